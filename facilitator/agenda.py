@@ -1,0 +1,373 @@
+"""The agenda: who meets, when, about what. Loaded from TOML and validated.
+
+The agenda file is a public interface (see README): ``[meeting]``,
+``[[people]]`` and ``[[topics]]`` tables. Every problem found is reported at
+once, each naming the file, the line where we can find it, and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pendulum
+from pendulum import DateTime
+
+from facilitator.i18n import t
+from facilitator.zones import zone as resolve_zone
+
+MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
+ROLES = ("host", "recorder", "attendee")
+DEFAULT_BALANCE_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant, always from one department."""
+
+    name: str
+    department: str
+    role: str = "attendee"
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One agenda item. ``id`` is stable across reorders (``t1``, ``t2`` ...)."""
+
+    id: str
+    title: str
+    owner: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A planned meeting, as written in the agenda file."""
+
+    title: str
+    start: DateTime
+    end: DateTime
+    people: tuple[Person, ...]
+    topics: tuple[Topic, ...]
+    goal: str = ""
+    kind: str = "sync"
+    place: str = ""
+    online: str = ""
+    rsvp_by: DateTime | None = None
+    materials: tuple[str, ...] = ()
+    language: str = "en"
+    balance_threshold: float = DEFAULT_BALANCE_THRESHOLD
+    rules: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Identifies the meeting in the archive: its start and its title."""
+        slug = re.sub(r"[^\w]+", "-", self.title.lower(), flags=re.UNICODE).strip("-")
+        return f"{self.start.in_timezone('UTC').format('YYYYMMDDTHHmm')}Z-{slug or 'meeting'}"
+
+    @property
+    def timezone(self) -> str:
+        return self.start.timezone_name or "UTC"
+
+    def person(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((topic for topic in self.topics if topic.id == topic_id), None)
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """Departments in order of first appearance among the people."""
+        return tuple(dict.fromkeys(p.department for p in self.people))
+
+    def with_role(self, role: str) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.role == role)
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(topic.minutes for topic in self.topics)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, the one kept in the journal."""
+        return {
+            "title": self.title,
+            "goal": self.goal,
+            "kind": self.kind,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "timezone": self.timezone,
+            "place": self.place,
+            "online": self.online,
+            "rsvp_by": self.rsvp_by.isoformat() if self.rsvp_by else None,
+            "materials": list(self.materials),
+            "language": self.language,
+            "balance_threshold": self.balance_threshold,
+            "rules": list(self.rules),
+            "people": [vars(p).copy() for p in self.people],
+            "topics": [vars(topic).copy() for topic in self.topics],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Agenda:
+        zone = resolve_zone(data.get("timezone") or "UTC")
+
+        def instant(value: str | None) -> DateTime | None:
+            return pendulum.parse(value).in_timezone(zone) if value else None
+
+        return cls(
+            title=data["title"],
+            goal=data.get("goal", ""),
+            kind=data.get("kind", "sync"),
+            start=instant(data["start"]),
+            end=instant(data["end"]),
+            place=data.get("place", ""),
+            online=data.get("online", ""),
+            rsvp_by=instant(data.get("rsvp_by")),
+            materials=tuple(data.get("materials", ())),
+            language=data.get("language", "en"),
+            balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
+            rules=tuple(data.get("rules", ())),
+            people=tuple(Person(**p) for p in data["people"]),
+            topics=tuple(Topic(**topic) for topic in data["topics"]),
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an agenda file."""
+
+    field: str
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class AgendaError(Exception):
+    """The agenda cannot be run; ``problems`` says every reason found."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = []
+        for problem in self.problems:
+            where = f"{self.source}:{problem.line}" if problem.line else self.source
+            lines.append(f"{where}: {problem.field}: {problem.message}")
+        return "\n".join(lines)
+
+
+def load_agenda(path: str | Path) -> Agenda:
+    """Read and validate an agenda file; raises :class:`AgendaError`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AgendaError(str(path), [Problem("file", t("agenda.not_found"))]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = Problem("file", t("agenda.unreadable", reason=exc))
+        raise AgendaError(str(path), [problem]) from None
+    return parse_agenda(text, source=str(path))
+
+
+def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
+    """Validate agenda TOML text; raises :class:`AgendaError` listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_from_toml_error(str(exc))
+        raise AgendaError(source, [Problem("toml", str(exc), line)]) from None
+    return _Validator(text, source).agenda(data)
+
+
+def _line_from_toml_error(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+class _Validator:
+    def __init__(self, text: str, source: str) -> None:
+        self.lines = text.splitlines()
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def fail(self, section: str, index: int | None, key: str, message: str) -> None:
+        label = section if index is None else f"{section}[{index + 1}]"
+        label = f"{label}.{key}" if key else label
+        self.problems.append(Problem(label, message, self.locate(section, index, key)))
+
+    def locate(self, section: str, index: int | None, key: str) -> int | None:
+        """Best-effort line of ``key`` in the ``index``-th ``[section]`` table."""
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(section)}\s*\]\]?\s*(#.*)?$")
+        any_header = re.compile(r"^\s*\[")
+        key_line = re.compile(rf"^\s*{re.escape(key)}\s*=") if key else None
+        seen = -1
+        inside = False
+        header_line = None
+        for number, line in enumerate(self.lines, start=1):
+            if header.match(line):
+                seen += 1
+                inside = seen == (index or 0)
+                if inside:
+                    header_line = number
+                continue
+            if any_header.match(line):
+                inside = False
+                continue
+            if inside and key_line and key_line.match(line):
+                return number
+        return header_line
+
+    # -- values -------------------------------------------------------------
+
+    def text(self, table: dict, section: str, index: int | None, key: str, required: bool) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail(section, index, key, t("agenda.missing"))
+            return ""
+        if not isinstance(value, str):
+            self.fail(section, index, key, t("agenda.not_text", value=repr(value)))
+            return ""
+        if required and not value.strip():
+            self.fail(section, index, key, t("agenda.missing"))
+        return value.strip()
+
+    def instant(self, table: dict, key: str, zone: str | None, required: bool) -> DateTime | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail("meeting", None, key, t("agenda.missing_instant"))
+            return None
+        try:
+            if isinstance(value, dt.datetime):
+                if value.tzinfo is None:
+                    return pendulum.instance(value, tz=zone or pendulum.local_timezone())
+                result = pendulum.instance(value)
+                return result.in_timezone(zone) if zone else result
+            if isinstance(value, str):
+                parsed = pendulum.parse(value, tz=zone or pendulum.local_timezone(), strict=True)
+                if isinstance(parsed, DateTime):
+                    return parsed.in_timezone(zone) if zone else parsed
+        except (ValueError, pendulum.parsing.exceptions.ParserError):
+            pass
+        self.fail("meeting", None, key, t("agenda.bad_instant", value=repr(value)))
+        return None
+
+    # -- tables -------------------------------------------------------------
+
+    def agenda(self, data: dict[str, Any]) -> Agenda:
+        meeting = data.get("meeting")
+        if not isinstance(meeting, dict):
+            self.fail("meeting", None, "", t("agenda.no_meeting"))
+            meeting = {}
+        zone = meeting.get("timezone")
+        if zone is not None:
+            try:
+                pendulum.timezone(zone)
+            except Exception:
+                self.fail("meeting", None, "timezone", t("agenda.bad_timezone", value=repr(zone)))
+                zone = None
+        title = self.text(meeting, "meeting", None, "title", required=True)
+        goal = self.text(meeting, "meeting", None, "goal", required=False)
+        kind = meeting.get("kind", "sync")
+        if kind not in MEETING_KINDS:
+            self.fail(
+                "meeting",
+                None,
+                "kind",
+                t("agenda.bad_choice", value=repr(kind), choices=" | ".join(MEETING_KINDS)),
+            )
+        start = self.instant(meeting, "start", zone, required=True)
+        end = self.instant(meeting, "end", zone, required=True)
+        if start and end and end <= start:
+            self.fail("meeting", None, "end", t("agenda.end_before_start"))
+        rsvp_by = self.instant(meeting, "rsvp_by", zone, required=False)
+        language = meeting.get("language", "en")
+        if language not in ("en", "zh"):
+            self.fail(
+                "meeting",
+                None,
+                "language",
+                t("agenda.bad_choice", value=repr(language), choices="en | zh"),
+            )
+        threshold = meeting.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD)
+        if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+            self.fail("meeting", None, "balance_threshold", t("agenda.bad_threshold"))
+            threshold = DEFAULT_BALANCE_THRESHOLD
+        materials = self.strings(meeting, "materials")
+        rules = self.strings(meeting, "rules")
+        people = self.people(data.get("people"))
+        topics = self.topics(data.get("topics"), {p.name for p in people})
+        if self.problems:
+            raise AgendaError(self.source, self.problems)
+        assert start is not None and end is not None
+        return Agenda(
+            title=title,
+            goal=goal,
+            kind=kind,
+            start=start,
+            end=end.in_timezone(start.timezone),
+            place=self.text(meeting, "meeting", None, "place", required=False),
+            online=self.text(meeting, "meeting", None, "online", required=False),
+            rsvp_by=rsvp_by,
+            materials=materials,
+            language=language,
+            balance_threshold=float(threshold),
+            rules=rules,
+            people=people,
+            topics=topics,
+        )
+
+    def strings(self, meeting: dict, key: str) -> tuple[str, ...]:
+        value = meeting.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail("meeting", None, key, t("agenda.not_list"))
+            return ()
+        return tuple(value)
+
+    def people(self, raw: Any) -> tuple[Person, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.fail("people", None, "", t("agenda.no_people"))
+            return ()
+        people: list[Person] = []
+        seen: set[str] = set()
+        for index, entry in enumerate(raw):
+            name = self.text(entry, "people", index, "name", required=True)
+            department = self.text(entry, "people", index, "department", required=True)
+            role = entry.get("role", "attendee")
+            if role not in ROLES:
+                self.fail(
+                    "people",
+                    index,
+                    "role",
+                    t("agenda.bad_choice", value=repr(role), choices=" | ".join(ROLES)),
+                )
+            if name and name in seen:
+                self.fail("people", index, "name", t("agenda.duplicate_person", name=name))
+            seen.add(name)
+            email = self.text(entry, "people", index, "email", required=False)
+            if name:
+                people.append(Person(name, department, role, email))
+        return tuple(people)
+
+    def topics(self, raw: Any, names: set[str]) -> tuple[Topic, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.fail("topics", None, "", t("agenda.no_topics"))
+            return ()
+        topics: list[Topic] = []
+        for index, entry in enumerate(raw):
+            title = self.text(entry, "topics", index, "title", required=True)
+            owner = self.text(entry, "topics", index, "owner", required=True)
+            if owner and owner not in names:
+                self.fail("topics", index, "owner", t("agenda.unknown_owner", name=owner))
+            minutes = entry.get("minutes")
+            if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+                self.fail("topics", index, "minutes", t("agenda.bad_minutes", value=repr(minutes)))
+                minutes = 0
+            topics.append(Topic(f"t{index + 1}", title, owner, minutes))
+        return tuple(topics)

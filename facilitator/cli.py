@@ -1,0 +1,193 @@
+"""The ``facilitator`` command: the composition root.
+
+The only module (with the notebook API) that wires the domain to ``store``
+and ``screens``. Textual is imported only by the commands that open a screen,
+so ``check`` and ``minutes`` stay quick.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from facilitator.agenda import Agenda, AgendaError, load_agenda
+from facilitator.clock import Clock, SystemClock
+from facilitator.i18n import language_from_environment, set_language, t
+
+if TYPE_CHECKING:
+    from facilitator.minutes import Minutes
+    from store.archive import Archive, SqliteJournal
+
+EXIT_BAD_INPUT = 2
+
+
+@dataclass
+class Settings:
+    db: Path
+    clock: Clock
+
+
+def default_archive_path() -> Path:
+    """The archive in the user's data directory (per OS)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("facilitator", appauthor=False) / "archive.db"
+
+
+def fail(message: str) -> NoReturn:
+    """Print a clear message and exit with status 2 (bad input, nothing changed)."""
+    click.echo(f"facilitator: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def open_archive(settings: Settings) -> Archive:
+    from store.archive import Archive, ArchiveError
+
+    try:
+        return Archive.open(settings.db)
+    except ArchiveError as exc:
+        fail(str(exc))
+
+
+def read_agenda(path: str) -> Agenda:
+    try:
+        return load_agenda(path)
+    except AgendaError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACILITATOR_DB",
+    help="Archive file (default: FACILITATOR_DB, then the user data directory).",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the interface.")
+@click.version_option(package_name="facilitator")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
+    """Run cross-department meetings: agenda, speakers, live minutes, tasks."""
+    set_language(language_from_environment(lang))
+    ctx.obj = Settings(db=db or default_archive_path(), clock=SystemClock())
+
+
+def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> None:
+    """Open the room on a meeting; print the summary if it was closed there."""
+    from facilitator.export.summary import render_summary
+    from facilitator.session import LiveMeeting
+    from screens.app import FacilitatorApp
+
+    meeting = LiveMeeting(journal, settings.clock)
+    app = FacilitatorApp(meeting)
+    minutes: Minutes | None = app.run()
+    archive.close()
+    if minutes is not None:
+        click.echo(render_summary(minutes))
+    elif meeting.state.is_closed:
+        click.echo(t("cli.already_closed", title=meeting.state.agenda.title))
+    else:
+        click.echo(t("cli.left_open", title=meeting.state.agenda.title, id=meeting.meeting_id))
+
+
+@main.command()
+@click.option("--fresh", is_flag=True, help="Start a new demo even if one is still open.")
+@click.pass_obj
+def demo(settings: Settings, fresh: bool) -> None:
+    """Open the room on the built-in demo meeting (resumes an unfinished one)."""
+    from facilitator.demo import DEMO_TITLE, demo_agenda
+    from facilitator.i18n import current_language
+
+    archive = open_archive(settings)
+    language = current_language()
+    open_demos = [
+        m for m in archive.meetings() if not m.is_closed and m.title == DEMO_TITLE[language]
+    ]
+    if open_demos and not fresh:
+        journal = archive.journal(open_demos[-1].id)
+    else:
+        journal = archive.create_meeting(
+            demo_agenda(settings.clock.now(), language), settings.clock.now()
+        )
+    run_room(settings, archive, journal)
+
+
+@main.command()
+@click.argument("agenda_file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def run(settings: Settings, agenda_file: str) -> None:
+    """Create the meeting from AGENDA_FILE and open the room (resumes it if open)."""
+    agenda = read_agenda(agenda_file)
+    archive = open_archive(settings)
+    existing = archive.find_by_key(agenda.key)
+    if existing is not None and existing.is_closed:
+        archive.close()
+        fail(t("cli.meeting_closed", title=agenda.title, id=existing.id))
+    journal = (
+        archive.journal(existing.id)
+        if existing is not None
+        else archive.create_meeting(agenda, settings.clock.now())
+    )
+    run_room(settings, archive, journal)
+
+
+@main.command(name="open")
+@click.argument("meeting", required=False)
+@click.pass_obj
+def open_meeting(settings: Settings, meeting: str | None) -> None:
+    """Resume a meeting that is not closed (by id, key or title; latest by default)."""
+    from store.archive import ArchiveError
+
+    archive = open_archive(settings)
+    try:
+        row = archive.find(meeting, closed=False)
+    except ArchiveError as exc:
+        archive.close()
+        fail(str(exc))
+    run_room(settings, archive, archive.journal(row.id))
+
+
+@main.command()
+@click.argument("agenda_file", type=click.Path(dir_okay=False))
+def check(agenda_file: str) -> None:
+    """Validate an agenda file: exit 0 if it can be run, 2 with the reasons if not."""
+    agenda = read_agenda(agenda_file)
+    click.echo(
+        t(
+            "cli.check_ok",
+            title=agenda.title,
+            people=len(agenda.people),
+            departments=len(agenda.departments),
+            topics=len(agenda.topics),
+            planned=agenda.planned_minutes,
+            available=int((agenda.end - agenda.start).total_minutes()),
+        )
+    )
+
+
+@main.command()
+@click.argument("meeting", required=False)
+@click.pass_obj
+def minutes(settings: Settings, meeting: str | None) -> None:
+    """Print the minutes of a closed meeting as Markdown (latest by default)."""
+    from facilitator.export.markdown import render_minutes
+    from store.archive import ArchiveError
+
+    archive = open_archive(settings)
+    try:
+        row = archive.find(meeting, closed=True)
+        result = archive.minutes(row.id)
+    except ArchiveError as exc:
+        archive.close()
+        fail(str(exc))
+    archive.close()
+    click.echo(render_minutes(result))
+
+
+if __name__ == "__main__":
+    main()

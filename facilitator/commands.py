@@ -1,0 +1,308 @@
+"""What a host command does: the rules that turn a command into events.
+
+``decide`` is pure: the state before, the command, the instant; out come the
+events to record (or a :class:`Refusal` saying why not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pendulum import DateTime
+
+from facilitator.events import (
+    ActionUndone,
+    AttendanceMarked,
+    Entry,
+    EntryCaptured,
+    EntryRetracted,
+    Event,
+    SpeakerCalled,
+    SpeakerFinished,
+    SpeakerQueued,
+    SpeakerRemoved,
+    TopicExtended,
+    TopicFinished,
+    TopicPaused,
+    TopicResumed,
+    TopicSkipped,
+    TopicsReordered,
+    TopicStarted,
+)
+from facilitator.line import Command, Notice
+from facilitator.state import MeetingState, TopicState
+
+
+class Refusal(Exception):
+    """A command that cannot run now; ``notice`` says why."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.notice = Notice(key, dict(params), "warning")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The events a command records, and what to tell the room."""
+
+    events: tuple[Event, ...] = ()
+    notice: Notice | None = None
+    request: str | None = None  # something only the screen can do: "close", "help"
+
+
+def capture(state: MeetingState, entry: Entry, now: DateTime) -> Decision:
+    """Record a captured line under the current topic."""
+    if state.is_closed:
+        raise Refusal("room.closed")
+    return Decision((EntryCaptured(at=now, entry=replace(entry, topic=state.current)),))
+
+
+def _start(state: MeetingState, topic: TopicState, now: DateTime) -> list[Event]:
+    """Start a topic; its owner reports first (unless absent)."""
+    events: list[Event] = [TopicStarted(at=now, topic=topic.topic.id)]
+    owner = topic.topic.owner
+    absent = state.attendance.get(owner)
+    if owner and not (absent and absent.status == "absent"):
+        events.append(SpeakerCalled(at=now, person=owner))
+    return events
+
+
+def _topic_at(state: MeetingState, number: int) -> TopicState:
+    if not 1 <= number <= len(state.order):
+        raise Refusal("room.no_such_topic", number=number, count=len(state.order))
+    return state.topics[state.order[number - 1]]
+
+
+def decide(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """The events that ``command`` records in ``state`` at ``now``."""
+    if state.is_closed:
+        raise Refusal("room.closed")
+    handler = _HANDLERS.get(command.name)
+    if handler is None:
+        return Decision(request=command.name)
+    return handler(state, command, now)
+
+
+def _next(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    upcoming = state.next_pending()
+    if upcoming is not None:
+        return Decision(
+            tuple(_start(state, upcoming, now)),
+            Notice("room.topic_started", {"title": upcoming.topic.title}),
+        )
+    if state.current is not None:
+        return Decision(
+            (TopicFinished(at=now, topic=state.current),), Notice("room.all_topics_done")
+        )
+    raise Refusal("room.no_topics_left")
+
+
+def _back(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if state.current is None:
+        started = [s for s in state.topics_in_order() if s.status in ("done", "skipped")]
+        if not started:
+            raise Refusal("room.no_previous_topic")
+        target = started[-1]
+    else:
+        index = state.order.index(state.current)
+        if index == 0:
+            raise Refusal("room.no_previous_topic")
+        target = state.topics[state.order[index - 1]]
+    return Decision(
+        tuple(_start(state, target, now)),
+        Notice("room.topic_started", {"title": target.topic.title}),
+    )
+
+
+def _goto(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    target = _topic_at(state, command.number or 0)
+    if target.topic.id == state.current:
+        raise Refusal("room.already_current", title=target.topic.title)
+    return Decision(
+        tuple(_start(state, target, now)),
+        Notice("room.topic_started", {"title": target.topic.title}),
+    )
+
+
+def _pause(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if state.current is None:
+        raise Refusal("room.no_current_topic")
+    if state.paused:
+        raise Refusal("room.already_paused")
+    return Decision((TopicPaused(at=now),), Notice("room.paused"))
+
+
+def _resume(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if not state.paused:
+        raise Refusal("room.not_paused")
+    return Decision((TopicResumed(at=now),), Notice("room.resumed"))
+
+
+def _extend(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if state.current is None:
+        raise Refusal("room.no_current_topic")
+    minutes = command.number or 5
+    return Decision(
+        (TopicExtended(at=now, topic=state.current, minutes=minutes),),
+        Notice("room.extended", {"minutes": minutes}),
+    )
+
+
+def _skip(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if command.number is not None:
+        target = _topic_at(state, command.number)
+        if target.status != "pending":
+            raise Refusal("room.not_pending", title=target.topic.title)
+        return Decision(
+            (TopicSkipped(at=now, topic=target.topic.id),),
+            Notice("room.skipped", {"title": target.topic.title}),
+        )
+    if state.current is None:
+        raise Refusal("room.no_current_topic")
+    skipped = state.topics[state.current]
+    events: list[Event] = [TopicSkipped(at=now, topic=state.current)]
+    upcoming = state.next_pending()
+    if upcoming is not None:
+        events.extend(_start(state, upcoming, now))
+    return Decision(tuple(events), Notice("room.skipped", {"title": skipped.topic.title}))
+
+
+def _move(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    source, target = (int(a) for a in command.args[:2])
+    moving = _topic_at(state, source)
+    if moving.status != "pending":
+        raise Refusal("room.not_pending", title=moving.topic.title)
+    order = [topic_id for topic_id in state.order if topic_id != moving.topic.id]
+    # Remaining topics only move among themselves: never before one already discussed.
+    first_free = max(
+        (i + 1 for i, tid in enumerate(order) if state.topics[tid].status != "pending"), default=0
+    )
+    place = min(max(target - 1, first_free), len(order))
+    order.insert(place, moving.topic.id)
+    if tuple(order) == state.order:
+        raise Refusal("room.order_unchanged")
+    return Decision(
+        (TopicsReordered(at=now, order=tuple(order)),),
+        Notice("room.moved", {"title": moving.topic.title, "position": place + 1}),
+    )
+
+
+def _speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    events: list[Event] = []
+    speaker = state.speaker.person if state.speaker else None
+    queued = list(state.queue)
+    for person in command.people:
+        if person == speaker or person in queued:
+            continue
+        if speaker is None:
+            events.append(SpeakerCalled(at=now, person=person))
+            speaker = person
+        else:
+            events.append(SpeakerQueued(at=now, person=person))
+            queued.append(person)
+    if not events:
+        raise Refusal("room.already_waiting", names=", ".join(command.people))
+    return Decision(tuple(events))
+
+
+def _call(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    person = command.people[0]
+    if state.speaker and state.speaker.person == person:
+        raise Refusal("room.already_speaking", name=person)
+    return Decision(
+        (SpeakerCalled(at=now, person=person),), Notice("room.speaker_called", {"name": person})
+    )
+
+
+def _done(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if state.speaker is None:
+        if not state.queue:
+            raise Refusal("room.nobody_speaking")
+        return Decision(
+            (SpeakerCalled(at=now, person=state.queue[0]),),
+            Notice("room.speaker_called", {"name": state.queue[0]}),
+        )
+    events: list[Event] = [SpeakerFinished(at=now)]
+    if state.queue:
+        events.append(SpeakerCalled(at=now, person=state.queue[0]))
+        return Decision(tuple(events), Notice("room.speaker_called", {"name": state.queue[0]}))
+    return Decision(tuple(events))
+
+
+def _drop(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    events = tuple(SpeakerRemoved(at=now, person=p) for p in command.people if p in state.queue)
+    if not events:
+        raise Refusal("room.not_waiting", names=", ".join(command.people))
+    return Decision(events)
+
+
+def _mark(status: str):
+    def handler(state: MeetingState, command: Command, now: DateTime) -> Decision:
+        return Decision(
+            tuple(AttendanceMarked(at=now, person=p, status=status) for p in command.people)
+        )
+
+    return handler
+
+
+def _absent(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    absentee, *briefers = command.people
+    if state.person(absentee) is None:
+        raise Refusal("room.not_a_person", name=absentee)
+    briefer = briefers[0] if briefers else ""
+    if briefer:
+        if briefer == absentee or state.person(briefer) is None:
+            raise Refusal("room.bad_briefer", name=briefer)
+        marked = state.attendance.get(briefer)
+        if marked and marked.status == "absent":
+            raise Refusal("room.briefer_absent", name=briefer)
+    events: list[Event] = [
+        AttendanceMarked(at=now, person=absentee, status="absent", briefer=briefer)
+    ]
+    if state.speaker and state.speaker.person == absentee:
+        events.insert(0, SpeakerFinished(at=now))
+    if absentee in state.queue:
+        events.append(SpeakerRemoved(at=now, person=absentee))
+    notice = (
+        Notice("room.absent_briefed", {"name": absentee, "briefer": briefer})
+        if briefer
+        else Notice("room.absent_needs_briefer", {"name": absentee}, "warning")
+    )
+    return Decision(tuple(events), notice)
+
+
+def _undo(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    if not state.undoable:
+        raise Refusal("room.nothing_to_undo")
+    return Decision((ActionUndone(at=now, targets=state.undoable[-1]),), Notice("room.undone"))
+
+
+def _retract(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    number = command.number or 0
+    if not 1 <= number <= len(state.entries):
+        raise Refusal("room.no_such_entry", number=number)
+    target = state.entries[number - 1]
+    return Decision(
+        (EntryRetracted(at=now, target=target.seq),), Notice("room.retracted", {"number": number})
+    )
+
+
+_HANDLERS = {
+    "next": _next,
+    "back": _back,
+    "goto": _goto,
+    "pause": _pause,
+    "resume": _resume,
+    "extend": _extend,
+    "skip": _skip,
+    "move": _move,
+    "speak": _speak,
+    "call": _call,
+    "done": _done,
+    "drop": _drop,
+    "present": _mark("present"),
+    "late": _mark("late"),
+    "absent": _absent,
+    "undo": _undo,
+    "retract": _retract,
+}

@@ -1,0 +1,207 @@
+"""Due dates as people type them: ``8/20``, ``2026-08-20``, ``9月20日``,
+``friday``, ``周五``, ``tomorrow``, ``in 3 workdays``, ``3个工作日内``.
+
+Working days skip weekends and any holidays the caller passes in
+(pendulum has no working-day helper).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from pendulum import Date
+
+# A date typed without a year that fell this many days ago or less is taken
+# as a (late) date this year; older ones mean next year ("8/20" in December).
+_PAST_GRACE_DAYS = 31
+
+_WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+_ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ZH_NUMBERS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_NUM = r"(\d{1,3}|[一两二三四五六七八九十])"
+
+# Each pattern matches one whole date expression; they are tried in order.
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"(?P<iso>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})",
+        r"(?:(?P<zy>\d{4})\s*年\s*)?(?P<zm>\d{1,2})\s*月\s*(?P<zd>\d{1,2})\s*[日号]",
+        r"(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?:/(?P<sy>\d{2,4}))?",
+        rf"(?P<nd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<nmon>{_MONTHS})[a-z]*\.?",
+        rf"(?P<mon>{_MONTHS})[a-z]*\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?",
+        rf"(?:in\s+)?(?P<n>{_NUM})\s*(?P<unit>work(?:ing)?\s*days?|business\s*days?|workdays?"
+        r"|days?|weeks?|个工作日|工作日|天|周|个星期|星期)(?:\s*内|\s*之内)?",
+        r"(?P<rel>today|tomorrow|今天|明天|后天|今日|明日)",
+        r"(?:(?P<next>next)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b",
+        r"(?P<zhnext>下)?(?:周|星期|礼拜)(?P<zwd>[一二三四五六日天])",
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a line: where it stood and what it means."""
+
+    start: int
+    end: int
+    text: str
+    date: Date | None  # None: it looked like a date but is not one (13/45)
+
+
+def is_workday(day: Date, holidays: Collection[Date] = ()) -> bool:
+    """Monday to Friday and not a holiday."""
+    return day.weekday() < 5 and day not in holidays
+
+
+def add_workdays(day: Date, count: int, holidays: Collection[Date] = ()) -> Date:
+    """The date ``count`` working days after ``day`` (``count`` >= 0)."""
+    result = day
+    remaining = count
+    while remaining > 0:
+        result = result.add(days=1)
+        if is_workday(result, holidays):
+            remaining -= 1
+    return result
+
+
+def workdays_between(earlier: Date, later: Date, holidays: Collection[Date] = ()) -> int:
+    """Working days strictly after ``earlier`` up to and including ``later``."""
+    count = 0
+    day = earlier
+    while day < later:
+        day = day.add(days=1)
+        if is_workday(day, holidays):
+            count += 1
+    return count
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _ZH_NUMBERS[text]
+
+
+def _safe_date(year: int, month: int, day: int) -> Date | None:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(month: int, day: int, today: Date) -> Date | None:
+    this_year = _safe_date(today.year, month, day)
+    if this_year is None:
+        # 2/29 in a common year may still exist next year
+        return _safe_date(today.year + 1, month, day)
+    if (today - this_year).in_days() > _PAST_GRACE_DAYS and this_year < today:
+        return _safe_date(today.year + 1, month, day)
+    return this_year
+
+
+def _next_weekday(today: Date, weekday: int, skip_week: bool) -> Date:
+    ahead = (weekday - today.weekday()) % 7 or 7
+    if skip_week:
+        ahead += 7
+    return today.add(days=ahead)
+
+
+def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> Date | None:
+    g = match.groupdict()
+    if g.get("iso"):
+        return _safe_date(int(g["iso"]), int(g["im"]), int(g["id"]))
+    if g.get("zm"):
+        if g.get("zy"):
+            return _safe_date(int(g["zy"]), int(g["zm"]), int(g["zd"]))
+        return _month_day(int(g["zm"]), int(g["zd"]), today)
+    if g.get("sm"):
+        first, second = int(g["sm"]), int(g["sd"])
+        # 8/20 is month/day; 20/8 can only be day/month
+        month, day = (second, first) if first > 12 >= second else (first, second)
+        if g.get("sy"):
+            year = int(g["sy"])
+            return _safe_date(year + 2000 if year < 100 else year, month, day)
+        return _month_day(month, day, today)
+    if g.get("nmon") or g.get("mon"):
+        month = _MONTHS.split("|").index((g.get("nmon") or g["mon"]).lower()[:3]) + 1
+        return _month_day(month, int(g.get("nd") or g["md"]), today)
+    if g.get("n"):
+        count = _number(g["n"])
+        unit = g["unit"].lower()
+        if "work" in unit or "business" in unit or "工作日" in unit:
+            return add_workdays(today, count, holidays)
+        if unit.startswith("week") or unit in ("周", "个星期", "星期"):
+            return today.add(weeks=count)
+        return today.add(days=count)
+    if g.get("rel"):
+        offsets = {"today": 0, "今天": 0, "今日": 0, "tomorrow": 1, "明天": 1, "明日": 1, "后天": 2}
+        return today.add(days=offsets[g["rel"].lower()])
+    if g.get("wd"):
+        return _next_weekday(today, _WEEKDAYS[g["wd"].lower()], bool(g.get("next")))
+    if g.get("zwd"):
+        return _next_weekday(today, _ZH_WEEKDAYS[g["zwd"]], bool(g.get("zhnext")))
+    return None
+
+
+def find_dates(text: str, today: Date, holidays: Collection[Date] = ()) -> list[DateMatch]:
+    """Every date expression in ``text``, left to right, non-overlapping."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            # "3/4" inside "v1.3/4" or a word like "monday2" is not a date
+            before = text[start - 1] if start > 0 else " "
+            after = text[end] if end < len(text) else " "
+            if (before.isascii() and before.isalnum()) or before in "./:-":
+                continue
+            if (after.isascii() and after.isalnum()) or (
+                after in "/:-" and end + 1 < len(text) and text[end + 1].isdigit()
+            ):
+                continue
+            taken.append((start, end))
+            found.append(DateMatch(start, end, match.group(0), _resolve(match, today, holidays)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def parse_date(text: str, today: Date, holidays: Collection[Date] = ()) -> Date | None:
+    """The date that ``text`` is, all of it, or None."""
+    stripped = text.strip()
+    for found in find_dates(stripped, today, holidays):
+        if found.start == 0 and found.end == len(stripped):
+            return found.date
+    return None

@@ -1,0 +1,1 @@
+"""Renderers of minutes and notices: pure functions from domain objects to text."""

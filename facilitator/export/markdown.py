@@ -1,0 +1,160 @@
+"""Minutes as Markdown, laid out like the usual minutes table (会议纪要表):
+basic information, discussion per topic, decisions, unresolved items, tasks.
+"""
+
+from __future__ import annotations
+
+from facilitator.i18n import t
+from facilitator.minutes import Minutes, TopicMinutes
+from facilitator.text import markdown as md
+from facilitator.text import markdown_cell as cell
+from facilitator.timefmt import duration, format_date, format_span
+
+
+def _people(lines, language: str) -> str:
+    return t("minutes.list_sep", language=language).join(
+        f"{md(a.name)} ({md(a.department)})" for a in lines
+    )
+
+
+def _topic(section: TopicMinutes, lang: str) -> list[str]:
+    out: list[str] = []
+    if section.points:
+        out.append(f"**{t('minutes.points', language=lang)}**")
+        out.extend(f"- {md(point)}" for point in section.points)
+    if section.disputes:
+        out.append(f"**{t('minutes.disputes', language=lang)}**")
+        for dispute in section.disputes:
+            if dispute.sides:
+                out.append(f"- {t('minutes.dispute', language=lang)}")
+                out.extend(
+                    f"  - {md(side.party)}: {md(side.position)}"
+                    if side.party
+                    else f"  - {md(side.position)}"
+                    for side in dispute.sides
+                )
+            else:
+                out.append(f"- {md(dispute.text)}")
+    if section.decisions:
+        out.append(f"**{t('minutes.decisions_in_topic', language=lang)}**")
+        out.extend(f"- {md(decision)}" for decision in section.decisions)
+    if not out:
+        out.append(f"_{t('minutes.nothing_recorded', language=lang)}_")
+    return out
+
+
+def render_minutes(minutes: Minutes, language: str | None = None) -> str:
+    """The minutes as a Markdown document (in the meeting's language by default)."""
+    lang = language or minutes.agenda.language
+    agenda = minutes.agenda
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=lang, **params)
+
+    lines = [f"# {tr('minutes.title', title=md(agenda.title))}", ""]
+    lines += [
+        f"## {tr('minutes.basic_info')}",
+        "",
+        f"| {tr('minutes.item')} | {tr('minutes.content')} |",
+        "|---|---|",
+    ]
+    place = " / ".join(md(p) for p in (agenda.place, agenda.online) if p)
+    absent = tr("minutes.list_sep").join(
+        tr("minutes.absent_with_briefer", name=md(a.name), briefer=md(a.briefer))
+        if a.briefer
+        else md(a.name)
+        for a in minutes.absent
+    )
+    rows = [
+        (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
+        (tr("minutes.place"), place),
+        (tr("minutes.goal"), md(agenda.goal)),
+        (tr("minutes.host"), md(minutes.host)),
+        (tr("minutes.recorder"), md(minutes.recorder)),
+        (tr("minutes.present"), _people(minutes.present, lang)),
+        (tr("minutes.absent"), absent or tr("minutes.none")),
+    ]
+    lines += [f"| {label} | {value or ' '} |" for label, value in rows]
+    lines.append("")
+
+    lines += [f"## {tr('minutes.discussion')}", ""]
+    if minutes.general.points or minutes.general.decisions or minutes.general.disputes:
+        lines += [f"### {tr('minutes.general')}", "", *_topic(minutes.general, lang), ""]
+    for section in minutes.topics:
+        planned = section.planned_minutes + section.extra_minutes
+        timing = (
+            tr("minutes.topic_skipped")
+            if section.status == "skipped"
+            else tr("minutes.topic_not_reached")
+            if section.status == "pending"
+            else tr(
+                "minutes.topic_timing",
+                planned=planned,
+                actual=duration(section.actual_seconds, lang),
+            )
+        )
+        heading = tr("minutes.topic_heading", number=section.position, title=md(section.title))
+        lines += [
+            f"### {heading}",
+            "",
+            f"{tr('minutes.owner')}: {md(section.owner)} · {timing}",
+            "",
+        ]
+        lines += [*_topic(section, lang), ""]
+
+    lines += [f"## {tr('minutes.decisions')}", ""]
+    decisions = minutes.decisions
+    if decisions:
+        lines += [f"{n}. {md(text)}" for n, (_topic_title, text) in enumerate(decisions, 1)]
+    else:
+        lines.append(f"_{tr('minutes.none')}_")
+    lines.append("")
+
+    lines += [f"## {tr('minutes.open_items')}", ""]
+    if minutes.open_items:
+        lines += [
+            f"| {tr('minutes.open_item')} | {tr('minutes.owner')} | {tr('minutes.deadline')} |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {cell(item.text)} | {cell(item.owner)} | "
+            f"{format_date(item.deadline, lang) if item.deadline else ' '} |"
+            for item in minutes.open_items
+        ]
+    else:
+        lines.append(f"_{tr('minutes.none')}_")
+    lines.append("")
+
+    lines += [f"## {tr('minutes.tasks')}", ""]
+    if minutes.tasks:
+        lines += [
+            f"| # | {tr('minutes.task')} | {tr('minutes.owner')} | {tr('minutes.due')} | "
+            f"{tr('minutes.status')} |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {n} | {cell(task.title)} | {cell(task.owner)} | "
+            f"{format_date(task.due, lang) if task.due else ' '} | "
+            f"{tr('status.' + task.status)} |"
+            for n, task in enumerate(minutes.tasks, 1)
+        ]
+    else:
+        lines.append(f"_{tr('minutes.none')}_")
+    lines.append("")
+
+    totals = minutes.speaking_by_department()
+    spoken = sum(totals.values())
+    lines += [f"## {tr('minutes.speaking')}", ""]
+    if spoken:
+        lines += [
+            f"| {tr('minutes.department')} | {tr('minutes.time_spoken')} | {tr('minutes.share')} |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {cell(dept)} | {duration(seconds, lang)} | {seconds / spoken:.0%} |"
+            for dept, seconds in sorted(totals.items(), key=lambda kv: -kv[1])
+        ]
+    else:
+        lines.append(f"_{tr('minutes.none')}_")
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Textual screens: they draw domain state and turn keys into domain commands."""

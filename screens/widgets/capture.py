@@ -1,0 +1,83 @@
+"""The input line and its preview: the recorder's and the host's one control."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from facilitator.i18n import t
+from facilitator.line import COMMANDS, Capture, Command, Invalid, Parsed
+from facilitator.names import complete
+from facilitator.timefmt import format_date
+from screens.widgets.entries import KIND_STYLES
+
+
+class LineSuggester(Suggester):
+    """Completes ``@name`` (letters or pinyin) and ``/command`` at the end of the line."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        # case_sensitive: the completion must keep the name's own capitals
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = list(names)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if value.startswith("/") and " " not in value:
+            typed = value[1:].lower()
+            for command in COMMANDS:
+                if command.startswith(typed) and command != typed and command.isascii():
+                    return "/" + command
+            return None
+        at = value.rfind("@")
+        if at == -1 or " " in value[at:]:
+            return None
+        typed = value[at + 1 :]
+        if not typed:
+            return None
+        matches = complete(typed, self.names)
+        if not matches:
+            return None
+        return value[:at] + "@" + matches[0] + " "
+
+
+class CaptureLine(Input):
+    """One line: plain text is a point; ``d: a: u: x:`` pick a kind; ``/`` commands."""
+
+    # Tab completes instead of leaving the line: the room has one input.
+    BINDINGS: ClassVar = [Binding("tab", "complete", "Complete", show=False)]
+
+    def action_complete(self) -> None:
+        """Accept the suggestion (a name or a command) shown after the cursor."""
+        if self.cursor_position == len(self.value):
+            self.action_cursor_right()
+
+
+class LinePreview(Static):
+    """How the line will be read before Enter: its kind, owner and due date."""
+
+    def show(self, parsed: Parsed | None) -> None:
+        text = Text(overflow="ellipsis", no_wrap=True)
+        if parsed is None:
+            text.append(t("room.line_hint"), style="dim")
+        elif isinstance(parsed, Invalid):
+            text.append("⚠ " + parsed.notice.text(), style="bold yellow")
+        elif isinstance(parsed, Command):
+            text.append(t("room.preview_command", command=parsed.name), style="bold")
+            if parsed.people:
+                text.append(" " + ", ".join(parsed.people))
+            if parsed.number is not None:
+                text.append(f" {parsed.number}")
+        elif isinstance(parsed, Capture):
+            entry = parsed.entry
+            text.append(t(f"kind.{entry.kind}"), style=KIND_STYLES[entry.kind] or "bold")
+            if entry.owner:
+                text.append("  " + t("room.preview_owner", name=entry.owner))
+            if entry.due:
+                text.append("  " + t("room.preview_due", date=format_date(entry.due)))
+            for notice in parsed.notices:
+                text.append("  ⚠ " + notice.text(), style="yellow")
+        self.update(text)

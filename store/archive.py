@@ -1,0 +1,421 @@
+"""One SQLite archive for every meeting: the journal and the minutes tables.
+
+Events are written, one command per transaction, the moment they happen
+(WAL, synchronous=FULL), so a crash or a kill loses nothing acknowledged.
+Closing a meeting writes its minutes tables and the close event in one
+transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pendulum import DateTime
+from sqlite_utils import Database
+
+from facilitator.agenda import Agenda
+from facilitator.events import (
+    Event,
+    MeetingClosed,
+    MeetingCreated,
+    decode_event,
+    encode_payload,
+)
+from facilitator.i18n import t
+from facilitator.minutes import Minutes, build_minutes
+from facilitator.state import MeetingState, fold
+from store.schema import KNOWN, MIGRATION_SET, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class ArchiveError(Exception):
+    """The archive cannot be used; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting as listed in the archive."""
+
+    id: int
+    key: str
+    title: str
+    start: str
+    status: str
+    closed_at: str | None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == "closed"
+
+
+def _iso(value: DateTime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+class Archive:
+    """An open archive file. Use :meth:`open`; close it when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Archive:
+        """Open (creating if needed, mode 0600) and migrate the archive at ``path``."""
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(t("archive.cannot_create", path=path, reason=exc.strerror)) from None
+        if path.is_dir():
+            raise ArchiveError(t("archive.is_directory", path=path))
+        if path.exists() and path.stat().st_size > 0:
+            try:
+                with path.open("rb") as handle:
+                    header = handle.read(len(SQLITE_HEADER))
+            except OSError as exc:
+                reason = exc.strerror
+                raise ArchiveError(t("archive.unreadable", path=path, reason=reason)) from None
+            if header != SQLITE_HEADER:
+                raise ArchiveError(t("archive.not_sqlite", path=path))
+        elif not path.exists():
+            try:
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as exc:
+                raise ArchiveError(
+                    t("archive.cannot_create", path=path, reason=exc.strerror)
+                ) from None
+        try:
+            conn = sqlite3.connect(
+                str(path),
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise ArchiveError(t("archive.unreadable", path=path, reason=exc)) from None
+        archive = cls(path, conn)
+        try:
+            archive._prepare()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            message = str(exc)
+            if "locked" in message or "busy" in message:
+                raise ArchiveError(t("archive.locked", path=path)) from None
+            if "readonly" in message or "read-only" in message:
+                raise ArchiveError(t("archive.read_only", path=path)) from None
+            raise ArchiveError(t("archive.corrupt", path=path, reason=message)) from None
+        except ArchiveError:
+            conn.close()
+            raise
+        return archive
+
+    def _prepare(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        # Integrity check before anything writes: a damaged file must stay untouched.
+        self.conn.execute("PRAGMA schema_version").fetchone()
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = applied - set(KNOWN)
+        if unknown:
+            raise ArchiveError(t("archive.newer_schema", path=self.path))
+        if set(KNOWN) - applied:
+            migrations.apply(self.db)
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction taken at once (IMMEDIATE), so writers queue, not fail."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return len(migrations.applied(self.db))
+
+    @property
+    def migration_set(self) -> str:
+        return MIGRATION_SET
+
+    # -- meetings --------------------------------------------------------------
+
+    def meetings(self) -> list[MeetingRow]:
+        """Every meeting, oldest start first."""
+        rows = self.conn.execute(
+            "SELECT id, key, title, start, status, closed_at FROM meetings ORDER BY start, id"
+        ).fetchall()
+        return [MeetingRow(*row) for row in rows]
+
+    def find(self, reference: str | None = None, *, closed: bool | None = None) -> MeetingRow:
+        """A meeting by id, key or (part of) title; the latest one if no reference.
+
+        ``closed`` restricts to closed (True) or not-yet-closed (False) meetings.
+        """
+        rows = [m for m in self.meetings() if closed is None or m.is_closed == closed]
+        if reference is None or reference == "":
+            if not rows:
+                raise ArchiveError(
+                    t(
+                        "archive.no_meetings"
+                        if closed is None
+                        else "archive.no_closed"
+                        if closed
+                        else "archive.no_open"
+                    )
+                )
+            return (
+                max(rows, key=lambda m: (m.closed_at or "", m.start, m.id))
+                if closed
+                else max(rows, key=lambda m: (m.start, m.id))
+            )
+        if reference.isdigit():
+            found = [m for m in rows if m.id == int(reference)]
+        else:
+            found = [m for m in rows if m.key == reference]
+            if not found:
+                needle = reference.casefold()
+                found = [m for m in rows if needle in m.title.casefold()]
+        if not found:
+            raise ArchiveError(t("archive.no_such_meeting", reference=reference))
+        if len(found) > 1:
+            listing = "; ".join(f"{m.id}: {m.title} ({m.start})" for m in found)
+            raise ArchiveError(t("archive.ambiguous_meeting", reference=reference, matches=listing))
+        return found[0]
+
+    def find_by_key(self, key: str) -> MeetingRow | None:
+        return next((m for m in self.meetings() if m.key == key), None)
+
+    def create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
+        """A new meeting in the archive, its journal begun with the agenda."""
+        created = MeetingCreated(at=now, agenda=agenda)
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO meetings (key, title, goal, kind, start, end, timezone, place, "
+                "online, rsvp_by, language, status, created_at, host, recorder, agenda) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?)",
+                (
+                    agenda.key,
+                    agenda.title,
+                    agenda.goal,
+                    agenda.kind,
+                    agenda.start.isoformat(),
+                    agenda.end.isoformat(),
+                    agenda.timezone,
+                    agenda.place,
+                    agenda.online,
+                    _iso(agenda.rsvp_by),
+                    agenda.language,
+                    now.isoformat(),
+                    ", ".join(p.name for p in agenda.with_role("host")),
+                    ", ".join(p.name for p in agenda.with_role("recorder")),
+                    json.dumps(agenda.to_dict(), ensure_ascii=False),
+                ),
+            )
+            meeting_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO journal (meeting_id, at, kind, payload) VALUES (?, ?, ?, ?)",
+                (meeting_id, now.isoformat(), created.kind, encode_payload(created)),
+            )
+        return SqliteJournal(self, meeting_id)
+
+    def journal(self, meeting_id: int) -> SqliteJournal:
+        return SqliteJournal(self, meeting_id)
+
+    def state(self, meeting_id: int) -> MeetingState:
+        """The meeting's state after all its events."""
+        return fold(self.journal(meeting_id).read())
+
+    def minutes(self, meeting_id: int, now: DateTime | None = None) -> Minutes:
+        """The minutes of a meeting, from its journal (as of its close, or ``now``)."""
+        state = self.state(meeting_id)
+        instant = state.closed_at or now
+        if instant is None:
+            raise ArchiveError(t("archive.not_closed", title=state.agenda.title))
+        return build_minutes(state, instant)
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap "anything new?"."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+class SqliteJournal:
+    """The journal of one meeting in an :class:`Archive`."""
+
+    def __init__(self, archive: Archive, meeting_id: int) -> None:
+        self.archive = archive
+        self.meeting_id = meeting_id
+
+    def read(self, after: int = 0) -> list[Event]:
+        rows = self.archive.conn.execute(
+            "SELECT seq, at, kind, payload, grp FROM journal "
+            "WHERE meeting_id = ? AND seq > ? ORDER BY seq",
+            (self.meeting_id, after),
+        ).fetchall()
+        return [
+            decode_event(kind, payload, at, seq, grp or 0) for seq, at, kind, payload, grp in rows
+        ]
+
+    def _insert(self, conn: sqlite3.Connection, events: Sequence[Event]) -> list[Event]:
+        written: list[Event] = []
+        group = 0
+        for event in events:
+            cursor = conn.execute(
+                "INSERT INTO journal (meeting_id, at, kind, payload, grp) VALUES (?, ?, ?, ?, ?)",
+                (
+                    self.meeting_id,
+                    event.at.in_timezone("UTC").isoformat(),
+                    event.kind,
+                    encode_payload(event),
+                    group or None,
+                ),
+            )
+            seq = int(cursor.lastrowid or 0)
+            group = group or seq
+            written.append(replace(event, seq=seq, group=group))
+        return written
+
+    def append(self, events: Sequence[Event]) -> list[Event]:
+        with self.archive.transaction() as conn:
+            return self._insert(conn, events)
+
+    def close(self, event: MeetingClosed, minutes: Minutes) -> Event:
+        with self.archive.transaction() as conn:
+            status = conn.execute(
+                "SELECT status FROM meetings WHERE id = ?", (self.meeting_id,)
+            ).fetchone()
+            if status and status[0] == "closed":
+                raise ArchiveError(t("archive.already_closed"))
+            (written,) = self._insert(conn, [event])
+            write_minutes(conn, self.meeting_id, minutes)
+        return written
+
+
+def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -> None:
+    """Materialise ``minutes`` into the public tables (inside the caller's transaction)."""
+    closed = _iso(minutes.closed_at)
+    conn.execute(
+        "UPDATE meetings SET status = 'closed', opened_at = ?, closed_at = ? WHERE id = ?",
+        (_iso(minutes.opened_at), closed, meeting_id),
+    )
+    topic_ids: dict[str, int] = {}
+    for topic in minutes.topics:
+        cursor = conn.execute(
+            "INSERT INTO topics (meeting_id, position, topic_key, title, owner, planned_minutes, "
+            "extra_minutes, actual_seconds, status, started_at, ended_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                meeting_id,
+                topic.position,
+                topic.id,
+                topic.title,
+                topic.owner,
+                topic.planned_minutes,
+                topic.extra_minutes,
+                topic.actual_seconds,
+                topic.status,
+                _iso(topic.started_at),
+                _iso(topic.ended_at),
+            ),
+        )
+        topic_ids[topic.id] = int(cursor.lastrowid or 0)
+    for person in minutes.agenda.people:
+        conn.execute(
+            "INSERT INTO people (meeting_id, name, department, role, email) VALUES (?, ?, ?, ?, ?)",
+            (meeting_id, person.name, person.department, person.role, person.email),
+        )
+    for line in minutes.attendance:
+        conn.execute(
+            "INSERT INTO attendance (meeting_id, name, department, status, briefer) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (meeting_id, line.name, line.department, line.status, line.briefer),
+        )
+    for section in (minutes.general, *minutes.topics):
+        topic_id = topic_ids.get(section.id)
+        for position, text in enumerate(section.points, start=1):
+            conn.execute(
+                "INSERT INTO points (meeting_id, topic_id, position, text) VALUES (?, ?, ?, ?)",
+                (meeting_id, topic_id, position, text),
+            )
+        for position, text in enumerate(section.decisions, start=1):
+            conn.execute(
+                "INSERT INTO decisions (meeting_id, topic_id, position, text) VALUES (?, ?, ?, ?)",
+                (meeting_id, topic_id, position, text),
+            )
+        for position, dispute in enumerate(section.disputes, start=1):
+            sides = json.dumps(
+                [{"party": s.party, "position": s.position} for s in dispute.sides],
+                ensure_ascii=False,
+            )
+            conn.execute(
+                "INSERT INTO disputes (meeting_id, topic_id, position, text, sides) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (meeting_id, topic_id, position, dispute.text, sides),
+            )
+    for item in minutes.open_items:
+        conn.execute(
+            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                meeting_id,
+                topic_ids.get(item.topic or ""),
+                item.text,
+                item.owner,
+                item.deadline.isoformat() if item.deadline else None,
+            ),
+        )
+    for task in minutes.tasks:
+        conn.execute(
+            "INSERT INTO tasks (meeting_id, topic_id, title, owner, department, due, status, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                meeting_id,
+                topic_ids.get(task.topic or ""),
+                task.title,
+                task.owner,
+                task.department,
+                task.due.isoformat() if task.due else None,
+                task.status,
+                closed,
+                closed,
+            ),
+        )
+    for line in minutes.speaking:
+        conn.execute(
+            "INSERT INTO speaking (meeting_id, topic_id, person, department, seconds) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                meeting_id,
+                topic_ids.get(line.topic or ""),
+                line.person,
+                line.department,
+                line.seconds,
+            ),
+        )

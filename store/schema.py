@@ -1,0 +1,171 @@
+"""The archive's schema, as forward migrations (sqlite-utils ``Migrations``).
+
+The tables are a public interface (README, "The archive"): add columns and
+tables in new migrations; never rename or drop in place.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "facilitator"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_journal_and_minutes(db: Database) -> None:
+    db["meetings"].create(
+        {
+            "id": int,
+            "key": str,
+            "title": str,
+            "goal": str,
+            "kind": str,
+            "start": str,
+            "end": str,
+            "timezone": str,
+            "place": str,
+            "online": str,
+            "rsvp_by": str,
+            "language": str,
+            "status": str,  # planned | closed
+            "created_at": str,
+            "opened_at": str,
+            "closed_at": str,
+            "host": str,
+            "recorder": str,
+            "agenda": str,  # the agenda as JSON, as it was planned
+        },
+        pk="id",
+        not_null={"key", "title", "start", "end", "status", "created_at"},
+        defaults={"status": "planned"},
+    )
+    db["meetings"].create_index(["key"])
+    db.execute(
+        """
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            grp INTEGER
+        )
+        """
+    )
+    db["journal"].create_index(["meeting_id", "seq"])
+    meeting_fk = [("meeting_id", "meetings", "id")]
+    topic_fk = [*meeting_fk, ("topic_id", "topics", "id")]
+    db["topics"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "position": int,
+            "topic_key": str,
+            "title": str,
+            "owner": str,
+            "planned_minutes": int,
+            "extra_minutes": int,
+            "actual_seconds": float,
+            "status": str,  # done | skipped | pending
+            "started_at": str,
+            "ended_at": str,
+        },
+        pk="id",
+        foreign_keys=meeting_fk,
+    )
+    db["people"].create(
+        {"id": int, "meeting_id": int, "name": str, "department": str, "role": str, "email": str},
+        pk="id",
+        foreign_keys=meeting_fk,
+    )
+    db["attendance"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "name": str,
+            "department": str,
+            "status": str,  # present | late | absent
+            "briefer": str,
+        },
+        pk="id",
+        foreign_keys=meeting_fk,
+    )
+    for table in ("points", "decisions"):
+        db[table].create(
+            {"id": int, "meeting_id": int, "topic_id": int, "position": int, "text": str},
+            pk="id",
+            foreign_keys=topic_fk,
+        )
+    db["disputes"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "topic_id": int,
+            "position": int,
+            "text": str,
+            "sides": str,  # JSON: [{"party": ..., "position": ...}, ...]
+        },
+        pk="id",
+        foreign_keys=topic_fk,
+    )
+    db["open_items"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "topic_id": int,
+            "text": str,
+            "owner": str,
+            "deadline": str,  # ISO date
+        },
+        pk="id",
+        foreign_keys=topic_fk,
+    )
+    db["tasks"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "topic_id": int,
+            "title": str,
+            "owner": str,
+            "department": str,
+            "due": str,  # ISO date
+            "status": str,  # open | doing | done | delayed
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=topic_fk,
+        defaults={"status": "open"},
+    )
+    db["tasks"].create_index(["status", "due"])
+    db["tasks"].create_index(["owner"])
+    db["tasks"].create_index(["meeting_id"])
+    db["speaking"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "topic_id": int,
+            "person": str,
+            "department": str,
+            "seconds": float,
+        },
+        pk="id",
+        foreign_keys=topic_fk,
+    )
+    for table in (
+        "topics",
+        "people",
+        "attendance",
+        "points",
+        "decisions",
+        "disputes",
+        "open_items",
+        "speaking",
+    ):
+        db[table].create_index(["meeting_id"])
+
+
+KNOWN = tuple(m.name for m in migrations._migrations)
+"""Names of every migration this version knows, to detect a newer archive."""

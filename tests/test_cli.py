@@ -1,0 +1,107 @@
+"""The facilitator command, through click's runner, on real archive files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from facilitator.cli import main
+from facilitator.demo import demo_agenda
+from facilitator.session import LiveMeeting
+from store.archive import Archive
+from tests.conftest import type_lines
+
+
+def invoke(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def test_check_accepts_a_good_agenda(agenda_file: Path) -> None:
+    result = invoke("check", str(agenda_file))
+    assert result.exit_code == 0
+    assert "Weekly ops sync" in result.output and "35 of 60 minutes" in result.output
+
+
+def test_check_rejects_a_bad_agenda_with_exit_2(agenda_file: Path) -> None:
+    agenda_file.write_text(agenda_file.read_text().replace('owner = "Ben"', 'owner = "Bob"'))
+    result = invoke("check", str(agenda_file))
+    assert result.exit_code == 2
+    assert f"{agenda_file}:" in result.output and "topics[2].owner" in result.output
+
+
+def test_check_of_a_missing_file_exits_2(tmp_path: Path) -> None:
+    result = invoke("check", str(tmp_path / "missing.toml"))
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def _closed_meeting(db_path: Path, clock) -> int:
+    with Archive.open(db_path) as archive:
+        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
+        meeting = LiveMeeting(journal, clock)
+        type_lines(meeting, "/next", "d: go live on 20 Sept", "a: @Li training build by 9/10")
+        clock.advance(minutes=3)
+        meeting.close()
+        return meeting.meeting_id
+
+
+def test_minutes_prints_the_latest_closed_meeting(db_path: Path, clock) -> None:
+    _closed_meeting(db_path, clock)
+    result = invoke("--db", str(db_path), "minutes")
+    assert result.exit_code == 0
+    assert "# Minutes: Q3 product launch coordination" in result.output
+    assert "go live on 20 Sept" in result.output
+    assert "| 1 | training build | Li | Thu 10 Sep 2026 | Open |" in result.output
+
+
+def test_db_falls_back_to_the_environment(db_path: Path, clock) -> None:
+    _closed_meeting(db_path, clock)
+    result = invoke("minutes", env={"FACILITATOR_DB": str(db_path)})
+    assert result.exit_code == 0 and "go live on 20 Sept" in result.output
+
+
+def test_default_archive_lives_in_the_user_data_directory(tmp_path: Path) -> None:
+    from facilitator.cli import default_archive_path
+
+    path = default_archive_path()
+    assert path.name == "archive.db" and "facilitator" in str(path)
+
+
+def test_minutes_without_a_closed_meeting_is_a_clear_error(db_path: Path) -> None:
+    result = invoke("--db", str(db_path), "minutes")
+    assert result.exit_code == 2 and "no closed meeting" in result.output
+
+
+def test_minutes_of_an_unknown_meeting(db_path: Path, clock) -> None:
+    _closed_meeting(db_path, clock)
+    result = invoke("--db", str(db_path), "minutes", "budget review")
+    assert result.exit_code == 2 and "no meeting matches 'budget review'" in result.output
+
+
+def test_open_with_nothing_open_says_how_to_start(db_path: Path) -> None:
+    result = invoke("--db", str(db_path), "open")
+    assert result.exit_code == 2 and "facilitator demo" in result.output
+
+
+def test_a_corrupt_archive_gives_one_clear_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"\x89PNG not a database")
+    result = invoke("--db", str(bad), "minutes")
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "not a Facilitator archive" in result.output
+    assert bad.read_bytes() == b"\x89PNG not a database"
+
+
+def test_run_refuses_a_meeting_already_closed(db_path: Path, agenda_file: Path, clock) -> None:
+    from facilitator.agenda import load_agenda
+
+    with Archive.open(db_path) as archive:
+        journal = archive.create_meeting(load_agenda(agenda_file), clock.now())
+        LiveMeeting(journal, clock).close()
+    result = invoke("--db", str(db_path), "run", str(agenda_file))
+    assert result.exit_code == 2 and "already held and closed" in result.output
+
+
+def test_chinese_interface_from_lang_option(agenda_file: Path) -> None:
+    result = invoke("--lang", "zh", "check", str(agenda_file))
+    assert result.exit_code == 0 and result.output.startswith("通过")

@@ -1,0 +1,65 @@
+"""Dates as the recorder types them."""
+
+from __future__ import annotations
+
+import pytest
+from pendulum import Date
+
+from facilitator.dates import add_workdays, find_dates, parse_date
+
+WEDNESDAY = Date(2026, 8, 12)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("8/20", Date(2026, 8, 20)),
+        ("2026-08-20", Date(2026, 8, 20)),
+        ("9月20日", Date(2026, 9, 20)),
+        ("2027年1月5日", Date(2027, 1, 5)),
+        ("20/8", Date(2026, 8, 20)),
+        ("20 Sept", Date(2026, 9, 20)),
+        ("Sep 20th", Date(2026, 9, 20)),
+        ("friday", Date(2026, 8, 14)),
+        ("Friday", Date(2026, 8, 14)),
+        ("next friday", Date(2026, 8, 21)),
+        ("wednesday", Date(2026, 8, 19)),
+        ("周五", Date(2026, 8, 14)),
+        ("下周一", Date(2026, 8, 24)),
+        ("tomorrow", Date(2026, 8, 13)),
+        ("明天", Date(2026, 8, 13)),
+        ("in 3 days", Date(2026, 8, 15)),
+        ("in 2 weeks", Date(2026, 8, 26)),
+    ],
+)
+def test_recorder_types_dates_the_usual_ways(typed: str, expected: Date) -> None:
+    assert parse_date(typed, WEDNESDAY) == expected
+
+
+def test_workdays_skip_the_weekend() -> None:
+    # Wednesday + 3 working days = Monday
+    assert parse_date("in 3 workdays", WEDNESDAY) == Date(2026, 8, 17)
+    assert parse_date("3个工作日内", WEDNESDAY) == Date(2026, 8, 17)
+    assert parse_date("in 3 working days", WEDNESDAY) == Date(2026, 8, 17)
+
+
+def test_workdays_skip_holidays_the_user_lists() -> None:
+    holidays = {Date(2026, 8, 14)}
+    assert add_workdays(WEDNESDAY, 3, holidays) == Date(2026, 8, 18)
+
+
+def test_a_date_months_past_means_next_year() -> None:
+    assert parse_date("8/20", Date(2026, 11, 25)) == Date(2027, 8, 20)
+    # ...but yesterday is yesterday (the recorder is told it has passed)
+    assert parse_date("11/24", Date(2026, 11, 25)) == Date(2026, 11, 24)
+
+
+def test_impossible_dates_are_found_but_have_no_value() -> None:
+    (found,) = find_dates("by 13/45", WEDNESDAY)
+    assert found.text == "13/45" and found.date is None
+    assert parse_date("2026-02-30", WEDNESDAY) is None
+
+
+def test_numbers_inside_words_are_not_dates() -> None:
+    assert find_dates("release v1.3/4 build", WEDNESDAY) == []
+    assert find_dates("the monitor is broken", WEDNESDAY) == []

@@ -1,0 +1,160 @@
+"""The one input line: what each kind of line becomes."""
+
+from __future__ import annotations
+
+import pytest
+from pendulum import Date
+
+from facilitator.line import Capture, Command, Invalid, LineContext, parse_line
+
+CONTEXT = LineContext(
+    people=["Ana", "Li", "Marta", "Wang", "Zhao", "李雷", "韩梅梅"],
+    departments=["Operations", "R&D", "Marketing", "Sales"],
+    today=Date(2026, 8, 12),
+)
+
+
+def capture(text: str) -> Capture:
+    parsed = parse_line(text, CONTEXT)
+    assert isinstance(parsed, Capture), parsed
+    return parsed
+
+
+def test_plain_text_is_a_discussion_point() -> None:
+    entry = capture("Front end is 80% done").entry
+    assert (entry.kind, entry.text) == ("point", "Front end is 80% done")
+
+
+def test_a_colon_that_is_not_a_prefix_stays_in_the_point() -> None:
+    entry = capture("Budget: 100k for the campaign").entry
+    assert (entry.kind, entry.text) == ("point", "Budget: 100k for the campaign")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("d: ship on 20 Sept", "decision"),
+        ("决定: 推广时间调整为9月20日", "decision"),
+        ("决定：推广时间调整为9月20日", "decision"),
+        ("#agreed ship it", "decision"),
+        ("x: R&D: longer tests | Marketing: keep the date", "dispute"),
+        ("争议：研发部：延长测试｜市场部：保持日期", "dispute"),
+        ("p: a point", "point"),
+    ],
+)
+def test_prefixes_in_english_and_chinese(line: str, kind: str) -> None:
+    assert capture(line).entry.kind == kind
+
+
+def test_action_item_has_task_owner_and_due_date() -> None:
+    result = capture("a: @Li submit the test form by 8/20")
+    entry = result.entry
+    assert (entry.kind, entry.text, entry.owner, entry.due) == (
+        "action",
+        "submit the test form",
+        "Li",
+        Date(2026, 8, 20),
+    )
+    assert result.notices == ()
+    assert entry.raw == "a: @Li submit the test form by 8/20"
+
+
+def test_chinese_action_item_with_chinese_name_and_date() -> None:
+    entry = capture("任务: @李雷 8月20日前提交测试资源申请表").entry
+    assert (entry.kind, entry.owner, entry.due, entry.text) == (
+        "action",
+        "李雷",
+        Date(2026, 8, 20),
+        "提交测试资源申请表",
+    )
+
+
+def test_chinese_name_needs_no_space_after_it() -> None:
+    entry = capture("任务: @韩梅梅提供推广素材 明天").entry
+    assert (entry.owner, entry.text, entry.due) == ("韩梅梅", "提供推广素材", Date(2026, 8, 13))
+
+
+def test_unresolved_item_owned_by_a_department_in_workdays() -> None:
+    entry = capture("u: @Marketing budget sign-off in 3 workdays").entry
+    assert (entry.kind, entry.owner, entry.due, entry.text) == (
+        "unresolved",
+        "Marketing",
+        Date(2026, 8, 17),
+        "budget sign-off",
+    )
+
+
+def test_unresolved_item_may_be_owed_by_someone_outside_the_room() -> None:
+    result = capture("u: @Legal compliance opinion in 3 workdays")
+    assert (result.entry.kind, result.entry.owner) == ("unresolved", "Legal")
+    assert [n.key for n in result.notices] == ["line.outside_owner"]
+
+
+def test_unknown_owner_keeps_the_line_as_a_point_and_says_why() -> None:
+    result = capture("a: @Bob fix the build by friday")
+    assert result.entry.kind == "point"
+    assert result.entry.text == "a: @Bob fix the build by friday"
+    assert "@Bob" in result.notices[0].text()
+
+
+def test_bad_date_keeps_the_line_as_a_point_and_says_why() -> None:
+    result = capture("a: @Li call the vendor by 13/45")
+    assert result.entry.kind == "point"
+    assert "13/45" in result.notices[0].text()
+
+
+def test_action_without_owner_or_date_is_kept_with_warnings() -> None:
+    result = capture("a: tidy the shared drive")
+    assert result.entry.kind == "action"
+    assert {n.key for n in result.notices} == {"line.no_owner_action", "line.no_due_action"}
+
+
+def test_name_completion_by_prefix_and_pinyin() -> None:
+    assert capture("a: @Mart draft the plan by 9/1").entry.owner == "Marta"
+    ambiguous = capture("a: @Mar draft the plan by 9/1")  # Marta or Marketing?
+    assert ambiguous.entry.kind == "point" and "Marketing" in ambiguous.notices[0].text()
+    assert capture("a: @ll 测试 by 9/1").entry.owner == "李雷"
+
+
+def test_dispute_keeps_each_side_position() -> None:
+    entry = capture("x: R&D: longer tests | Marketing: keep the date").entry
+    assert [(s.party, s.position) for s in entry.sides] == [
+        ("R&D", "longer tests"),
+        ("Marketing", "keep the date"),
+    ]
+
+
+def test_empty_prefix_is_refused_and_kept_in_the_line() -> None:
+    assert isinstance(parse_line("d:", CONTEXT), Invalid)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "people", "number"),
+    [
+        ("/next", "next", (), None),
+        ("/pause", "pause", (), None),
+        ("/extend 5", "extend", (), 5),
+        ("/extend", "extend", (), 5),
+        ("/speak @Li", "speak", ("Li",), None),
+        ("/speak @Li @Marta", "speak", ("Li", "Marta"), None),
+        ("/absent @Wang @Zhao", "absent", ("Wang", "Zhao"), None),
+        ("/done", "done", (), None),
+        ("/undo", "undo", (), None),
+        ("/close", "close", (), None),
+        ("/下一个", "next", (), None),
+        ("/发言 @李雷", "speak", ("李雷",), None),
+    ],
+)
+def test_slash_commands(line: str, name: str, people: tuple, number: int | None) -> None:
+    parsed = parse_line(line, CONTEXT)
+    assert isinstance(parsed, Command)
+    assert (parsed.name, parsed.people, parsed.number) == (name, people, number)
+
+
+@pytest.mark.parametrize(
+    "line", ["/fly", "/extend 0", "/extend 999", "/speak @Nobody", "/speak", "/goto"]
+)
+def test_bad_commands_are_refused_with_a_reason(line: str) -> None:
+    parsed = parse_line(line, CONTEXT)
+    assert isinstance(parsed, Invalid)
+    assert parsed.notice.text()

@@ -1,0 +1,186 @@
+"""A meeting run through the input line, on a fake clock and a real archive."""
+
+from __future__ import annotations
+
+from facilitator.clock import FakeClock
+from facilitator.session import LiveMeeting
+from store.archive import Archive
+from tests.conftest import type_lines
+
+
+def test_topic_counts_down_from_its_planned_minutes(meeting: LiveMeeting, clock: FakeClock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=4)
+    topic = meeting.state.current_topic
+    assert topic is not None and topic.topic.title == "R&D progress and risks"
+    assert topic.left(clock.now()) == 11 * 60
+
+
+def test_host_sees_overrun_after_25_minutes_without_waiting(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=25)
+    topic = meeting.state.current_topic
+    assert topic.is_overrun(clock.now())
+    assert topic.left(clock.now()) == -10 * 60
+
+
+def test_host_extends_overrun_topic_by_five_minutes(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=17)
+    type_lines(meeting, "/extend 5")
+    topic = meeting.state.current_topic
+    assert not topic.is_overrun(clock.now())
+    assert topic.left(clock.now()) == 3 * 60
+
+
+def test_pause_stops_the_countdown_and_resume_goes_on(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/pause")
+    clock.advance(minutes=30)
+    assert meeting.state.current_topic.left(clock.now()) == 10 * 60
+    type_lines(meeting, "/resume")
+    clock.advance(minutes=1)
+    assert meeting.state.current_topic.left(clock.now()) == 9 * 60
+
+
+def test_projected_end_follows_the_overrun(meeting, clock):
+    state = meeting.state
+    planned = state.agenda.start.add(minutes=40)  # 15 + 15 + 10
+    assert state.projected_end(clock.now()) == planned
+    type_lines(meeting, "/next")
+    clock.advance(minutes=20)  # 5 minutes over
+    assert meeting.state.projected_end(clock.now()) == planned.add(minutes=5)
+
+
+def test_next_topic_starts_with_its_owner_speaking(meeting, clock):
+    type_lines(meeting, "/next", "/next")
+    state = meeting.state
+    assert state.current == "t2"
+    assert state.topics["t1"].status == "done"
+    assert state.speaker.person == "Marta"
+
+
+def test_speaking_time_per_person_and_department(meeting, clock):
+    type_lines(meeting, "/next")  # Li (R&D) reports
+    clock.advance(minutes=3)
+    type_lines(meeting, "/speak @Marta", "/speak @Zhao", "/done")  # Marta speaks
+    clock.advance(minutes=2)
+    type_lines(meeting, "/done")  # Zhao (R&D)
+    clock.advance(minutes=1)
+    now = clock.now()
+    assert meeting.state.speaking_by_person(now) == {"Li": 180, "Marta": 120, "Zhao": 60}
+    by_department = meeting.state.speaking_by_department(now)
+    assert by_department["R&D"] == 240 and by_department["Marketing"] == 120
+    assert by_department["Sales"] == 0
+
+
+def test_one_department_over_half_the_topic_raises_the_balance_warning(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=4)
+    imbalance = meeting.state.imbalance(clock.now())
+    assert imbalance is not None and imbalance.department == "R&D"
+    type_lines(meeting, "/call @Marta")
+    clock.advance(minutes=4)
+    assert meeting.state.imbalance(clock.now()) is None
+
+
+def test_undo_takes_back_the_last_command_whole(meeting, clock):
+    type_lines(meeting, "/next", "/speak @Marta", "/done")
+    assert meeting.state.speaker.person == "Marta"
+    type_lines(meeting, "/undo")
+    state = meeting.state
+    assert state.speaker.person == "Li" and state.queue == ("Marta",)
+    type_lines(meeting, "d: keep", "/undo")
+    assert meeting.state.entries == ()
+
+
+def test_skip_and_reorder_remaining_topics(meeting, clock):
+    type_lines(meeting, "/next", "/move 3 2")
+    assert [meeting.state.topics[t].topic.title for t in meeting.state.order] == [
+        "R&D progress and risks",
+        "Sales training needs",
+        "Launch campaign plan",
+    ]
+    type_lines(meeting, "/skip")
+    state = meeting.state
+    assert state.topics["t1"].status == "skipped" and state.current == "t3"
+
+
+def test_absentee_gets_a_briefer(meeting):
+    type_lines(meeting, "/absent @Wang @Zhao")
+    assert meeting.state.attendance["Wang"].briefer == "Zhao"
+    refused = meeting.submit("/absent @Li @Wang")
+    assert not refused.accepted and "Wang" in refused.notices[0].text()
+
+
+def test_refused_command_keeps_the_text_and_records_nothing(meeting):
+    before = meeting.state.last_seq
+    outcome = meeting.submit("/pause")
+    assert not outcome.accepted and outcome.keep_text
+    assert meeting.state.last_seq == before
+
+
+def test_reopening_resumes_with_the_right_time_left(db_path, clock):
+    with Archive.open(db_path) as archive:
+        from facilitator.demo import demo_agenda
+
+        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
+        first = LiveMeeting(journal, clock)
+        type_lines(first, "/next", "d: go live on 20 Sept")
+        clock.advance(minutes=6)
+        meeting_id = first.meeting_id
+    # the laptop is closed; 2 minutes later the room is reopened
+    clock.advance(minutes=2)
+    with Archive.open(db_path) as archive:
+        again = LiveMeeting(archive.journal(meeting_id), clock)
+        topic = again.state.current_topic
+        assert topic.topic.id == "t1"
+        assert topic.left(clock.now()) == 7 * 60
+        assert [c.entry.text for c in again.state.entries] == ["go live on 20 Sept"]
+
+
+def test_second_terminal_sees_the_first_ones_events(db_path, clock):
+    with Archive.open(db_path) as host_archive, Archive.open(db_path) as recorder_archive:
+        from facilitator.demo import demo_agenda
+
+        journal = host_archive.create_meeting(demo_agenda(clock.now()), clock.now())
+        host = LiveMeeting(journal, clock)
+        recorder = LiveMeeting(recorder_archive.journal(journal.meeting_id), clock)
+        type_lines(host, "/next")
+        type_lines(recorder, "d: ship it")
+        assert host.sync()
+        assert host.state.current == recorder.state.current == "t1"
+        assert [c.entry.text for c in host.state.entries] == ["ship it"]
+
+
+def test_close_writes_minutes_tables(meeting, archive, clock):
+    type_lines(
+        meeting,
+        "/next",
+        "Front end 80% done",
+        "d: go live on 20 Sept",
+        "a: @Li training build by 9/10",
+        "u: @Legal compliance opinion in 3 workdays",
+        "x: R&D: longer tests | Marketing: keep the date",
+        "/absent @Wang @Zhao",
+    )
+    clock.advance(minutes=5)
+    minutes = meeting.close()
+    assert meeting.state.is_closed
+    db = archive.db
+    meeting_row = db["meetings"].get(meeting.meeting_id)
+    assert meeting_row["status"] == "closed"
+    assert [r["text"] for r in db["decisions"].rows] == ["go live on 20 Sept"]
+    assert [(r["title"], r["owner"], r["due"], r["status"]) for r in db["tasks"].rows] == [
+        ("training build", "Li", "2026-09-10", "open")
+    ]
+    assert [(r["owner"], r["deadline"]) for r in db["open_items"].rows] == [("Legal", "2026-03-05")]
+    assert [r["text"] for r in db["points"].rows] == ["Front end 80% done"]
+    assert '"party":"R&D"' in next(db["disputes"].rows)["sides"].replace(" ", "")
+    absent = [r for r in db["attendance"].rows if r["status"] == "absent"]
+    assert [(r["name"], r["briefer"]) for r in absent] == [("Wang", "Zhao")]
+    speaking = {r["person"]: r["seconds"] for r in db["speaking"].rows}
+    assert speaking == {"Li": 300.0}
+    assert len(minutes.tasks) == 1
+    assert not meeting.submit("d: too late").accepted
