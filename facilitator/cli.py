@@ -189,5 +189,7 @@ def minutes(settings: Settings, meeting: str | None) -> None:
     click.echo(render_minutes(result))
 
 
+from facilitator import cli_follow  # noqa: E402,F401
+
 if __name__ == "__main__":
     main()

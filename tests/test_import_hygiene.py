@@ -9,7 +9,12 @@ import sys
 
 import facilitator
 
-COMPOSITION_ROOTS = {"facilitator.cli", "facilitator.__main__", "facilitator.notebook"}
+COMPOSITION_ROOTS = {
+    "facilitator.cli",
+    "facilitator.__main__",
+    "facilitator.notebook",
+    "facilitator.cli_follow",
+}
 
 
 def test_domain_modules_import_neither_textual_nor_sqlite() -> None:

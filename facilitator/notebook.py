@@ -1,0 +1,830 @@
+"""The notebook API: plan meetings, read the archive, watch a meeting live.
+
+A composition root (like ``facilitator.cli``): it wires the domain to the
+archive. Everything a cell returns shows itself as HTML in Jupyter
+(``_repr_html_``) and as plain text in a console (``__repr__``), and turns
+into plain records for pandas (``.to_records()``)::
+
+    from facilitator.notebook import open_archive
+    nb = open_archive("team.db")
+    nb.meetings()                       # every meeting, as a table
+    m = nb.meeting("launch")            # by id, key or part of the title
+    m                                   # its minutes
+    m.tasks, m.open_items, m.speaking   # tables and a bar chart
+    import pandas as pd; pd.DataFrame(nb.tasks().to_records())
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pendulum import DateTime
+
+from facilitator.agenda import Agenda, AgendaError, Problem, load_agenda, parse_agenda
+from facilitator.clock import Clock, SystemClock
+from facilitator.display import (
+    LONG_TOPIC_MINUTES,
+    agenda_columns,
+    agenda_header_html,
+    bars_html,
+    bars_text,
+    entry_text,
+    esc,
+    live_html,
+    live_text,
+    minutes_html,
+    open_item_columns,
+    people_html,
+    table_html,
+    table_text,
+    task_columns,
+)
+from facilitator.follow import POLL_SECONDS, Follower
+from facilitator.i18n import t
+from facilitator.minutes import Minutes
+from facilitator.state import MeetingState
+from facilitator.timefmt import format_span
+from store.archive import Archive, ArchiveError, MeetingRow
+
+__all__ = [
+    "AgendaPlan",
+    "ArchiveError",
+    "LiveView",
+    "Meeting",
+    "Notebook",
+    "RoomLaunch",
+    "SpeakingTime",
+    "Table",
+    "open_archive",
+]
+
+_STATUS_KEYS = ("open", "doing", "done", "delayed")
+
+
+def open_archive(path: str | Path | None = None, *, clock: Clock | None = None) -> Notebook:
+    """Open the archive at ``path`` (else ``FACILITATOR_DB``, else the user's default)."""
+    if path is None:
+        from facilitator.cli import default_archive_path
+
+        path = os.environ.get("FACILITATOR_DB") or default_archive_path()
+    return Notebook(Archive.open(path), clock or SystemClock())
+
+
+# -- tables and charts -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows to look at (HTML in a notebook) or to hand to pandas (:meth:`to_records`)."""
+
+    columns: tuple[tuple[str, str], ...]
+    records: tuple[Mapping[str, Any], ...]
+    caption: str = ""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Plain dicts, one per row: ``pandas.DataFrame(table.to_records())``."""
+        return [dict(record) for record in self.records]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[Mapping[str, Any]]:
+        return iter(self.records)
+
+    def __getitem__(self, index: int) -> Mapping[str, Any]:
+        return self.records[index]
+
+    def _shown(self) -> list[dict[str, Any]]:
+        # Task states read in the reader's language; the records keep the stored value.
+        return [
+            {
+                key: t(f"status.{value}") if key == "status" and value in _STATUS_KEYS else value
+                for key, value in record.items()
+            }
+            for record in self.records
+        ]
+
+    def _repr_html_(self) -> str:
+        return table_html(self.columns, self._shown(), self.caption)
+
+    def __repr__(self) -> str:
+        text = table_text(self.columns, self._shown())
+        return f"{self.caption}\n{text}" if self.caption else text
+
+
+@dataclass(frozen=True)
+class SpeakingTime:
+    """Seconds spoken, per person and topic; charts per person and per department."""
+
+    lines: tuple[Mapping[str, Any], ...]
+    departments: tuple[str, ...] = ()
+
+    def by_person(self) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for line in self.lines:
+            totals[line["person"]] = totals.get(line["person"], 0.0) + line["seconds"]
+        return totals
+
+    def by_department(self) -> dict[str, float]:
+        totals = dict.fromkeys(self.departments, 0.0)
+        for line in self.lines:
+            name = line["department"] or line["person"]
+            totals[name] = totals.get(name, 0.0) + line["seconds"]
+        return totals
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [dict(line) for line in self.lines]
+
+    def _repr_html_(self) -> str:
+        return bars_html(t("notebook.speaking_by_person"), self.by_person()) + bars_html(
+            t("notebook.speaking_by_department"), self.by_department(), colour="#8250df"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"{t('notebook.speaking_by_person')}\n{bars_text(self.by_person())}\n\n"
+            f"{t('notebook.speaking_by_department')}\n{bars_text(self.by_department())}"
+        )
+
+
+# -- agendas -----------------------------------------------------------------------
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    # A JSON string is a valid TOML basic string (same escapes), CJK kept as is.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _toml_table(header: str, fields: Mapping[str, Any]) -> str:
+    lines = [header]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in fields.items() if value is not None]
+    return "\n".join(lines)
+
+
+def agenda_toml(
+    title: str,
+    start: datetime | str,
+    end: datetime | str,
+    people: Iterable[Mapping[str, Any] | Sequence[str]],
+    topics: Iterable[Mapping[str, Any] | Sequence[Any]],
+    **meeting: Any,
+) -> str:
+    """An agenda file's text from Python values (people and topics as dicts or tuples)."""
+
+    def person(value: Mapping[str, Any] | Sequence[str]) -> Mapping[str, Any]:
+        if isinstance(value, Mapping):
+            return value
+        return dict(zip(("name", "department", "role", "email"), value, strict=False))
+
+    def topic(value: Mapping[str, Any] | Sequence[Any]) -> Mapping[str, Any]:
+        if isinstance(value, Mapping):
+            return value
+        return dict(zip(("title", "owner", "minutes"), value, strict=False))
+
+    def instant(value: datetime | str) -> Any:
+        # Strings are quoted so the agenda validator reports a bad one with its value.
+        return value if isinstance(value, datetime) else str(value)
+
+    head = {"title": title, "start": instant(start), "end": instant(end)}
+    for key in ("rsvp_by",):
+        if key in meeting and meeting[key] is not None:
+            meeting[key] = instant(meeting[key])
+    parts = [_toml_table("[meeting]", {**head, **meeting})]
+    parts += [_toml_table("[[people]]", person(p)) for p in people]
+    parts += [_toml_table("[[topics]]", topic(x)) for x in topics]
+    return "\n\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True)
+class AgendaPlan:
+    """An agenda read from a file or built in code, with what is wrong with it."""
+
+    source: str
+    text: str
+    agenda: Agenda | None
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<notebook>") -> AgendaPlan:
+        try:
+            return cls(source, text, parse_agenda(text, source=source))
+        except AgendaError as error:
+            return cls(source, text, None, tuple(error.problems))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> AgendaPlan:
+        try:
+            agenda = load_agenda(path)
+        except AgendaError as error:
+            text = Path(path).read_text(encoding="utf-8") if Path(path).is_file() else ""
+            return cls(str(path), text, None, tuple(error.problems))
+        return cls(str(path), Path(path).read_text(encoding="utf-8"), agenda)
+
+    @property
+    def ok(self) -> bool:
+        return self.agenda is not None
+
+    def check(self) -> Table:
+        """Every problem (the meeting can't run) and warning (it can, but look again)."""
+        rows: list[dict[str, Any]] = [
+            {
+                "level": t("notebook.problem"),
+                "where": f"{self.source}:{p.line}" if p.line else self.source,
+                "field": p.field,
+                "message": p.message,
+            }
+            for p in self.problems
+        ]
+        if self.agenda is not None:
+            agenda = self.agenda
+            for topic in agenda.topics:
+                if topic.minutes > LONG_TOPIC_MINUTES:
+                    rows.append(
+                        {
+                            "level": t("notebook.warning"),
+                            "where": self.source,
+                            "field": topic.title,
+                            "message": t(
+                                "notebook.long_topic",
+                                minutes=topic.minutes,
+                                limit=LONG_TOPIC_MINUTES,
+                            ),
+                        }
+                    )
+            available = int((agenda.end - agenda.start).total_minutes())
+            if agenda.planned_minutes > available:
+                rows.append(
+                    {
+                        "level": t("notebook.warning"),
+                        "where": self.source,
+                        "field": "topics",
+                        "message": t(
+                            "notebook.over_time",
+                            planned=agenda.planned_minutes,
+                            available=available,
+                        ),
+                    }
+                )
+        columns = (
+            ("level", ""),
+            ("where", t("notebook.where")),
+            ("field", t("notebook.field")),
+            ("message", t("notebook.message")),
+        )
+        caption = t("notebook.check_ok") if not rows else t("notebook.check_found", count=len(rows))
+        return Table(columns, tuple(rows), caption)
+
+    def require(self) -> Agenda:
+        """The agenda, or :class:`AgendaError` listing every problem."""
+        if self.agenda is None:
+            raise AgendaError(self.source, list(self.problems))
+        return self.agenda
+
+    def save(self, path: str | Path) -> Path:
+        """Write the agenda file (for ``facilitator run``)."""
+        path = Path(path)
+        path.write_text(self.text, encoding="utf-8")
+        return path
+
+    def topics(self) -> Table:
+        records = [
+            {
+                "position": index,
+                "title": topic.title,
+                "owner": topic.owner,
+                "planned_minutes": topic.minutes,
+            }
+            for index, topic in enumerate(self.agenda.topics if self.agenda else (), start=1)
+        ]
+        return Table(tuple(agenda_columns()[:4]), tuple(records), t("room.agenda"))
+
+    def notice(self) -> Notice:
+        """The meeting notice (see :func:`notice_for`)."""
+        return notice_for(self.require())
+
+    def _repr_html_(self) -> str:
+        if self.agenda is None:
+            return self.check()._repr_html_()
+        return (
+            agenda_header_html(self.agenda)
+            + people_html(self.agenda)
+            + self.topics()._repr_html_()
+            + (self.check()._repr_html_())
+        )
+
+    def __repr__(self) -> str:
+        if self.agenda is None:
+            return repr(self.check())
+        return f"{self.agenda.title}\n{format_span(self.agenda.start, self.agenda.end)}\n" + repr(
+            self.topics()
+        )
+
+
+# -- the notice hook -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A meeting notice to show in a cell; ``text`` is what would be sent."""
+
+    text: str
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def notice_for(agenda: Agenda) -> Notice:
+    """The meeting notice of ``agenda``.
+
+    Integration hook: the notice renderer lives in ``facilitator.export.notice``
+    (built separately). Until it is there, the notice is the agenda itself:
+    time, place, goal, people and topics.
+    """
+    try:
+        from facilitator.export.notice import render_notice  # type: ignore[import-not-found]
+    except ImportError:
+        plan = AgendaPlan("<agenda>", "", agenda)
+        return Notice(
+            repr(plan),
+            agenda_header_html(agenda) + people_html(agenda) + plan.topics()._repr_html_(),
+        )
+    text = render_notice(agenda)
+    return Notice(text, f"<pre>{esc(text)}</pre>")
+
+
+# -- meetings ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveView:
+    """A meeting as the room's screen shows it, at one instant."""
+
+    state: MeetingState
+    now: DateTime
+
+    def _repr_html_(self) -> str:
+        return live_html(self.state, self.now)
+
+    def __repr__(self) -> str:
+        return live_text(self.state, self.now)
+
+
+@dataclass(frozen=True)
+class RoomLaunch:
+    """How the room was opened in a terminal, or the command to open it."""
+
+    command: tuple[str, ...]
+    tmux_target: str | None = None
+
+    @property
+    def shell_command(self) -> str:
+        return shlex.join(self.command)
+
+    def _message(self) -> str:
+        if self.tmux_target:
+            return t("notebook.room_in_tmux", target=self.tmux_target)
+        return t("notebook.room_command")
+
+    def _repr_html_(self) -> str:
+        attach = (
+            f"<pre>tmux attach -t {esc(shlex.quote(self.tmux_target.split(':')[0]))}</pre>"
+            if self.tmux_target
+            else f"<pre>{esc(self.shell_command)}</pre>"
+        )
+        return f"<div>{esc(self._message())}</div>{attach}"
+
+    def __repr__(self) -> str:
+        if self.tmux_target:
+            return f"{self._message()}\ntmux attach -t {self.tmux_target.split(':')[0]}"
+        return f"{self._message()}\n{self.shell_command}"
+
+
+class Meeting:
+    """One meeting of the archive: its agenda, minutes, tasks and speaking time.
+
+    Read fresh from the archive on every access, so a cell shows the meeting
+    as it stands even while a terminal is running it.
+    """
+
+    def __init__(self, notebook: Notebook, row: MeetingRow) -> None:
+        self.notebook = notebook
+        self.row = row
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+    @property
+    def title(self) -> str:
+        return self.row.title
+
+    @property
+    def key(self) -> str:
+        return self.row.key
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state.is_closed
+
+    @property
+    def state(self) -> MeetingState:
+        return self.notebook.archive.state(self.id)
+
+    @property
+    def agenda(self) -> Table:
+        """Topics with planned, extra and actual minutes, and how each went."""
+        state = self.state
+        now = state.closed_at or self.notebook.clock.now()
+        records = []
+        for position, topic_state in enumerate(state.topics_in_order(), start=1):
+            topic = topic_state.topic
+            records.append(
+                {
+                    "position": position,
+                    "title": topic.title,
+                    "owner": topic.owner,
+                    "planned_minutes": topic.minutes,
+                    "extra_minutes": topic_state.extra_minutes,
+                    "actual_minutes": round(topic_state.elapsed(now) / 60, 1),
+                    "status": t(f"notebook.topic_{topic_state.status}"),
+                }
+            )
+        return Table(tuple(agenda_columns()), tuple(records), state.agenda.title)
+
+    def minutes(self) -> Minutes:
+        """The minutes: as closed, or as they would be if it closed now."""
+        state = self.state
+        if state.is_closed:
+            return self.notebook.archive.minutes(self.id)
+        from facilitator.minutes import build_minutes
+
+        return build_minutes(state, self.notebook.clock.now())
+
+    @property
+    def decisions(self) -> Table:
+        minutes = self.minutes()
+        return Table(
+            (("topic", t("notebook.topic")), ("text", t("minutes.decisions"))),
+            tuple({"topic": topic, "text": text} for topic, text in minutes.decisions),
+            t("minutes.decisions"),
+        )
+
+    @property
+    def entries(self) -> Table:
+        """Everything captured, in order, as it stands (edits and retractions applied)."""
+        state = self.state
+        records = tuple(
+            {
+                "number": number,
+                "kind": captured.entry.kind,
+                "topic": (state.agenda.topic(captured.entry.topic).title)
+                if captured.entry.topic and state.agenda.topic(captured.entry.topic)
+                else "",
+                "text": entry_text(captured.entry),
+                "at": captured.at.in_timezone(state.agenda.timezone),
+            }
+            for number, captured in enumerate(state.entries, start=1)
+        )
+        columns = (
+            ("number", "#"),
+            ("kind", t("notebook.kind")),
+            ("topic", t("notebook.topic")),
+            ("text", t("notebook.text")),
+            ("at", t("minutes.time")),
+        )
+        return Table(columns, records, state.agenda.title)
+
+    @property
+    def tasks(self) -> Table:
+        """The meeting's tasks; once closed, with their tracked status from the archive."""
+        if self.is_closed:
+            return self.notebook.tasks(meeting=self.id)
+        minutes = self.minutes()
+        records = tuple(
+            {
+                "title": task.title,
+                "owner": task.owner,
+                "department": task.department,
+                "due": task.due,
+                "status": task.status,
+            }
+            for task in minutes.tasks
+        )
+        return Table(tuple(task_columns()), records, t("minutes.tasks"))
+
+    @property
+    def open_items(self) -> Table:
+        minutes = self.minutes()
+        records = tuple(
+            {
+                "text": item.text,
+                "owner": item.owner,
+                "deadline": item.deadline,
+                "topic": minutes.topic_title(item.topic),
+            }
+            for item in minutes.open_items
+        )
+        return Table(tuple(open_item_columns()), records, t("minutes.open_items"))
+
+    @property
+    def speaking(self) -> SpeakingTime:
+        minutes = self.minutes()
+        lines = tuple(
+            {
+                "meeting": self.title,
+                "topic": minutes.topic_title(line.topic),
+                "person": line.person,
+                "department": line.department,
+                "seconds": line.seconds,
+            }
+            for line in minutes.speaking
+        )
+        return SpeakingTime(lines, minutes.agenda.departments)
+
+    def notice(self) -> Notice:
+        """The meeting notice (see :func:`notice_for`)."""
+        return notice_for(self.state.agenda)
+
+    def now(self) -> LiveView:
+        """The meeting as the room's screen shows it right now."""
+        return LiveView(self.state, self.notebook.clock.now())
+
+    def follow(self, duration: float = 60.0, interval: float = POLL_SECONDS) -> LiveView:
+        """Show this meeting live while the cell runs (see :meth:`Notebook.follow`)."""
+        return self.notebook.follow(self.id, duration=duration, interval=interval)
+
+    def open_room(self, tmux: bool = True) -> RoomLaunch:
+        """Open the room on this meeting in a terminal (see :meth:`Notebook.open_room`)."""
+        return self.notebook.open_room(self.id, tmux=tmux)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything about the meeting as plain lists and dicts."""
+        return {
+            "id": self.id,
+            "key": self.key,
+            "title": self.title,
+            "status": "closed" if self.is_closed else "open",
+            "agenda": self.agenda.to_records(),
+            "decisions": self.decisions.to_records(),
+            "open_items": self.open_items.to_records(),
+            "tasks": self.tasks.to_records(),
+            "speaking": self.speaking.to_records(),
+        }
+
+    def _repr_html_(self) -> str:
+        minutes = self.minutes()
+        tasks = self.tasks._shown() if minutes.closed_at and self.is_closed else None
+        banner = "" if self.is_closed else t("notebook.not_closed_yet")
+        return minutes_html(minutes, tasks, banner)
+
+    def __repr__(self) -> str:
+        status = t("notebook.closed") if self.is_closed else t("notebook.open")
+        return f"<Meeting {self.id}: {self.title} ({status})>"
+
+
+class MeetingList(Table):
+    """The archive's meetings as a table; ``Notebook.meeting(id)`` selects one."""
+
+
+# -- the archive -----------------------------------------------------------------------------
+
+
+@dataclass
+class Notebook:
+    """An open archive, seen from a notebook."""
+
+    archive: Archive
+    clock: Clock = field(default_factory=SystemClock)
+
+    @property
+    def path(self) -> Path:
+        return self.archive.path
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> Notebook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # meetings
+
+    def meetings(self) -> MeetingList:
+        rows = self.archive.meetings()
+        records = tuple(
+            {
+                "id": m.id,
+                "title": m.title,
+                "start": m.start,
+                "status": m.status,
+                "closed_at": m.closed_at,
+                "key": m.key,
+            }
+            for m in rows
+        )
+        columns = (
+            ("id", "#"),
+            ("title", t("notebook.meeting")),
+            ("start", t("minutes.time")),
+            ("status", t("minutes.status")),
+            ("closed_at", t("notebook.closed_at")),
+        )
+        return MeetingList(columns, records, str(self.path))
+
+    def meeting(self, reference: str | int | None = None, closed: bool | None = None) -> Meeting:
+        """A meeting by id, key or part of its title; the latest if none is given.
+
+        ``closed=True`` picks among closed meetings only, ``False`` among open ones.
+        """
+        row = self.archive.find(None if reference is None else str(reference), closed=closed)
+        return Meeting(self, row)
+
+    # planning
+
+    def load_agenda(self, path: str | Path) -> AgendaPlan:
+        """Read an agenda file; problems are listed, not raised (see ``.check()``)."""
+        return AgendaPlan.from_file(path)
+
+    def agenda(
+        self,
+        title: str,
+        start: datetime | str,
+        end: datetime | str,
+        people: Iterable[Mapping[str, Any] | Sequence[str]],
+        topics: Iterable[Mapping[str, Any] | Sequence[Any]],
+        **meeting: Any,
+    ) -> AgendaPlan:
+        """Build an agenda in code, checked by the same rules as a file.
+
+        ``people`` as ``("Ana", "Ops", "host")`` or dicts; ``topics`` as
+        ``("Release checklist", "Ana", 20)`` or dicts; other ``[meeting]``
+        fields (goal, place, kind, language...) as keywords.
+        """
+        return AgendaPlan.from_text(agenda_toml(title, start, end, people, topics, **meeting))
+
+    def plan(self, agenda: AgendaPlan | Agenda) -> Meeting:
+        """Put the meeting in the archive, ready for the room (the same one if planned before)."""
+        value = agenda.require() if isinstance(agenda, AgendaPlan) else agenda
+        existing = self.archive.find_by_key(value.key)
+        if existing is None:
+            journal = self.archive.create_meeting(value, self.clock.now())
+            existing = self.archive.find(str(journal.meeting_id))
+        return Meeting(self, existing)
+
+    # across meetings
+
+    def tasks(self, status: str | None = None, meeting: int | None = None) -> Table:
+        """Tasks of every closed meeting (or one), with their tracked status."""
+        sql = (
+            "SELECT m.title AS meeting, t.title, t.owner, t.department, t.due, t.status "
+            "FROM tasks t JOIN meetings m ON m.id = t.meeting_id WHERE 1 = 1"
+        )
+        params: list[Any] = []
+        if status is not None:
+            sql += " AND t.status = ?"
+            params.append(status)
+        if meeting is not None:
+            sql += " AND t.meeting_id = ?"
+            params.append(meeting)
+        sql += " ORDER BY t.due IS NULL, t.due, t.id"
+        records = tuple(self._query(sql, params))
+        return Table(tuple(task_columns(with_meeting=meeting is None)), records, t("minutes.tasks"))
+
+    def open_items(self) -> Table:
+        """Unresolved items of every closed meeting."""
+        sql = (
+            "SELECT m.title AS meeting, o.text, o.owner, o.deadline, "
+            "COALESCE(tp.title, '') AS topic "
+            "FROM open_items o JOIN meetings m ON m.id = o.meeting_id "
+            "LEFT JOIN topics tp ON tp.id = o.topic_id "
+            "ORDER BY o.deadline IS NULL, o.deadline, o.id"
+        )
+        columns = (("meeting", t("notebook.meeting")), *open_item_columns())
+        return Table(columns, tuple(self._query(sql, [])), t("minutes.open_items"))
+
+    def speaking(self) -> SpeakingTime:
+        """Speaking time over every closed meeting."""
+        sql = (
+            "SELECT m.title AS meeting, COALESCE(tp.title, '') AS topic, s.person, s.department, "
+            "s.seconds FROM speaking s JOIN meetings m ON m.id = s.meeting_id "
+            "LEFT JOIN topics tp ON tp.id = s.topic_id ORDER BY s.id"
+        )
+        return SpeakingTime(tuple(self._query(sql, [])))
+
+    def _query(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        cursor = self.archive.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # live
+
+    def follow(
+        self,
+        meeting: str | int | None = None,
+        duration: float = 60.0,
+        interval: float = POLL_SECONDS,
+        display: Callable[..., Any] | None = None,
+    ) -> LiveView:
+        """Show a meeting that a terminal is running, refreshed while the cell runs.
+
+        Stops after ``duration`` seconds, when the meeting closes, or on
+        interrupt (the stop button), and returns the last view. Reads the
+        journal only: the notebook never writes to a meeting it follows.
+        """
+        reference = None if meeting is None else str(meeting)
+        row = self.archive.find(reference, closed=None if reference else False)
+        follower = Follower(self.archive.journal(row.id), self.clock, self.archive.data_version)
+        show = display or _display
+        view = LiveView(follower.state, self.clock.now())
+        handle = show(view, display_id=True)
+        deadline = time.monotonic() + duration
+        drawn = time.monotonic()
+        try:
+            while time.monotonic() < deadline and not follower.state.is_closed:
+                time.sleep(interval)
+                changed = follower.poll()
+                # Redraw on news, and every second for the countdown.
+                if changed or time.monotonic() - drawn >= 1.0:
+                    view = LiveView(follower.state, self.clock.now())
+                    if handle is not None:
+                        handle.update(view)
+                    drawn = time.monotonic()
+        except KeyboardInterrupt:
+            pass
+        view = LiveView(follower.state, self.clock.now())
+        if handle is not None:
+            handle.update(view)
+        return view
+
+    def room_command(self, meeting: str | int) -> tuple[str, ...]:
+        """The command that opens the room on ``meeting`` in a terminal."""
+        row = self.archive.find(str(meeting))
+        script = Path(sys.executable).parent / "facilitator"
+        program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
+        return (*program, "--db", str(self.path.resolve()), "open", str(row.id))
+
+    def open_room(self, meeting: str | int, tmux: bool = True) -> RoomLaunch:
+        """Open the room in a new tmux window (or session); else return the command to run."""
+        command = self.room_command(meeting)
+        if not tmux or shutil.which("tmux") is None:
+            return RoomLaunch(command)
+        row = self.archive.find(str(meeting))
+        if os.environ.get("TMUX"):
+            name = f"meeting-{row.id}"
+            args = ["tmux", "new-window", "-P", "-F", "#{session_name}:#{window_index}"]
+            args += ["-n", name, shlex.join(command)]
+        else:
+            name = f"facilitator-{row.id}"
+            args = ["tmux", "new-session", "-d", "-P", "-F", "#{session_name}:#{window_index}"]
+            args += ["-s", name, "-x", "120", "-y", "36", shlex.join(command)]
+        result = subprocess.run(args, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            return RoomLaunch(command)
+        return RoomLaunch(command, result.stdout.strip() or name)
+
+    def _repr_html_(self) -> str:
+        return f"<div><b>{esc(self.path)}</b></div>" + self.meetings()._repr_html_()
+
+    def __repr__(self) -> str:
+        return f"<Notebook {self.path}: {len(self.archive.meetings())} meetings>"
+
+
+class _PrintHandle:
+    """Outside IPython: print each update instead of replacing it in place."""
+
+    def update(self, value: object) -> None:
+        print(repr(value))
+
+
+def _display(value: object, display_id: bool = False) -> Any:
+    try:
+        from IPython.display import display
+    except ImportError:
+        print(repr(value))
+        return _PrintHandle()
+    return display(value, display_id=display_id)
