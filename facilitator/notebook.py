@@ -572,9 +572,9 @@ class Meeting:
         """The meeting as the room's screen shows it right now."""
         return LiveView(self.state, self.notebook.clock.now())
 
-    def follow(self, duration: float = 60.0, interval: float = POLL_SECONDS) -> LiveView:
+    def follow(self, duration: float = 60.0, interval: float = POLL_SECONDS) -> None:
         """Show this meeting live while the cell runs (see :meth:`Notebook.follow`)."""
-        return self.notebook.follow(self.id, duration=duration, interval=interval)
+        self.notebook.follow(self.id, duration=duration, interval=interval)
 
     def open_room(self, tmux: bool = True) -> RoomLaunch:
         """Open the room on this meeting in a terminal (see :meth:`Notebook.open_room`)."""
@@ -712,8 +712,12 @@ class Notebook:
             sql += " AND t.meeting_id = ?"
             params.append(meeting)
         sql += " ORDER BY t.due IS NULL, t.due, t.id"
-        records = tuple(self._query(sql, params))
-        return Table(tuple(task_columns(with_meeting=meeting is None)), records, t("minutes.tasks"))
+        records = self._query(sql, params)
+        if meeting is not None:
+            for record in records:
+                del record["meeting"]
+        columns = tuple(task_columns(with_meeting=meeting is None))
+        return Table(columns, tuple(records), t("minutes.tasks"))
 
     def open_items(self) -> Table:
         """Unresolved items of every closed meeting."""
@@ -749,12 +753,14 @@ class Notebook:
         duration: float = 60.0,
         interval: float = POLL_SECONDS,
         display: Callable[..., Any] | None = None,
-    ) -> LiveView:
+    ) -> None:
         """Show a meeting that a terminal is running, refreshed while the cell runs.
 
-        Stops after ``duration`` seconds, when the meeting closes, or on
-        interrupt (the stop button), and returns the last view. Reads the
-        journal only: the notebook never writes to a meeting it follows.
+        The cell's output is updated in place (``display_id``) from the
+        journal, polled every ``interval`` seconds; it stops after ``duration``
+        seconds, when the meeting closes, or on interrupt (the stop button).
+        It reads the journal only: the notebook never writes to a meeting it
+        follows. ``meeting.now()`` gives a single snapshot instead.
         """
         reference = None if meeting is None else str(meeting)
         row = self.archive.find(reference, closed=None if reference else False)
@@ -776,10 +782,8 @@ class Notebook:
                     drawn = time.monotonic()
         except KeyboardInterrupt:
             pass
-        view = LiveView(follower.state, self.clock.now())
         if handle is not None:
-            handle.update(view)
-        return view
+            handle.update(LiveView(follower.state, self.clock.now()))
 
     def room_command(self, meeting: str | int) -> tuple[str, ...]:
         """The command that opens the room on ``meeting`` in a terminal."""

@@ -1,0 +1,277 @@
+"""The notebook API: plan a meeting, read the archive, watch a meeting live."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from facilitator.agenda import Agenda, AgendaError, Person, Topic
+from facilitator.clock import FakeClock
+from facilitator.demo import demo_agenda
+from facilitator.notebook import LiveView, Notebook, open_archive
+from facilitator.session import LiveMeeting
+from store.archive import Archive
+from tests.conftest import START, type_lines
+
+SCRIPT = "<script>x</script>"
+
+
+def held_meeting(db_path: Path, clock: FakeClock) -> int:
+    """A closed meeting with a decision, a task, an open item and speaking turns."""
+    with Archive.open(db_path) as archive:
+        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
+        room = LiveMeeting(journal, clock)
+        type_lines(room, "/next", "d: go live on 20 Sept", "a: @Li training build by 9/10")
+        clock.advance(minutes=4)
+        type_lines(room, "/call @Marta", "u: @Legal compliance opinion in 3 workdays")
+        clock.advance(minutes=2)
+        type_lines(room, "/next")
+        clock.advance(minutes=1)
+        room.close()
+        return journal.meeting_id
+
+
+@pytest.fixture
+def nb(db_path: Path, clock: FakeClock):
+    held_meeting(db_path, clock)
+    with open_archive(db_path, clock=clock) as opened:
+        yield opened
+
+
+def test_the_archive_lists_its_meetings(nb: Notebook):
+    meetings = nb.meetings()
+    assert [m["title"] for m in meetings.to_records()] == ["Q3 product launch coordination"]
+    assert "Q3 product launch coordination" in meetings._repr_html_()
+    assert "Q3 product launch coordination" in repr(meetings)
+
+
+def test_open_archive_reads_facilitator_db_from_the_environment(db_path, clock, monkeypatch):
+    held_meeting(db_path, clock)
+    monkeypatch.setenv("FACILITATOR_DB", str(db_path))
+    with open_archive() as nb:
+        assert nb.path == db_path
+
+
+def test_a_closed_meeting_shows_its_minutes(nb: Notebook):
+    meeting = nb.meeting("launch")
+    html = meeting._repr_html_()
+    assert "Minutes: Q3 product launch coordination" in html
+    assert "go live on 20 Sept" in html and "training build" in html
+    assert "compliance opinion" in html
+    assert repr(meeting) == "<Meeting 1: Q3 product launch coordination (closed)>"
+
+
+def test_tasks_open_items_and_decisions_become_records(nb: Notebook):
+    meeting = nb.meeting(closed=True)
+    assert meeting.tasks.to_records() == [
+        {
+            "title": "training build",
+            "owner": "Li",
+            "department": "R&D",
+            "due": "2026-09-10",
+            "status": "open",
+        }
+    ]
+    assert "<table" in meeting.tasks._repr_html_() and "Open" in meeting.tasks._repr_html_()
+    assert [r["owner"] for r in meeting.open_items.to_records()] == ["Legal"]
+    assert meeting.decisions.to_records() == [
+        {"topic": "R&D progress and risks", "text": "go live on 20 Sept"}
+    ]
+    across = nb.tasks().to_records()
+    assert across[0]["meeting"] == "Q3 product launch coordination"
+    assert nb.tasks(status="done").to_records() == []
+    assert nb.open_items().to_records()[0]["topic"] == "R&D progress and risks"
+
+
+def test_speaking_time_per_person_and_department_shows_as_bars(nb: Notebook):
+    speaking = nb.meeting().speaking
+    assert speaking.by_person() == {"Li": 240.0, "Marta": 180.0}
+    assert speaking.by_department()["R&D"] == 240.0
+    assert speaking.by_department()["Sales"] == 0.0
+    html = speaking._repr_html_()
+    assert "Speaking time per department" in html
+    assert 'aria-label="Li: 57%"' in html and "width:100.0%" in html
+    assert {r["person"] for r in speaking.to_records()} == {"Li", "Marta"}
+    assert nb.speaking().by_person() == {"Li": 240.0, "Marta": 180.0}
+    assert "Li" in repr(speaking) and "#" in repr(speaking)
+
+
+def test_the_agenda_shows_planned_against_actual_minutes(nb: Notebook):
+    agenda = nb.meeting().agenda
+    rows = agenda.to_records()
+    assert [(r["planned_minutes"], r["actual_minutes"]) for r in rows] == [
+        (15, 6.0),
+        (15, 1.0),
+        (10, 0.0),
+    ]
+    assert rows[2]["status"] == "not reached"
+    assert "Actual (min)" in agenda._repr_html_()
+
+
+def test_every_piece_of_text_from_people_is_escaped(db_path: Path, clock: FakeClock):
+    agenda = Agenda(
+        title=f"Plan {SCRIPT}",
+        start=START,
+        end=START.add(hours=1),
+        people=(Person(SCRIPT, f"R&D {SCRIPT}", "host"), Person("Ana", "Ops")),
+        topics=(Topic("t1", f"Topic {SCRIPT}", SCRIPT, 20),),
+        place=SCRIPT,
+    )
+    with open_archive(db_path, clock=clock) as nb:
+        meeting = nb.plan(agenda)
+        room = LiveMeeting(nb.archive.journal(meeting.id), clock)
+        type_lines(room, "/next", f"d: {SCRIPT}", f"a: @Ana {SCRIPT} by 9/10")
+        clock.advance(minutes=3)
+        shown = [
+            meeting._repr_html_(),
+            meeting.now()._repr_html_(),
+            meeting.agenda._repr_html_(),
+            meeting.tasks._repr_html_(),
+            meeting.speaking._repr_html_(),
+            meeting.entries._repr_html_(),
+            meeting.notice()._repr_html_(),
+            nb.meetings()._repr_html_(),
+            nb._repr_html_(),
+        ]
+        room.close()
+        shown += [meeting._repr_html_(), nb.tasks()._repr_html_()]
+    for html in shown:
+        assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in shown[0]
+
+
+def test_an_agenda_built_in_code_is_checked_like_a_file(nb: Notebook, tmp_path: Path):
+    plan = nb.agenda(
+        "Release review",
+        pendulum.datetime(2026, 3, 9, 10, tz="Europe/Berlin"),
+        "2026-03-09T10:30:00+01:00",
+        people=[("Ana", "Ops", "host"), {"name": "李雷", "department": "销售部"}],
+        topics=[("Checklist", "Ana", 40)],
+        goal="Agree the checklist",
+    )
+    assert plan.ok
+    assert plan.agenda.people[1].name == "李雷"
+    found = [r["message"] for r in plan.check().to_records()]
+    assert any("topics over 30 min" in m for m in found)
+    assert any("plan 40 min but the meeting lasts 30 min" in m for m in found)
+    saved = plan.save(tmp_path / "review.toml")
+    assert nb.load_agenda(saved).agenda == plan.agenda
+
+
+def test_a_broken_agenda_lists_every_problem_without_raising(nb: Notebook, tmp_path: Path):
+    plan = nb.agenda("", "not a date", "2026-03-09T10:30:00+01:00", people=[], topics=[])
+    assert not plan.ok
+    fields = {r["field"] for r in plan.check().to_records()}
+    assert {"meeting.title", "meeting.start", "people", "topics"} <= fields
+    assert "Problem" in plan._repr_html_()
+    with pytest.raises(AgendaError):
+        nb.plan(plan)
+    missing = nb.load_agenda(tmp_path / "nope.toml")
+    assert missing.check().to_records()[0]["message"] == "no such file"
+
+
+def test_an_agenda_file_is_loaded_and_planned_once(nb: Notebook, agenda_file: Path):
+    plan = nb.load_agenda(agenda_file)
+    assert plan.check().caption == "The agenda can run: no problems found."
+    first = nb.plan(plan)
+    again = nb.plan(plan)
+    assert first.id == again.id == 2
+    assert not first.is_closed
+    assert "Not closed yet" in first._repr_html_()
+    assert "Weekly ops sync" in plan._repr_html_() and "李雷" in plan._repr_html_()
+
+
+def test_the_notice_falls_back_to_the_agenda(nb: Notebook, agenda_file: Path):
+    notice = nb.load_agenda(agenda_file).notice()
+    assert "Weekly ops sync" in notice._repr_html_()
+    assert "Release checklist" in repr(notice)
+
+
+def test_the_room_command_opens_the_planned_meeting(nb: Notebook, agenda_file: Path):
+    meeting = nb.plan(nb.load_agenda(agenda_file))
+    launch = meeting.open_room(tmux=False)
+    assert launch.command[-4:] == ("--db", str(nb.path.resolve()), "open", str(meeting.id))
+    assert launch.shell_command in repr(launch)
+    assert "tmux is not available" in launch._repr_html_()
+
+
+@pytest.mark.tmux
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_the_room_opens_in_a_tmux_session(nb: Notebook, agenda_file: Path, monkeypatch):
+    monkeypatch.delenv("TMUX", raising=False)
+    meeting = nb.plan(nb.load_agenda(agenda_file))
+    launch = meeting.open_room()
+    session = f"facilitator-{meeting.id}"
+    try:
+        assert launch.tmux_target is not None and launch.tmux_target.startswith(session)
+        deadline = time.monotonic() + 30
+        screen = ""
+        while "Weekly ops sync" not in screen and time.monotonic() < deadline:
+            time.sleep(0.2)
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+        assert "Weekly ops sync" in screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_following_live_shows_what_another_connection_writes(db_path: Path, clock: FakeClock):
+    with Archive.open(db_path) as archive:
+        meeting_id = archive.create_meeting(demo_agenda(clock.now()), clock.now()).meeting_id
+    room_archive = Archive.open(db_path)
+    room = LiveMeeting(room_archive.journal(meeting_id), clock)
+    lines = iter(["/next", "d: ship it", "/call @Marta"])
+    shown: list[LiveView] = []
+
+    class Cell:
+        """A notebook output: each update is what the reader would see; the room types on."""
+
+        def update(self, view: LiveView) -> None:
+            shown.append(view)
+            line = next(lines, None)
+            if line is not None:
+                type_lines(room, line)
+            elif not room.state.is_closed:
+                room.close()
+
+    def display(view: LiveView, display_id: bool = False) -> Cell:
+        assert display_id
+        shown.append(view)
+        type_lines(room, next(lines))
+        return Cell()
+
+    with open_archive(db_path, clock=clock) as nb:
+        nb.follow(duration=60, interval=0.01, display=display)
+    room_archive.close()
+    final = shown[-1]
+    assert final.state.is_closed
+    assert final.state.entries_of("decision")[0].entry.text == "ship it"
+    assert any(v.state.speaker and v.state.speaker.person == "Marta" for v in shown)
+    assert "The meeting is closed." in final._repr_html_()
+    assert "ship it" in repr(shown[-1])
+
+
+def test_following_stops_after_its_duration(db_path: Path, clock: FakeClock):
+    with Archive.open(db_path) as archive:
+        archive.create_meeting(demo_agenda(clock.now()), clock.now())
+    views: list[LiveView] = []
+
+    class Cell:
+        def update(self, view: LiveView) -> None:
+            views.append(view)
+
+    def display(view: LiveView, display_id: bool = False) -> Cell:
+        views.append(view)
+        return Cell()
+
+    with open_archive(db_path, clock=clock) as nb:
+        nb.follow(duration=0.05, interval=0.01, display=display)
+    final = views[-1]
+    assert not final.state.is_closed
+    assert "Waiting for the room" in final._repr_html_()

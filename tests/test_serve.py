@@ -1,0 +1,122 @@
+"""`facilitator serve` hands the room or the follow view to a browser."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from facilitator.cli import main
+from facilitator.clock import FakeClock
+from facilitator.demo import demo_agenda
+from store.archive import Archive
+
+FACILITATOR = Path(sys.executable).parent / "facilitator"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, tries: int = 150) -> str:
+    """The page at ``url``, once the server is up (bounded retries)."""
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                assert response.status == 200
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise AssertionError(f"{url} never answered")
+
+
+async def terminal_output(port: int, wanted: bytes, tries: int = 100) -> bytes:
+    """What the browser's terminal receives over the websocket, until ``wanted`` shows."""
+    import aiohttp
+
+    received = b""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws,
+    ):
+        await ws.send_json(["resize", {"width": 100, "height": 30}])
+        for _ in range(tries):
+            try:
+                message = await ws.receive(timeout=0.5)
+            except TimeoutError:
+                continue
+            if message.type == aiohttp.WSMsgType.BINARY:
+                received += message.data
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                received += message.data.encode()
+            else:
+                break
+            if wanted in received:
+                break
+    return received
+
+
+@pytest.fixture
+def planned(db_path: Path, clock: FakeClock) -> Path:
+    with Archive.open(db_path) as archive:
+        archive.create_meeting(demo_agenda(clock.now()), clock.now())
+    return db_path
+
+
+@pytest.mark.parametrize("view", [[], ["--follow"]], ids=["room", "follow"])
+async def test_served_page_answers_on_localhost_without_the_internet(
+    planned: Path, view: list[str]
+):
+    port = free_port()
+    server = subprocess.Popen(
+        [str(FACILITATOR), "--db", str(planned), "serve", "--port", str(port), *view],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/")
+        shown = await terminal_output(port, b"Q3 product launch coordination")
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert "<title>Facilitator — Q3 product launch coordination</title>" in page
+    assert f"ws://127.0.0.1:{port}/ws" in page
+    assert "googleapis" not in page and "https://" not in page
+    assert "Serving" in err
+    # The page's terminal runs the real app on the archive.
+    assert b"Q3 product launch coordination" in shown
+
+
+def test_a_taken_port_is_refused_with_a_clear_message(planned: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["--db", str(planned), "serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"port {port} on 127.0.0.1 is already in use" in result.output
+
+
+def test_an_unknown_host_is_refused(planned: Path):
+    result = CliRunner().invoke(
+        main, ["--db", str(planned), "serve", "--host", "no-such-host.invalid"]
+    )
+    assert result.exit_code == 2
+    assert "cannot listen on no-such-host.invalid" in result.output
+
+
+def test_serving_the_room_needs_an_open_meeting(db_path: Path):
+    Archive.open(db_path).close()
+    result = CliRunner().invoke(main, ["--db", str(db_path), "serve", "--port", str(free_port())])
+    assert result.exit_code == 2
+    assert "no open meeting" in result.output
