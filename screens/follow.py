@@ -26,6 +26,9 @@ from screens.widgets.countdown import TopicClock
 from screens.widgets.entries import EntryLog
 from screens.widgets.speakers import SpeakerPanel
 
+ENTRIES_SHOWN = 4
+"""The latest entries on screen; older ones are in the minutes."""
+
 
 def decisions_text(state: MeetingState, limit: int = 6) -> Text:
     """The latest decisions of the meeting, newest last, as plain text."""
@@ -93,12 +96,16 @@ class FollowScreen(Screen[None]):
             # The room's hint is for the host's keyboard; the audience just waits.
             clock.query_one("#topic-status", Static).update(t("follow.waiting"))
         self.query_one("#speakers", SpeakerPanel).show(state, now)
-        self.query_one("#follow-decisions", Static).update(decisions_text(state))
+        decisions = self.query_one("#follow-decisions", Static)
+        decisions.update(decisions_text(state))
+        decisions.scroll_end(animate=False)
         entries = self.query_one("#follow-entries", EntryLog)
-        entries.show(state, limit=20)
+        entries.show(state, limit=ENTRIES_SHOWN)
         if not state.entries:
             # The room's empty text teaches the recorder's syntax; here nobody types.
             entries.update(Text(t("follow.no_entries"), style="dim"))
+        # Nobody scrolls a projector: the newest entry must be the one in sight.
+        entries.scroll_end(animate=False)
         if state.is_closed and not self._ended:
             self.end_on_summary(self.follower.minutes())
 
