@@ -29,7 +29,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pendulum import DateTime
+import pendulum
+from pendulum import Date, DateTime
 
 from facilitator.agenda import Agenda, AgendaError, Problem, load_agenda, parse_agenda
 from facilitator.clock import Clock, SystemClock
@@ -54,7 +55,7 @@ from facilitator.follow import POLL_SECONDS, Follower
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.state import MeetingState
-from facilitator.timefmt import format_span
+from facilitator.timefmt import format_date, format_datetime, format_span
 from store.archive import Archive, ArchiveError, MeetingRow
 
 __all__ = [
@@ -70,6 +71,8 @@ __all__ = [
 ]
 
 _STATUS_KEYS = ("open", "doing", "done", "delayed")
+_DATE_KEYS = {"due", "deadline"}
+_INSTANT_KEYS = {"start", "closed_at"}
 
 
 def open_archive(path: str | Path | None = None, *, clock: Clock | None = None) -> Notebook:
@@ -79,6 +82,24 @@ def open_archive(path: str | Path | None = None, *, clock: Clock | None = None) 
 
         path = os.environ.get("FACILITATOR_DB") or default_archive_path()
     return Notebook(Archive.open(path), clock or SystemClock())
+
+
+def _shown_value(key: str, value: Any) -> Any:
+    """A stored value as a person reads it (ISO text from the archive becomes a date)."""
+    if key == "status" and value in _STATUS_KEYS:
+        return t(f"status.{value}")
+    if key == "status" and value in ("planned", "closed"):
+        return t(f"notebook.meeting_{value}")
+    if isinstance(value, str) and key in _DATE_KEYS | _INSTANT_KEYS:
+        try:
+            parsed = pendulum.parse(value, exact=True)
+        except (ValueError, pendulum.parsing.exceptions.ParserError):
+            return value
+        if isinstance(parsed, DateTime):
+            return format_datetime(parsed)
+        if isinstance(parsed, Date):
+            return format_date(parsed)
+    return value
 
 
 # -- tables and charts -----------------------------------------------------------
@@ -106,14 +127,8 @@ class Table:
         return self.records[index]
 
     def _shown(self) -> list[dict[str, Any]]:
-        # Task states read in the reader's language; the records keep the stored value.
-        return [
-            {
-                key: t(f"status.{value}") if key == "status" and value in _STATUS_KEYS else value
-                for key, value in record.items()
-            }
-            for record in self.records
-        ]
+        # States and dates read in the reader's language; the records keep the stored values.
+        return [{key: _shown_value(key, value) for key, value in r.items()} for r in self.records]
 
     def _repr_html_(self) -> str:
         return table_html(self.columns, self._shown(), self.caption)
