@@ -591,9 +591,9 @@ class Meeting:
         """Show this meeting live while the cell runs (see :meth:`Notebook.follow`)."""
         self.notebook.follow(self.id, duration=duration, interval=interval)
 
-    def open_room(self, tmux: bool = True) -> RoomLaunch:
+    def open_room(self, tmux: bool = True, session: str | None = None) -> RoomLaunch:
         """Open the room on this meeting in a terminal (see :meth:`Notebook.open_room`)."""
-        return self.notebook.open_room(self.id, tmux=tmux)
+        return self.notebook.open_room(self.id, tmux=tmux, session=session)
 
     def to_dict(self) -> dict[str, Any]:
         """Everything about the meeting as plain lists and dicts."""
@@ -807,24 +807,34 @@ class Notebook:
         program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
         return (*program, "--db", str(self.path.resolve()), "open", str(row.id))
 
-    def open_room(self, meeting: str | int, tmux: bool = True) -> RoomLaunch:
-        """Open the room in a new tmux window (or session); else return the command to run."""
+    def open_room(
+        self, meeting: str | int, tmux: bool = True, session: str | None = None
+    ) -> RoomLaunch:
+        """Open the room in a new tmux window (or session); else return the command to run.
+
+        Inside tmux the room gets a new window of the current session;
+        otherwise a detached session (``session``, default
+        ``facilitator-<id>``), or a new window of it if it already exists.
+        """
         command = self.room_command(meeting)
         if not tmux or shutil.which("tmux") is None:
             return RoomLaunch(command)
         row = self.archive.find(str(meeting))
-        if os.environ.get("TMUX"):
-            name = f"meeting-{row.id}"
-            args = ["tmux", "new-window", "-P", "-F", "#{session_name}:#{window_index}"]
-            args += ["-n", name, shlex.join(command)]
+        shell = shlex.join(command)
+        where = ["-P", "-F", "#{session_name}:#{window_index}"]
+        name = session or f"facilitator-{row.id}"
+        if os.environ.get("TMUX") and session is None:
+            attempts = [["tmux", "new-window", *where, "-n", f"meeting-{row.id}", shell]]
         else:
-            name = f"facilitator-{row.id}"
-            args = ["tmux", "new-session", "-d", "-P", "-F", "#{session_name}:#{window_index}"]
-            args += ["-s", name, "-x", "120", "-y", "36", shlex.join(command)]
-        result = subprocess.run(args, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            return RoomLaunch(command)
-        return RoomLaunch(command, result.stdout.strip() or name)
+            attempts = [
+                ["tmux", "new-session", "-d", *where, "-s", name, "-x", "120", "-y", "36", shell],
+                ["tmux", "new-window", *where, "-t", f"{name}:", shell],
+            ]
+        for args in attempts:
+            result = subprocess.run(args, capture_output=True, text=True, check=False)
+            if result.returncode == 0:
+                return RoomLaunch(command, result.stdout.strip() or name)
+        return RoomLaunch(command)
 
     def _repr_html_(self) -> str:
         return f"<div><b>{esc(self.path)}</b></div>" + self.meetings()._repr_html_()

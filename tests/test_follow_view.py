@@ -139,6 +139,10 @@ async def test_follow_view_waits_for_the_room_then_shows_the_countdown(db_path: 
             await until(pilot, lambda: "R&D" in shown(app, "#topic-title"))
             await until(pilot, lambda: app.screen.query_one("#countdown").value == "+01:00")
             assert app.screen.query_one("#clock").has_class("-overrun")
+            type_lines(room, "d: ship on Friday")
+            await until(pilot, lambda: "ship on Friday" in shown(app, "#follow-decisions"))
+            type_lines(room, "/undo")
+            await until(pilot, lambda: "ship on Friday" not in shown(app, "#follow-decisions"))
             other.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pendulum
@@ -205,10 +206,11 @@ def test_the_room_command_opens_the_planned_meeting(nb: Notebook, agenda_file: P
 def test_the_room_opens_in_a_tmux_session(nb: Notebook, agenda_file: Path, monkeypatch):
     monkeypatch.delenv("TMUX", raising=False)
     meeting = nb.plan(nb.load_agenda(agenda_file))
-    launch = meeting.open_room()
-    session = f"facilitator-{meeting.id}"
+    session = f"facilitator-test-{uuid.uuid4().hex[:8]}"
+    launch = meeting.open_room(session=session)
     try:
-        assert launch.tmux_target is not None and launch.tmux_target.startswith(session)
+        assert launch.tmux_target is not None and launch.tmux_target.startswith(f"{session}:")
+        assert f"tmux attach -t {session}" in repr(launch)
         deadline = time.monotonic() + 30
         screen = ""
         while "Weekly ops sync" not in screen and time.monotonic() < deadline:
