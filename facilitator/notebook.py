@@ -16,46 +16,34 @@ into plain records for pandas (``.to_records()``)::
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pendulum
-from pendulum import Date, DateTime
-
-from facilitator.agenda import Agenda, AgendaError, Problem, load_agenda, parse_agenda
+from facilitator.agenda import Agenda
+from facilitator.cells import LiveView, Notice, RoomLaunch, SpeakingTime, Table, notice_for
 from facilitator.clock import Clock, SystemClock
 from facilitator.display import (
-    LONG_TOPIC_MINUTES,
     agenda_columns,
-    agenda_header_html,
-    bars_html,
-    bars_text,
     entry_text,
     esc,
-    live_html,
-    live_text,
     minutes_html,
     open_item_columns,
-    people_html,
-    table_html,
-    table_text,
     task_columns,
 )
 from facilitator.follow import POLL_SECONDS, Follower
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
+from facilitator.planning import AgendaPlan, agenda_toml
 from facilitator.state import MeetingState
-from facilitator.timefmt import format_date, format_datetime, format_span
 from store.archive import Archive, ArchiveError, MeetingRow
 
 __all__ = [
@@ -64,15 +52,12 @@ __all__ = [
     "LiveView",
     "Meeting",
     "Notebook",
+    "Notice",
     "RoomLaunch",
     "SpeakingTime",
     "Table",
     "open_archive",
 ]
-
-_STATUS_KEYS = ("open", "doing", "done", "delayed")
-_DATE_KEYS = {"due", "deadline"}
-_INSTANT_KEYS = {"start", "closed_at"}
 
 
 def open_archive(path: str | Path | None = None, *, clock: Clock | None = None) -> Notebook:
@@ -82,359 +67,6 @@ def open_archive(path: str | Path | None = None, *, clock: Clock | None = None) 
 
         path = os.environ.get("FACILITATOR_DB") or default_archive_path()
     return Notebook(Archive.open(path), clock or SystemClock())
-
-
-def _shown_value(key: str, value: Any) -> Any:
-    """A stored value as a person reads it (ISO text from the archive becomes a date)."""
-    if key == "status" and value in _STATUS_KEYS:
-        return t(f"status.{value}")
-    if key == "status" and value in ("planned", "closed"):
-        return t(f"notebook.meeting_{value}")
-    if isinstance(value, str) and key in _DATE_KEYS | _INSTANT_KEYS:
-        try:
-            parsed = pendulum.parse(value, exact=True)
-        except (ValueError, pendulum.parsing.exceptions.ParserError):
-            return value
-        if isinstance(parsed, DateTime):
-            return format_datetime(parsed)
-        if isinstance(parsed, Date):
-            return format_date(parsed)
-    return value
-
-
-# -- tables and charts -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Table:
-    """Rows to look at (HTML in a notebook) or to hand to pandas (:meth:`to_records`)."""
-
-    columns: tuple[tuple[str, str], ...]
-    records: tuple[Mapping[str, Any], ...]
-    caption: str = ""
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """Plain dicts, one per row: ``pandas.DataFrame(table.to_records())``."""
-        return [dict(record) for record in self.records]
-
-    def __len__(self) -> int:
-        return len(self.records)
-
-    def __iter__(self) -> Iterator[Mapping[str, Any]]:
-        return iter(self.records)
-
-    def __getitem__(self, index: int) -> Mapping[str, Any]:
-        return self.records[index]
-
-    def _shown(self) -> list[dict[str, Any]]:
-        # States and dates read in the reader's language; the records keep the stored values.
-        return [{key: _shown_value(key, value) for key, value in r.items()} for r in self.records]
-
-    def _repr_html_(self) -> str:
-        return table_html(self.columns, self._shown(), self.caption)
-
-    def __repr__(self) -> str:
-        text = table_text(self.columns, self._shown())
-        return f"{self.caption}\n{text}" if self.caption else text
-
-
-@dataclass(frozen=True)
-class SpeakingTime:
-    """Seconds spoken, per person and topic; charts per person and per department."""
-
-    lines: tuple[Mapping[str, Any], ...]
-    departments: tuple[str, ...] = ()
-
-    def by_person(self) -> dict[str, float]:
-        totals: dict[str, float] = {}
-        for line in self.lines:
-            totals[line["person"]] = totals.get(line["person"], 0.0) + line["seconds"]
-        return totals
-
-    def by_department(self) -> dict[str, float]:
-        totals = dict.fromkeys(self.departments, 0.0)
-        for line in self.lines:
-            name = line["department"] or line["person"]
-            totals[name] = totals.get(name, 0.0) + line["seconds"]
-        return totals
-
-    def to_records(self) -> list[dict[str, Any]]:
-        return [dict(line) for line in self.lines]
-
-    def _repr_html_(self) -> str:
-        return bars_html(t("notebook.speaking_by_person"), self.by_person()) + bars_html(
-            t("notebook.speaking_by_department"), self.by_department(), colour="#8250df"
-        )
-
-    def __repr__(self) -> str:
-        return (
-            f"{t('notebook.speaking_by_person')}\n{bars_text(self.by_person())}\n\n"
-            f"{t('notebook.speaking_by_department')}\n{bars_text(self.by_department())}"
-        )
-
-
-# -- agendas -----------------------------------------------------------------------
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    # A JSON string is a valid TOML basic string (same escapes), CJK kept as is.
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def _toml_table(header: str, fields: Mapping[str, Any]) -> str:
-    lines = [header]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in fields.items() if value is not None]
-    return "\n".join(lines)
-
-
-def agenda_toml(
-    title: str,
-    start: datetime | str,
-    end: datetime | str,
-    people: Iterable[Mapping[str, Any] | Sequence[str]],
-    topics: Iterable[Mapping[str, Any] | Sequence[Any]],
-    **meeting: Any,
-) -> str:
-    """An agenda file's text from Python values (people and topics as dicts or tuples)."""
-
-    def person(value: Mapping[str, Any] | Sequence[str]) -> Mapping[str, Any]:
-        if isinstance(value, Mapping):
-            return value
-        return dict(zip(("name", "department", "role", "email"), value, strict=False))
-
-    def topic(value: Mapping[str, Any] | Sequence[Any]) -> Mapping[str, Any]:
-        if isinstance(value, Mapping):
-            return value
-        return dict(zip(("title", "owner", "minutes"), value, strict=False))
-
-    def instant(value: datetime | str) -> Any:
-        # Strings are quoted so the agenda validator reports a bad one with its value.
-        return value if isinstance(value, datetime) else str(value)
-
-    head = {"title": title, "start": instant(start), "end": instant(end)}
-    for key in ("rsvp_by",):
-        if key in meeting and meeting[key] is not None:
-            meeting[key] = instant(meeting[key])
-    parts = [_toml_table("[meeting]", {**head, **meeting})]
-    parts += [_toml_table("[[people]]", person(p)) for p in people]
-    parts += [_toml_table("[[topics]]", topic(x)) for x in topics]
-    return "\n\n".join(parts) + "\n"
-
-
-@dataclass(frozen=True)
-class AgendaPlan:
-    """An agenda read from a file or built in code, with what is wrong with it."""
-
-    source: str
-    text: str
-    agenda: Agenda | None
-    problems: tuple[Problem, ...] = ()
-
-    @classmethod
-    def from_text(cls, text: str, source: str = "<notebook>") -> AgendaPlan:
-        try:
-            return cls(source, text, parse_agenda(text, source=source))
-        except AgendaError as error:
-            return cls(source, text, None, tuple(error.problems))
-
-    @classmethod
-    def from_file(cls, path: str | Path) -> AgendaPlan:
-        try:
-            agenda = load_agenda(path)
-        except AgendaError as error:
-            text = Path(path).read_text(encoding="utf-8") if Path(path).is_file() else ""
-            return cls(str(path), text, None, tuple(error.problems))
-        return cls(str(path), Path(path).read_text(encoding="utf-8"), agenda)
-
-    @property
-    def ok(self) -> bool:
-        return self.agenda is not None
-
-    def check(self) -> Table:
-        """Every problem (the meeting can't run) and warning (it can, but look again)."""
-        rows: list[dict[str, Any]] = [
-            {
-                "level": t("notebook.problem"),
-                "where": f"{self.source}:{p.line}" if p.line else self.source,
-                "field": p.field,
-                "message": p.message,
-            }
-            for p in self.problems
-        ]
-        if self.agenda is not None:
-            agenda = self.agenda
-            for topic in agenda.topics:
-                if topic.minutes > LONG_TOPIC_MINUTES:
-                    rows.append(
-                        {
-                            "level": t("notebook.warning"),
-                            "where": self.source,
-                            "field": topic.title,
-                            "message": t(
-                                "notebook.long_topic",
-                                minutes=topic.minutes,
-                                limit=LONG_TOPIC_MINUTES,
-                            ),
-                        }
-                    )
-            available = int((agenda.end - agenda.start).total_minutes())
-            if agenda.planned_minutes > available:
-                rows.append(
-                    {
-                        "level": t("notebook.warning"),
-                        "where": self.source,
-                        "field": "topics",
-                        "message": t(
-                            "notebook.over_time",
-                            planned=agenda.planned_minutes,
-                            available=available,
-                        ),
-                    }
-                )
-        columns = (
-            ("level", ""),
-            ("where", t("notebook.where")),
-            ("field", t("notebook.field")),
-            ("message", t("notebook.message")),
-        )
-        caption = t("notebook.check_ok") if not rows else t("notebook.check_found", count=len(rows))
-        return Table(columns, tuple(rows), caption)
-
-    def require(self) -> Agenda:
-        """The agenda, or :class:`AgendaError` listing every problem."""
-        if self.agenda is None:
-            raise AgendaError(self.source, list(self.problems))
-        return self.agenda
-
-    def save(self, path: str | Path) -> Path:
-        """Write the agenda file (for ``facilitator run``)."""
-        path = Path(path)
-        path.write_text(self.text, encoding="utf-8")
-        return path
-
-    def topics(self) -> Table:
-        records = [
-            {
-                "position": index,
-                "title": topic.title,
-                "owner": topic.owner,
-                "planned_minutes": topic.minutes,
-            }
-            for index, topic in enumerate(self.agenda.topics if self.agenda else (), start=1)
-        ]
-        return Table(tuple(agenda_columns()[:4]), tuple(records), t("room.agenda"))
-
-    def notice(self) -> Notice:
-        """The meeting notice (see :func:`notice_for`)."""
-        return notice_for(self.require())
-
-    def _repr_html_(self) -> str:
-        if self.agenda is None:
-            return self.check()._repr_html_()
-        return (
-            agenda_header_html(self.agenda)
-            + people_html(self.agenda)
-            + self.topics()._repr_html_()
-            + (self.check()._repr_html_())
-        )
-
-    def __repr__(self) -> str:
-        if self.agenda is None:
-            return repr(self.check())
-        return f"{self.agenda.title}\n{format_span(self.agenda.start, self.agenda.end)}\n" + repr(
-            self.topics()
-        )
-
-
-# -- the notice hook -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A meeting notice to show in a cell; ``text`` is what would be sent."""
-
-    text: str
-    html: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def notice_for(agenda: Agenda) -> Notice:
-    """The meeting notice of ``agenda``.
-
-    Integration hook: the notice renderer lives in ``facilitator.export.notice``
-    (built separately). Until it is there, the notice is the agenda itself:
-    time, place, goal, people and topics.
-    """
-    try:
-        from facilitator.export.notice import render_notice  # type: ignore[import-not-found]
-    except ImportError:
-        plan = AgendaPlan("<agenda>", "", agenda)
-        return Notice(
-            repr(plan),
-            agenda_header_html(agenda) + people_html(agenda) + plan.topics()._repr_html_(),
-        )
-    text = render_notice(agenda)
-    return Notice(text, f"<pre>{esc(text)}</pre>")
-
-
-# -- meetings ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LiveView:
-    """A meeting as the room's screen shows it, at one instant."""
-
-    state: MeetingState
-    now: DateTime
-
-    def _repr_html_(self) -> str:
-        return live_html(self.state, self.now)
-
-    def __repr__(self) -> str:
-        return live_text(self.state, self.now)
-
-
-@dataclass(frozen=True)
-class RoomLaunch:
-    """How the room was opened in a terminal, or the command to open it."""
-
-    command: tuple[str, ...]
-    tmux_target: str | None = None
-
-    @property
-    def shell_command(self) -> str:
-        return shlex.join(self.command)
-
-    def _message(self) -> str:
-        if self.tmux_target:
-            return t("notebook.room_in_tmux", target=self.tmux_target)
-        return t("notebook.room_command")
-
-    def _repr_html_(self) -> str:
-        attach = (
-            f"<pre>tmux attach -t {esc(shlex.quote(self.tmux_target.split(':')[0]))}</pre>"
-            if self.tmux_target
-            else f"<pre>{esc(self.shell_command)}</pre>"
-        )
-        return f"<div>{esc(self._message())}</div>{attach}"
-
-    def __repr__(self) -> str:
-        if self.tmux_target:
-            return f"{self._message()}\ntmux attach -t {self.tmux_target.split(':')[0]}"
-        return f"{self._message()}\n{self.shell_command}"
 
 
 class Meeting:
