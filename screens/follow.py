@@ -30,7 +30,7 @@ ENTRIES_SHOWN = 4
 """The latest entries on screen; older ones are in the minutes."""
 
 
-def decisions_text(state: MeetingState, limit: int = 6) -> Text:
+def decisions_text(state: MeetingState, limit: int = 4) -> Text:
     """The latest decisions of the meeting, newest last, as plain text."""
     text = Text(overflow="fold")
     decisions = state.entries_of("decision")
@@ -86,8 +86,8 @@ class FollowScreen(Screen[None]):
         agenda = state.agenda
         bar = Text(no_wrap=True, overflow="ellipsis")
         bar.append(agenda.title, style="bold")
-        bar.append("  " + format_span(agenda.start, agenda.end), style="dim")
         bar.append("  " + t("follow.read_only"), style="italic")
+        bar.append("  " + format_span(agenda.start, agenda.end), style="dim")
         self.query_one("#follow-bar", Static).update(bar)
         self.query_one("#follow-agenda", AgendaPanel).show(state, now)
         clock = self.query_one("#clock", TopicClock)

@@ -205,10 +205,11 @@ def test_follow_an_unknown_meeting_names_it(meeting: LiveMeeting, db_path: Path)
 async def test_the_newest_entry_is_always_in_sight(meeting: LiveMeeting, archive):
     follower = Follower(archive.journal(meeting.meeting_id), meeting.clock, archive.data_version)
     app = FollowApp(follower)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         other = Archive.open(archive.path)
         room = LiveMeeting(other.journal(meeting.meeting_id), meeting.clock)
-        type_lines(room, "/next", *[f"point number {n}" for n in range(1, 9)], "d: Zebrafinch")
+        type_lines(room, "/next", *[f"point number {n}" for n in range(1, 9)])
+        type_lines(room, *[f"d: verdict {n}" for n in range(1, 7)], "d: Zebrafinch")
         type_lines(room, "a: @Li Hummingbird by 9/10")
         await until(pilot, lambda: "Hummingbird" in shown(app, "#follow-entries"))
         await pilot.pause()
