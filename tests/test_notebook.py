@@ -277,3 +277,24 @@ def test_following_stops_after_its_duration(db_path: Path, clock: FakeClock):
     final = views[-1]
     assert not final.state.is_closed
     assert "Waiting for the room" in final._repr_html_()
+
+
+def test_a_meeting_turns_into_plain_lists_and_dicts(nb: Notebook):
+    data = nb.meeting().to_dict()
+    assert data["status"] == "closed"
+    assert [t["title"] for t in data["tasks"]] == ["training build"]
+    assert data["agenda"][0]["planned_minutes"] == 15
+    assert sum(line["seconds"] for line in data["speaking"]) == 420.0
+    kinds = [e["kind"] for e in nb.meeting().entries.to_records()]
+    assert kinds == ["decision", "action", "unresolved"]
+
+
+def test_the_notebook_speaks_chinese(nb: Notebook):
+    from facilitator.i18n import set_language
+
+    set_language("zh")
+    meeting = nb.meeting()
+    assert "各部门发言时长" in meeting.speaking._repr_html_()
+    assert "会议纪要：Q3 product launch coordination" in meeting._repr_html_()
+    assert "未开始" in meeting.tasks._repr_html_()
+    assert "已结束" in nb.meetings()._repr_html_()
