@@ -64,9 +64,8 @@ def agenda_toml(
         return value if isinstance(value, datetime) else str(value)
 
     head = {"title": title, "start": instant(start), "end": instant(end)}
-    for key in ("rsvp_by",):
-        if key in meeting and meeting[key] is not None:
-            meeting[key] = instant(meeting[key])
+    if meeting.get("rsvp_by") is not None:
+        meeting["rsvp_by"] = instant(meeting["rsvp_by"])
     parts = [_toml_table("[meeting]", {**head, **meeting})]
     parts += [_toml_table("[[people]]", person(p)) for p in people]
     parts += [_toml_table("[[topics]]", topic(x)) for x in topics]
@@ -94,7 +93,12 @@ class AgendaPlan:
         try:
             agenda = load_agenda(path)
         except AgendaError as error:
-            text = Path(path).read_text(encoding="utf-8") if Path(path).is_file() else ""
+            # Kept for the reader to look at; undecodable bytes are shown, not fatal.
+            text = (
+                Path(path).read_text(encoding="utf-8", errors="replace")
+                if Path(path).is_file()
+                else ""
+            )
             return cls(str(path), text, None, tuple(error.problems))
         return cls(str(path), Path(path).read_text(encoding="utf-8"), agenda)
 

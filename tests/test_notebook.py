@@ -174,6 +174,9 @@ def test_a_broken_agenda_lists_every_problem_without_raising(nb: Notebook, tmp_p
         nb.plan(plan)
     missing = nb.load_agenda(tmp_path / "nope.toml")
     assert missing.check().to_records()[0]["message"] == "no such file"
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes('[meeting]\ntitle = "Réunion"\n'.encode("latin-1"))
+    assert nb.load_agenda(latin1).check().to_records()[0]["field"] == "file"
 
 
 def test_an_agenda_file_is_loaded_and_planned_once(nb: Notebook, agenda_file: Path):
