@@ -42,7 +42,7 @@ from facilitator.display import (
 from facilitator.follow import POLL_SECONDS, Follower
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
-from facilitator.planning import AgendaPlan, agenda_toml
+from facilitator.agenda_plan import AgendaPlan, agenda_toml
 from facilitator.state import MeetingState
 from store.archive import Archive, ArchiveError, MeetingRow
 
