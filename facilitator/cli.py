@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from facilitator.agenda import Agenda, AgendaError, load_agenda
+from facilitator.cli_i18n import I18nGroup, set_language_early
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import language_from_environment, set_language, t
 
@@ -61,14 +62,21 @@ def read_agenda(path: str) -> Agenda:
         sys.exit(EXIT_BAD_INPUT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=I18nGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="FACILITATOR_DB",
     help="Archive file (default: FACILITATOR_DB, then the user data directory).",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the interface.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    is_eager=True,
+    expose_value=True,
+    callback=set_language_early,
+    help="Language of the interface.",
+)
 @click.version_option(package_name="facilitator")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
