@@ -32,19 +32,35 @@ def test_durations_in_both_languages() -> None:
 
 def test_chinese_names_sort_by_pinyin_and_stay_stable() -> None:
     assert sorted_names(["王强", "Ana", "李雷", "韩梅梅", "Li"]) == [
-        "Ana", "韩梅梅", "Li", "李雷", "王强"]
+        "Ana",
+        "韩梅梅",
+        "Li",
+        "李雷",
+        "王强",
+    ]
 
 
 def test_chinese_meeting_minutes_follow_the_chinese_layout(archive) -> None:
     clock = FakeClock(MONDAY_TEN)
     journal = archive.create_meeting(demo_agenda(clock.now(), "zh"), clock.now())
     meeting = LiveMeeting(journal, clock)
-    type_lines(meeting, "/下一个", "决定：推广时间调整为9月20日",
-               "任务：@李雷 9月10日前完成培训版本交付", "/absent @王强 @赵芳")
+    type_lines(
+        meeting,
+        "/下一个",
+        "决定：推广时间调整为9月20日",
+        "任务：@李雷 9月10日前完成培训版本交付",
+        "/absent @王强 @赵芳",
+    )
     clock.advance(minutes=12)
     text = render_minutes(meeting.close())
-    for heading in ("# 会议纪要：Q3新产品上线协调会", "## 基本信息", "## 各议题讨论要点",
-                    "## 决策事项", "## 待解决问题", "## 任务分配"):
+    for heading in (
+        "# 会议纪要：Q3新产品上线协调会",
+        "## 基本信息",
+        "## 各议题讨论要点",
+        "## 决策事项",
+        "## 待解决问题",
+        "## 任务分配",
+    ):
         assert heading in text
     assert "| 任务名称 | 负责人 | 截止时间 | 状态 |" in text
     assert "王强（由赵芳同步）" in text
