@@ -71,3 +71,13 @@ def test_english_interface_with_chinese_names(meeting) -> None:
     type_lines(meeting, "/next", "a: @Li 提交测试资源申请表 by 3/20")
     (captured,) = meeting.state.entries
     assert captured.entry.text == "提交测试资源申请表" and captured.entry.owner == "Li"
+
+
+def test_demo_meeting_starts_now_with_its_rsvp_before_it() -> None:
+    now = pendulum.datetime(2026, 11, 25, 6, 36, 30, tz="UTC")
+    for language in ("en", "zh"):
+        agenda = demo_agenda(now, language)
+        assert agenda.start == now.start_of("minute")
+        assert (agenda.end - agenda.start).total_minutes() == 50
+        assert (agenda.start - agenda.rsvp_by).total_hours() == 3 * 24 + 17
+        assert agenda.language == language and len(agenda.topics) == 3
