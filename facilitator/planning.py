@@ -248,10 +248,14 @@ def _toml(value: str) -> str:
 
 
 def template_people(kind: str, language: str) -> list[PlannedPerson]:
+    """The placeholder participants of a template (names and emails to replace)."""
     people, _topics = TEMPLATES[kind]
     return [
         PlannedPerson(
-            t(p.name_key, language=language), t(p.department_key, language=language), p.role
+            t(p.name_key, language=language),
+            t(p.department_key, language=language),
+            p.role,
+            t(p.name_key + "_email", language=language),
         )
         for p in people
     ]

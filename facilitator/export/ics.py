@@ -106,7 +106,12 @@ def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None
         )
     calendar = _calendar("REQUEST")
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # Rules for the meeting's year and the next only: a short VTIMEZONE that
+    # still covers a meeting moved by a few months.
+    calendar.add_missing_timezones(
+        first_date=dt.date(agenda.start.year - 1, 1, 1),
+        last_date=dt.date(agenda.end.year + 2, 1, 1),
+    )
     return calendar.to_ical()
 
 

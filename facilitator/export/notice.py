@@ -86,7 +86,7 @@ def render_description(agenda: Agenda, language: str | None = None) -> str:
     lines = []
     if agenda.goal:
         lines.append(tr("notice.label", label=tr("notice.goal"), value=agenda.goal))
-    lines.append(tr("notice.label", label=tr("notice.agenda"), value=""))
+    lines.append(tr("notice.label", label=tr("notice.agenda"), value="").rstrip())
     lines += [
         f"{n}. {tr('notice.topic', title=topic.title, owner=topic.owner, minutes=topic.minutes)}"
         for n, topic in enumerate(agenda.topics, 1)
