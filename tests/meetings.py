@@ -152,6 +152,7 @@ def hold_meeting(
 
 def cli(db_path: Path, *args: str, now: str | None = None, lang: str | None = None) -> Result:
     """The facilitator command on ``db_path``, at ``now`` (FACILITATOR_NOW)."""
-    env = {"FACILITATOR_NOW": now} if now else {}
+    # A wide terminal, so tables do not wrap long titles.
+    env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {})}
     prefix = ["--db", str(db_path)] + (["--lang", lang] if lang else [])
     return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)

@@ -10,18 +10,20 @@ from facilitator.i18n import t
 from facilitator.text import markdown as md
 from facilitator.timefmt import format_datetime, format_span
 
+_ROLE_KEYS = {"host": "notice.role_host", "recorder": "notice.role_recorder"}
+
 
 def people_by_department(agenda: Agenda, language: str) -> list[tuple[str, list[str]]]:
     """(department, ["name (role)", ...]) in the order departments first appear."""
     grouped: dict[str, list[str]] = {}
     for person in agenda.people:
         label = person.name
-        if person.role in ("host", "recorder"):
+        if person.role in _ROLE_KEYS:
             label = t(
                 "notice.with_role",
                 language=language,
                 name=person.name,
-                role=t("notice.role_" + person.role, language=language),
+                role=t(_ROLE_KEYS[person.role], language=language),
             )
         grouped.setdefault(person.department, []).append(label)
     return list(grouped.items())
