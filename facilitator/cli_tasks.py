@@ -124,11 +124,11 @@ def tasks(
 
 
 @main.command()
-@click.argument("task_id", type=int, metavar="ID")
+@click.argument("task_ref", metavar="ID")
 @click.argument("status", metavar="done|doing|delayed")
 @click.option("--note", default="", help="What changed, for the history.")
 @click.pass_obj
-def task(settings: Settings, task_id: int, status: str, note: str) -> None:
+def task(settings: Settings, task_ref: str, status: str, note: str) -> None:
     """Update a task's status (done, doing, delayed); every change is kept."""
     from facilitator.followup import SETTABLE_STATUSES, is_settable
     from facilitator.text import clean
@@ -136,6 +136,9 @@ def task(settings: Settings, task_id: int, status: str, note: str) -> None:
     from store.followup import task as stored_task
     from store.followup import update_task
 
+    if not task_ref.isdigit():
+        fail(t("followup.no_such_task", id=task_ref))
+    task_id = int(task_ref)
     if not is_settable(status):
         fail(t("followup.bad_status", value=status, choices=" | ".join(SETTABLE_STATUSES)))
     archive = open_archive(settings)

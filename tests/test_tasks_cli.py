@@ -94,6 +94,7 @@ def test_task_status_update_and_bad_inputs(db_path: Path) -> None:
     zh = cli(db_path, "task", "1", "done", lang="zh", now=DAY_AFTER)
     assert "完成" in zh.output
     assert cli(db_path, "task", "9", "done").output.startswith("facilitator: there is no task 9")
+    assert cli(db_path, "task", "#1", "done").output.startswith("facilitator: there is no task #1")
     bad = cli(db_path, "task", "1", "finished")
     assert bad.exit_code == 2 and "choose done | doing | delayed" in bad.output
 
