@@ -209,20 +209,16 @@ def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) 
 
 def _closed_minutes(settings: Settings, meeting: str | None):
     """(archive, meeting row, minutes with current task statuses) of a closed meeting."""
-    from facilitator.followup import effective_status, with_task_statuses
     from store.archive import ArchiveError
-    from store.followup import tasks as stored_tasks
+    from store.followup import followed_minutes
 
     archive = open_archive(settings)
     try:
         row = archive.find(meeting, closed=True)
-        result = archive.minutes(row.id)
-        rows = stored_tasks(archive, row.id)
+        result = followed_minutes(archive, row.id, settings.clock.now())
     except ArchiveError as exc:
         archive.close()
         fail(str(exc))
-    today = settings.clock.now().in_timezone(result.agenda.start.timezone).date()
-    result = with_task_statuses(result, [effective_status(task, today) for task in rows])
     return archive, row, result
 
 
@@ -374,4 +370,5 @@ def render_rich(renderable) -> str:
     buffer = io.StringIO()
     width = max(shutil.get_terminal_size((100, 24)).columns, 60)
     Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False).print(renderable)
-    return buffer.getvalue()
+    # Rich pads titles to the table width; trailing blanks only get in the way.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

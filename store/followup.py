@@ -10,8 +10,15 @@ from __future__ import annotations
 import pendulum
 from pendulum import Date, DateTime
 
-from facilitator.followup import Retrospective, TaskRecord, TaskUpdate
+from facilitator.followup import (
+    Retrospective,
+    TaskRecord,
+    TaskUpdate,
+    effective_status,
+    with_task_statuses,
+)
 from facilitator.i18n import t
+from facilitator.minutes import Minutes
 from store.archive import Archive, ArchiveError
 
 
@@ -131,3 +138,11 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
     if row is None:
         return None
     return Retrospective(row[0] or "", row[1] or "", row[2], _instant(row[3]))  # type: ignore[arg-type]
+
+
+def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
+    """A closed meeting's minutes with each task's follow-up status as of ``now``."""
+    minutes = archive.minutes(meeting_id)
+    today = now.in_timezone(minutes.agenda.start.timezone).date()
+    statuses = [effective_status(task, today) for task in tasks(archive, meeting_id)]
+    return with_task_statuses(minutes, statuses)

@@ -246,3 +246,13 @@ def test_a_user_plans_runs_follows_up_and_plans_again(db_path: Path, tmp_path: P
 def test_carry_over_from_an_unknown_meeting_is_refused(db_path: Path, tmp_path: Path) -> None:
     result = cli(db_path, "new", "sync", "--from", "nothing", "-o", str(tmp_path / "a.toml"))
     assert result.exit_code == 2 and not (tmp_path / "a.toml").exists()
+
+
+def test_weekly_report_in_chinese(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    cli(db_path, "task", "1", "doing", now="2026-03-04T09:00:00+08:00")
+    report = cli(db_path, "report", "--week", lang="zh", now="2026-03-12T09:00:00+08:00").output
+    assert report.startswith("每周任务跟踪，2026年3月5日 星期四至2026年3月12日 星期四")
+    assert "延期，按时间先后排列，需协调（1）" in report and "延期" in report
+    assert "提交测试资源申请表" in report
+    assert all(line == line.rstrip() for line in report.splitlines())
