@@ -202,6 +202,11 @@ def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) 
     write_output(output, content)
     if output is not None:
         click.echo(t("notice.written", path=output), err=True)
+    from facilitator.planning import late_notice
+
+    # Sending the notice is the moment a late one matters: say so on stderr.
+    for finding in late_notice(agenda, settings.clock.now()):
+        click.echo(t("plan.warning", message=finding.text()), err=True)
 
 
 # -- after ------------------------------------------------------------------------

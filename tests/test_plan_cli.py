@@ -203,3 +203,42 @@ def test_a_fixed_offset_meeting_is_invited_in_utc(db_path: Path, tmp_path: Path)
     result = _notice(db_path, tmp_path, agenda, "--format", "ics")
     (event,) = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
     assert event.decoded("DTSTART").isoformat() == "2026-03-02T09:00:00+00:00"
+
+
+def test_a_late_notice_is_still_written_with_a_warning(db_path: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(LAUNCH_EN, encoding="utf-8")
+    result = cli(db_path, "notice", str(agenda), now="2026-03-01T09:00:00+01:00")
+    assert result.exit_code == 0 and "# Meeting notice: Q3 launch coordination" in result.stdout
+    assert "warning: the notice goes out late: 1 working day(s)" in result.stderr
+
+
+def test_a_bad_fake_now_is_one_clear_line(db_path: Path, tmp_path: Path) -> None:
+    result = cli(db_path, "tasks", now="next tuesday")
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert "FACILITATOR_NOW is not a date and time" in result.output
+
+
+def test_carry_over_of_a_chinese_meeting_stays_in_chinese(db_path: Path, tmp_path: Path) -> None:
+    from tests.meetings import LAUNCH_ZH_LINES, hold_meeting
+
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    out = tmp_path / "next.toml"
+    result = cli(
+        db_path,
+        "new",
+        "sync",
+        "--from",
+        "Q3新产品",
+        "-o",
+        str(out),
+        now="2026-03-16T09:00:00+08:00",
+    )
+    assert result.exit_code == 0
+    agenda = load_agenda(out)
+    assert agenda.language == "zh" and agenda.timezone == "Asia/Shanghai"
+    assert agenda.title == "Q3新产品上线协调会"
+    assert [t.title for t in agenda.topics][-2:] == [
+        "上次遗留：预算审批（韩梅梅，2026年3月5日 星期四前）",
+        "延期任务：提交测试资源申请表（李雷，原定2026年3月10日 星期二）",
+    ]
