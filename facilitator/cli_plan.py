@@ -28,13 +28,20 @@ def write_output(output: Path | None, content: str | bytes) -> None:
         click.echo(data, nl=False)
         return
     target = output.expanduser()
+    temp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        # mkstemp makes the file private; an exported file gets the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except OSError as exc:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
         fail(t("cli_plan.cannot_write", path=target, reason=exc.strerror or exc))
 
 
