@@ -47,7 +47,8 @@ def _closed_meeting(db_path: Path, clock) -> int:
 
 def test_minutes_prints_the_latest_closed_meeting(db_path: Path, clock) -> None:
     _closed_meeting(db_path, clock)
-    result = invoke("--db", str(db_path), "minutes")
+    # The task status is the current follow-up status: as of the meeting day, still open.
+    result = invoke("--db", str(db_path), "minutes", env={"FACILITATOR_NOW": str(clock.now())})
     assert result.exit_code == 0
     assert "# Minutes: Q3 product launch coordination" in result.output
     assert "go live on 20 Sept" in result.output

@@ -9,7 +9,13 @@ import sys
 
 import facilitator
 
-COMPOSITION_ROOTS = {"facilitator.cli", "facilitator.__main__", "facilitator.notebook"}
+COMPOSITION_ROOTS = {
+    "facilitator.cli",
+    "facilitator.cli_plan",
+    "facilitator.cli_tasks",
+    "facilitator.__main__",
+    "facilitator.notebook",
+}
 
 
 def test_domain_modules_import_neither_textual_nor_sqlite() -> None:
