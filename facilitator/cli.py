@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from facilitator.agenda import Agenda, AgendaError, load_agenda
+from facilitator.cli_i18n import I18nGroup, set_language_early
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import language_from_environment, set_language, t
 
@@ -61,20 +62,27 @@ def read_agenda(path: str) -> Agenda:
         sys.exit(EXIT_BAD_INPUT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=I18nGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="FACILITATOR_DB",
     help="Archive file (default: FACILITATOR_DB, then the user data directory).",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the interface.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    is_eager=True,
+    expose_value=True,
+    callback=set_language_early,
+    help="Language of the interface.",
+)
 @click.version_option(package_name="facilitator")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
     """Run cross-department meetings: agenda, speakers, live minutes, tasks."""
     set_language(language_from_environment(lang))
-    ctx.obj = Settings(db=db or default_archive_path(), clock=SystemClock())
+    ctx.obj = Settings(db=db or default_archive_path(), clock=make_clock())
 
 
 def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> None:
@@ -152,44 +160,33 @@ def open_meeting(settings: Settings, meeting: str | None) -> None:
     run_room(settings, archive, archive.journal(row.id))
 
 
-@main.command()
-@click.argument("agenda_file", type=click.Path(dir_okay=False))
-def check(agenda_file: str) -> None:
-    """Validate an agenda file: exit 0 if it can be run, 2 with the reasons if not."""
-    agenda = read_agenda(agenda_file)
-    click.echo(
-        t(
-            "cli.check_ok",
-            title=agenda.title,
-            people=len(agenda.people),
-            departments=len(agenda.departments),
-            topics=len(agenda.topics),
-            planned=agenda.planned_minutes,
-            available=int((agenda.end - agenda.start).total_minutes()),
-        )
-    )
+def make_clock() -> Clock:
+    """The wall clock, or a fixed "now" from FACILITATOR_NOW (a testing aid).
 
+    ``FACILITATOR_NOW=2026-03-16T10:00:00+01:00 facilitator tasks`` runs any
+    command as if it were that instant, so follow-up over weeks can be
+    tried from the shell without waiting.
+    """
+    import os
 
-@main.command()
-@click.argument("meeting", required=False)
-@click.pass_obj
-def minutes(settings: Settings, meeting: str | None) -> None:
-    """Print the minutes of a closed meeting as Markdown (latest by default)."""
-    from facilitator.export.markdown import render_minutes
-    from store.archive import ArchiveError
+    value = os.environ.get("FACILITATOR_NOW")
+    if not value:
+        return SystemClock()
+    import pendulum
 
-    archive = open_archive(settings)
+    from facilitator.clock import FakeClock
+
     try:
-        row = archive.find(meeting, closed=True)
-        result = archive.minutes(row.id)
-    except ArchiveError as exc:
-        archive.close()
-        fail(str(exc))
-    archive.close()
-    click.echo(render_minutes(result))
+        instant = pendulum.parse(value)
+    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        fail(t("cli.bad_now", value=value))
+    if not isinstance(instant, pendulum.DateTime):
+        fail(t("cli.bad_now", value=value))
+    return FakeClock(instant)
 
 
-from facilitator import cli_follow  # noqa: E402,F401
+# Commands of other areas register themselves on ``main`` when imported.
+from facilitator import cli_follow, cli_plan, cli_tasks  # noqa: E402,F401
 
 if __name__ == "__main__":
     main()

@@ -123,8 +123,8 @@ def facilitator_command(settings: Settings, *args: str) -> str:
 @main.command()
 @click.argument("meeting", required=False)
 @click.option("--follow", "follow_view", is_flag=True, help="Serve the read-only follow view.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", help="Address to listen on.")
+@click.option("--port", default=8000, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.pass_obj
 def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str, port: int) -> None:
     """Serve the room (or, with --follow, the follow view) to a browser.

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.agenda import Agenda
+from facilitator.agenda_plan import AgendaPlan, agenda_toml
 from facilitator.cells import LiveView, Notice, RoomLaunch, SpeakingTime, Table, notice_for
 from facilitator.clock import Clock, SystemClock
 from facilitator.display import (
@@ -42,7 +43,6 @@ from facilitator.display import (
 from facilitator.follow import POLL_SECONDS, Follower
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
-from facilitator.agenda_plan import AgendaPlan, agenda_toml
 from facilitator.state import MeetingState
 from store.archive import Archive, ArchiveError, MeetingRow
 

@@ -167,5 +167,53 @@ def m001_journal_and_minutes(db: Database) -> None:
         db[table].create_index(["meeting_id"])
 
 
+@migrations()
+def m002_task_updates(db: Database) -> None:
+    """Every status change of a task, so follow-up has a history."""
+    db["task_updates"].create(
+        {
+            "id": int,
+            "task_id": int,
+            "at": str,
+            "previous": str,  # the status before this update
+            "status": str,  # open | doing | done | delayed
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("task_id", "tasks", "id")],
+        not_null={"task_id", "at", "status"},
+    )
+    db["task_updates"].create_index(["task_id", "at"])
+
+
+@migrations()
+def m003_exports(db: Database) -> None:
+    """When the minutes of a meeting were exported, to flag minutes not sent in 24 h."""
+    db["exports"].create(
+        {"id": int, "meeting_id": int, "format": str, "at": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "format", "at"},
+    )
+    db["exports"].create_index(["meeting_id"])
+
+
+@migrations()
+def m004_retrospectives(db: Database) -> None:
+    """The optional short retrospective after a meeting (one per meeting, replaceable)."""
+    db["retrospectives"].create(
+        {
+            "meeting_id": int,
+            "good": str,
+            "improve": str,
+            "rating": int,  # 1-5
+            "at": str,
+        },
+        pk="meeting_id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"at"},
+    )
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 """Names of every migration this version knows, to detect a newer archive."""

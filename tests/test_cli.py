@@ -47,7 +47,8 @@ def _closed_meeting(db_path: Path, clock) -> int:
 
 def test_minutes_prints_the_latest_closed_meeting(db_path: Path, clock) -> None:
     _closed_meeting(db_path, clock)
-    result = invoke("--db", str(db_path), "minutes")
+    # The task status is the current follow-up status: as of the meeting day, still open.
+    result = invoke("--db", str(db_path), "minutes", env={"FACILITATOR_NOW": str(clock.now())})
     assert result.exit_code == 0
     assert "# Minutes: Q3 product launch coordination" in result.output
     assert "go live on 20 Sept" in result.output
@@ -105,3 +106,23 @@ def test_run_refuses_a_meeting_already_closed(db_path: Path, agenda_file: Path, 
 def test_chinese_interface_from_lang_option(agenda_file: Path) -> None:
     result = invoke("--lang", "zh", "check", str(agenda_file))
     assert result.exit_code == 0 and result.output.startswith("通过")
+
+
+def test_help_is_in_chinese_with_lang_or_locale() -> None:
+    by_option = invoke("--lang", "zh", "--help")
+    assert "用法：" in by_option.output and "检查议程文件" in by_option.output
+    assert "显示本帮助并退出" in by_option.output
+    by_locale = invoke("minutes", "--help", env={"LANG": "zh_CN.UTF-8"})
+    assert "输出已结束会议的纪要" in by_locale.output
+
+
+def test_every_command_and_option_has_help_in_both_languages() -> None:
+    from facilitator.i18n import catalogue
+
+    for language in ("en", "zh"):
+        messages = catalogue(language)
+        for name, command in main.commands.items():
+            assert f"cli_help.{name.replace('-', '_')}" in messages, name
+            for param in command.params:
+                if param.param_type_name == "option":
+                    assert f"cli_help.option_{param.name}" in messages, (name, param.name)

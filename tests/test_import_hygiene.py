@@ -11,9 +11,11 @@ import facilitator
 
 COMPOSITION_ROOTS = {
     "facilitator.cli",
+    "facilitator.cli_plan",
+    "facilitator.cli_tasks",
+    "facilitator.cli_follow",
     "facilitator.__main__",
     "facilitator.notebook",
-    "facilitator.cli_follow",
 }
 
 

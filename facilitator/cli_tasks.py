@@ -1,0 +1,193 @@
+"""Tasks across meetings, from the command line: ``tasks``, ``task``, ``report``.
+
+A composition root wiring ``facilitator.followup`` (the rules) to
+``store.followup`` (the rows).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from pendulum import Date
+
+from facilitator.cli import Settings, fail, main, open_archive
+from facilitator.cli_plan import render_rich, write_output
+from facilitator.followup import TASK_STATUSES, TaskRecord
+from facilitator.i18n import t
+
+
+def _today(settings: Settings) -> Date:
+    import pendulum
+
+    # Due dates are calendar days where the user is.
+    return settings.clock.now().in_timezone(pendulum.local_timezone()).date()
+
+
+def _task_table(tasks: list[TaskRecord], title: str | None = None):
+    from rich.table import Table
+    from rich.text import Text
+
+    from facilitator.text import clean
+    from facilitator.timefmt import format_date
+
+    table = Table(title=Text(title) if title else None, title_justify="left")
+    table.add_column("id", justify="right")
+    table.add_column(t("minutes.task"))
+    table.add_column(t("minutes.owner"))
+    table.add_column(t("minutes.department"))
+    table.add_column(t("minutes.due"))
+    table.add_column(t("minutes.status"))
+    table.add_column(t("followup.meeting"))
+    for task in tasks:
+        table.add_row(
+            str(task.id),
+            Text(clean(task.title)),
+            Text(clean(task.owner)),
+            Text(clean(task.department)),
+            format_date(task.due) if task.due else "",
+            t("status." + task.status),
+            Text(clean(task.meeting_title)),
+        )
+    return table
+
+
+@main.command()
+@click.option("--owner", help="Only this owner's tasks.")
+@click.option("--department", help="Only this department's tasks.")
+@click.option("--meeting", help="Only the tasks of this meeting (id, key or part of the title).")
+@click.option("--status", help="open | doing | done | delayed (default: all but done).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "ics"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@click.pass_obj
+def tasks(
+    settings: Settings,
+    owner: str | None,
+    department: str | None,
+    meeting: str | None,
+    status: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """List the open tasks of every meeting (delayed when past due and not done)."""
+    from facilitator.followup import minutes_overdue, select_tasks
+    from store.archive import ArchiveError
+    from store.followup import tasks as stored_tasks
+    from store.followup import unexported_closed_meetings
+
+    if status is not None and status not in TASK_STATUSES:
+        fail(t("followup.bad_status", value=status, choices=" | ".join(TASK_STATUSES)))
+    archive = open_archive(settings)
+    try:
+        meeting_id = None
+        if meeting is not None:
+            try:
+                meeting_id = archive.find(meeting).id
+            except ArchiveError as exc:
+                fail(str(exc))
+        rows = stored_tasks(archive, meeting_id)
+        unexported = unexported_closed_meetings(archive)
+    finally:
+        archive.close()
+    now = settings.clock.now()
+    chosen = select_tasks(
+        rows,
+        _today(settings),
+        owner=owner,
+        department=department,
+        meeting_id=meeting_id,
+        status=status,
+    )
+    if fmt == "csv":
+        from facilitator.export.csv import render_tasks_csv
+
+        write_output(output, render_tasks_csv(chosen))
+    elif fmt == "ics":
+        from facilitator.export.ics import render_tasks
+
+        write_output(output, render_tasks(chosen, now))
+    elif chosen:
+        write_output(output, render_rich(_task_table(chosen)))
+    else:
+        write_output(output, t("followup.no_tasks") + "\n")
+    for meeting_row_id, title, closed_at in unexported:
+        if minutes_overdue(closed_at, False, now):
+            click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+
+
+@main.command()
+@click.argument("task_ref", metavar="ID")
+@click.argument("status", metavar="done|doing|delayed")
+@click.option("--note", default="", help="What changed, for the history.")
+@click.pass_obj
+def task(settings: Settings, task_ref: str, status: str, note: str) -> None:
+    """Update a task's status (done, doing, delayed); every change is kept."""
+    from facilitator.followup import SETTABLE_STATUSES, is_settable
+    from facilitator.text import clean
+    from store.archive import ArchiveError
+    from store.followup import task as stored_task
+    from store.followup import update_task
+
+    if not task_ref.isdigit():
+        fail(t("followup.no_such_task", id=task_ref))
+    task_id = int(task_ref)
+    if not is_settable(status):
+        fail(t("followup.bad_status", value=status, choices=" | ".join(SETTABLE_STATUSES)))
+    archive = open_archive(settings)
+    try:
+        try:
+            record = stored_task(archive, task_id)
+            update_task(archive, task_id, status, clean(note).strip(), settings.clock.now())
+        except ArchiveError as exc:
+            fail(str(exc))
+    finally:
+        archive.close()
+    click.echo(
+        t("followup.updated", id=task_id, title=clean(record.title), status=t("status." + status))
+    )
+
+
+@main.command()
+@click.option("--week", is_flag=True, default=True, help="The last seven days (the default).")
+@click.pass_obj
+def report(settings: Settings, week: bool) -> None:
+    """The weekly follow-up: done, in progress, delayed (oldest first), new."""
+    from facilitator.followup import weekly_report
+    from facilitator.timefmt import format_date
+    from store.followup import task_updates
+    from store.followup import tasks as stored_tasks
+
+    archive = open_archive(settings)
+    try:
+        rows = stored_tasks(archive)
+        updates = task_updates(archive)
+    finally:
+        archive.close()
+    weekly = weekly_report(rows, updates, settings.clock.now(), _today(settings))
+    heading = t(
+        "followup.report_title",
+        since=format_date(weekly.since.date()),
+        until=format_date(weekly.until.date()),
+    )
+    parts = [heading, ""]
+    for key, section in (
+        ("followup.report_done", weekly.done),
+        ("followup.report_doing", weekly.doing),
+        ("followup.report_delayed", weekly.delayed),
+        ("followup.report_new", weekly.new),
+        ("followup.report_waiting", weekly.waiting),
+    ):
+        title = t(key, count=len(section))
+        if section:
+            parts.append(render_rich(_task_table(list(section), title)))
+        else:
+            parts += [title, "  " + t("minutes.none"), ""]
+    click.echo("\n".join(parts).rstrip())

@@ -1,0 +1,48 @@
+"""Tasks as CSV for spreadsheets, with formula injection neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from facilitator.followup import TaskRecord
+from facilitator.i18n import t
+
+# A cell starting with one of these is a formula to Excel and LibreOffice.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """``value`` as text a spreadsheet will not evaluate (prefixed with ``'``)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def render_tasks_csv(tasks: Sequence[TaskRecord], language: str | None = None) -> str:
+    """One row per task: id, meeting, task, owner, department, due, status."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "id",
+            t("followup.meeting", language=language),
+            t("minutes.task", language=language),
+            t("minutes.owner", language=language),
+            t("minutes.department", language=language),
+            t("minutes.due", language=language),
+            t("minutes.status", language=language),
+        ]
+    )
+    for task in tasks:
+        writer.writerow(
+            [
+                str(task.id),
+                safe_cell(task.meeting_title),
+                safe_cell(task.title),
+                safe_cell(task.owner),
+                safe_cell(task.department),
+                task.due.isoformat() if task.due else "",
+                t("status." + task.status, language=language),
+            ]
+        )
+    return out.getvalue()

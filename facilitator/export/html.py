@@ -1,0 +1,204 @@
+"""Minutes as one self-contained, printable HTML page.
+
+Inline CSS with print styles, no scripts, no external resources; every piece
+of text from people goes through :func:`html.escape`, so ``<script>`` in a
+name is shown, never run.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from facilitator.i18n import t
+from facilitator.minutes import Minutes, TopicMinutes
+from facilitator.text import clean
+from facilitator.timefmt import duration, format_date, format_span
+
+_STYLE = """
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC",
+  "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; max-width: 48rem; margin: 2rem auto;
+  padding: 0 1rem; color: #1a1a1a; line-height: 1.5; }
+h1 { font-size: 1.6rem; border-bottom: 2px solid #333; padding-bottom: .3rem; }
+h2 { font-size: 1.2rem; margin-top: 1.8rem; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1.05rem; margin-bottom: .2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #eee; }
+.meta { color: #555; font-size: .9rem; }
+.none { color: #777; font-style: italic; }
+.status-delayed { color: #a00; font-weight: bold; }
+.status-done { color: #060; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2, h3 { break-after: avoid; }
+  table, li { break-inside: avoid; }
+  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+@page { margin: 18mm 15mm; }
+"""
+
+
+def _e(text: str) -> str:
+    return escape(clean(text), quote=True)
+
+
+def _topic(section: TopicMinutes, tr) -> list[str]:
+    out: list[str] = []
+    if section.points:
+        out.append(f"<h4>{_e(tr('minutes.points'))}</h4><ul>")
+        out += [f"<li>{_e(point)}</li>" for point in section.points]
+        out.append("</ul>")
+    if section.disputes:
+        out.append(f"<h4>{_e(tr('minutes.disputes'))}</h4><ul>")
+        for dispute in section.disputes:
+            if dispute.sides:
+                sides = "".join(
+                    f"<li><strong>{_e(s.party)}</strong>: {_e(s.position)}</li>"
+                    if s.party
+                    else f"<li>{_e(s.position)}</li>"
+                    for s in dispute.sides
+                )
+                out.append(f"<li>{_e(tr('minutes.dispute'))}<ul>{sides}</ul></li>")
+            else:
+                out.append(f"<li>{_e(dispute.text)}</li>")
+        out.append("</ul>")
+    if section.decisions:
+        out.append(f"<h4>{_e(tr('minutes.decisions_in_topic'))}</h4><ul>")
+        out += [f"<li>{_e(decision)}</li>" for decision in section.decisions]
+        out.append("</ul>")
+    if not out:
+        out.append(f'<p class="none">{_e(tr("minutes.nothing_recorded"))}</p>')
+    return out
+
+
+def _none(tr) -> str:
+    return f'<p class="none">{_e(tr("minutes.none"))}</p>'
+
+
+def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
+    """The minutes as a complete HTML document (in the meeting's language by default)."""
+    lang = language or minutes.agenda.language
+    agenda = minutes.agenda
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=lang, **params)
+
+    sep = tr("minutes.list_sep")
+    title = tr("minutes.title", title=clean(agenda.title))
+    place = " / ".join(clean(p) for p in (agenda.place, agenda.online) if p)
+    absent = sep.join(
+        tr("minutes.absent_with_briefer", name=clean(a.name), briefer=clean(a.briefer))
+        if a.briefer
+        else clean(a.name)
+        for a in minutes.absent
+    )
+    present = sep.join(f"{clean(a.name)} ({clean(a.department)})" for a in minutes.present)
+    rows = [
+        (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
+        (tr("minutes.place"), place),
+        (tr("minutes.goal"), clean(agenda.goal)),
+        (tr("minutes.host"), clean(minutes.host)),
+        (tr("minutes.recorder"), clean(minutes.recorder)),
+        (tr("minutes.present"), present),
+        (tr("minutes.absent"), absent or tr("minutes.none")),
+    ]
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html_lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f"<h2>{_e(tr('minutes.basic_info'))}</h2>",
+        "<table>",
+        *(f"<tr><th>{_e(label)}</th><td>{escape(value)}</td></tr>" for label, value in rows),
+        "</table>",
+        f"<h2>{_e(tr('minutes.discussion'))}</h2>",
+    ]
+    general = minutes.general
+    if general.points or general.decisions or general.disputes:
+        out += [f"<h3>{_e(tr('minutes.general'))}</h3>", *_topic(general, tr)]
+    for section in minutes.topics:
+        planned = section.planned_minutes + section.extra_minutes
+        if section.status == "skipped":
+            timing = tr("minutes.topic_skipped")
+        elif section.status == "pending":
+            timing = tr("minutes.topic_not_reached")
+        else:
+            timing = tr(
+                "minutes.topic_timing",
+                planned=planned,
+                actual=duration(section.actual_seconds, lang),
+            )
+        heading = tr("minutes.topic_heading", number=section.position, title=clean(section.title))
+        out += [
+            f"<h3>{escape(heading)}</h3>",
+            f'<p class="meta">{_e(tr("minutes.owner"))}: {_e(section.owner)} · {_e(timing)}</p>',
+            *_topic(section, tr),
+        ]
+
+    out.append(f"<h2>{_e(tr('minutes.decisions'))}</h2>")
+    if minutes.decisions:
+        out += ["<ol>", *(f"<li>{_e(text)}</li>" for _title, text in minutes.decisions), "</ol>"]
+    else:
+        out.append(_none(tr))
+
+    out.append(f"<h2>{_e(tr('minutes.open_items'))}</h2>")
+    if minutes.open_items:
+        out += [
+            "<table>",
+            f"<tr><th>{_e(tr('minutes.open_item'))}</th><th>{_e(tr('minutes.owner'))}</th>"
+            f"<th>{_e(tr('minutes.deadline'))}</th></tr>",
+            *(
+                f"<tr><td>{_e(item.text)}</td><td>{_e(item.owner)}</td>"
+                f"<td>{_e(format_date(item.deadline, lang)) if item.deadline else ''}</td></tr>"
+                for item in minutes.open_items
+            ),
+            "</table>",
+        ]
+    else:
+        out.append(_none(tr))
+
+    out.append(f"<h2>{_e(tr('minutes.tasks'))}</h2>")
+    if minutes.tasks:
+        out += [
+            "<table>",
+            f"<tr><th>#</th><th>{_e(tr('minutes.task'))}</th><th>{_e(tr('minutes.owner'))}</th>"
+            f"<th>{_e(tr('minutes.due'))}</th><th>{_e(tr('minutes.status'))}</th></tr>",
+            *(
+                f"<tr><td>{n}</td><td>{_e(task.title)}</td><td>{_e(task.owner)}</td>"
+                f"<td>{_e(format_date(task.due, lang)) if task.due else ''}</td>"
+                f'<td class="status-{escape(task.status)}">{_e(tr("status." + task.status))}</td>'
+                "</tr>"
+                for n, task in enumerate(minutes.tasks, 1)
+            ),
+            "</table>",
+        ]
+    else:
+        out.append(_none(tr))
+
+    totals = minutes.speaking_by_department()
+    spoken = sum(totals.values())
+    out.append(f"<h2>{_e(tr('minutes.speaking'))}</h2>")
+    if spoken:
+        out += [
+            "<table>",
+            f"<tr><th>{_e(tr('minutes.department'))}</th><th>{_e(tr('minutes.time_spoken'))}</th>"
+            f"<th>{_e(tr('minutes.share'))}</th></tr>",
+            *(
+                f"<tr><td>{_e(dept)}</td><td>{_e(duration(seconds, lang))}</td>"
+                f"<td>{seconds / spoken:.0%}</td></tr>"
+                for dept, seconds in sorted(totals.items(), key=lambda kv: -kv[1])
+            ),
+            "</table>",
+        ]
+    else:
+        out.append(_none(tr))
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

@@ -1,0 +1,116 @@
+"""Minutes as JSON: a stable, documented shape (``"format": "facilitator.minutes/1"``).
+
+Keys are only ever added within a format version; a change that removes or
+renames a key gets a new version. The README documents every key.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pendulum import Date, DateTime
+
+from facilitator.minutes import Minutes, TopicMinutes
+
+FORMAT = "facilitator.minutes/1"
+
+
+def _instant(value: DateTime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: Date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _section(section: TopicMinutes) -> dict[str, Any]:
+    return {
+        "points": list(section.points),
+        "disputes": [
+            {
+                "text": dispute.text,
+                "sides": [{"party": s.party, "position": s.position} for s in dispute.sides],
+            }
+            for dispute in section.disputes
+        ],
+        "decisions": list(section.decisions),
+    }
+
+
+def minutes_document(minutes: Minutes) -> dict[str, Any]:
+    """The minutes as plain JSON-ready data."""
+    agenda = minutes.agenda
+    totals = minutes.speaking_by_department()
+    return {
+        "format": FORMAT,
+        "meeting": {
+            "key": agenda.key,
+            "title": agenda.title,
+            "goal": agenda.goal,
+            "kind": agenda.kind,
+            "language": agenda.language,
+            "start": agenda.start.isoformat(),
+            "end": agenda.end.isoformat(),
+            "timezone": agenda.timezone,
+            "place": agenda.place,
+            "online": agenda.online,
+            "opened_at": _instant(minutes.opened_at),
+            "closed_at": _instant(minutes.closed_at),
+            "host": [p.name for p in agenda.with_role("host")],
+            "recorder": [p.name for p in agenda.with_role("recorder")],
+        },
+        "attendance": [
+            {
+                "name": line.name,
+                "department": line.department,
+                "role": line.role,
+                "status": line.status,
+                "briefer": line.briefer or None,
+            }
+            for line in minutes.attendance
+        ],
+        "general": _section(minutes.general),
+        "topics": [
+            {
+                "id": topic.id,
+                "position": topic.position,
+                "title": topic.title,
+                "owner": topic.owner,
+                "planned_minutes": topic.planned_minutes,
+                "extra_minutes": topic.extra_minutes,
+                "actual_seconds": topic.actual_seconds,
+                "status": topic.status,
+                **_section(topic),
+            }
+            for topic in minutes.topics
+        ],
+        "open_items": [
+            {
+                "text": item.text,
+                "owner": item.owner,
+                "deadline": _date(item.deadline),
+                "topic": item.topic,
+            }
+            for item in minutes.open_items
+        ],
+        "tasks": [
+            {
+                "title": task.title,
+                "owner": task.owner,
+                "department": task.department,
+                "due": _date(task.due),
+                "status": task.status,
+                "topic": task.topic,
+            }
+            for task in minutes.tasks
+        ],
+        "speaking": [
+            {"department": dept, "seconds": round(seconds, 1)} for dept, seconds in totals.items()
+        ],
+    }
+
+
+def render_minutes_json(minutes: Minutes) -> str:
+    """The minutes as pretty-printed UTF-8 JSON (keys in a fixed order)."""
+    return json.dumps(minutes_document(minutes), ensure_ascii=False, indent=2) + "\n"

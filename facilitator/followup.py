@@ -1,0 +1,158 @@
+"""Follow-up after the meeting: task statuses, the weekly report, minutes due.
+
+Pure rules over plain values; ``store.followup`` reads and writes the rows,
+the CLI and the notebook show what these functions decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from pendulum import Date, DateTime, Duration, duration
+
+from facilitator.minutes import Minutes
+
+TASK_STATUSES = ("open", "doing", "done", "delayed")
+SETTABLE_STATUSES = ("done", "doing", "delayed")
+# The reference workflow: minutes are sent within 24 hours of the close.
+MINUTES_DUE_AFTER: Duration = duration(hours=24)
+REPORT_PERIOD: Duration = duration(days=7)
+RATINGS = range(1, 6)
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A task as followed up across meetings (one row of the ``tasks`` table)."""
+
+    id: int
+    meeting_id: int
+    meeting_title: str
+    title: str
+    owner: str
+    department: str
+    due: Date | None
+    status: str  # as stored: open | doing | done | delayed
+    created_at: DateTime
+    updated_at: DateTime
+
+
+@dataclass(frozen=True)
+class TaskUpdate:
+    """One status change of a task."""
+
+    task_id: int
+    at: DateTime
+    previous: str
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Retrospective:
+    """What went well, what to improve, and a 1-5 rating, after the close."""
+
+    good: str
+    improve: str
+    rating: int
+    at: DateTime
+
+
+def effective_status(task: TaskRecord, today: Date) -> str:
+    """The status to show: a task past its due date and not done is delayed."""
+    if task.status != "done" and task.due is not None and task.due < today:
+        return "delayed"
+    return task.status
+
+
+def is_settable(status: str) -> bool:
+    return status in SETTABLE_STATUSES
+
+
+def is_valid_rating(rating: int) -> bool:
+    return rating in RATINGS
+
+
+def select_tasks(
+    tasks: Iterable[TaskRecord],
+    today: Date,
+    *,
+    owner: str | None = None,
+    department: str | None = None,
+    meeting_id: int | None = None,
+    status: str | None = None,
+) -> list[TaskRecord]:
+    """Tasks matching the filters, with their effective status.
+
+    Without ``status`` only tasks not done are kept (the follow-up list);
+    ``owner`` and ``department`` match case-insensitively.
+    """
+    chosen = []
+    for task in tasks:
+        shown = replace(task, status=effective_status(task, today))
+        if status is None and shown.status == "done":
+            continue
+        if status is not None and shown.status != status:
+            continue
+        if owner and owner.casefold() != task.owner.casefold():
+            continue
+        if department and department.casefold() != task.department.casefold():
+            continue
+        if meeting_id is not None and task.meeting_id != meeting_id:
+            continue
+        chosen.append(shown)
+    return sorted(chosen, key=_due_order)
+
+
+def _due_order(task: TaskRecord) -> tuple:
+    # Undated tasks last: they cannot be late, but they should not be forgotten.
+    return (task.due is None, task.due or Date(1, 1, 1), task.meeting_id, task.id)
+
+
+def minutes_overdue(closed_at: DateTime | None, exported: bool, now: DateTime) -> bool:
+    """Minutes not exported although the meeting closed more than 24 hours ago."""
+    return closed_at is not None and not exported and now - closed_at > MINUTES_DUE_AFTER
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    """The weekly follow-up: what the coordinator reads and escalates."""
+
+    since: DateTime
+    until: DateTime
+    done: tuple[TaskRecord, ...]
+    doing: tuple[TaskRecord, ...]
+    delayed: tuple[TaskRecord, ...]  # oldest due date first: escalate from the top
+    new: tuple[TaskRecord, ...]
+    waiting: tuple[TaskRecord, ...]  # open, not yet started, not late
+
+
+def weekly_report(
+    tasks: Sequence[TaskRecord], updates: Sequence[TaskUpdate], now: DateTime, today: Date
+) -> WeeklyReport:
+    """The last seven days up to ``now``: done, in progress, delayed, new, waiting."""
+    since = now - REPORT_PERIOD
+    finished_this_week = {u.task_id for u in updates if u.status == "done" and since <= u.at <= now}
+    shown = [replace(task, status=effective_status(task, today)) for task in tasks]
+    return WeeklyReport(
+        since=since,
+        until=now,
+        done=tuple(t for t in shown if t.status == "done" and t.id in finished_this_week),
+        doing=tuple(sorted((t for t in shown if t.status == "doing"), key=_due_order)),
+        delayed=tuple(sorted((t for t in shown if t.status == "delayed"), key=_due_order)),
+        new=tuple(t for t in shown if since <= t.created_at <= now),
+        waiting=tuple(sorted((t for t in shown if t.status == "open"), key=_due_order)),
+    )
+
+
+def with_task_statuses(minutes: Minutes, statuses: Sequence[str]) -> Minutes:
+    """The minutes with each task's current follow-up status (in task order).
+
+    The tasks table keeps the close-time order, so the n-th status belongs to
+    the n-th task; a shorter list leaves the remaining tasks as they were.
+    """
+    tasks = tuple(
+        replace(task, status=statuses[n]) if n < len(statuses) else task
+        for n, task in enumerate(minutes.tasks)
+    )
+    return replace(minutes, tasks=tasks)

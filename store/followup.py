@@ -1,0 +1,148 @@
+"""Follow-up queries and updates: tasks across meetings, exports, retrospectives.
+
+Reads and writes the public tables (``tasks``, ``task_updates``, ``exports``,
+``retrospectives``); the rules that decide what the rows mean live in
+``facilitator.followup``.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from pendulum import Date, DateTime
+
+from facilitator.followup import (
+    Retrospective,
+    TaskRecord,
+    TaskUpdate,
+    effective_status,
+    with_task_statuses,
+)
+from facilitator.i18n import t
+from facilitator.minutes import Minutes
+from store.archive import Archive, ArchiveError
+
+
+def _instant(value: str | None) -> DateTime | None:
+    return pendulum.parse(value) if value else None  # type: ignore[return-value]
+
+
+def _date(value: str | None) -> Date | None:
+    return pendulum.Date.fromisoformat(value) if value else None
+
+
+_TASK_COLUMNS = (
+    "SELECT tasks.id, tasks.meeting_id, meetings.title, tasks.title, tasks.owner, "
+    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at "
+    "FROM tasks JOIN meetings ON meetings.id = tasks.meeting_id"
+)
+
+
+def _task(row: tuple) -> TaskRecord:
+    return TaskRecord(
+        id=row[0],
+        meeting_id=row[1],
+        meeting_title=row[2],
+        title=row[3],
+        owner=row[4] or "",
+        department=row[5] or "",
+        due=_date(row[6]),
+        status=row[7] or "open",
+        created_at=_instant(row[8]) or pendulum.from_timestamp(0),
+        updated_at=_instant(row[9]) or pendulum.from_timestamp(0),
+    )
+
+
+def tasks(archive: Archive, meeting_id: int | None = None) -> list[TaskRecord]:
+    """Every task (of one meeting, or of all), in the order they were written."""
+    if meeting_id is None:
+        rows = archive.conn.execute(f"{_TASK_COLUMNS} ORDER BY tasks.id").fetchall()
+    else:
+        rows = archive.conn.execute(
+            f"{_TASK_COLUMNS} WHERE tasks.meeting_id = ? ORDER BY tasks.id", (meeting_id,)
+        ).fetchall()
+    return [_task(row) for row in rows]
+
+
+def task(archive: Archive, task_id: int) -> TaskRecord:
+    row = archive.conn.execute(f"{_TASK_COLUMNS} WHERE tasks.id = ?", (task_id,)).fetchone()
+    if row is None:
+        raise ArchiveError(t("followup.no_such_task", id=task_id))
+    return _task(row)
+
+
+def update_task(
+    archive: Archive, task_id: int, status: str, note: str, now: DateTime
+) -> TaskUpdate:
+    """Set a task's status and append the change to its history, in one transaction."""
+    with archive.transaction() as conn:
+        row = conn.execute("SELECT status FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        if row is None:
+            raise ArchiveError(t("followup.no_such_task", id=task_id))
+        previous = row[0] or "open"
+        at = now.isoformat()
+        conn.execute(
+            "UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?", (status, at, task_id)
+        )
+        conn.execute(
+            "INSERT INTO task_updates (task_id, at, previous, status, note) VALUES (?, ?, ?, ?, ?)",
+            (task_id, at, previous, status, note),
+        )
+    return TaskUpdate(task_id, now, previous, status, note)
+
+
+def task_updates(archive: Archive, task_id: int | None = None) -> list[TaskUpdate]:
+    """The status history (of one task, or of all), oldest first."""
+    query = "SELECT task_id, at, previous, status, note FROM task_updates"
+    params: tuple = ()
+    if task_id is not None:
+        query += " WHERE task_id = ?"
+        params = (task_id,)
+    rows = archive.conn.execute(query + " ORDER BY at, id", params).fetchall()
+    return [TaskUpdate(r[0], _instant(r[1]), r[2] or "", r[3], r[4] or "") for r in rows]  # type: ignore[arg-type]
+
+
+def record_export(archive: Archive, meeting_id: int, fmt: str, now: DateTime) -> None:
+    with archive.transaction() as conn:
+        conn.execute(
+            "INSERT INTO exports (meeting_id, format, at) VALUES (?, ?, ?)",
+            (meeting_id, fmt, now.isoformat()),
+        )
+
+
+def unexported_closed_meetings(archive: Archive) -> list[tuple[int, str, DateTime]]:
+    """(id, title, closed_at) of closed meetings whose minutes were never exported."""
+    rows = archive.conn.execute(
+        "SELECT id, title, closed_at FROM meetings WHERE status = 'closed' "
+        "AND closed_at IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM exports WHERE exports.meeting_id = meetings.id) "
+        "ORDER BY closed_at, id"
+    ).fetchall()
+    return [(r[0], r[1], _instant(r[2])) for r in rows]  # type: ignore[misc]
+
+
+def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) -> None:
+    """Store (or replace) the meeting's retrospective."""
+    with archive.transaction() as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO retrospectives (meeting_id, good, improve, rating, at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (meeting_id, retro.good, retro.improve, retro.rating, retro.at.isoformat()),
+        )
+
+
+def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
+    row = archive.conn.execute(
+        "SELECT good, improve, rating, at FROM retrospectives WHERE meeting_id = ?",
+        (meeting_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return Retrospective(row[0] or "", row[1] or "", row[2], _instant(row[3]))  # type: ignore[arg-type]
+
+
+def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
+    """A closed meeting's minutes with each task's follow-up status as of ``now``."""
+    minutes = archive.minutes(meeting_id)
+    today = now.in_timezone(minutes.agenda.start.timezone).date()
+    statuses = [effective_status(task, today) for task in tasks(archive, meeting_id)]
+    return with_task_statuses(minutes, statuses)

@@ -1,0 +1,131 @@
+"""Minutes exported as Markdown (golden files), HTML and JSON, from real archives."""
+
+from __future__ import annotations
+
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.meetings import LAUNCH_EN, LAUNCH_EN_LINES, LAUNCH_ZH, LAUNCH_ZH_LINES, cli, hold_meeting
+
+GOLDEN = Path(__file__).parent / "golden"
+AFTER_MEETING = "2026-03-02T18:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("name", "agenda", "lines"),
+    [("minutes_en.md", LAUNCH_EN, LAUNCH_EN_LINES), ("minutes_zh.md", LAUNCH_ZH, LAUNCH_ZH_LINES)],
+)
+def test_markdown_minutes_match_the_golden_file(db_path: Path, name, agenda, lines) -> None:
+    hold_meeting(db_path, agenda, lines)
+    result = cli(db_path, "minutes", "--format", "md", now=AFTER_MEETING)
+    assert result.exit_code == 0
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.output, encoding="utf-8")
+    assert result.output == golden.read_text(encoding="utf-8")
+
+
+def test_task_status_in_the_minutes_is_the_current_follow_up_status(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    assert cli(db_path, "task", "1", "done", now="2026-03-05T09:00:00+01:00").exit_code == 0
+    result = cli(db_path, "minutes", now="2026-03-23T09:00:00+01:00")
+    assert "| 1 | submit the test resource form | Li | Tue 10 Mar 2026 | Done |" in result.output
+    assert "| 2 | campaign draft | Marta | Fri 20 Mar 2026 | Delayed |" in result.output
+
+
+EVIL_EN = (
+    LAUNCH_EN.replace('name = "Marta"', 'name = "<script>alert(1)</script>"')
+    .replace('owner = "Marta"', 'owner = "<script>alert(1)</script>"')
+    .replace('title = "Launch campaign"', 'title = "[bold]x[/] & <b>co</b>"')
+)
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data) -> None:
+        self.text.append(data)
+
+
+def test_html_minutes_are_one_printable_page_with_everything_escaped(db_path: Path) -> None:
+    hold_meeting(
+        db_path,
+        EVIL_EN,
+        ("/next", "/next", "a: @<script>alert(1)</script> draft <img src=x> by 3/20"),
+    )
+    result = cli(db_path, "minutes", "--format", "html", now=AFTER_MEETING)
+    assert result.exit_code == 0
+    page = result.output
+    assert page.startswith("<!DOCTYPE html>") and "@media print" in page
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "[bold]x[/] &amp; &lt;b&gt;co&lt;/b&gt;" in page
+    assert "http" not in page.split("<body>")[0]  # nothing fetched from outside
+    parsed = _Collect()
+    parsed.feed(page)
+    assert "script" not in parsed.tags and "style" in parsed.tags
+    assert "2. [bold]x[/] & <b>co</b>" in parsed.text
+
+
+def test_html_minutes_in_chinese_have_the_chinese_headings(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    page = cli(db_path, "minutes", "--format", "html", now=AFTER_MEETING).output
+    assert '<html lang="zh-CN">' in page and "会议纪要：Q3新产品上线协调会" in page
+    assert "研发部" in page and "需延长测试周期" in page
+
+
+def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    out = tmp_path / "minutes.json"
+    result = cli(db_path, "minutes", "--format", "json", "-o", str(out), now=AFTER_MEETING)
+    assert result.exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "facilitator.minutes/1"
+    assert list(data) == [
+        "format",
+        "meeting",
+        "attendance",
+        "general",
+        "topics",
+        "open_items",
+        "tasks",
+        "speaking",
+    ]
+    assert data["meeting"]["title"] == "Q3 launch coordination"
+    assert data["meeting"]["timezone"] == "Europe/Berlin"
+    assert data["meeting"]["host"] == ["Ana"]
+    wang = next(a for a in data["attendance"] if a["name"] == "Wang")
+    assert wang["status"] == "absent" and wang["briefer"] == "Marta"
+    first = data["topics"][0]
+    assert first["decisions"] == ["ship on 20 Sept"]
+    assert first["disputes"][0]["sides"] == [
+        {"party": "R&D", "position": "longer tests"},
+        {"party": "Marketing", "position": "keep the date"},
+    ]
+    assert data["open_items"][0] == {
+        "text": "budget approval",
+        "owner": "Marta",
+        "deadline": "2026-03-05",
+        "topic": "t2",
+    }
+    assert data["tasks"][0]["status"] == "open" and data["tasks"][0]["due"] == "2026-03-10"
+    assert {"department": "R&D", "seconds": 600.0} in data["speaking"]
+
+
+def test_minutes_to_an_unwritable_place_is_one_clear_line(db_path: Path, tmp_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = cli(db_path, "minutes", "-o", str(blocker / "minutes.md"), now=AFTER_MEETING)
+    assert result.exit_code == 2 and result.output.startswith("facilitator: cannot write")
+    assert result.output.count("\n") == 1

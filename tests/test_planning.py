@@ -1,0 +1,129 @@
+"""Planning rules: what `facilitator check` warns about, and the agenda templates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pendulum
+import pytest
+
+from facilitator.agenda import MEETING_KINDS, Person, Topic, parse_agenda
+from facilitator.demo import demo_agenda
+from facilitator.planning import (
+    CarriedItem,
+    PlannedPerson,
+    carry_over_topics,
+    late_notice,
+    long_topics,
+    missing_roles,
+    next_meeting_start,
+    plan_warnings,
+    render_agenda,
+    rsvp_after_start,
+    topics_overflow,
+)
+
+START = pendulum.datetime(2026, 3, 5, 10, 0, tz="Europe/Berlin")  # a Thursday
+MONDAY_BEFORE = pendulum.datetime(2026, 3, 2, 9, 0, tz="Europe/Berlin")
+
+
+def _agenda(**changes):
+    return replace(demo_agenda(START), **changes)
+
+
+def keys(findings) -> list[str]:
+    return [f.key for f in findings]
+
+
+def test_a_well_planned_meeting_has_no_warnings() -> None:
+    assert plan_warnings(_agenda(rsvp_by=START.subtract(days=1)), MONDAY_BEFORE) == []
+
+
+def test_a_topic_over_thirty_minutes_is_flagged() -> None:
+    agenda = _agenda(topics=(Topic("t1", "Budget", "Li", 45), Topic("t2", "Hiring", "Li", 30)))
+    (finding,) = long_topics(agenda)
+    assert finding.key == "plan.long_topic" and finding.params["title"] == "Budget"
+    assert "45 minutes" in finding.text("en")
+
+
+def test_topics_that_do_not_fit_between_start_and_end() -> None:
+    agenda = _agenda(end=START.add(minutes=30))
+    (finding,) = topics_overflow(agenda)
+    assert finding.params == {"planned": 40, "available": 30}
+
+
+def test_a_meeting_without_goal_host_or_recorder() -> None:
+    agenda = _agenda(goal="", people=(Person("Li", "R&D"), Person("Wang", "Sales")))
+    assert keys(missing_roles(agenda)) == ["plan.no_goal", "plan.no_host", "plan.no_recorder"]
+
+
+def test_notice_two_working_days_ahead_is_in_time() -> None:
+    assert late_notice(_agenda(), MONDAY_BEFORE) == []  # Mon -> Thu: Tue, Wed, Thu
+
+
+def test_notice_on_the_day_before_is_late() -> None:
+    (finding,) = late_notice(_agenda(), pendulum.datetime(2026, 3, 4, 9, tz="Europe/Berlin"))
+    assert finding.params == {"days": 1, "needed": 2}
+
+
+def test_weekends_do_not_count_as_notice_days() -> None:
+    monday = _agenda(start=START.add(days=4), end=START.add(days=4, hours=1))
+    friday_before = pendulum.datetime(2026, 3, 6, 9, tz="Europe/Berlin")
+    assert keys(late_notice(monday, friday_before)) == ["plan.late_notice"]
+
+
+def test_holidays_do_not_count_as_notice_days() -> None:
+    holidays = {pendulum.date(2026, 3, 3), pendulum.date(2026, 3, 4)}
+    assert late_notice(_agenda(), MONDAY_BEFORE, holidays=holidays)[0].params["days"] == 1
+
+
+def test_a_notice_for_a_meeting_already_started_is_late() -> None:
+    assert late_notice(_agenda(), START.add(days=1))[0].params["days"] == 0
+
+
+def test_rsvp_deadline_after_the_start() -> None:
+    assert keys(rsvp_after_start(_agenda(rsvp_by=START.add(hours=1)))) == ["plan.rsvp_after_start"]
+    assert rsvp_after_start(_agenda(rsvp_by=None)) == []
+
+
+@pytest.mark.parametrize("kind", MEETING_KINDS)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_template_is_a_valid_agenda_without_warnings(kind: str, language: str) -> None:
+    text = render_agenda(kind, language, START, "Europe/Berlin")
+    agenda = parse_agenda(text)
+    assert agenda.kind == kind and agenda.language == language
+    assert agenda.goal and agenda.with_role("host") and agenda.with_role("recorder")
+    assert len(agenda.topics) >= 4 and len(agenda.departments) >= 3
+    assert plan_warnings(agenda, MONDAY_BEFORE) == []
+
+
+def test_the_chinese_template_reads_in_chinese() -> None:
+    agenda = parse_agenda(render_agenda("decision", "zh", START, "Asia/Shanghai"))
+    assert agenda.title == "问题攻坚会"
+    assert agenda.topics[0].title == "问题现状及影响（事实与数据）"
+    assert agenda.start.timezone_name == "Asia/Shanghai"
+
+
+def test_carried_items_are_owned_by_their_owner_or_by_the_host() -> None:
+    people = [PlannedPerson("Ana", "Ops", "host"), PlannedPerson("Li", "R&D", "attendee")]
+    items = [
+        CarriedItem("unresolved", "compliance opinion", "Legal", pendulum.date(2026, 3, 5)),
+        CarriedItem("delayed", "test form", "Li", pendulum.date(2026, 3, 10)),
+    ]
+    first, second = carry_over_topics(items, people, "en")
+    assert first.owner == "Ana" and "Legal" in first.title and "Thu 5 Mar 2026" in first.title
+    assert second.owner == "Li" and second.title.startswith("Delayed task: test form")
+
+
+def test_carried_items_become_topics_of_the_next_agenda() -> None:
+    carried = [CarriedItem("unresolved", 'quote "this"', "李雷", None)]
+    agenda = parse_agenda(render_agenda("sync", "zh", START, "Europe/Berlin", carried=carried))
+    assert agenda.topics[-1].title == '上次遗留：quote "this"（李雷，未定日期前）'
+    assert agenda.topics[-1].owner == "李雷"
+
+
+def test_the_next_meeting_leaves_time_for_the_notice() -> None:
+    friday = pendulum.datetime(2026, 3, 6, 15, tz="Europe/Berlin")
+    start = next_meeting_start(friday, "Europe/Berlin")
+    assert start == pendulum.datetime(2026, 3, 11, 10, tz="Europe/Berlin")  # Mon, Tue, Wed
+    assert late_notice(_agenda(start=start, end=start.add(hours=1)), friday) == []

@@ -1,0 +1,258 @@
+"""After the meeting from the command line: tasks, task, report, retro, metrics,
+and the whole round trip over two weeks of a fake clock."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from icalendar import Calendar
+from rich.cells import cell_len
+
+from facilitator.agenda import load_agenda
+from tests.meetings import (
+    LAUNCH_EN,
+    LAUNCH_EN_LINES,
+    LAUNCH_ZH,
+    LAUNCH_ZH_LINES,
+    cli,
+    hold_meeting,
+)
+
+DAY_AFTER = "2026-03-03T09:00:00+01:00"
+
+
+def test_tasks_lists_open_tasks_of_every_meeting(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    result = cli(db_path, "tasks", now=DAY_AFTER)
+    assert result.exit_code == 0
+    for title in ("submit the test resource form", "campaign draft", "提交测试资源申请表"):
+        assert title in result.output
+
+
+def test_chinese_names_line_up_in_the_task_table(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    output = cli(db_path, "tasks", now=DAY_AFTER, lang="zh").output
+    rows = [line for line in output.splitlines() if line.startswith(("┃", "│", "┏", "└"))]
+    assert any("李雷" in row for row in rows)
+    assert len({cell_len(row) for row in rows}) == 1
+
+    # every column border falls on the same screen column in every row
+    def borders(row: str) -> list[int]:
+        return [cell_len(row[:i]) for i, ch in enumerate(row) if ch in "│┃"]
+
+    body = [row for row in rows if row.startswith(("│", "┃"))]
+    assert len({tuple(borders(row)) for row in body}) == 1
+
+
+def test_tasks_filters_by_owner_department_meeting_and_status(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    by_owner = cli(db_path, "tasks", "--owner", "李雷", "--format", "csv", now=DAY_AFTER)
+    assert [r[2] for r in csv.reader(io.StringIO(by_owner.stdout))][1:] == ["提交测试资源申请表"]
+    by_dept = cli(db_path, "tasks", "--department", "marketing", "--format", "csv", now=DAY_AFTER)
+    assert [r[2] for r in csv.reader(io.StringIO(by_dept.stdout))][1:] == ["campaign draft"]
+    by_meeting = cli(db_path, "tasks", "--meeting", "Q3 launch", "--format", "csv", now=DAY_AFTER)
+    assert len(list(csv.reader(io.StringIO(by_meeting.stdout)))) == 3
+    late = cli(db_path, "tasks", "--status", "delayed", now="2026-03-11T09:00:00+01:00")
+    assert "submit the test resource form" in late.output and "campaign draft" not in late.output
+
+
+def test_tasks_with_a_bad_filter_are_one_clear_line(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    result = cli(db_path, "tasks", "--status", "finished")
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    result = cli(db_path, "tasks", "--meeting", "budget review")
+    assert result.exit_code == 2 and "no meeting matches" in result.output
+
+
+def test_csv_export_neutralises_formulas(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, ("/next", "a: @Li =HYPERLINK(1) and @Marta by 3/10"))
+    result = cli(db_path, "tasks", "--format", "csv", now=DAY_AFTER)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[1][2].startswith("'=HYPERLINK")
+
+
+def test_tasks_as_vtodo(db_path: Path, tmp_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    cli(db_path, "task", "1", "doing", now=DAY_AFTER)
+    out = tmp_path / "tasks.ics"
+    assert cli(db_path, "tasks", "--format", "ics", "-o", str(out), now=DAY_AFTER).exit_code == 0
+    todos = Calendar.from_ical(out.read_bytes()).walk("VTODO")
+    assert [str(t["SUMMARY"]) for t in todos] == ["submit the test resource form", "campaign draft"]
+    assert [str(t["STATUS"]) for t in todos] == ["IN-PROCESS", "NEEDS-ACTION"]
+    assert todos[0].decoded("DUE").isoformat() == "2026-03-10"
+
+
+def test_task_status_update_and_bad_inputs(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    result = cli(db_path, "task", "2", "delayed", "--note", "waiting for budget", now=DAY_AFTER)
+    assert result.exit_code == 0 and "Task 2 (campaign draft) is now: Delayed" in result.output
+    zh = cli(db_path, "task", "1", "done", lang="zh", now=DAY_AFTER)
+    assert "完成" in zh.output
+    assert cli(db_path, "task", "9", "done").output.startswith("facilitator: there is no task 9")
+    assert cli(db_path, "task", "#1", "done").output.startswith("facilitator: there is no task #1")
+    bad = cli(db_path, "task", "1", "finished")
+    assert bad.exit_code == 2 and "choose done | doing | delayed" in bad.output
+
+
+def test_minutes_not_exported_a_day_after_the_close_are_flagged(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    same_day = cli(db_path, "tasks", now="2026-03-02T18:00:00+01:00")
+    assert "never exported" not in same_day.output
+    next_day = cli(db_path, "tasks", now="2026-03-03T18:00:00+01:00")
+    assert (
+        "The minutes of 'Q3 launch coordination' were closed over 24 hours ago" in next_day.output
+    )
+    cli(db_path, "minutes", "--format", "html", now="2026-03-03T18:00:00+01:00")
+    assert "never exported" not in cli(db_path, "tasks", now="2026-03-04T18:00:00+01:00").output
+
+
+def test_retro_is_stored_with_the_meeting_and_shown_in_metrics(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    saved = cli(
+        db_path,
+        "retro",
+        "Q3 launch",
+        "--good",
+        "timely updates",
+        "--improve",
+        "bring data next time",
+        "--rating",
+        "4",
+        now=DAY_AFTER,
+    )
+    assert saved.exit_code == 0
+    shown = cli(db_path, "retro", "Q3 launch")
+    assert "Went well: timely updates" in shown.output and "Rating: 4/5" in shown.output
+    metrics = cli(db_path, "metrics")
+    assert metrics.exit_code == 0
+    assert "Planned 40 min, took 16.0 min; 0 topic(s) overran." in metrics.output
+    assert "Decisions: 1 (3.8 per hour)" in metrics.output
+    assert "R&D: 62%" in metrics.output and "To improve: bring data next time" in metrics.output
+
+
+def test_retro_bad_inputs(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    for rating in ("6", "0", "good", ""):
+        result = cli(db_path, "retro", "Q3 launch", "--good", "x", "--rating", rating)
+        assert result.exit_code == 2 and "1 to 5" in result.output
+    assert "no retrospective yet" in cli(db_path, "retro", "Q3 launch").output
+    assert cli(db_path, "retro", "budget", "--rating", "3").exit_code == 2
+
+
+def test_metrics_in_chinese_show_overruns(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES, minutes_per_line=6)
+    result = cli(db_path, "metrics", lang="zh")
+    assert result.exit_code == 0
+    assert "计划 40 分钟，实际 42.0 分钟；1 个议题超时。" in result.output
+    assert "+10.0" in result.output
+
+
+def test_a_user_plans_runs_follows_up_and_plans_again(db_path: Path, tmp_path: Path) -> None:
+    """The issue's round trip: new, check, notice, meeting, minutes, two weeks, carry-over."""
+    agenda_file = tmp_path / "sync.toml"
+    monday = "2026-03-02T09:00:00+01:00"
+    assert (
+        cli(
+            db_path,
+            "new",
+            "sync",
+            "-o",
+            str(agenda_file),
+            "--timezone",
+            "Europe/Berlin",
+            now=monday,
+        ).exit_code
+        == 0
+    )
+    # the user shortens a topic and makes one too long; check tells them
+    text = agenda_file.read_text(encoding="utf-8").replace("minutes = 20", "minutes = 35")
+    agenda_file.write_text(text, encoding="utf-8")
+    assert "over 30" in cli(db_path, "check", str(agenda_file), now=monday).output
+    agenda_file.write_text(text.replace("minutes = 35", "minutes = 20"), encoding="utf-8")
+    assert "warning" not in cli(db_path, "check", str(agenda_file), now=monday).output
+    invite = tmp_path / "invite.ics"
+    assert (
+        cli(
+            db_path, "notice", str(agenda_file), "--format", "ics", "-o", str(invite), now=monday
+        ).exit_code
+        == 0
+    )
+    (event,) = Calendar.from_ical(invite.read_bytes()).walk("VEVENT")
+    assert str(event["ORGANIZER"]) == "mailto:alex@example.com"
+
+    hold_meeting(
+        db_path,
+        agenda_file.read_text(encoding="utf-8"),
+        (
+            "/next",
+            "a: @Li test plan by 3/9",
+            "a: @Marta launch post by 3/13",
+            "a: @Wang price list by 3/20",
+            "u: @Legal compliance opinion in 3 workdays",
+            "d: keep the date",
+        ),
+    )
+    thursday = "2026-03-05T15:00:00+01:00"
+    for fmt in ("md", "html", "json"):
+        out = tmp_path / f"minutes.{fmt}"
+        assert cli(db_path, "minutes", "--format", fmt, "-o", str(out), now=thursday).exit_code == 0
+        assert out.stat().st_size > 0
+
+    assert cli(db_path, "task", "1", "doing", now="2026-03-06T10:00:00+01:00").exit_code == 0
+    assert cli(db_path, "task", "1", "done", now="2026-03-09T10:00:00+01:00").exit_code == 0
+    assert cli(db_path, "task", "3", "doing", now="2026-03-12T10:00:00+01:00").exit_code == 0
+    report = cli(db_path, "report", "--week", now="2026-03-16T10:00:00+01:00").output
+    done, rest = report.split("In progress", 1)
+    doing, rest = rest.split("Delayed, oldest first", 1)
+    delayed, new = rest.split("New this week", 1)
+    assert "test plan" in done and "price list" in doing and "launch post" in delayed
+    assert "(0)" in new
+    two_weeks = cli(db_path, "report", "--week", now="2026-03-23T10:00:00+01:00").output
+    assert "Done this week (0)" in two_weeks and "Delayed, oldest first — escalate (2)" in two_weeks
+    delayed_part = two_weeks.split("Delayed, oldest first")[1]
+    assert delayed_part.index("launch post") < delayed_part.index("price list")
+
+    next_file = tmp_path / "next.toml"
+    result = cli(
+        db_path,
+        "new",
+        "sync",
+        "--from",
+        "Progress sync",
+        "-o",
+        str(next_file),
+        now="2026-03-23T10:00:00+01:00",
+    )
+    assert result.exit_code == 0 and "3 carried over" in result.output
+    following = load_agenda(next_file)
+    carried = [t for t in following.topics if t.title.startswith(("Carried", "Delayed"))]
+    assert [(t.title.split(" (")[0], t.owner) for t in carried] == [
+        ("Carried over: compliance opinion", "Alex"),
+        ("Delayed task: launch post", "Marta"),
+        ("Delayed task: price list", "Wang"),
+    ]
+    assert following.start.format("YYYY-MM-DD") == "2026-03-26"
+    assert (
+        "warning"
+        not in cli(db_path, "check", str(next_file), now="2026-03-23T10:00:00+01:00").output
+    )
+
+
+def test_carry_over_from_an_unknown_meeting_is_refused(db_path: Path, tmp_path: Path) -> None:
+    result = cli(db_path, "new", "sync", "--from", "nothing", "-o", str(tmp_path / "a.toml"))
+    assert result.exit_code == 2 and not (tmp_path / "a.toml").exists()
+
+
+def test_weekly_report_in_chinese(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    cli(db_path, "task", "1", "doing", now="2026-03-04T09:00:00+08:00")
+    report = cli(db_path, "report", "--week", lang="zh", now="2026-03-12T09:00:00+08:00").output
+    assert report.startswith("每周任务跟踪，2026年3月5日 星期四至2026年3月12日 星期四")
+    assert "延期，按时间先后排列，需协调（1）" in report and "延期" in report
+    assert "提交测试资源申请表" in report
+    assert all(line == line.rstrip() for line in report.splitlines())
