@@ -14,10 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pendulum import DateTime
+
 from facilitator.agenda import Agenda, AgendaError, Problem, load_agenda, parse_agenda
 from facilitator.cells import Notice, Table, agenda_text, notice_for, planned_topics
-from facilitator.display import LONG_TOPIC_MINUTES, agenda_columns, agenda_header_html, people_html
+from facilitator.clock import SystemClock
+from facilitator.display import agenda_columns, agenda_header_html, people_html
 from facilitator.i18n import t
+from facilitator.planning import plan_warnings
 
 
 def _toml_value(value: Any) -> str:
@@ -80,16 +84,20 @@ class AgendaPlan:
     text: str
     agenda: Agenda | None
     problems: tuple[Problem, ...] = ()
+    now: DateTime | None = None
+    """When it is checked: a notice sent then may be too late."""
 
     @classmethod
-    def from_text(cls, text: str, source: str = "<notebook>") -> AgendaPlan:
+    def from_text(
+        cls, text: str, source: str = "<notebook>", now: DateTime | None = None
+    ) -> AgendaPlan:
         try:
-            return cls(source, text, parse_agenda(text, source=source))
+            return cls(source, text, parse_agenda(text, source=source), now=now)
         except AgendaError as error:
-            return cls(source, text, None, tuple(error.problems))
+            return cls(source, text, None, tuple(error.problems), now)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> AgendaPlan:
+    def from_file(cls, path: str | Path, now: DateTime | None = None) -> AgendaPlan:
         try:
             agenda = load_agenda(path)
         except AgendaError as error:
@@ -99,8 +107,8 @@ class AgendaPlan:
                 if Path(path).is_file()
                 else ""
             )
-            return cls(str(path), text, None, tuple(error.problems))
-        return cls(str(path), Path(path).read_text(encoding="utf-8"), agenda)
+            return cls(str(path), text, None, tuple(error.problems), now)
+        return cls(str(path), Path(path).read_text(encoding="utf-8"), agenda, now=now)
 
     @property
     def ok(self) -> bool:
@@ -118,35 +126,17 @@ class AgendaPlan:
             for p in self.problems
         ]
         if self.agenda is not None:
-            agenda = self.agenda
-            for topic in agenda.topics:
-                if topic.minutes > LONG_TOPIC_MINUTES:
-                    rows.append(
-                        {
-                            "level": t("notebook.warning"),
-                            "where": self.source,
-                            "field": topic.title,
-                            "message": t(
-                                "notebook.long_topic",
-                                minutes=topic.minutes,
-                                limit=LONG_TOPIC_MINUTES,
-                            ),
-                        }
-                    )
-            available = int((agenda.end - agenda.start).total_minutes())
-            if agenda.planned_minutes > available:
-                rows.append(
-                    {
-                        "level": t("notebook.warning"),
-                        "where": self.source,
-                        "field": "topics",
-                        "message": t(
-                            "notebook.over_time",
-                            planned=agenda.planned_minutes,
-                            available=available,
-                        ),
-                    }
-                )
+            # The same verdicts as `facilitator check`: one set of rules.
+            now = self.now or SystemClock().now()
+            rows += [
+                {
+                    "level": t("notebook.warning"),
+                    "where": self.source,
+                    "field": "",
+                    "message": finding.text(),
+                }
+                for finding in plan_warnings(self.agenda, now)
+            ]
         columns = (
             ("level", ""),
             ("where", t("notebook.where")),

@@ -19,13 +19,11 @@ from pendulum import Date, DateTime
 from facilitator.agenda import Agenda
 from facilitator.display import (
     agenda_columns,
-    agenda_header_html,
     bars_html,
     bars_text,
     esc,
     live_html,
     live_text,
-    people_html,
     table_html,
     table_text,
 )
@@ -132,13 +130,16 @@ class SpeakingTime:
 
 @dataclass(frozen=True)
 class Notice:
-    """A meeting notice to show in a cell; ``text`` is what would be sent."""
+    """A meeting notice to show in a cell; ``text`` is the Markdown that is sent."""
 
     text: str
     html: str
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def _repr_markdown_(self) -> str:
+        return self.text
 
     def __repr__(self) -> str:
         return self.text
@@ -164,19 +165,19 @@ def agenda_text(agenda: Agenda) -> str:
 
 
 def notice_for(agenda: Agenda) -> Notice:
-    """The meeting notice of ``agenda``.
+    """The meeting notice of ``agenda``, in the meeting's language.
 
-    Integration hook: the notice renderer lives in ``facilitator.export.notice``
-    (built separately). Until it is there, the notice is the agenda itself:
-    time, place, goal, people and topics.
+    The text is ``facilitator.export.notice``'s Markdown (what is sent); the
+    HTML is that Markdown rendered with raw HTML switched off, so people's
+    text stays text.
     """
-    try:
-        from facilitator.export.notice import render_notice  # type: ignore[import-not-found]
-    except ImportError:
-        html = agenda_header_html(agenda) + people_html(agenda)
-        return Notice(agenda_text(agenda), html + planned_topics(agenda)._repr_html_())
+    from markdown_it import MarkdownIt
+
+    from facilitator.export.notice import render_notice
+
     text = render_notice(agenda)
-    return Notice(text, f"<pre>{esc(text)}</pre>")
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return Notice(text, f'<div style="max-width:60em">{html}</div>')
 
 
 @dataclass(frozen=True)

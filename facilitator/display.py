@@ -20,9 +20,6 @@ from facilitator.minutes import Minutes, TopicMinutes
 from facilitator.state import MeetingState
 from facilitator.timefmt import clock, duration, format_date, format_datetime, format_span
 
-LONG_TOPIC_MINUTES = 30
-"""A topic planned longer than this is flagged when the agenda is checked."""
-
 _BOX = "font-family:system-ui,sans-serif;line-height:1.4;max-width:60em"
 _TABLE = "border-collapse:collapse;margin:0.3em 0"
 _CELL = "border-bottom:1px solid #ccc;padding:0.15em 0.6em;text-align:left;vertical-align:top"

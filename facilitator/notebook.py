@@ -315,7 +315,7 @@ class Notebook:
 
     def load_agenda(self, path: str | Path) -> AgendaPlan:
         """Read an agenda file; problems are listed, not raised (see ``.check()``)."""
-        return AgendaPlan.from_file(path)
+        return AgendaPlan.from_file(path, self.clock.now())
 
     def agenda(
         self,
@@ -332,7 +332,8 @@ class Notebook:
         ``("Release checklist", "Ana", 20)`` or dicts; other ``[meeting]``
         fields (goal, place, kind, language...) as keywords.
         """
-        return AgendaPlan.from_text(agenda_toml(title, start, end, people, topics, **meeting))
+        text = agenda_toml(title, start, end, people, topics, **meeting)
+        return AgendaPlan.from_text(text, now=self.clock.now())
 
     def plan(self, agenda: AgendaPlan | Agenda) -> Meeting:
         """Put the meeting in the archive, ready for the room (the same one if planned before)."""
@@ -346,23 +347,30 @@ class Notebook:
     # across meetings
 
     def tasks(self, status: str | None = None, meeting: int | None = None) -> Table:
-        """Tasks of every closed meeting (or one), with their tracked status."""
-        sql = (
-            "SELECT m.title AS meeting, t.title, t.owner, t.department, t.due, t.status "
-            "FROM tasks t JOIN meetings m ON m.id = t.meeting_id WHERE 1 = 1"
-        )
-        params: list[Any] = []
-        if status is not None:
-            sql += " AND t.status = ?"
-            params.append(status)
-        if meeting is not None:
-            sql += " AND t.meeting_id = ?"
-            params.append(meeting)
-        sql += " ORDER BY t.due IS NULL, t.due, t.id"
-        records = self._query(sql, params)
-        if meeting is not None:
-            for record in records:
-                del record["meeting"]
+        """Tasks of every closed meeting (or one), as followed up since.
+
+        ``status`` is the one people see: a task past its due date and not
+        done reads ``delayed`` (``facilitator.followup.effective_status``).
+        """
+        from facilitator.followup import effective_status
+        from store.followup import tasks as stored_tasks
+
+        today = self.clock.now().date()
+        records = []
+        for task in stored_tasks(self.archive, meeting):
+            shown = effective_status(task, today)
+            if status is not None and shown != status:
+                continue
+            record: dict[str, Any] = {"meeting": task.meeting_title} if meeting is None else {}
+            record |= {
+                "title": task.title,
+                "owner": task.owner,
+                "department": task.department,
+                "due": task.due.isoformat() if task.due else None,
+                "status": shown,
+            }
+            records.append(record)
+        records.sort(key=lambda r: (r["due"] is None, r["due"] or ""))
         columns = tuple(task_columns(with_meeting=meeting is None))
         return Table(columns, tuple(records), t("minutes.tasks"))
 

@@ -51,7 +51,7 @@ def test_example_notebook_plans_reads_and_charts(
     speaking = next(html for source, html in shown.items() if source.startswith("held.speaking"))
     assert "Speaking time per department" in speaking and 'role="img"' in speaking
     check = next(html for source, html in shown.items() if source.startswith("plan = "))
-    assert "topics over 30 min" in check
+    assert "planned for 35 minutes: over 30" in check
     live = next(html for source, html in shown.items() if source.startswith("review.follow"))
     assert "Release review" in live
     # The notebook planned its meeting in the archive the test made.

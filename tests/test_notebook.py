@@ -158,8 +158,11 @@ def test_an_agenda_built_in_code_is_checked_like_a_file(nb: Notebook, tmp_path: 
     assert plan.ok
     assert plan.agenda.people[1].name == "李雷"
     found = [r["message"] for r in plan.check().to_records()]
-    assert any("topics over 30 min" in m for m in found)
-    assert any("plan 40 min but the meeting lasts 30 min" in m for m in found)
+    assert "topic 'Checklist' is planned for 40 minutes: over 30, split it or it will drift" in (
+        found
+    )
+    assert "the topics need 40 minutes but the meeting has 30" in found
+    assert "no recorder" in " ".join(found)
     saved = plan.save(tmp_path / "review.toml")
     assert nb.load_agenda(saved).agenda == plan.agenda
 
@@ -181,7 +184,9 @@ def test_a_broken_agenda_lists_every_problem_without_raising(nb: Notebook, tmp_p
 
 def test_an_agenda_file_is_loaded_and_planned_once(nb: Notebook, agenda_file: Path):
     plan = nb.load_agenda(agenda_file)
-    assert plan.check().caption == "The agenda can run: no problems found."
+    # Checked on the morning of the meeting: the only warning is the late notice.
+    (warning,) = plan.check().to_records()
+    assert warning["message"].startswith("the notice goes out late: 0 working day(s)")
     first = nb.plan(plan)
     again = nb.plan(plan)
     assert first.id == again.id == 2
@@ -190,10 +195,15 @@ def test_an_agenda_file_is_loaded_and_planned_once(nb: Notebook, agenda_file: Pa
     assert "Weekly ops sync" in plan._repr_html_() and "李雷" in plan._repr_html_()
 
 
-def test_the_notice_falls_back_to_the_agenda(nb: Notebook, agenda_file: Path):
-    notice = nb.load_agenda(agenda_file).notice()
-    assert "Weekly ops sync" in notice._repr_html_()
-    assert "Release checklist" in repr(notice)
+def test_the_notice_is_the_one_that_is_sent(nb: Notebook, agenda_file: Path):
+    from facilitator.export.notice import render_notice
+
+    plan = nb.load_agenda(agenda_file)
+    notice = plan.notice()
+    assert repr(notice) == notice._repr_markdown_() == render_notice(plan.agenda)
+    html = notice._repr_html_()
+    assert "<table>" in html and "<td>Weekly ops sync</td>" in html
+    assert "Release checklist" in html
 
 
 def test_the_room_command_opens_the_planned_meeting(nb: Notebook, agenda_file: Path):
@@ -301,3 +311,11 @@ def test_the_notebook_speaks_chinese(nb: Notebook):
     assert "会议纪要：Q3 product launch coordination" in meeting._repr_html_()
     assert "未开始" in meeting.tasks._repr_html_()
     assert "已结束" in nb.meetings()._repr_html_()
+
+
+def test_a_task_past_its_due_date_reads_delayed(nb: Notebook, clock: FakeClock):
+    clock.set(pendulum.datetime(2026, 9, 11, 9, tz="Europe/Berlin"))
+    assert [r["status"] for r in nb.tasks().to_records()] == ["delayed"]
+    assert [r["title"] for r in nb.tasks(status="delayed").to_records()] == ["training build"]
+    assert nb.tasks(status="open").to_records() == []
+    assert "Delayed" in nb.meeting().tasks._repr_html_()
