@@ -18,6 +18,7 @@ from facilitator.events import Entry
 from facilitator.i18n import t
 from facilitator.minutes import Minutes, TopicMinutes
 from facilitator.state import MeetingState
+from facilitator.text import clean
 from facilitator.timefmt import clock, duration, format_date, format_datetime, format_span
 
 _BOX = "font-family:system-ui,sans-serif;line-height:1.4;max-width:60em"
@@ -34,8 +35,8 @@ _KIND_COLOURS = {
 
 
 def esc(value: object) -> str:
-    """Any value as HTML text: people's text is data, never markup."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Any value as HTML text: people's text is data, never markup (nor escape codes)."""
+    return html.escape(clean("" if value is None else str(value)), quote=True)
 
 
 def cell(value: object) -> str:
