@@ -19,11 +19,10 @@ from facilitator.follow import POLL_SECONDS, Follower
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.state import MeetingState
-from facilitator.timefmt import format_span, format_time
-from screens.closing import summary_text
+from facilitator.timefmt import format_date, format_span, format_time
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.countdown import TopicClock
-from screens.widgets.entries import EntryLog
+from screens.widgets.entries import describe
 from screens.widgets.speakers import SpeakerPanel
 
 ENTRIES_SHOWN = 4
@@ -39,6 +38,58 @@ def decisions_text(state: MeetingState, limit: int = 4) -> Text:
         text.append("\n✓ ", style="bold green")
         text.append(captured.entry.text)
     return text
+
+
+def summary_text(minutes: Minutes) -> Text:
+    """What the meeting left behind, as the room confirmed it (plain text, never markup)."""
+    text = Text(overflow="fold")
+
+    def heading(key: str, count: int) -> None:
+        if text:
+            text.append("\n\n")
+        text.append(f"{t(key)} ({count})", style="bold underline")
+
+    def bullet(line: str, owner: str = "", when: str = "") -> None:
+        text.append("\n  • ")
+        text.append(line)
+        if owner or when:
+            text.append(f" — {owner or t('summary.no_owner')}", style="bold")
+            text.append(f", {when or t('summary.no_date')}")
+
+    def none(items: object) -> None:
+        if not items:
+            text.append("\n  " + t("minutes.none"), style="dim")
+
+    heading("minutes.decisions", len(minutes.decisions))
+    for _topic, decision in minutes.decisions:
+        bullet(decision)
+    none(minutes.decisions)
+    heading("minutes.open_items", len(minutes.open_items))
+    for item in minutes.open_items:
+        bullet(item.text, item.owner, format_date(item.deadline) if item.deadline else "")
+    none(minutes.open_items)
+    heading("minutes.tasks", len(minutes.tasks))
+    for task in minutes.tasks:
+        bullet(task.title, task.owner, format_date(task.due) if task.due else "")
+    none(minutes.tasks)
+    return text
+
+
+class LatestEntries(Static):
+    """The last few entries, numbered as in the room; nothing to select or edit here."""
+
+    def show(self, state: MeetingState, limit: int) -> None:
+        text = Text(overflow="fold")
+        if not state.entries:
+            # The room's empty text teaches the recorder's syntax; here nobody types.
+            text.append(t("follow.no_entries"), style="dim")
+        shown = list(enumerate(state.entries, start=1))[-limit:]
+        for index, (number, captured) in enumerate(shown):
+            if index:
+                text.append("\n")
+            text.append(f"{number:>2} ", style="dim")
+            text.append_text(describe(captured.entry))
+        self.update(text)
 
 
 class FollowScreen(Screen[None]):
@@ -62,7 +113,7 @@ class FollowScreen(Screen[None]):
                     yield TopicClock(id="clock")
                     yield SpeakerPanel(id="speakers")
             yield Static(id="follow-decisions")
-            yield EntryLog(id="follow-entries")
+            yield LatestEntries(id="follow-entries")
         with VerticalScroll(id="follow-summary"):
             yield Static(id="summary-title")
             yield Static(id="summary-body")
@@ -99,11 +150,8 @@ class FollowScreen(Screen[None]):
         decisions = self.query_one("#follow-decisions", Static)
         decisions.update(decisions_text(state))
         decisions.scroll_end(animate=False)
-        entries = self.query_one("#follow-entries", EntryLog)
+        entries = self.query_one("#follow-entries", LatestEntries)
         entries.show(state, limit=ENTRIES_SHOWN)
-        if not state.entries:
-            # The room's empty text teaches the recorder's syntax; here nobody types.
-            entries.update(Text(t("follow.no_entries"), style="dim"))
         # Nobody scrolls a projector: the newest entry must be the one in sight.
         entries.scroll_end(animate=False)
         if state.is_closed and not self._ended:
