@@ -136,6 +136,8 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
     from store.archive import ArchiveError
 
     check_port(host, port)
+    if not follow_view and not settings.db.exists():
+        fail(t("archive.no_open"))
     archive = open_read_only(settings) if follow_view else open_archive(settings)
     if follow_view:
         row = meeting_to_follow(archive, meeting)

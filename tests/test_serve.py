@@ -120,3 +120,12 @@ def test_serving_the_room_needs_an_open_meeting(db_path: Path):
     result = CliRunner().invoke(main, ["--db", str(db_path), "serve", "--port", str(free_port())])
     assert result.exit_code == 2
     assert "no open meeting" in result.output
+
+
+@pytest.mark.parametrize("view", [[], ["--follow"]], ids=["room", "follow"])
+def test_serving_a_missing_archive_creates_nothing(tmp_path: Path, view: list[str]):
+    missing = tmp_path / "nothing.db"
+    port = str(free_port())
+    result = CliRunner().invoke(main, ["--db", str(missing), "serve", "--port", port, *view])
+    assert result.exit_code == 2
+    assert not missing.exists()
