@@ -18,6 +18,7 @@ import pendulum
 from pendulum import DateTime
 
 from facilitator.i18n import t
+from facilitator.text import clean
 from facilitator.zones import zone as resolve_zone
 
 MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
@@ -233,9 +234,11 @@ class _Validator:
         if not isinstance(value, str):
             self.fail(section, index, key, t("agenda.not_text", value=repr(value)))
             return ""
-        if required and not value.strip():
+        # Escape sequences in a name would reach the terminal: keep the text, not them.
+        value = clean(value).strip()
+        if required and not value:
             self.fail(section, index, key, t("agenda.missing"))
-        return value.strip()
+        return value
 
     def instant(self, table: dict, key: str, zone: str | None, required: bool) -> DateTime | None:
         value = table.get(key)
@@ -328,7 +331,7 @@ class _Validator:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail("meeting", None, key, t("agenda.not_list"))
             return ()
-        return tuple(value)
+        return tuple(clean(v).strip() for v in value)
 
     def people(self, raw: Any) -> tuple[Person, ...]:
         if not isinstance(raw, list) or not raw:
