@@ -12,6 +12,11 @@ from facilitator.events import Event, MeetingClosed
 from facilitator.minutes import Minutes
 
 
+class JournalUnavailable(Exception):
+    """The journal could not be read or written just now (another program held
+    it too long). Nothing was written; the message says so, for a person."""
+
+
 class Journal(Protocol):
     """The events of one meeting, in order, durable once appended."""
 
@@ -24,7 +29,8 @@ class Journal(Protocol):
     def append(self, events: Sequence[Event]) -> list[Event]:
         """Write ``events`` as one command (one undo group); return them numbered.
 
-        Returns only once they are durable.
+        Returns only once they are durable; raises :class:`JournalUnavailable`
+        (having written nothing) if the journal stays busy.
         """
         ...
 

@@ -15,7 +15,7 @@ from pendulum import Date
 from facilitator.clock import Clock, SystemClock
 from facilitator.commands import Decision, Refusal, capture, decide
 from facilitator.events import Event, MeetingClosed, MeetingOpened
-from facilitator.journal import Journal
+from facilitator.journal import Journal, JournalUnavailable
 from facilitator.line import Capture, Command, Invalid, LineContext, Notice, Parsed, parse_line
 from facilitator.minutes import Minutes, build_minutes
 from facilitator.sorting import sorted_names
@@ -61,8 +61,14 @@ class LiveMeeting:
         return self.journal.meeting_id
 
     def sync(self) -> bool:
-        """Take in events written by another process; True if there were any."""
-        new = self.journal.read(after=self._folder.events[-1].seq if self._folder.events else 0)
+        """Take in events written by another process; True if there were any.
+
+        If the journal is busy, nothing is taken in now: the next sync will.
+        """
+        try:
+            new = self.journal.read(after=self._folder.events[-1].seq if self._folder.events else 0)
+        except JournalUnavailable:
+            return False
         if not new:
             return False
         self._folder.extend(new)
@@ -92,7 +98,17 @@ class LiveMeeting:
         return tuple(written)
 
     def submit(self, text: str) -> Outcome:
-        """Read and carry out one line typed into the room."""
+        """Read and carry out one line typed into the room.
+
+        If the journal stays busy (another terminal holding it), the line is
+        refused with a notice and stays in the input: nothing typed is lost.
+        """
+        try:
+            return self._submit(text)
+        except JournalUnavailable as busy:
+            return Outcome(False, (Notice("trust.journal_busy", {"reason": str(busy)}, "warning"),))
+
+    def _submit(self, text: str) -> Outcome:
         if not text.strip():
             return Outcome(False)
         self.sync()
@@ -114,6 +130,12 @@ class LiveMeeting:
 
     def run(self, command: Command) -> Outcome:
         """Carry out a command given by a key or the palette rather than typed."""
+        try:
+            return self._run(command)
+        except JournalUnavailable as busy:
+            return Outcome(False, (Notice("trust.journal_busy", {"reason": str(busy)}, "warning"),))
+
+    def _run(self, command: Command) -> Outcome:
         self.sync()
         try:
             decision: Decision = decide(self._state, command, self.clock.now())
