@@ -1,14 +1,16 @@
 """A scripted meeting in its own process, for the crash and two-writer tests.
 
-    python -m tests.driver ARCHIVE SCRIPT.json [--stop-before-close]
+    python -m tests.driver ARCHIVE SCRIPT.json [--stop-before-close] [--wait-for-go]
 
 The script is JSON: ``{"start": ISO instant, "clock": "fake" | "system",
-"steps": [[seconds after start, line], ...]}``. The driver opens the real
+"steps": [[seconds after start, line], ...], "pace": seconds}``
+(``pace``: a pause between lines, as a person typing makes). The driver opens the real
 archive and a LiveMeeting (creating the demo meeting at ``start`` if the
 archive has none), types each line and, once ``submit`` has returned (the
 events are durable), prints ``ACK <step> <seq>`` (``-`` if nothing was
 written) and flushes. A ``/close`` line closes the meeting (``CLOSING`` is
-printed just before, ``CLOSED`` after).
+printed just before, ``CLOSED`` after). With ``--wait-for-go`` it waits
+after READY for a line on stdin, so two drivers can start typing together.
 
 With the fake clock, step ``i`` happens at ``start + steps[i][0]`` seconds,
 so a driver started again after a kill skips the steps whose events are
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +39,7 @@ def drive(
     script: dict[str, Any],
     emit: Callable[[str], None],
     stop_before_close: bool = False,
+    wait: Callable[[], None] = lambda: None,
 ) -> None:
     """Run ``script`` on the archive at ``db``, resuming where its journal ends."""
     start = pendulum.parse(script["start"])
@@ -54,7 +58,11 @@ def drive(
         meeting.open()
         last = journal.read()[-1].at
         emit("READY")
+        wait()
+        pace = float(script.get("pace", 0))
         for step, (offset, line) in enumerate(script["steps"]):
+            if pace:
+                time.sleep(pace)
             if fake:
                 instant = start.add(seconds=offset)
                 if instant <= last:
@@ -81,7 +89,13 @@ def _emit(line: str) -> None:
 def main(argv: list[str]) -> None:
     db, script_path, *flags = argv
     script = json.loads(Path(script_path).read_text(encoding="utf-8"))
-    drive(Path(db), script, _emit, stop_before_close="--stop-before-close" in flags)
+    drive(
+        Path(db),
+        script,
+        _emit,
+        stop_before_close="--stop-before-close" in flags,
+        wait=sys.stdin.readline if "--wait-for-go" in flags else lambda: None,
+    )
 
 
 if __name__ == "__main__":
