@@ -17,6 +17,7 @@ import click
 from facilitator.agenda import Agenda, AgendaError, load_agenda
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import language_from_environment, set_language, t
+from facilitator.journal import JournalUnavailable
 
 if TYPE_CHECKING:
     from facilitator.minutes import Minutes
@@ -61,7 +62,17 @@ def read_agenda(path: str) -> Agenda:
         sys.exit(EXIT_BAD_INPUT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Any command: an archive kept busy by another program is a clear message, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except JournalUnavailable as busy:
+            fail(str(busy))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -84,6 +95,9 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     from screens.app import FacilitatorApp
 
     meeting = LiveMeeting(journal, settings.clock)
+    # Record the opening before the screen takes the terminal, so an archive
+    # another program keeps busy is a message here, not a crash in the room.
+    meeting.open()
     app = FacilitatorApp(meeting)
     minutes: Minutes | None = app.run()
     archive.close()

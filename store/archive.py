@@ -272,6 +272,9 @@ class Archive:
 
     def create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
         """A new meeting in the archive, its journal begun with the agenda."""
+        return _retrying(lambda: self._create_meeting(agenda, now), self.path)
+
+    def _create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
         created = MeetingCreated(at=now, agenda=agenda)
         with self.transaction() as conn:
             cursor = conn.execute(
