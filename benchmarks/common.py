@@ -67,7 +67,10 @@ def table(figures: Sequence[Figure]) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        for row in rows
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     notes = [f"  {f.name}: {f.note}" for f in figures if f.note]
-    return "\n".join(lines + ([""] + notes if notes else []))
+    return "\n".join(lines + (["", *notes] if notes else []))

@@ -7,6 +7,7 @@ itself). Then the resident memory of each, once drawn and settled.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -86,10 +87,8 @@ def _rss_mb(pid: int) -> float:
 
 
 def _stop(process: subprocess.Popen[bytes], master: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()
     os.close(master)
 
