@@ -30,7 +30,7 @@ from facilitator.events import (
     encode_payload,
 )
 from facilitator.i18n import t
-from facilitator.journal import JournalUnavailable
+from facilitator.journal import JournalMoved, JournalUnavailable
 from facilitator.minutes import Minutes, build_minutes
 from facilitator.state import MeetingState, fold
 from store.schema import KNOWN, MIGRATION_SET, migrations
@@ -365,18 +365,32 @@ class SqliteJournal:
             written.append(replace(event, seq=seq, group=group))
         return written
 
-    def append(self, events: Sequence[Event]) -> list[Event]:
-        return _retrying(lambda: self._append(events), self.archive.path)
+    def append(self, events: Sequence[Event], expected_last: int | None = None) -> list[Event]:
+        return _retrying(lambda: self._append(events, expected_last), self.archive.path)
 
-    def _append(self, events: Sequence[Event]) -> list[Event]:
+    def _append(self, events: Sequence[Event], expected_last: int | None) -> list[Event]:
         with self.archive.transaction() as conn:
+            self._check_last(conn, expected_last)
             return self._insert(conn, events)
 
-    def close(self, event: MeetingClosed, minutes: Minutes) -> Event:
-        return _retrying(lambda: self._close(event, minutes), self.archive.path)
+    def _check_last(self, conn: sqlite3.Connection, expected_last: int | None) -> None:
+        """Inside the write lock: has anyone written to this meeting since?"""
+        if expected_last is None:
+            return
+        (last,) = conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE meeting_id = ?", (self.meeting_id,)
+        ).fetchone()
+        if last != expected_last:
+            raise JournalMoved()
 
-    def _close(self, event: MeetingClosed, minutes: Minutes) -> Event:
+    def close(
+        self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
+    ) -> Event:
+        return _retrying(lambda: self._close(event, minutes, expected_last), self.archive.path)
+
+    def _close(self, event: MeetingClosed, minutes: Minutes, expected_last: int | None) -> Event:
         with self.archive.transaction() as conn:
+            self._check_last(conn, expected_last)
             status = conn.execute(
                 "SELECT status FROM meetings WHERE id = ?", (self.meeting_id,)
             ).fetchone()

@@ -9,7 +9,8 @@ archive and a LiveMeeting (creating the demo meeting at ``start`` if the
 archive has none), types each line and, once ``submit`` has returned (the
 events are durable), prints ``ACK <step> <seq>`` (``-`` if nothing was
 written) and flushes. A ``/close`` line closes the meeting (``CLOSING`` is
-printed just before, ``CLOSED`` after). With ``--wait-for-go`` it waits
+printed just before, ``CLOSED`` after). At the end it prints what its
+own view holds: ``VIEW <last seq> <entry seqs as JSON>``. With ``--wait-for-go`` it waits
 after READY for a line on stdin, so two drivers can start typing together.
 
 With the fake clock, step ``i`` happens at ``start + steps[i][0]`` seconds,
@@ -78,6 +79,9 @@ def drive(
                 meeting.close()
                 emit("CLOSED")
                 return
+        meeting.sync()
+        seqs = [captured.seq for captured in meeting.state.entries]
+        emit(f"VIEW {meeting.state.last_seq} {json.dumps(seqs)}")
         emit("DONE")
 
 

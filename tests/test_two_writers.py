@@ -99,10 +99,14 @@ def test_host_and_recorder_write_one_archive_and_nothing_is_lost(tmp_path: Path)
     for step, seq in recorder_acks:
         assert by_seq[seq].entry.raw == notes[step]
 
-    # Both views agree with one fold of the journal.
+    # Both views agree with one fold of the journal, as far as each had read.
     with Archive.open(db) as archive:
         live = LiveMeeting(archive.journal(meeting_id), clock)
         assert [c.entry.raw for c in live.state.entries] == notes
+    for out in (recorder_out, host_out):
+        (view,) = [line.split(" ", 2) for line in out.splitlines() if line.startswith("VIEW")]
+        last, seen = int(view[1]), json.loads(view[2])
+        assert seen == [c.seq for c in live.state.entries if c.seq <= last], "a view missed events"
 
 
 def test_terminals_opening_a_new_archive_at_once_migrate_it_once(tmp_path: Path) -> None:
@@ -124,3 +128,37 @@ def test_terminals_opening_a_new_archive_at_once_migrate_it_once(tmp_path: Path)
     with Archive.open(db) as archive:
         names = [row["name"] for row in archive.db["_sqlite_migrations"].rows]
     assert sorted(names) == sorted(set(names)) and names
+
+
+def test_host_closes_while_the_recorder_types_and_the_minutes_miss_nothing(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    clock = FakeClock(START)
+    with Archive.open(db) as archive:
+        meeting_id = archive.create_meeting(demo_agenda(clock.now()), clock.now()).meeting_id
+    notes = [f"recorder note {n}" for n in range(400)]
+    host_lines = ["/next", *(["/pause", "/resume"] * 30), "/close"]
+    recorder, host = (
+        _spawn("-m", "tests.driver", str(db), str(_script(tmp_path / name, lines)), "--wait-for-go")
+        for name, lines in (("r.json", notes), ("h.json", host_lines))
+    )
+    for process in (recorder, host):
+        assert process.stdout is not None and process.stdout.readline() == "READY\n"
+    for process in (recorder, host):
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    recorder_out, recorder_err = recorder.communicate(timeout=120)
+    host_out, host_err = host.communicate(timeout=120)
+    assert recorder.returncode == 0 and host.returncode == 0, recorder_err + host_err
+    assert "CLOSED" in host_out and "locked" not in recorder_err + host_err
+
+    accepted = [notes[step] for step, _seq in _acked(recorder_out)]
+    assert accepted == notes[: len(accepted)], "a note was refused before the close"
+    with Archive.open(db) as archive:
+        events = archive.journal(meeting_id).read()
+        points = [row["text"] for row in archive.db["points"].rows_where(order_by="id")]
+    closed = [event.seq for event in events if event.kind == "meeting_closed"]
+    typed = [e.entry.raw for e in events if isinstance(e, EntryCaptured)]
+    assert typed == accepted and len(closed) == 1
+    assert all(e.seq < closed[0] for e in events if isinstance(e, EntryCaptured))
+    assert points == accepted, "the minutes left out lines recorded before the close"
