@@ -12,9 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from facilitator.clock import FakeClock
 from facilitator.demo import demo_agenda
-from facilitator.events import EntryCaptured
+from facilitator.events import EntryCaptured, MeetingClosed
+from facilitator.journal import JournalMoved
 from facilitator.session import LiveMeeting
 from store.archive import Archive
 from tests.conftest import START
@@ -162,3 +165,23 @@ def test_host_closes_while_the_recorder_types_and_the_minutes_miss_nothing(tmp_p
     assert typed == accepted and len(closed) == 1
     assert all(e.seq < closed[0] for e in events if isinstance(e, EntryCaptured))
     assert points == accepted, "the minutes left out lines recorded before the close"
+
+
+def test_a_write_decided_on_an_old_state_writes_nothing(tmp_path: Path) -> None:
+    clock = FakeClock(START)
+    with Archive.open(tmp_path / "archive.db") as archive:
+        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
+        host = LiveMeeting(journal, clock)
+        recorder = LiveMeeting(archive.journal(journal.meeting_id), clock)
+        stale = recorder.state.last_seq
+        assert host.submit("/next").accepted
+        note = EntryCaptured(at=clock.now(), entry=recorder.preview("late note").entry)
+        with pytest.raises(JournalMoved):
+            journal.append([note], expected_last=stale)
+        with pytest.raises(JournalMoved):
+            journal.close(MeetingClosed(at=clock.now()), recorder.minutes(), expected_last=stale)
+        assert [e.kind for e in journal.read(after=stale)] == ["topic_started", "speaker_called"]
+        # The recorder's own next line is read against the topic the host started.
+        assert recorder.submit("late note").accepted
+        assert recorder.state.entries[-1].entry.topic == "t1"
+        assert host.sync() and host.state.entries == recorder.state.entries
