@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pendulum import Date
 
 from facilitator.clock import FakeClock
+from facilitator.dates import find_dates, parse_date
 from facilitator.demo import demo_agenda
 from facilitator.line import COMMANDS, PREFIXES, Capture, Command, Invalid, LineContext, parse_line
 from facilitator.session import LiveMeeting
@@ -160,3 +161,17 @@ def test_any_line_typed_into_a_running_meeting_is_recorded_or_refused(
     elif isinstance(room.preview(text), Capture):
         written = room.journal.read(after=before)
         assert [e.entry.raw for e in written if hasattr(e, "entry")] == [text]
+
+
+@FUZZ
+@given(lines, st.dates(min_value=Date(1901, 1, 1), max_value=Date(8999, 12, 31)))
+@example("in 999 workdays", Date(8999, 12, 31))
+@example("2/29 12/31/99 9999-12-31", Date(2026, 8, 12))
+def test_dates_in_any_line_are_found_in_place_or_not_at_all(text: str, today) -> None:
+    found = find_dates(text, Date(today.year, today.month, today.day), CONTEXT.holidays)
+    previous_end = 0
+    for match in found:
+        assert previous_end <= match.start < match.end <= len(text)
+        assert text[match.start : match.end] == match.text
+        previous_end = match.end
+    parse_date(text, Date(today.year, today.month, today.day))
