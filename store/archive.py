@@ -190,7 +190,17 @@ class Archive:
         applied = {m.name for m in migrations.applied(self.db)}
         if applied - set(KNOWN):
             raise ArchiveError(t("archive.newer_schema", path=self.path))
+        if not applied and self._has_foreign_tables():
+            # Another program's database: adding our tables to it would change it.
+            raise ArchiveError(t("trust.foreign_database", path=self.path))
         return bool(set(KNOWN) - applied)
+
+    def _has_foreign_tables(self) -> bool:
+        (count,) = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+        ).fetchone()
+        return count > 0
 
     def close(self) -> None:
         self.conn.close()

@@ -228,3 +228,16 @@ def test_a_missing_directory_is_created_with_a_private_archive(tmp_path: Path) -
     result = _facilitator(path, "minutes")
     _refused(result, "no closed meeting")
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_another_programs_database_is_not_made_an_archive(tmp_path: Path, command) -> None:
+    path = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO bookmarks (url) VALUES ('https://e.x')")
+    conn.commit()
+    conn.close()
+    before = _fingerprint(path)
+    _refused(_facilitator(path, *command), "a database of another program")
+    assert _fingerprint(path) == before
