@@ -63,13 +63,15 @@ def read_agenda(path: str) -> Agenda:
 
 
 class _Group(click.Group):
-    """Any command: an archive kept busy by another program is a clear message, exit 2."""
+    """Any command: an archive it cannot use (busy, damaged, newer) is one line, exit 2."""
 
     def invoke(self, ctx: click.Context) -> object:
+        from store.archive import ArchiveError
+
         try:
             return super().invoke(ctx)
-        except JournalUnavailable as busy:
-            fail(str(busy))
+        except (JournalUnavailable, ArchiveError) as error:
+            fail(str(error))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from facilitator.agenda import Agenda
 from facilitator.events import (
+    EVENT_TYPES,
     Event,
     MeetingClosed,
     MeetingCreated,
@@ -352,9 +353,18 @@ class SqliteJournal:
             ).fetchall(),
             self.archive.path,
         )
-        return [
-            decode_event(kind, payload, at, seq, grp or 0) for seq, at, kind, payload, grp in rows
-        ]
+        return [self._decode(*row) for row in rows]
+
+    def _decode(self, seq: int, at: str, kind: str, payload: str, grp: int | None) -> Event:
+        """One journal row as an event; a row this version cannot read is a clear error."""
+        if kind not in EVENT_TYPES:
+            raise ArchiveError(t("archive.newer_schema", path=self.archive.path))
+        try:
+            return decode_event(kind, payload, at, seq, grp or 0)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = f"journal {seq}: {type(exc).__name__}"
+            path = self.archive.path
+            raise ArchiveError(t("archive.corrupt", path=path, reason=reason)) from None
 
     def _insert(self, conn: sqlite3.Connection, events: Sequence[Event]) -> list[Event]:
         written: list[Event] = []

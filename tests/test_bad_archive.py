@@ -241,3 +241,24 @@ def test_another_programs_database_is_not_made_an_archive(tmp_path: Path, comman
     before = _fingerprint(path)
     _refused(_facilitator(path, *command), "a database of another program")
     assert _fingerprint(path) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload", "message"),
+    [
+        ("speaker_teleported", "{}", "newer Facilitator"),
+        ("entry_captured", "{not json", "is damaged"),
+        ("entry_captured", '{"entry": {"kind": "point"}}', "is damaged"),
+    ],
+)
+def test_a_journal_row_this_version_cannot_read(archive_file: Path, kind, payload, message):
+    conn = sqlite3.connect(archive_file)
+    conn.execute(
+        "INSERT INTO journal (meeting_id, at, kind, payload) VALUES (2, ?, ?, ?)",
+        ("2026-03-02T09:30:00+00:00", kind, payload),
+    )
+    conn.commit()
+    conn.close()
+    before = _fingerprint(archive_file)
+    _refused(_facilitator(archive_file, "open"), message)
+    assert _fingerprint(archive_file) == before
