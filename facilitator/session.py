@@ -183,10 +183,17 @@ class LiveMeeting:
         raise JournalUnavailable(t("trust.journal_moving"))
 
     def open(self) -> None:
-        """Mark the meeting opened in the room (once)."""
-        self.sync()
-        if self._state.opened_at is None and not self._state.is_closed:
-            self._record((MeetingOpened(at=self.clock.now()),))
+        """Mark the meeting opened in the room (once, even from two terminals)."""
+        for _attempt in range(WRITE_ATTEMPTS):
+            self.sync()
+            if self._state.opened_at is not None or self._state.is_closed:
+                return
+            try:
+                self._record((MeetingOpened(at=self.clock.now()),), checked=True)
+            except JournalMoved:
+                continue
+            return
+        raise JournalUnavailable(t("trust.journal_moving"))
 
     def record(self, *events: Event) -> tuple[Event, ...]:
         """Write events decided elsewhere (roll call, edits on the summary screen)."""

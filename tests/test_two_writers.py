@@ -85,6 +85,7 @@ def test_host_and_recorder_write_one_archive_and_nothing_is_lost(tmp_path: Path)
         events = archive.journal(meeting_id).read()
     seqs = [event.seq for event in events]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    assert [event.kind for event in events].count("meeting_opened") == 1
     typed = [e.entry.raw for e in events if isinstance(e, EntryCaptured)]
     assert typed == notes, "a note was lost, doubled or reordered"
     recorder_acks = _acked(recorder_out)
