@@ -140,12 +140,11 @@ class Run:
 class Crasher:
     """Starts the driver, kills it at a chosen moment, and checks the archive."""
 
-    def __init__(self, tmp: Path, steps: list[tuple[int, str]], rng: random.Random) -> None:
+    def __init__(self, tmp: Path, steps: list[tuple[int, str]]) -> None:
         self.db = tmp / "room" / "archive.db"
         self.script = tmp / "script.json"
         self.script.write_text(json.dumps({"start": START, "steps": steps}), encoding="utf-8")
         self.steps = steps
-        self.rng = rng
         self.kills = 0
         self.acked: dict[int, int] = {}
         reference_db = tmp / "reference.db"
@@ -239,7 +238,7 @@ class Crasher:
 def test_killed_meeting_loses_nothing_and_closes_all_or_nothing(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     steps = make_script(rng)
-    crasher = Crasher(tmp_path, steps, rng)
+    crasher = Crasher(tmp_path, steps)
 
     # Killed while the archive is first created and migrated: somewhere in the
     # time a driver takes from its start to READY, measured on a scratch archive.
