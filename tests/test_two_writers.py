@@ -42,7 +42,7 @@ def _spawn(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[st
 def _script(path: Path, lines: list[str]) -> Path:
     steps = [[index, line] for index, line in enumerate(lines)]
     path.write_text(
-        json.dumps({"start": START.isoformat(), "clock": "system", "steps": steps, "pace": 0.002}),
+        json.dumps({"start": START.isoformat(), "clock": "system", "steps": steps, "pace": 0.004}),
         encoding="utf-8",
     )
     return path
