@@ -18,11 +18,16 @@ import pendulum
 from pendulum import DateTime
 
 from facilitator.i18n import t
+from facilitator.text import clean
 from facilitator.zones import zone as resolve_zone
 
 MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
 ROLES = ("host", "recorder", "attendee")
 DEFAULT_BALANCE_THRESHOLD = 0.5
+MAX_TOPIC_MINUTES = 24 * 60
+"""A longer topic is a typo; its countdown would overflow the calendar."""
+FIRST_YEAR, LAST_YEAR = 1900, 9000
+"""Meetings outside these years are typos (and overflow zone arithmetic)."""
 
 
 @dataclass(frozen=True)
@@ -233,9 +238,11 @@ class _Validator:
         if not isinstance(value, str):
             self.fail(section, index, key, t("agenda.not_text", value=repr(value)))
             return ""
-        if required and not value.strip():
+        # Escape sequences in a name would reach the terminal: keep the text, not them.
+        value = clean(value).strip()
+        if required and not value:
             self.fail(section, index, key, t("agenda.missing"))
-        return value.strip()
+        return value
 
     def instant(self, table: dict, key: str, zone: str | None, required: bool) -> DateTime | None:
         value = table.get(key)
@@ -243,20 +250,27 @@ class _Validator:
             if required:
                 self.fail("meeting", None, key, t("agenda.missing_instant"))
             return None
+        result: DateTime | None = None
         try:
             if isinstance(value, dt.datetime):
                 if value.tzinfo is None:
-                    return pendulum.instance(value, tz=zone or pendulum.local_timezone())
-                result = pendulum.instance(value)
-                return result.in_timezone(zone) if zone else result
-            if isinstance(value, str):
+                    result = pendulum.instance(value, tz=zone or pendulum.local_timezone())
+                else:
+                    result = pendulum.instance(value)
+                    result = result.in_timezone(zone) if zone else result
+            elif isinstance(value, str):
                 parsed = pendulum.parse(value, tz=zone or pendulum.local_timezone(), strict=True)
                 if isinstance(parsed, DateTime):
-                    return parsed.in_timezone(zone) if zone else parsed
-        except (ValueError, pendulum.parsing.exceptions.ParserError):
-            pass
-        self.fail("meeting", None, key, t("agenda.bad_instant", value=repr(value)))
-        return None
+                    result = parsed.in_timezone(zone) if zone else parsed
+        except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
+            result = None
+        if result is not None and not FIRST_YEAR <= result.year <= LAST_YEAR:
+            # Year 1 or 9999 is a typo, and converting it between zones overflows.
+            self.fail("meeting", None, key, t("trust.year_out_of_range", value=repr(value)))
+            return None
+        if result is None:
+            self.fail("meeting", None, key, t("agenda.bad_instant", value=repr(value)))
+        return result
 
     # -- tables -------------------------------------------------------------
 
@@ -328,7 +342,14 @@ class _Validator:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail("meeting", None, key, t("agenda.not_list"))
             return ()
-        return tuple(value)
+        return tuple(clean(v).strip() for v in value)
+
+    def is_table(self, entry: Any, section: str, index: int) -> bool:
+        """``people = ["Ana"]`` is TOML but not a person: say so instead of failing."""
+        if isinstance(entry, dict):
+            return True
+        self.fail(section, index, "", t("trust.not_a_table", section=section, value=repr(entry)))
+        return False
 
     def people(self, raw: Any) -> tuple[Person, ...]:
         if not isinstance(raw, list) or not raw:
@@ -337,6 +358,8 @@ class _Validator:
         people: list[Person] = []
         seen: set[str] = set()
         for index, entry in enumerate(raw):
+            if not self.is_table(entry, "people", index):
+                continue
             name = self.text(entry, "people", index, "name", required=True)
             department = self.text(entry, "people", index, "department", required=True)
             role = entry.get("role", "attendee")
@@ -361,6 +384,8 @@ class _Validator:
             return ()
         topics: list[Topic] = []
         for index, entry in enumerate(raw):
+            if not self.is_table(entry, "topics", index):
+                continue
             title = self.text(entry, "topics", index, "title", required=True)
             owner = self.text(entry, "topics", index, "owner", required=True)
             if owner and owner not in names:
@@ -368,6 +393,14 @@ class _Validator:
             minutes = entry.get("minutes")
             if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
                 self.fail("topics", index, "minutes", t("agenda.bad_minutes", value=repr(minutes)))
+                minutes = 0
+            elif minutes > MAX_TOPIC_MINUTES:
+                self.fail(
+                    "topics",
+                    index,
+                    "minutes",
+                    t("trust.too_many_minutes", value=minutes, max=MAX_TOPIC_MINUTES),
+                )
                 minutes = 0
             topics.append(Topic(f"t{index + 1}", title, owner, minutes))
         return tuple(topics)

@@ -18,6 +18,7 @@ from facilitator.agenda import Agenda, AgendaError, load_agenda
 from facilitator.cli_i18n import I18nGroup, set_language_early
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import language_from_environment, set_language, t
+from facilitator.journal import JournalUnavailable
 
 if TYPE_CHECKING:
     from facilitator.minutes import Minutes
@@ -62,7 +63,19 @@ def read_agenda(path: str) -> Agenda:
         sys.exit(EXIT_BAD_INPUT)
 
 
-@click.group(cls=I18nGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(I18nGroup):
+    """Any command: an archive it cannot use (busy, damaged, newer) is one line, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from store.archive import ArchiveError
+
+        try:
+            return super().invoke(ctx)
+        except (JournalUnavailable, ArchiveError) as error:
+            fail(str(error))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -92,6 +105,9 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     from screens.app import FacilitatorApp
 
     meeting = LiveMeeting(journal, settings.clock)
+    # Record the opening before the screen takes the terminal, so an archive
+    # another program keeps busy is a message here, not a crash in the room.
+    meeting.open()
     app = FacilitatorApp(meeting)
     minutes: Minutes | None = app.run()
     archive.close()

@@ -17,6 +17,7 @@ import click
 from facilitator.agenda import MEETING_KINDS
 from facilitator.cli import Settings, fail, main, open_archive, read_agenda
 from facilitator.i18n import current_language, t
+from facilitator.journal import JournalUnavailable
 
 MINUTES_FORMATS = ("md", "html", "json")
 
@@ -262,7 +263,11 @@ def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | No
 
             content = render_minutes(result) + "\n"
         write_output(output, content)
-        record_export(archive, row.id, fmt, settings.clock.now())
+        try:
+            record_export(archive, row.id, fmt, settings.clock.now())
+        except JournalUnavailable:
+            # The minutes are out already; only the bookkeeping waits for next time.
+            click.echo(t("plan.export_not_recorded"), err=True)
     finally:
         archive.close()
 

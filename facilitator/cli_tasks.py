@@ -93,7 +93,8 @@ def tasks(
                 meeting_id = archive.find(meeting).id
             except ArchiveError as exc:
                 fail(str(exc))
-        rows = stored_tasks(archive, meeting_id)
+        # Only `--status done` needs the done tasks; the rest read the open ones.
+        rows = stored_tasks(archive, meeting_id, not_done=status != "done")
         unexported = unexported_closed_meetings(archive)
     finally:
         archive.close()

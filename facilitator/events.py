@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar, Literal
@@ -211,25 +213,38 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+    return None if value is None else _decoder(tp)(value)
+
+
+@cache
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """How to rebuild a value of type ``tp`` from JSON, worked out once per type:
+    reopening a long meeting decodes thousands of events (benchmarks/reopen.py)."""
     origin = typing.get_origin(tp)
-    if origin in (typing.Union, __import__("types").UnionType):
+    if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(inner[0], value)
+        return _decoder(inner[0])
     if tp is Agenda:
-        return Agenda.from_dict(value)
+        return Agenda.from_dict
     if tp is Date:
-        return pendulum.parse(value, exact=True)
+        return _date
     if tp is DateTime:
-        return pendulum.parse(value)
+        return _instant
     if origin is tuple:
         (item, *_rest) = typing.get_args(tp)
-        return tuple(_decode(item, v) for v in value)
+        return lambda value: tuple(_decode(item, v) for v in value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        return tp(**{k: _decode(hints[k], v) for k, v in value.items() if k in hints})
-    return value
+        return lambda value: tp(**{k: _decode(hints[k], v) for k, v in value.items() if k in hints})
+    return lambda value: value
+
+
+def _instant(text: str) -> DateTime:
+    return pendulum.parse(text)  # type: ignore[return-value]
+
+
+def _date(text: str) -> Date:
+    return pendulum.parse(text, exact=True)  # type: ignore[return-value]
 
 
 @cache
@@ -253,4 +268,4 @@ def decode_event(kind: str, payload: str, at: str, seq: int, group: int = 0) -> 
     hints = _hints(cls)
     data = json.loads(payload) if payload else {}
     fields = {k: _decode(hints[k], v) for k, v in data.items() if k in hints}
-    return cls(at=pendulum.parse(at), seq=seq, group=group or seq, **fields)
+    return cls(at=_instant(at), seq=seq, group=group or seq, **fields)

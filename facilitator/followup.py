@@ -89,7 +89,8 @@ def select_tasks(
     """
     chosen = []
     for task in tasks:
-        shown = replace(task, status=effective_status(task, today))
+        effective = effective_status(task, today)
+        shown = task if effective == task.status else replace(task, status=effective)
         if status is None and shown.status == "done":
             continue
         if status is not None and shown.status != status:

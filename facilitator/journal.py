@@ -12,6 +12,16 @@ from facilitator.events import Event, MeetingClosed
 from facilitator.minutes import Minutes
 
 
+class JournalUnavailable(Exception):
+    """The journal could not be read or written just now (another program held
+    it too long). Nothing was written; the message says so, for a person."""
+
+
+class JournalMoved(Exception):
+    """The journal gained events since the caller last read it (another
+    terminal wrote): nothing was written; read again and decide again."""
+
+
 class Journal(Protocol):
     """The events of one meeting, in order, durable once appended."""
 
@@ -21,13 +31,23 @@ class Journal(Protocol):
         """Events with ``seq`` greater than ``after``, oldest first."""
         ...
 
-    def append(self, events: Sequence[Event]) -> list[Event]:
+    def append(self, events: Sequence[Event], expected_last: int | None = None) -> list[Event]:
         """Write ``events`` as one command (one undo group); return them numbered.
 
-        Returns only once they are durable.
+        With ``expected_last``, raises :class:`JournalMoved` (writing nothing)
+        if the meeting's last event is no longer that one.
+
+        Returns only once they are durable; raises :class:`JournalUnavailable`
+        (having written nothing) if the journal stays busy.
         """
         ...
 
-    def close(self, event: MeetingClosed, minutes: Minutes) -> Event:
-        """Append the close and write the minutes tables, all or nothing."""
+    def close(
+        self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
+    ) -> Event:
+        """Append the close and write the minutes tables, all or nothing.
+
+        With ``expected_last``, raises :class:`JournalMoved` (writing nothing)
+        if the meeting's last event is no longer that one.
+        """
         ...

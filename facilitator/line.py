@@ -20,6 +20,7 @@ from facilitator.dates import find_dates
 from facilitator.events import Entry, EntryKind, Side
 from facilitator.i18n import t
 from facilitator.names import mentions
+from facilitator.text import clean
 
 PREFIXES: dict[str, EntryKind] = {
     **dict.fromkeys(("p", "point", "note", "info", "要点", "讨论", "记录"), "point"),
@@ -152,7 +153,11 @@ class LineContext:
 def parse_line(text: str, context: LineContext) -> Parsed:
     """Read one line typed into the room."""
     raw = text
-    stripped = text.strip()
+    # The entry keeps what was typed in ``raw``; its text never carries escape
+    # sequences or control characters to a screen or an export.
+    stripped = clean(text).strip()
+    if not stripped:
+        return Invalid(Notice("line.empty_entry", severity="warning"), raw)
     if stripped.startswith("/") and len(stripped) > 1:
         return _parse_command(stripped[1:], context, raw)
     kind: EntryKind = "point"
@@ -174,7 +179,7 @@ def parse_line(text: str, context: LineContext) -> Parsed:
 
 def _as_point(raw: str, notice: Notice) -> Capture:
     """Keep an unreadable line as a plain point, saying why."""
-    return Capture(Entry("point", raw.strip(), raw=raw), (notice,))
+    return Capture(Entry("point", clean(raw).strip(), raw=raw), (notice,))
 
 
 def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext) -> Capture:
@@ -257,7 +262,8 @@ def _parse_dispute(body: str, raw: str, context: LineContext) -> Capture:
     notices: tuple[Notice, ...] = ()
     if len(sides) < 2:
         notices = (Notice("line.one_sided_dispute", severity="warning"),)
-    return Capture(Entry("dispute", body or raw.strip(), sides=tuple(sides), raw=raw), notices)
+    text = body or clean(raw).strip()
+    return Capture(Entry("dispute", text, sides=tuple(sides), raw=raw), notices)
 
 
 def _parse_command(body: str, context: LineContext, raw: str) -> Parsed:

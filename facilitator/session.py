@@ -15,11 +15,16 @@ from pendulum import Date
 from facilitator.clock import Clock, SystemClock
 from facilitator.commands import Decision, Refusal, capture, decide
 from facilitator.events import Event, MeetingClosed, MeetingOpened
-from facilitator.journal import Journal
+from facilitator.i18n import t
+from facilitator.journal import Journal, JournalMoved, JournalUnavailable
 from facilitator.line import Capture, Command, Invalid, LineContext, Notice, Parsed, parse_line
 from facilitator.minutes import Minutes, build_minutes
 from facilitator.sorting import sorted_names
 from facilitator.state import Folder, MeetingState
+
+WRITE_ATTEMPTS = CLOSE_ATTEMPTS = 8
+"""A line (or the close) is decided again when another terminal wrote
+meanwhile; not forever."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class LiveMeeting:
         self.holidays = holidays
         self._folder = Folder(journal.read())
         self._state = self._folder.state
+        self._refold = False
 
     @property
     def state(self) -> MeetingState:
@@ -61,8 +67,19 @@ class LiveMeeting:
         return self.journal.meeting_id
 
     def sync(self) -> bool:
-        """Take in events written by another process; True if there were any."""
-        new = self.journal.read(after=self._folder.events[-1].seq if self._folder.events else 0)
+        """Take in events written by another process; True if there were any.
+
+        If the journal is busy, nothing is taken in now: the next sync will.
+        """
+        try:
+            if self._refold:
+                self._folder = Folder(self.journal.read())
+                self._refold = False
+                self._state = self._folder.state
+                return True
+            new = self.journal.read(after=self._last_seq())
+        except JournalUnavailable:
+            return False
         if not new:
             return False
         self._folder.extend(new)
@@ -83,51 +100,100 @@ class LiveMeeting:
         """How ``text`` would be read, without recording anything."""
         return parse_line(text, self.context())
 
-    def _record(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    def _last_seq(self) -> int:
+        return self._folder.events[-1].seq if self._folder.events else 0
+
+    def _record(self, events: tuple[Event, ...], checked: bool = False) -> tuple[Event, ...]:
+        """Write ``events``; ``checked``: only if nobody wrote since the state they
+        were decided on (else :class:`JournalMoved`, nothing written)."""
         if not events:
             return ()
-        written = self.journal.append(events)
-        self._folder.extend(written)
+        before = self._last_seq()
+        written = self.journal.append(events, expected_last=before if checked else None)
+        # Another terminal may have written between our last sync and this
+        # append: take in its events too, in journal order, or they would be
+        # skipped by every later sync (which reads after the last seq seen).
+        try:
+            self._folder.extend(self.journal.read(after=before))
+        except JournalUnavailable:
+            self._folder.extend(written)
+            self._refold = True  # recorded; the view is rebuilt at the next sync
         self._state = self._folder.state
         return tuple(written)
 
     def submit(self, text: str) -> Outcome:
-        """Read and carry out one line typed into the room."""
+        """Read and carry out one line typed into the room.
+
+        If the journal stays busy (another terminal holding it), the line is
+        refused with a notice and stays in the input: nothing typed is lost.
+        """
+        try:
+            return self._submit(text)
+        except JournalUnavailable as busy:
+            return Outcome(False, (Notice("trust.journal_busy", {"reason": str(busy)}, "warning"),))
+
+    def _submit(self, text: str) -> Outcome:
         if not text.strip():
             return Outcome(False)
-        self.sync()
-        parsed = self.preview(text)
-        now = self.clock.now()
-        try:
-            if isinstance(parsed, Invalid):
-                return Outcome(False, (parsed.notice,))
-            if isinstance(parsed, Capture):
-                decision = capture(self._state, parsed.entry, now)
-                notices = parsed.notices
-            else:
-                decision = decide(self._state, parsed, now)
-                notices = (decision.notice,) if decision.notice else ()
-        except Refusal as refusal:
-            return Outcome(False, (refusal.notice,))
-        events = self._record(decision.events)
-        return Outcome(True, notices, events, decision.request)
+        # Decided on the latest state and written only if it still is: if the
+        # other terminal wrote meanwhile (moved the topic, closed the meeting),
+        # the line is read again against what it did.
+        for _attempt in range(WRITE_ATTEMPTS):
+            self.sync()
+            parsed = self.preview(text)
+            now = self.clock.now()
+            try:
+                if isinstance(parsed, Invalid):
+                    return Outcome(False, (parsed.notice,))
+                if isinstance(parsed, Capture):
+                    decision = capture(self._state, parsed.entry, now)
+                    notices = parsed.notices
+                else:
+                    decision = decide(self._state, parsed, now)
+                    notices = (decision.notice,) if decision.notice else ()
+            except Refusal as refusal:
+                return Outcome(False, (refusal.notice,))
+            try:
+                events = self._record(decision.events, checked=True)
+            except JournalMoved:
+                continue
+            return Outcome(True, notices, events, decision.request)
+        raise JournalUnavailable(t("trust.journal_moving"))
 
     def run(self, command: Command) -> Outcome:
         """Carry out a command given by a key or the palette rather than typed."""
-        self.sync()
         try:
-            decision: Decision = decide(self._state, command, self.clock.now())
-        except Refusal as refusal:
-            return Outcome(False, (refusal.notice,))
-        events = self._record(decision.events)
-        notices = (decision.notice,) if decision.notice else ()
-        return Outcome(True, notices, events, decision.request)
+            return self._run(command)
+        except JournalUnavailable as busy:
+            return Outcome(False, (Notice("trust.journal_busy", {"reason": str(busy)}, "warning"),))
+
+    def _run(self, command: Command) -> Outcome:
+        for _attempt in range(WRITE_ATTEMPTS):
+            self.sync()
+            try:
+                decision: Decision = decide(self._state, command, self.clock.now())
+            except Refusal as refusal:
+                return Outcome(False, (refusal.notice,))
+            try:
+                events = self._record(decision.events, checked=True)
+            except JournalMoved:
+                continue
+            notices = (decision.notice,) if decision.notice else ()
+            return Outcome(True, notices, events, decision.request)
+        raise JournalUnavailable(t("trust.journal_moving"))
 
     def open(self) -> None:
-        """Mark the meeting opened in the room (once)."""
-        self.sync()
-        if self._state.opened_at is None and not self._state.is_closed:
-            self._record((MeetingOpened(at=self.clock.now()),))
+        """Mark the meeting opened in the room (once, even from two terminals)."""
+        for _attempt in range(WRITE_ATTEMPTS):
+            self.sync()
+            if self._state.opened_at is not None or self._state.is_closed:
+                return
+            try:
+                self._record((MeetingOpened(at=self.clock.now()),), checked=True)
+            except JournalMoved:
+                continue
+            return
+        raise JournalUnavailable(t("trust.journal_moving"))
 
     def record(self, *events: Event) -> tuple[Event, ...]:
         """Write events decided elsewhere (roll call, edits on the summary screen)."""
@@ -140,16 +206,27 @@ class LiveMeeting:
         return build_minutes(self._state, self.clock.now())
 
     def close(self) -> Minutes:
-        """Close the meeting: journal the close and write the minutes, atomically."""
-        self.sync()
-        if self._state.is_closed:
-            return build_minutes(self._state, self._state.closed_at)
-        now = self.clock.now()
-        closing = MeetingClosed(at=now)
-        # Fold the close first so the minutes show the state it leaves behind.
-        preview = Folder([*self._folder.events, replace(closing, seq=self._state.last_seq + 1)])
-        minutes = build_minutes(preview.state, now)
-        written = self.journal.close(closing, minutes)
-        self._folder.extend([written])
-        self._state = self._folder.state
-        return minutes
+        """Close the meeting: journal the close and write the minutes, atomically.
+
+        If another terminal writes while the minutes are being built, they are
+        built again from the journal as it now stands, so none of its lines is
+        left out of the minutes tables.
+        """
+        for _attempt in range(CLOSE_ATTEMPTS):
+            self.sync()
+            if self._state.is_closed:
+                return build_minutes(self._state, self._state.closed_at)
+            now = self.clock.now()
+            closing = MeetingClosed(at=now)
+            # Fold the close first so the minutes show the state it leaves behind.
+            last = self._last_seq()
+            preview = Folder([*self._folder.events, replace(closing, seq=last + 1)])
+            minutes = build_minutes(preview.state, now)
+            try:
+                written = self.journal.close(closing, minutes, expected_last=last)
+            except JournalMoved:
+                continue
+            self._folder.extend([written])
+            self._state = self._folder.state
+            return minutes
+        raise JournalUnavailable(t("trust.journal_moving"))

@@ -9,7 +9,7 @@ _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d*)([-+>=.)])")
 
 
 def clean(text: str) -> str:
@@ -23,7 +23,8 @@ def markdown(text: str) -> str:
     """Text that a Markdown renderer shows exactly as typed (one line)."""
     # "&" only matters where it would start an entity: "R&D" stays readable.
     escaped = _MD_ENTITY.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", clean(text)))
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    # Only punctuation can be escaped: "1. first" must become "1\. first", not "\1. first".
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), escaped)
 
 
 def markdown_cell(text: str) -> str:

@@ -11,16 +11,19 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from pendulum import DateTime
 from sqlite_utils import Database
 
 from facilitator.agenda import Agenda
 from facilitator.events import (
+    EVENT_TYPES,
     Event,
     MeetingClosed,
     MeetingCreated,
@@ -28,12 +31,46 @@ from facilitator.events import (
     encode_payload,
 )
 from facilitator.i18n import t
+from facilitator.journal import JournalMoved, JournalUnavailable
 from facilitator.minutes import Minutes, build_minutes
 from facilitator.state import MeetingState, fold
 from store.schema import KNOWN, MIGRATION_SET, migrations
 
+T = TypeVar("T")
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+"""How long a write waits for another terminal's write before giving up."""
+BUSY_TIMEOUT_ENV = "FACILITATOR_BUSY_TIMEOUT_MS"
+BUSY_RETRIES = 4
+"""SQLite answers "busy" without waiting in a few cases (a snapshot gone stale,
+recovery after a crash in another process): retry those a few times, briefly."""
+
+
+def default_busy_timeout_ms() -> int:
+    """The busy timeout: ``FACILITATOR_BUSY_TIMEOUT_MS`` if set (tests keep it short)."""
+    value = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def _retrying(action: Callable[[], T], path: Path) -> T:
+    """Run ``action``; if SQLite is busy past its timeout, retry briefly, then give up
+    with :class:`JournalUnavailable` (nothing was written)."""
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            if attempt == BUSY_RETRIES:
+                raise JournalUnavailable(t("trust.archive_busy", path=path)) from None
+            time.sleep(0.01 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 class ArchiveError(Exception):
@@ -63,17 +100,25 @@ def _iso(value: DateTime | None) -> str | None:
 class Archive:
     """An open archive file. Use :meth:`open`; close it when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, busy_ms: int = BUSY_TIMEOUT_MS
+    ) -> None:
         self.path = path
         self.conn = conn
         self.db = Database(conn)
+        self.busy_ms = busy_ms
 
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path) -> Archive:
-        """Open (creating if needed, mode 0600) and migrate the archive at ``path``."""
+    def open(cls, path: str | Path, busy_timeout_ms: int | None = None) -> Archive:
+        """Open (creating if needed, mode 0600) and migrate the archive at ``path``.
+
+        ``busy_timeout_ms``: how long to wait for another program's write
+        (default :func:`default_busy_timeout_ms`).
+        """
         path = Path(path).expanduser()
+        busy_ms = busy_timeout_ms if busy_timeout_ms is not None else default_busy_timeout_ms()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -99,21 +144,26 @@ class Archive:
         try:
             conn = sqlite3.connect(
                 str(path),
-                timeout=BUSY_TIMEOUT_MS / 1000,
+                timeout=busy_ms / 1000,
                 isolation_level=None,
                 check_same_thread=False,
             )
         except sqlite3.Error as exc:
             raise ArchiveError(t("archive.unreadable", path=path, reason=exc)) from None
-        archive = cls(path, conn)
+        archive = cls(path, conn, busy_ms)
         try:
-            archive._prepare()
+            _retrying(archive._prepare, path)
+        except JournalUnavailable:
+            conn.close()
+            raise ArchiveError(t("archive.locked", path=path)) from None
         except sqlite3.DatabaseError as exc:
             conn.close()
             message = str(exc)
-            if "locked" in message or "busy" in message:
+            if _is_busy(exc):
                 raise ArchiveError(t("archive.locked", path=path)) from None
             if "readonly" in message or "read-only" in message:
+                raise ArchiveError(t("archive.read_only", path=path)) from None
+            if "unable to open" in message and not os.access(path.parent, os.W_OK):
                 raise ArchiveError(t("archive.read_only", path=path)) from None
             raise ArchiveError(t("archive.corrupt", path=path, reason=message)) from None
         except ArchiveError:
@@ -122,19 +172,36 @@ class Archive:
         return archive
 
     def _prepare(self) -> None:
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         # Integrity check before anything writes: a damaged file must stay untouched.
         self.conn.execute("PRAGMA schema_version").fetchone()
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = applied - set(KNOWN)
-        if unknown:
-            raise ArchiveError(t("archive.newer_schema", path=self.path))
-        if set(KNOWN) - applied:
-            migrations.apply(self.db)
+        if self._pending_migrations():
+            # Two terminals may open a new archive at once: the first to take
+            # the write lock migrates, the other waits and then finds it done.
+            with self.transaction():
+                if self._pending_migrations():
+                    migrations.apply(self.db)
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
+
+    def _pending_migrations(self) -> bool:
+        """True if this archive needs migrating; refuses one from a newer version."""
+        applied = {m.name for m in migrations.applied(self.db)}
+        if applied - set(KNOWN):
+            raise ArchiveError(t("archive.newer_schema", path=self.path))
+        if not applied and self._has_foreign_tables():
+            # Another program's database: adding our tables to it would change it.
+            raise ArchiveError(t("trust.foreign_database", path=self.path))
+        return bool(set(KNOWN) - applied)
+
+    def _has_foreign_tables(self) -> bool:
+        (count,) = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+        ).fetchone()
+        return count > 0
 
     def close(self) -> None:
         self.conn.close()
@@ -147,15 +214,21 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction taken at once (IMMEDIATE), so writers queue, not fail."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """A write transaction taken at once (IMMEDIATE), so writers queue, not fail.
+
+        Raises :class:`JournalUnavailable` (nothing written) if another program
+        keeps the archive busy past the timeout: every writer, not only the
+        journal, gets the one clear message instead of "database is locked".
+        """
+        _retrying(lambda: self.conn.execute("BEGIN IMMEDIATE"), self.path)
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            # Also when COMMIT itself failed: never leave a transaction open.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -215,6 +288,9 @@ class Archive:
 
     def create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
         """A new meeting in the archive, its journal begun with the agenda."""
+        return _retrying(lambda: self._create_meeting(agenda, now), self.path)
+
+    def _create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
         created = MeetingCreated(at=now, agenda=agenda)
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -274,14 +350,26 @@ class SqliteJournal:
         self.meeting_id = meeting_id
 
     def read(self, after: int = 0) -> list[Event]:
-        rows = self.archive.conn.execute(
-            "SELECT seq, at, kind, payload, grp FROM journal "
-            "WHERE meeting_id = ? AND seq > ? ORDER BY seq",
-            (self.meeting_id, after),
-        ).fetchall()
-        return [
-            decode_event(kind, payload, at, seq, grp or 0) for seq, at, kind, payload, grp in rows
-        ]
+        rows = _retrying(
+            lambda: self.archive.conn.execute(
+                "SELECT seq, at, kind, payload, grp FROM journal "
+                "WHERE meeting_id = ? AND seq > ? ORDER BY seq",
+                (self.meeting_id, after),
+            ).fetchall(),
+            self.archive.path,
+        )
+        return [self._decode(*row) for row in rows]
+
+    def _decode(self, seq: int, at: str, kind: str, payload: str, grp: int | None) -> Event:
+        """One journal row as an event; a row this version cannot read is a clear error."""
+        if kind not in EVENT_TYPES:
+            raise ArchiveError(t("archive.newer_schema", path=self.archive.path))
+        try:
+            return decode_event(kind, payload, at, seq, grp or 0)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = f"journal {seq}: {type(exc).__name__}"
+            path = self.archive.path
+            raise ArchiveError(t("archive.corrupt", path=path, reason=reason)) from None
 
     def _insert(self, conn: sqlite3.Connection, events: Sequence[Event]) -> list[Event]:
         written: list[Event] = []
@@ -302,12 +390,32 @@ class SqliteJournal:
             written.append(replace(event, seq=seq, group=group))
         return written
 
-    def append(self, events: Sequence[Event]) -> list[Event]:
+    def append(self, events: Sequence[Event], expected_last: int | None = None) -> list[Event]:
+        return _retrying(lambda: self._append(events, expected_last), self.archive.path)
+
+    def _append(self, events: Sequence[Event], expected_last: int | None) -> list[Event]:
         with self.archive.transaction() as conn:
+            self._check_last(conn, expected_last)
             return self._insert(conn, events)
 
-    def close(self, event: MeetingClosed, minutes: Minutes) -> Event:
+    def _check_last(self, conn: sqlite3.Connection, expected_last: int | None) -> None:
+        """Inside the write lock: has anyone written to this meeting since?"""
+        if expected_last is None:
+            return
+        (last,) = conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE meeting_id = ?", (self.meeting_id,)
+        ).fetchone()
+        if last != expected_last:
+            raise JournalMoved()
+
+    def close(
+        self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
+    ) -> Event:
+        return _retrying(lambda: self._close(event, minutes, expected_last), self.archive.path)
+
+    def _close(self, event: MeetingClosed, minutes: Minutes, expected_last: int | None) -> Event:
         with self.archive.transaction() as conn:
+            self._check_last(conn, expected_last)
             status = conn.execute(
                 "SELECT status FROM meetings WHERE id = ?", (self.meeting_id,)
             ).fetchone()

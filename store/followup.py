@@ -7,6 +7,9 @@ Reads and writes the public tables (``tasks``, ``task_updates``, ``exports``,
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 import pendulum
 from pendulum import Date, DateTime
 
@@ -22,8 +25,15 @@ from facilitator.minutes import Minutes
 from store.archive import Archive, ArchiveError
 
 
+@lru_cache(maxsize=8192)
+def _parse_instant(value: str) -> DateTime:
+    # Tasks of one meeting share their timestamps (its close), and parsing is the
+    # bulk of reading a long task list: parse each distinct one once.
+    return pendulum.instance(dt.datetime.fromisoformat(value))
+
+
 def _instant(value: str | None) -> DateTime | None:
-    return pendulum.parse(value) if value else None  # type: ignore[return-value]
+    return _parse_instant(value) if value else None
 
 
 def _date(value: str | None) -> Date | None:
@@ -52,14 +62,23 @@ def _task(row: tuple) -> TaskRecord:
     )
 
 
-def tasks(archive: Archive, meeting_id: int | None = None) -> list[TaskRecord]:
-    """Every task (of one meeting, or of all), in the order they were written."""
-    if meeting_id is None:
-        rows = archive.conn.execute(f"{_TASK_COLUMNS} ORDER BY tasks.id").fetchall()
-    else:
-        rows = archive.conn.execute(
-            f"{_TASK_COLUMNS} WHERE tasks.meeting_id = ? ORDER BY tasks.id", (meeting_id,)
-        ).fetchall()
+def tasks(
+    archive: Archive, meeting_id: int | None = None, *, not_done: bool = False
+) -> list[TaskRecord]:
+    """Every task (of one meeting, or of all), in the order they were written.
+
+    ``not_done`` leaves out tasks marked done, in SQL: written as
+    ``status != 'done'`` so SQLite uses the partial index of m010.
+    """
+    where = []
+    params: list[object] = []
+    if meeting_id is not None:
+        where.append("tasks.meeting_id = ?")
+        params.append(meeting_id)
+    if not_done:
+        where.append("tasks.status != 'done'")
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = archive.conn.execute(f"{_TASK_COLUMNS}{clause} ORDER BY tasks.id", params).fetchall()
     return [_task(row) for row in rows]
 
 

@@ -1,0 +1,268 @@
+"""Archives the program cannot use: one clear line, exit 2, and the file untouched.
+
+The real ``facilitator`` command runs in a subprocess (as a person would run
+it) on archives that are locked by another program, damaged, read-only, not
+SQLite, or from a newer version. Complements tests/test_archive_file.py
+(the Archive API) and tests/test_cli.py (the other commands).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from facilitator.clock import FakeClock
+from facilitator.demo import demo_agenda
+from facilitator.session import LiveMeeting
+from store.archive import Archive
+from tests.conftest import START
+
+FACILITATOR = Path(sys.executable).parent / "facilitator"
+SHORT_BUSY = {"FACILITATOR_BUSY_TIMEOUT_MS": "300"}
+NOBODY = 65534
+COMMANDS = (["minutes"], ["open"])
+
+
+def _archive(path: Path) -> Path:
+    """A closed meeting and one planned but not yet opened."""
+    clock = FakeClock(START)
+    with Archive.open(path) as archive:
+        meeting = LiveMeeting(archive.create_meeting(demo_agenda(clock.now()), clock.now()), clock)
+        meeting.submit("/next")
+        meeting.submit("d: go live on 20 Sept")
+        meeting.close()
+        archive.create_meeting(demo_agenda(clock.now().add(days=7)), clock.now())
+    return path
+
+
+def _fingerprint(path: Path) -> dict[str, str]:
+    """Every file of the archive (with its -wal and -shm if any), by content."""
+    return {
+        f.name: hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted(path.parent.iterdir())
+        if f.name.startswith(path.name) and not f.name.endswith("-shm")
+    }
+
+
+def _facilitator(db: Path, *args: str, env: dict[str, str] | None = None, user: int | None = None):
+    command = [str(FACILITATOR), "--db", str(db), *args]
+    if user is not None:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(db.parent),
+        "LANG": "C.UTF-8",
+        "FACILITATOR_LANG": "en",
+        **(env or {}),
+    }
+    # stdin is not a terminal: should the room ever start here, it fails fast.
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env=environment,
+    )
+
+
+def _refused(result, message: str) -> None:
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+class Holder:
+    """Another program holding the archive, in its own process, until released."""
+
+    def __init__(self, db: Path, *statements: str) -> None:
+        code = (
+            "import sqlite3, sys\n"
+            f"conn = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+            f"for sql in {list(statements)!r}:\n"
+            "    conn.execute(sql).fetchall()\n"
+            "print('held', flush=True)\n"
+            "sys.stdin.readline()\n"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        assert self.process.stdout is not None and self.process.stdout.readline() == "held\n"
+
+    def release(self) -> None:
+        self.process.communicate("\n", timeout=30)
+
+
+@pytest.fixture
+def archive_file(tmp_path: Path) -> Path:
+    return _archive(tmp_path / "archive.db")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_archive_locked_by_another_program(archive_file: Path, command) -> None:
+    holder = Holder(archive_file, "PRAGMA locking_mode = EXCLUSIVE", "BEGIN EXCLUSIVE")
+    try:
+        before = _fingerprint(archive_file)
+        _refused(_facilitator(archive_file, *command, env=SHORT_BUSY), "is locked by another")
+        assert _fingerprint(archive_file) == before
+    finally:
+        holder.release()
+
+
+def test_a_write_held_too_long_by_another_program(archive_file: Path) -> None:
+    holder = Holder(
+        archive_file, "BEGIN IMMEDIATE", "UPDATE meetings SET title = title || ' (edited)'"
+    )
+    try:
+        before = _fingerprint(archive_file)
+        # Reading does not wait for a writer...
+        reading = _facilitator(archive_file, "minutes", env=SHORT_BUSY)
+        assert reading.returncode == 0 and "go live on 20 Sept" in reading.stdout
+        # ... only recording the export waits for next time, and says so.
+        assert "this export is not recorded" in reading.stderr
+        # ... opening the room or storing a retro must write, and says why it cannot.
+        _refused(_facilitator(archive_file, "open", env=SHORT_BUSY), "is busy")
+        retro = ("retro", "Q3", "--good", "on time", "--improve", "data", "--rating", "4")
+        _refused(_facilitator(archive_file, *retro, env=SHORT_BUSY), "is busy")
+        assert _fingerprint(archive_file) == before
+    finally:
+        holder.release()
+
+
+def test_a_line_typed_while_another_program_holds_the_archive_is_kept(archive_file: Path):
+    clock = FakeClock(START)
+    with Archive.open(archive_file, busy_timeout_ms=100) as archive:
+        row = archive.find(closed=False)
+        meeting = LiveMeeting(archive.journal(row.id), clock)
+        holder = Holder(archive_file, "BEGIN IMMEDIATE", "DELETE FROM journal WHERE 0")
+        try:
+            before = meeting.state.last_seq
+            outcome = meeting.submit("d: keep the launch date")
+            assert not outcome.accepted and outcome.keep_text
+            assert "not recorded" in outcome.notices[0].text()
+            assert "press Enter to try again" in outcome.notices[0].text()
+            assert meeting.sync() is False or meeting.state.last_seq == before
+        finally:
+            holder.release()
+        assert meeting.submit("d: keep the launch date").accepted
+        assert meeting.state.entries[-1].entry.raw == "d: keep the launch date"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_damaged_archive(archive_file: Path, command) -> None:
+    data = bytearray(archive_file.read_bytes())
+    page = 4096
+    data[page:] = bytes((index * 7) % 251 for index in range(len(data) - page))
+    archive_file.write_bytes(bytes(data))
+    before = _fingerprint(archive_file)
+    _refused(_facilitator(archive_file, *command), "is damaged")
+    assert _fingerprint(archive_file) == before
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_file_that_is_not_an_archive(tmp_path: Path, command) -> None:
+    path = tmp_path / "budget.xlsx"
+    path.write_bytes(b"PK\x03\x04 a spreadsheet, not an archive")
+    before = _fingerprint(path)
+    _refused(_facilitator(path, *command), "not a Facilitator archive")
+    assert _fingerprint(path) == before
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_archive_from_a_newer_version(archive_file: Path, command) -> None:
+    conn = sqlite3.connect(archive_file)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('facilitator', 'm999_from_the_future', 'later')"
+    )
+    conn.commit()
+    conn.close()
+    before = _fingerprint(archive_file)
+    _refused(_facilitator(archive_file, *command), "newer Facilitator")
+    assert _fingerprint(archive_file) == before
+
+
+@pytest.fixture
+def read_only_archive() -> Iterator[tuple[Path, int | None]]:
+    """An archive with mode 0400 in a directory with mode 0500, and who to be.
+
+    Root may write anything, so as root the command runs as ``nobody``
+    (the archive then belongs to nobody); that needs a directory all can reach.
+    """
+    root = os.geteuid() == 0
+    if root and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: read-only cannot be shown")
+    base = Path(tempfile.mkdtemp(prefix="facilitator-ro-"))
+    base.chmod(0o755)
+    folder = base / "shared"
+    folder.mkdir()
+    path = _archive(folder / "archive.db")
+    for item in (*folder.iterdir(), folder):
+        if root:
+            os.chown(item, NOBODY, NOBODY)
+        item.chmod(0o500 if item == folder else 0o400)
+    try:
+        yield path, NOBODY if root else None
+    finally:
+        folder.chmod(0o700)
+        shutil.rmtree(base)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_read_only_archive(read_only_archive, command) -> None:
+    path, user = read_only_archive
+    before = _fingerprint(path)
+    _refused(_facilitator(path, *command, user=user), "is read-only")
+    assert _fingerprint(path) == before
+    assert sorted(f.name for f in path.parent.iterdir()) == ["archive.db"]
+
+
+def test_a_missing_directory_is_created_with_a_private_archive(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "deeper" / "archive.db"
+    result = _facilitator(path, "minutes")
+    _refused(result, "no closed meeting")
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_another_programs_database_is_not_made_an_archive(tmp_path: Path, command) -> None:
+    path = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO bookmarks (url) VALUES ('https://e.x')")
+    conn.commit()
+    conn.close()
+    before = _fingerprint(path)
+    _refused(_facilitator(path, *command), "a database of another program")
+    assert _fingerprint(path) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload", "message"),
+    [
+        ("speaker_teleported", "{}", "newer Facilitator"),
+        ("entry_captured", "{not json", "is damaged"),
+        ("entry_captured", '{"entry": {"kind": "point"}}', "is damaged"),
+    ],
+)
+def test_a_journal_row_this_version_cannot_read(archive_file: Path, kind, payload, message):
+    conn = sqlite3.connect(archive_file)
+    conn.execute(
+        "INSERT INTO journal (meeting_id, at, kind, payload) VALUES (2, ?, ?, ?)",
+        ("2026-03-02T09:30:00+00:00", kind, payload),
+    )
+    conn.commit()
+    conn.close()
+    before = _fingerprint(archive_file)
+    _refused(_facilitator(archive_file, "open"), message)
+    assert _fingerprint(archive_file) == before
