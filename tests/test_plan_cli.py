@@ -141,7 +141,7 @@ def test_notice_in_english_to_a_file(db_path: Path, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "| Place | Room 3A (online: https://meet.example.com/q3) |" in text
     assert "1. R&D progress and risks — Li, 15 min" in text
-    assert "Project office (Ana, host, Zhao, recorder)" in text
+    assert "Project office (Ana (host), Zhao (recorder))" in text
 
 
 def test_invitation_is_a_real_icalendar_request(db_path: Path, tmp_path: Path) -> None:

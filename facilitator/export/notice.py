@@ -5,6 +5,8 @@ with owners and minutes, materials, and the RSVP deadline.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from facilitator.agenda import Agenda
 from facilitator.i18n import t
 from facilitator.text import markdown as md
@@ -13,16 +15,21 @@ from facilitator.timefmt import format_datetime, format_span
 _ROLE_KEYS = {"host": "notice.role_host", "recorder": "notice.role_recorder"}
 
 
-def people_by_department(agenda: Agenda, language: str) -> list[tuple[str, list[str]]]:
-    """(department, ["name (role)", ...]) in the order departments first appear."""
+def people_by_department(
+    agenda: Agenda, language: str, escape: Callable[[str], str] = str
+) -> list[tuple[str, list[str]]]:
+    """(department, ["name (role)", ...]) in the order departments first appear.
+
+    ``escape`` applies to the names only, so the role's own punctuation stays.
+    """
     grouped: dict[str, list[str]] = {}
     for person in agenda.people:
-        label = person.name
+        label = escape(person.name)
         if person.role in _ROLE_KEYS:
             label = t(
                 "notice.with_role",
                 language=language,
-                name=person.name,
+                name=label,
                 role=t(_ROLE_KEYS[person.role], language=language),
             )
         grouped.setdefault(person.department, []).append(label)
@@ -42,8 +49,8 @@ def render_notice(agenda: Agenda, language: str | None = None) -> str:
         online = tr("notice.online", link=md(agenda.online))
         place = tr("notice.place_online", place=place, online=online) if place else online
     departments = sep.join(
-        tr("notice.department", department=md(dept), people=sep.join(md(n) for n in names))
-        for dept, names in people_by_department(agenda, lang)
+        tr("notice.department", department=md(dept), people=sep.join(names))
+        for dept, names in people_by_department(agenda, lang, escape=md)
     )
     rows = [
         (tr("notice.subject"), md(agenda.title)),
