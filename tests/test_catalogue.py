@@ -27,7 +27,7 @@ def test_every_key_used_in_code_is_in_the_catalogue() -> None:
     used: set[str] = set()
     pattern = re.compile(
         r"""["']((?:agenda|line|room|archive|minutes|summary|closing|keys|kind|
-                             status|cli)\.[a-z_]+)["']""",
+                             status|cli|opening|balance|help|palette)\.[a-z_]+)["']""",
         re.X,
     )
     for path in [

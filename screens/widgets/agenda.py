@@ -1,4 +1,4 @@
-"""The agenda panel: topics in order, the current one marked, the projected end."""
+"""The agenda panel: topics in order, the current one marked, minutes allotted."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ _MARKS = {"pending": " ", "running": "▶", "paused": "‖", "done": "✓", "ski
 
 
 class AgendaPanel(Static):
-    """Numbered topics with planned minutes; the current topic highlighted."""
+    """Numbered topics with planned (and extended) minutes; the current topic highlighted."""
 
     def show(self, state: MeetingState, now: DateTime) -> None:
         text = Text(no_wrap=False, overflow="fold")
-        text.append(t("room.agenda") + "\n", style="bold")
+        text.append(t("room.agenda"), style="bold")
+        text.append("  " + format_time(state.agenda.start, state.agenda.timezone), style="dim")
+        text.append("\n")
         for number, topic_state in enumerate(state.topics_in_order(), start=1):
             topic = topic_state.topic
             current = topic.id == state.current
@@ -27,23 +29,10 @@ class AgendaPanel(Static):
                 if current
                 else ("dim" if topic_state.status in ("done", "skipped") else "")
             )
-            minutes = topic.minutes + topic_state.extra_minutes
-            text.append(f"{_MARKS[topic_state.status]} {number}. ", style=style)
+            text.append(f"{_MARKS[topic_state.status]}{number}. ", style=style)
             text.append(topic.title, style=style)
-            text.append(f" {minutes}'\n", style=style + " italic" if style else "italic")
-        zone = state.agenda.timezone
-        projected = state.projected_end(now)
-        delta = round(state.projected_overrun(now) / 60)
-        text.append("\n")
-        text.append(
-            t(
-                "room.projected_end",
-                time=format_time(projected, zone),
-                planned=format_time(state.agenda.end, zone),
-            )
-        )
-        if delta > 0:
-            text.append(f" +{delta}'", style="bold red")
-        elif delta < 0:
-            text.append(f" {delta}'", style="green")
+            text.append(f" {topic.minutes}'", style=(style + " italic").strip())
+            if topic_state.extra_minutes:
+                text.append(f"+{topic_state.extra_minutes}'", style="bold yellow")
+            text.append("\n")
         self.update(text)

@@ -59,8 +59,10 @@ class CaptureLine(Input):
 class LinePreview(Static):
     """How the line will be read before Enter: its kind, owner and due date."""
 
-    def show(self, parsed: Parsed | None) -> None:
+    def show(self, parsed: Parsed | None, editing: int | None = None) -> None:
         text = Text(overflow="ellipsis", no_wrap=True)
+        if editing is not None:
+            text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
         if parsed is None:
             text.append(t("room.line_hint"), style="dim")
         elif isinstance(parsed, Invalid):

@@ -50,6 +50,8 @@ class TopicClock(Vertical):
             status.update(t("room.paused_banner"))
         elif current.is_overrun(now):
             status.update(t("room.overrun_banner"))
+        elif current.is_warning(now):
+            status.update(t("room.warning_banner"))
         else:
             planned = current.topic.minutes + current.extra_minutes
             status.update(t("room.planned_minutes", minutes=planned))
