@@ -69,7 +69,7 @@ class RoomScreen(Screen[None]):
             yield CaptureLine(
                 placeholder=t("room.placeholder"), id="line", suggester=LineSuggester(names)
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.meeting.open()
@@ -172,6 +172,7 @@ class RoomScreen(Screen[None]):
     def action_entries(self) -> None:
         entries = self.query_one("#entries", EntryList)
         if self.meeting.state.entries:
+            entries.highlight_last()
             entries.focus()
         else:
             self.say(Outcome(False, (Notice("room.nothing_to_edit", severity="warning"),)))

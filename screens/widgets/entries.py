@@ -102,11 +102,18 @@ class EntryList(OptionList):
             line.append_text(describe(captured.entry))
             options.append(Option(line, id=str(captured.seq)))
         self.set_options(options)
-        if highlighted is not None and any(o.id == highlighted for o in options):
+        if self.has_focus and highlighted is not None and any(o.id == highlighted for o in options):
             self.highlighted = self.get_option_index(highlighted)
-        elif state.entries:
-            self.highlighted = len(options) - 1
-        self.scroll_end(animate=False) if not self.has_focus else None
+        else:
+            self.highlight_last()
+
+    def highlight_last(self) -> None:
+        """Put the cursor on the newest entry: the one most likely to need a fix."""
+        for index in range(self.option_count - 1, -1, -1):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                break
+        self.scroll_end(animate=False)
 
     def _chosen(self, action: str) -> None:
         option = self.highlighted_option
