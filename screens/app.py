@@ -19,7 +19,11 @@ class FacilitatorApp(App[Minutes | None]):
 
     CSS_PATH = "room.tcss"
     TITLE = "Facilitator"
-    BINDINGS = [Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True),
+        # Our own palette binding, so its footer label is translated too.
+        Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
+    ]
 
     def __init__(self, meeting: LiveMeeting, theme: str | None = None) -> None:
         super().__init__()

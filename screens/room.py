@@ -13,6 +13,7 @@ from facilitator.i18n import t
 from facilitator.line import Command, Notice
 from facilitator.session import LiveMeeting, Outcome
 from screens.actions import room_bindings
+from screens.balance import BalanceScreen
 from screens.closing import ClosingScreen
 from screens.help import HelpScreen
 from screens.keys import localize_bindings
@@ -97,7 +98,8 @@ class RoomScreen(Screen[None]):
             self.query_one("#opening", OpeningPanel).show(state)
         else:
             self.query_one("#clock", TopicClock).show(state, now)
-            self.query_one("#speakers", SpeakerPanel).show(state, now)
+            wide = self.has_class("-wide")
+            self.query_one("#speakers", SpeakerPanel).show(state, now, shares=not wide)
             self.query_one("#balance", BalancePanel).show(state, now)
         self.query_one("#entries", EntryList).show(state)
 
@@ -176,6 +178,9 @@ class RoomScreen(Screen[None]):
             entries.focus()
         else:
             self.say(Outcome(False, (Notice("room.nothing_to_edit", severity="warning"),)))
+
+    def action_balance(self) -> None:
+        self.app.push_screen(BalanceScreen(self.meeting))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

@@ -13,7 +13,14 @@ from tests.room_app import room_app
 
 
 def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
+    """The text a widget shows (rendered as a terminal would, without styles)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    out = StringIO()
+    Console(width=200, file=out, color_system=None).print(app.screen.query_one(selector).content)
+    return out.getvalue()
 
 
 async def refresh(app, pilot) -> None:
@@ -288,3 +295,21 @@ async def test_footer_speaks_the_language_chosen_at_run_time(archive, clock):
         }
         assert "下一议题" in labels and "Next topic" not in labels
         assert "点名" in shown(app, "#opening")
+
+
+async def test_small_screen_opens_speaking_time_in_full(archive, clock):
+    from screens.balance import BalanceScreen
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        clock.advance(minutes=3)
+        await pilot.press("shift+f10")
+        await pilot.pause()
+        assert isinstance(app.screen, BalanceScreen)
+        panel = str(app.screen.query_one("#balance-full").render())
+        assert "Li         03:00 / 03:00" in panel
+        assert "R&D has 100%" in str(app.screen.query_one("#balance-warning").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#line").has_focus

@@ -33,7 +33,8 @@ def imbalance_warning(state: MeetingState, now: DateTime) -> Text | None:
 class SpeakerPanel(Static):
     """The current speaker and their running time, the numbered queue, the shares."""
 
-    def show(self, state: MeetingState, now: DateTime) -> None:
+    def show(self, state: MeetingState, now: DateTime, shares: bool = True) -> None:
+        """``shares=False`` when the balance panel is on screen and shows them in full."""
         text = Text(overflow="fold")
         text.append(t("room.speaking") + " ", style="bold")
         if state.speaker is not None:
@@ -41,6 +42,9 @@ class SpeakerPanel(Static):
             text.append(person, style="bold reverse")
             text.append(f" {state.department_of(person)} ", style="dim")
             text.append(clock(state.speaker.watch.elapsed(now)), style="bold")
+            current = state.current_topic
+            if current is not None and current.topic.owner == person:
+                text.append("  " + t("balance.reports"), style="italic")
         else:
             text.append("—", style="dim")
         text.append("\n")
@@ -55,9 +59,10 @@ class SpeakerPanel(Static):
             text.append("—", style="dim")
         totals = state.speaking_by_department(now, state.current)
         spoken = sum(totals.values())
-        if spoken and state.current:
+        if shares and spoken and state.current:
             text.append("\n")
-            for index, (department, seconds) in enumerate(totals.items()):
+            spoke = [(d, s) for d, s in totals.items() if s > 0]
+            for index, (department, seconds) in enumerate(spoke):
                 if index:
                     text.append(" · ", style="dim")
                 text.append(department, style="dim")
