@@ -21,6 +21,7 @@ from screens.palette import RoomCommands
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.bar import MeetingBar
 from screens.widgets.capture import CaptureLine, LinePreview, LineSuggester
+from screens.widgets.completion import LineCompletion
 from screens.widgets.countdown import TopicClock
 from screens.widgets.entries import EntryList
 from screens.widgets.opening import OpeningPanel
@@ -67,9 +68,11 @@ class RoomScreen(Screen[None]):
             yield Static(id="message")
             yield LinePreview(id="preview")
             names = [p.name for p in agenda.people] + list(agenda.departments)
-            yield CaptureLine(
+            line = CaptureLine(
                 placeholder=t("room.placeholder"), id="line", suggester=LineSuggester(names)
             )
+            yield line
+        yield LineCompletion(line, names)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -313,3 +313,35 @@ async def test_small_screen_opens_speaking_time_in_full(archive, clock):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#line").has_focus
+
+
+async def test_dropdown_offers_names_by_pinyin_and_enter_picks_one(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "a: @l")
+        await pilot.pause()
+        completion = app.screen.query_one("#completion")
+        assert completion.display
+        offered = [
+            completion.option_list.get_option_at_index(i).value
+            for i in range(completion.option_list.option_count)
+        ]
+        assert offered == ["@Li", "@李雷"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        line = app.screen.query_one("#line")
+        assert line.value == "a: @李雷 "
+        assert not app.meeting.state.entries  # Enter completed, did not record
+
+
+async def test_dropdown_completes_a_command_and_stays_out_of_the_way_once_complete(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "/ne")
+        await pilot.pause()
+        assert app.screen.query_one("#completion").display
+        await pilot.press("tab")
+        assert app.screen.query_one("#line").value == "/next "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.meeting.state.current == "t1"
