@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from facilitator.i18n import t
 from facilitator.session import LiveMeeting
@@ -34,6 +34,7 @@ class BalanceScreen(ModalScreen[None]):
             yield BalancePanel(id="balance-full")
             yield Static(id="balance-warning")
             yield Static(Text(t("balance.close_hint"), style="dim"))
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.redraw()

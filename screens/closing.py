@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import t
@@ -110,6 +110,7 @@ class ClosingScreen(ModalScreen[bool]):
             with Horizontal(id="closing-buttons"):
                 yield Button(t("closing.confirm"), variant="success", id="confirm")
                 yield Button(t("closing.back"), id="cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#closing-fix", Input).display = False
