@@ -345,3 +345,20 @@ async def test_dropdown_completes_a_command_and_stays_out_of_the_way_once_comple
         await pilot.press("enter")
         await pilot.pause()
         assert app.meeting.state.current == "t1"
+
+
+async def test_enter_right_after_the_last_letter_of_a_name_records_the_line(archive, clock):
+    from textual.widgets import Input
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "/late @Mart")
+        await pilot.pause()
+        assert app.screen.query_one("#completion").display
+        line = app.screen.query_one("#line")
+        with line.prevent(Input.Changed):  # as when Enter overtakes the last Changed
+            line.insert_text_at_cursor("a")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.meeting.state.attendance["Marta"].status == "late"
+        assert line.value == ""

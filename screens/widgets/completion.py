@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.geometry import Offset, Region, Spacing
 from textual.widgets import Input
 from textual_autocomplete import AutoComplete, DropdownItem, TargetState
@@ -36,6 +37,21 @@ class LineCompletion(AutoComplete):
         super().__init__(target, id="completion")
         self.names = list(names)
 
+    def _listen_to_messages(self, event: events.Event) -> None:
+        # Typed fast (or pasted), Enter can arrive before the Changed of the last
+        # letter: decide on the line as it is now, so a finished "@Marta" + Enter
+        # records the line instead of being taken as picking from a stale list.
+        if isinstance(event, events.Key) and event.key in ("enter", "tab"):
+            before, highlighted = self._offered(), self.option_list.highlighted
+            self._handle_target_update()
+            if highlighted is not None and self._offered() == before:
+                self.option_list.highlighted = highlighted  # keep the one picked with ↓
+        super()._listen_to_messages(event)
+
+    def _offered(self) -> list[str]:
+        options = self.option_list
+        return [options.get_option_at_index(i).value for i in range(options.option_count)]
+
     def get_search_string(self, target_state: TargetState) -> str:
         return word_before_cursor(target_state)
 
@@ -56,10 +72,7 @@ class LineCompletion(AutoComplete):
         return candidates
 
     def should_show_dropdown(self, search_string: str) -> bool:
-        options = [
-            self.option_list.get_option_at_index(i).value
-            for i in range(self.option_list.option_count)
-        ]
+        options = self._offered()
         return bool(search_string) and bool(options) and search_string not in options
 
     def _align_to_target(self) -> None:
