@@ -6,7 +6,9 @@ import os
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
+from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.session import LiveMeeting
 from screens.keys import localize_bindings
@@ -37,6 +39,13 @@ class FacilitatorApp(App[Minutes | None]):
     def on_mount(self) -> None:
         self.title = self.meeting.state.agenda.title
         self.push_screen(RoomScreen(self.meeting))
+
+    def action_command_palette(self) -> None:
+        """The palette, with its prompt in the meeting's interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("keys.palette_search"), id="--command-palette")
+            )
 
     def action_toggle_projector(self) -> None:
         """Switch between the projector theme and the default one."""

@@ -40,8 +40,9 @@ async def test_meeting_opens_on_goal_rules_and_roll_call(archive: Archive, clock
         await pilot.press("f8")
         await pilot.pause()
         opening = shown(app, "#opening")
-        assert "Marta Marketing  late" in opening
-        assert "Wang Sales  present" in opening
+        rows = {line.split()[1]: line for line in opening.splitlines() if line.startswith("  ")}
+        assert rows["Marta"].split()[2:] == ["Marketing", "late"]
+        assert rows["Wang"].split()[2:] == ["Sales", "present"]
         assert app.screen.query_one("#line").has_focus
 
 

@@ -14,6 +14,7 @@ from facilitator.events import Entry
 from facilitator.i18n import t
 from facilitator.state import MeetingState
 from facilitator.timefmt import format_date
+from screens.keys import localize_bindings
 
 KIND_STYLES = {
     "point": "",
@@ -71,8 +72,6 @@ class EntryList(OptionList):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        from screens.keys import localize_bindings
-
         localize_bindings(self)
         self._shown: tuple[object, ...] | None = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -28,6 +29,8 @@ class OpeningPanel(Static):
                 text.append(rule)
         text.append("\n")
         text.append(t("opening.roll_call"), style="bold underline")
+        name_width = max(cell_len(p.name) for p in agenda.people)
+        department_width = max(cell_len(p.department) for p in agenda.people)
         for person in agenda.people:
             marked = state.attendance.get(person.name)
             text.append("\n")
@@ -40,8 +43,11 @@ class OpeningPanel(Static):
                     style=_STATUS_STYLES[marked.status],
                 )
                 status = Text(t(f"opening.{marked.status}"), style=_STATUS_STYLES[marked.status])
-            text.append(person.name, style="bold")
-            text.append(f" {person.department}  ", style="dim")
+            text.append(person.name + " " * (name_width - cell_len(person.name)), style="bold")
+            department = person.department
+            text.append(
+                f" {department}{' ' * (department_width - cell_len(department))}  ", style="dim"
+            )
             text.append_text(status)
             if marked is not None and marked.status == "absent":
                 if marked.briefer:
