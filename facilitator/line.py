@@ -276,7 +276,8 @@ def _parse_command(body: str, context: LineContext, raw: str) -> Parsed:
     people: list[str] = []
     for mention in mentions(rest, context.names):
         if mention.name is None:
-            key = "line.ambiguous_name" if mention.candidates else "line.unknown_name"
+            # A command is not captured, so "kept as a plain point" would be wrong here.
+            key = "line.ambiguous_person" if mention.candidates else "line.unknown_person"
             return Invalid(
                 Notice(
                     key,
@@ -293,7 +294,7 @@ def _parse_command(body: str, context: LineContext, raw: str) -> Parsed:
                 continue
             matches = [n for n in context.names if n.casefold() == word_.casefold()]
             if not matches:
-                return Invalid(Notice("line.unknown_name", {"name": word_}, "warning"), raw)
+                return Invalid(Notice("line.unknown_person", {"name": word_}, "warning"), raw)
             people.append(matches[0])
     args = tuple(rest.split()) if rest else ()
     number: int | None = None

@@ -130,6 +130,8 @@ class ClosingScreen(ModalScreen[bool]):
         fix.cursor_position = len(fix.value)
         fix.focus()
         self._hint(t("closing.fixing"))
+        summary = self.query_one("#closing-summary", SummaryList)
+        self.call_after_refresh(summary.scroll_to_highlight)
 
     @on(Input.Submitted, "#closing-fix")
     def save_fix(self, event: Input.Submitted) -> None:

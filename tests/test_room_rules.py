@@ -117,3 +117,11 @@ def test_queue_line_reads_person_and_place_in_either_language():
     assert isinstance(parsed, Command) and (parsed.people, parsed.number) == (("Ana",), 1)
     everyone = parse_line("/到 全体", context)
     assert isinstance(everyone, Command) and everyone.args == ("all",)
+
+
+def test_unknown_name_in_a_command_is_refused_without_claiming_a_point_was_kept(meeting):
+    outcome = meeting.submit("/speak @Nobody")
+    assert not outcome.accepted
+    assert "unknown name @Nobody" in outcome.notices[0].text()
+    assert "plain point" not in outcome.notices[0].text()
+    assert not meeting.state.entries
