@@ -363,3 +363,18 @@ async def test_enter_right_after_the_last_letter_of_a_name_records_the_line(arch
         await pilot.pause()
         assert app.meeting.state.attendance["Marta"].status == "late"
         assert line.value == ""
+
+
+async def test_projector_sized_screen_draws_the_countdown_in_large_blocks(archive, clock):
+    from screens.widgets.bigclock import render_blocks
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f2")
+        clock.advance(minutes=25)
+        await refresh(app, pilot)
+        big = app.screen.query_one("#big-countdown")
+        assert big.display and not app.screen.query_one("#countdown").display
+        assert big.value == "+05:00"
+        assert big.size.height == 10  # scale 2 fits the centre column at 160 columns
+        assert str(big.render()) == str(render_blocks("+05:00", 2))
