@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -40,7 +41,7 @@ class RoomScreen(Screen[None]):
 
     BINDINGS = [
         *room_bindings(),
-        ("escape", "cancel_edit"),
+        Binding("escape", "cancel_edit", "keys.cancel_edit", show=False),
     ]
     COMMANDS = Screen.COMMANDS | {RoomCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]

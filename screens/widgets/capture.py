@@ -14,6 +14,7 @@ from facilitator.i18n import t
 from facilitator.line import COMMANDS, Capture, Command, Invalid, Parsed
 from facilitator.names import complete
 from facilitator.timefmt import format_date
+from screens.keys import localize_bindings
 from screens.widgets.entries import KIND_STYLES
 
 
@@ -48,7 +49,11 @@ class CaptureLine(Input):
     """One line: plain text is a point; ``d: a: u: x:`` pick a kind; ``/`` commands."""
 
     # Tab completes instead of leaving the line: the room has one input.
-    BINDINGS: ClassVar = [Binding("tab", "complete", "Complete", show=False)]
+    BINDINGS: ClassVar = [Binding("tab", "complete", "keys.complete", show=False)]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        localize_bindings(self)
 
     def action_complete(self) -> None:
         """Accept the suggestion (a name or a command) shown after the cursor."""
