@@ -7,12 +7,14 @@ FakeClock, so every run draws the same screen. Update with
 
 from __future__ import annotations
 
+import pendulum
 import pytest
 
 from facilitator.clock import FakeClock
+from facilitator.i18n import set_language
 from store.archive import Archive
 from tests.pilot import enter_line
-from tests.room_app import room_app
+from tests.room_app import ROOM_AGENDA_ZH, room_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -94,3 +96,22 @@ def test_projector_theme(snap_compare, archive, clock, size):
 
     app = room_app(archive, clock, theme="projector")
     assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+def test_chinese_room_with_roll_call_and_a_running_topic(snap_compare, archive, clock):
+    set_language("zh")
+    clock.set(pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai"))  # the agenda's start
+
+    async def before(pilot):
+        await enter_line(pilot, "/缺席 @王强 @周敏")
+        await enter_line(pilot, "/到 全体")
+        await pilot.press("f2")
+        await enter_line(pilot, "决定: 9月20日上线")
+        await enter_line(pilot, "任务: @李雷 培训版本 9/10前")
+        await enter_line(pilot, "/发言 @韩梅梅")
+        clock.advance(minutes=3)
+        pilot.app.screen.refresh_view()
+        await pilot.pause()
+
+    app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)
