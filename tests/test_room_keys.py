@@ -378,3 +378,16 @@ async def test_projector_sized_screen_draws_the_countdown_in_large_blocks(archiv
         assert big.value == "+05:00"
         assert big.size.height == 10  # scale 2 fits the centre column at 160 columns
         assert str(big.render()) == str(render_blocks("+05:00", 2))
+
+
+async def test_palette_marks_a_person_late_by_name(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Mark Marta late")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.meeting.state.attendance["Marta"].status == "late"
+        assert app.screen.query_one("#line").has_focus
