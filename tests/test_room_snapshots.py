@@ -19,13 +19,19 @@ from tests.room_app import ROOM_AGENDA_ZH, room_app
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
+def _steady(pilot) -> None:
+    """A blinking cursor would make the picture depend on when it is taken."""
+    pilot.app.screen.query_one("#line").cursor_blink = False
+
+
 async def _roll_call(pilot) -> None:
+    _steady(pilot)
     await enter_line(pilot, "/absent @Wang @Ana")
     await enter_line(pilot, "/late @Marta")
 
 
 async def _running(pilot, clock: FakeClock) -> None:
-    await _roll_call(pilot)
+    await _roll_call(pilot)  # steadies the cursor too
     await pilot.press("f8")
     await pilot.press("f2")
     await enter_line(pilot, "d: go live on 20 Sept")
@@ -103,6 +109,7 @@ def test_chinese_room_with_roll_call_and_a_running_topic(snap_compare, archive, 
     clock.set(pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai"))  # the agenda's start
 
     async def before(pilot):
+        _steady(pilot)
         await enter_line(pilot, "/缺席 @王强 @周敏")
         await enter_line(pilot, "/到 全体")
         await pilot.press("f2")
