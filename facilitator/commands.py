@@ -15,10 +15,12 @@ from facilitator.events import (
     AttendanceMarked,
     Entry,
     EntryCaptured,
+    EntryEdited,
     EntryRetracted,
     Event,
     SpeakerCalled,
     SpeakerFinished,
+    SpeakerMoved,
     SpeakerQueued,
     SpeakerRemoved,
     TopicExtended,
@@ -57,8 +59,43 @@ def capture(state: MeetingState, entry: Entry, now: DateTime) -> Decision:
     return Decision((EntryCaptured(at=now, entry=replace(entry, topic=state.current)),))
 
 
+def edit(state: MeetingState, seq: int, entry: Entry, now: DateTime) -> Decision:
+    """Replace a captured entry (kept under its topic) by a corrected one."""
+    if state.is_closed:
+        raise Refusal("room.closed")
+    old = state.entry(seq)
+    if old is None:
+        raise Refusal("room.entry_gone")
+    number = state.entries.index(old) + 1
+    return Decision(
+        (EntryEdited(at=now, target=seq, entry=replace(entry, topic=old.entry.topic)),),
+        Notice("room.edited", {"number": number}),
+    )
+
+
+def retract(state: MeetingState, seq: int, now: DateTime) -> Decision:
+    """Take back a captured entry; the journal keeps it and the retraction."""
+    if state.is_closed:
+        raise Refusal("room.closed")
+    old = state.entry(seq)
+    if old is None:
+        raise Refusal("room.entry_gone")
+    number = state.entries.index(old) + 1
+    return Decision(
+        (EntryRetracted(at=now, target=seq),), Notice("room.retracted", {"number": number})
+    )
+
+
+def _roll_call_done(state: MeetingState) -> None:
+    """The first topic waits until every absentee has someone to brief them."""
+    missing = state.unbriefed() if state.in_opening else []
+    if missing:
+        raise Refusal("room.absentee_without_briefer", names=", ".join(missing))
+
+
 def _start(state: MeetingState, topic: TopicState, now: DateTime) -> list[Event]:
     """Start a topic; its owner reports first (unless absent)."""
+    _roll_call_done(state)
     events: list[Event] = [TopicStarted(at=now, topic=topic.topic.id)]
     owner = topic.topic.owner
     absent = state.attendance.get(owner)
@@ -229,6 +266,26 @@ def _done(state: MeetingState, command: Command, now: DateTime) -> Decision:
     return Decision(tuple(events))
 
 
+def _queue(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """Put a person at a place in the queue (1 = next), queueing them if needed."""
+    person = command.people[0]
+    if state.speaker and state.speaker.person == person:
+        raise Refusal("room.already_speaking", name=person)
+    position = max(1, command.number or 1)
+    events: list[Event] = []
+    queue = list(state.queue)
+    if person not in queue:
+        events.append(SpeakerQueued(at=now, person=person))
+        queue.append(person)
+    position = min(position, len(queue))
+    if queue.index(person) + 1 == position and not events:
+        raise Refusal("room.queue_unchanged", name=person, position=position)
+    events.append(SpeakerMoved(at=now, person=person, position=position))
+    return Decision(
+        tuple(events), Notice("room.queue_moved", {"name": person, "position": position})
+    )
+
+
 def _drop(state: MeetingState, command: Command, now: DateTime) -> Decision:
     events = tuple(SpeakerRemoved(at=now, person=p) for p in command.people if p in state.queue)
     if not events:
@@ -238,8 +295,14 @@ def _drop(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 def _mark(status: str):
     def handler(state: MeetingState, command: Command, now: DateTime) -> Decision:
+        people = command.people
+        if not people and command.args == ("all",):
+            people = tuple(state.unmarked())
+            if not people:
+                raise Refusal("room.everyone_marked")
         return Decision(
-            tuple(AttendanceMarked(at=now, person=p, status=status) for p in command.people)
+            tuple(AttendanceMarked(at=now, person=p, status=status) for p in people),
+            Notice(f"room.marked_{status}", {"names": ", ".join(people)}),
         )
 
     return handler
@@ -299,6 +362,7 @@ _HANDLERS = {
     "speak": _speak,
     "call": _call,
     "done": _done,
+    "queue": _queue,
     "drop": _drop,
     "present": _mark("present"),
     "late": _mark("late"),

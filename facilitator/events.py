@@ -156,6 +156,15 @@ class SpeakerFinished(Event):
     pass
 
 
+@_event("speaker_moved")
+@dataclass(frozen=True, kw_only=True)
+class SpeakerMoved(Event):
+    """A waiting speaker moved to ``position`` (1 = next) in the queue."""
+
+    person: str
+    position: int
+
+
 @_event("speaker_removed")
 @dataclass(frozen=True, kw_only=True)
 class SpeakerRemoved(Event):

@@ -59,6 +59,8 @@ COMMANDS: dict[str, str] = {
     "点名": "call",
     "done": "done",
     "结束发言": "done",
+    "queue": "queue",
+    "排队": "queue",
     "drop": "drop",
     "移除": "drop",
     "present": "present",
@@ -92,6 +94,9 @@ _DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
 _SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
 MAX_EXTEND_MINUTES = 240
+EVERYONE = ("all", "everyone", "*", "全体", "全部", "所有人")
+"""``/present all`` marks everyone the roll call has not reached as present."""
+PEOPLE_COMMANDS = ("speak", "call", "drop", "present", "absent", "late")
 
 
 @dataclass(frozen=True)
@@ -272,10 +277,13 @@ def _parse_command(body: str, context: LineContext, raw: str) -> Parsed:
     if name is None:
         return Invalid(Notice("line.unknown_command", {"command": "/" + word}, "warning"), raw)
     rest = rest.strip()
+    if name == "present" and rest.casefold() in EVERYONE:
+        return Command("present", ("all",), (), None, raw)
     people: list[str] = []
     for mention in mentions(rest, context.names):
         if mention.name is None:
-            key = "line.ambiguous_name" if mention.candidates else "line.unknown_name"
+            # A command is not captured, so "kept as a plain point" would be wrong here.
+            key = "line.ambiguous_person" if mention.candidates else "line.unknown_person"
             return Invalid(
                 Notice(
                     key,
@@ -286,14 +294,21 @@ def _parse_command(body: str, context: LineContext, raw: str) -> Parsed:
             )
         people.append(mention.name)
     # Bare names (no @) are accepted for people commands: "/speak Ana"
-    if not people and rest and name in ("speak", "call", "drop", "present", "absent", "late"):
+    if not people and rest and (name in PEOPLE_COMMANDS or name == "queue"):
         for word_ in rest.split():
+            if name == "queue" and word_.isdigit():
+                continue
             matches = [n for n in context.names if n.casefold() == word_.casefold()]
             if not matches:
-                return Invalid(Notice("line.unknown_name", {"name": word_}, "warning"), raw)
+                return Invalid(Notice("line.unknown_person", {"name": word_}, "warning"), raw)
             people.append(matches[0])
     args = tuple(rest.split()) if rest else ()
     number: int | None = None
+    if name == "queue":
+        numbers = re.findall(r"(?<![@\w])\d+", rest)
+        if not people:
+            return Invalid(Notice("line.needs_person", {"command": "/queue"}, "warning"), raw)
+        return Command(name, args, tuple(people[:1]), int(numbers[0]) if numbers else 1, raw)
     if name in ("extend", "goto", "skip", "move", "retract"):
         numbers = re.findall(r"[+-]?\d+", rest)
         if name == "extend":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pendulum import Date
 
 from facilitator.clock import Clock, SystemClock
-from facilitator.commands import Decision, Refusal, capture, decide
+from facilitator.commands import Decision, Refusal, capture, decide, edit, retract
 from facilitator.events import Event, MeetingClosed, MeetingOpened
 from facilitator.i18n import t
 from facilitator.journal import Journal, JournalMoved, JournalUnavailable
@@ -181,6 +181,34 @@ class LiveMeeting:
             notices = (decision.notice,) if decision.notice else ()
             return Outcome(True, notices, events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
+
+    def edit(self, seq: int, text: str) -> Outcome:
+        """Replace entry ``seq`` by the line ``text`` (an EntryEdited event)."""
+        if not text.strip():
+            return Outcome(False)
+        self.sync()
+        parsed = self.preview(text)
+        if isinstance(parsed, Invalid):
+            return Outcome(False, (parsed.notice,))
+        if isinstance(parsed, Command):
+            return Outcome(False, (Notice("room.edit_needs_entry", severity="warning"),))
+        try:
+            decision = edit(self._state, seq, parsed.entry, self.clock.now())
+        except Refusal as refusal:
+            return Outcome(False, (refusal.notice,))
+        events = self._record(decision.events)
+        notices = (decision.notice,) if decision.notice else ()
+        return Outcome(True, (*notices, *parsed.notices), events)
+
+    def retract(self, seq: int) -> Outcome:
+        """Take back entry ``seq`` (an EntryRetracted event)."""
+        self.sync()
+        try:
+            decision = retract(self._state, seq, self.clock.now())
+        except Refusal as refusal:
+            return Outcome(False, (refusal.notice,))
+        events = self._record(decision.events)
+        return Outcome(True, (decision.notice,) if decision.notice else (), events)
 
     def open(self) -> None:
         """Mark the meeting opened in the room (once, even from two terminals)."""

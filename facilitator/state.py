@@ -30,6 +30,7 @@ from facilitator.events import (
     MeetingOpened,
     SpeakerCalled,
     SpeakerFinished,
+    SpeakerMoved,
     SpeakerQueued,
     SpeakerRemoved,
     TopicExtended,
@@ -282,6 +283,21 @@ class MeetingState:
     def absentees(self) -> list[tuple[str, Attendance]]:
         return [(n, a) for n, a in self.attendance.items() if a.status == "absent"]
 
+    # -- opening and roll call -------------------------------------------------
+
+    @property
+    def in_opening(self) -> bool:
+        """Before the first topic: goal, agenda, rules and the roll call are on screen."""
+        return not self.is_closed and all(s.started_at is None for s in self.topics.values())
+
+    def unbriefed(self) -> list[str]:
+        """Absentees nobody has been asked to brief yet."""
+        return [name for name, marked in self.absentees() if not marked.briefer]
+
+    def unmarked(self) -> list[str]:
+        """Participants the roll call has not reached, in agenda order."""
+        return [p.name for p in self.agenda.people if p.name not in self.attendance]
+
 
 class _Fold:
     """Mutable accumulator behind :func:`fold`; one method per event type."""
@@ -428,6 +444,11 @@ class _Fold:
 
     def on_speaker_finished(self, event: SpeakerFinished) -> None:
         self.end_turn(event.at)
+
+    def on_speaker_moved(self, event: SpeakerMoved) -> None:
+        if event.person in self.queue:
+            self.queue.remove(event.person)
+            self.queue.insert(max(0, event.position - 1), event.person)
 
     def on_speaker_removed(self, event: SpeakerRemoved) -> None:
         if event.person in self.queue:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.session import LiveMeeting
+from screens.keys import localize_bindings
 from screens.room import RoomScreen
+from screens.themes import DEFAULT_THEME, PROJECTOR
 
 
 class FacilitatorApp(App[Minutes | None]):
@@ -16,12 +21,32 @@ class FacilitatorApp(App[Minutes | None]):
 
     CSS_PATH = "room.tcss"
     TITLE = "Facilitator"
-    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), id="quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True),
+        # Our own palette binding, so its footer label is translated too.
+        Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
+    ]
 
-    def __init__(self, meeting: LiveMeeting) -> None:
+    def __init__(self, meeting: LiveMeeting, theme: str | None = None) -> None:
         super().__init__()
         self.meeting = meeting
+        localize_bindings(self)
+        self.register_theme(PROJECTOR)
+        # FACILITATOR_THEME=projector starts on the projector theme (Ctrl+T toggles).
+        wanted = theme or os.environ.get("FACILITATOR_THEME") or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
 
     def on_mount(self) -> None:
         self.title = self.meeting.state.agenda.title
         self.push_screen(RoomScreen(self.meeting))
+
+    def action_command_palette(self) -> None:
+        """The palette, with its prompt in the meeting's interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("keys.palette_search"), id="--command-palette")
+            )
+
+    def action_toggle_projector(self) -> None:
+        """Switch between the projector theme and the default one."""
+        self.theme = DEFAULT_THEME if self.theme == PROJECTOR.name else PROJECTOR.name

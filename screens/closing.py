@@ -1,96 +1,170 @@
-"""The closing summary: decisions, disputes, open items and tasks, to confirm."""
+"""The closing summary: decisions, disputes, open items and tasks, to fix and confirm."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from facilitator.i18n import t
-from facilitator.minutes import Minutes
+from facilitator.session import LiveMeeting
+from facilitator.state import MeetingState
 from facilitator.timefmt import format_date
+from screens.keys import localize_bindings
 
 
-def summary_text(minutes: Minutes) -> Text:
-    """The summary the room confirms, as plain text (names never read as markup)."""
-    text = Text(overflow="fold")
+def _sides(sides: tuple) -> str:
+    return " | ".join(f"{s.party}: {s.position}" if s.party else s.position for s in sides)
 
-    def heading(key: str, count: int) -> None:
-        if text:
-            text.append("\n\n")
-        text.append(f"{t(key)} ({count})", style="bold underline")
 
-    def none() -> None:
-        text.append("\n  " + t("minutes.none"), style="dim")
+def _heading(key: str, count: int) -> Option:
+    return Option(Text(f"{t(key)} ({count})", style="bold underline"), disabled=True)
 
-    heading("minutes.decisions", len(minutes.decisions))
-    for _topic, decision in minutes.decisions:
-        text.append("\n  • ")
-        text.append(decision)
-    if not minutes.decisions:
-        none()
-    disputes = [d for section in (minutes.general, *minutes.topics) for d in section.disputes]
-    heading("minutes.disputes", len(disputes))
-    for dispute in disputes:
-        text.append("\n  • ")
-        if dispute.sides:
-            text.append(
-                " | ".join(
-                    f"{s.party}: {s.position}" if s.party else s.position for s in dispute.sides
-                )
+
+def _none() -> Option:
+    return Option(Text("  " + t("minutes.none"), style="dim"), disabled=True)
+
+
+def summary_options(state: MeetingState) -> list[Option]:
+    """The summary as a list: tasks and open items can be picked to fix owner or date."""
+    options: list[Option] = []
+    decisions = state.entries_of("decision")
+    options.append(_heading("minutes.decisions", len(decisions)))
+    options += [
+        Option(Text("  • " + c.entry.text, overflow="fold"), disabled=True) for c in decisions
+    ] or [_none()]
+    disputes = state.entries_of("dispute")
+    options.append(_heading("minutes.disputes", len(disputes)))
+    options += [
+        Option(
+            Text("  • " + (_sides(c.entry.sides) or c.entry.text), overflow="fold"),
+            disabled=True,
+        )
+        for c in disputes
+    ] or [_none()]
+    for kind, key in (("unresolved", "minutes.open_items"), ("action", "minutes.tasks")):
+        items = state.entries_of(kind)
+        options.append(_heading(key, len(items)))
+        for captured in items:
+            entry = captured.entry
+            line = Text("  • ", overflow="fold")
+            line.append(entry.text)
+            owner_style = "bold" if entry.owner else "bold red"
+            line.append(f" — {entry.owner or t('summary.no_owner')}", style=owner_style)
+            line.append(", ")
+            line.append(
+                format_date(entry.due) if entry.due else t("summary.no_date"),
+                style="" if entry.due else "bold red",
             )
-        else:
-            text.append(dispute.text)
-    if not disputes:
-        none()
-    heading("minutes.open_items", len(minutes.open_items))
-    for item in minutes.open_items:
-        text.append("\n  • ")
-        text.append(item.text)
-        text.append(f" — {item.owner or t('summary.no_owner')}", style="bold")
-        text.append(f", {format_date(item.deadline) if item.deadline else t('summary.no_date')}")
-    if not minutes.open_items:
-        none()
-    heading("minutes.tasks", len(minutes.tasks))
-    for task in minutes.tasks:
-        text.append("\n  • ")
-        text.append(task.title)
-        text.append(f" — {task.owner or t('summary.no_owner')}", style="bold")
-        text.append(f", {format_date(task.due) if task.due else t('summary.no_date')}")
-    if not minutes.tasks:
-        none()
-    return text
+            options.append(Option(line, id=str(captured.seq)))
+        if not items:
+            options.append(_none())
+    return options
+
+
+class SummaryList(OptionList):
+    """The summary; Enter or ``e`` on a task or open item fixes it in the line below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "select", "keys.fix_item")]
 
 
 class ClosingScreen(ModalScreen[bool]):
-    """Answers True when the room confirms the summary, False to go back."""
+    """Answers True when the room confirms the summary, False to go back.
 
-    BINDINGS = [Binding("escape", "cancel", t("closing.back"))]
+    Before confirming, the room can fix an owner or a date: pick the item,
+    correct its line, Enter. Each fix is an EntryEdited event.
+    """
 
-    def __init__(self, minutes: Minutes) -> None:
+    BINDINGS = [
+        Binding("escape", "cancel", "keys.back_to_meeting"),
+        Binding("f10", "confirm", "keys.confirm"),
+    ]
+
+    def __init__(self, meeting: LiveMeeting) -> None:
         super().__init__()
-        self.minutes = minutes
+        self.meeting = meeting
+        self.fixing: int | None = None
+        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="closing"):
             yield Static(
-                Text(t("closing.title", title=self.minutes.agenda.title), style="bold"),
+                Text(
+                    t("closing.title", title=self.meeting.state.agenda.title),
+                    style="bold",
+                    overflow="ellipsis",
+                    no_wrap=True,
+                ),
                 id="closing-title",
             )
-            with VerticalScroll(id="closing-body"):
-                yield Static(summary_text(self.minutes), id="closing-summary")
+            yield SummaryList(*summary_options(self.meeting.state), id="closing-summary")
+            yield Static(Text(t("closing.hint"), style="dim"), id="closing-hint")
+            yield Input(id="closing-fix")
             with Horizontal(id="closing-buttons"):
                 yield Button(t("closing.confirm"), variant="success", id="confirm")
                 yield Button(t("closing.back"), id="cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#closing-fix", Input).display = False
         self.query_one("#confirm", Button).focus()
+
+    @on(OptionList.OptionSelected, "#closing-summary")
+    def fix_item(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        captured = self.meeting.state.entry(int(event.option.id))
+        if captured is None:
+            return
+        self.fixing = captured.seq
+        fix = self.query_one("#closing-fix", Input)
+        fix.display = True
+        fix.value = captured.entry.raw.strip() or captured.entry.text
+        fix.cursor_position = len(fix.value)
+        fix.focus()
+        self._hint(t("closing.fixing"))
+        summary = self.query_one("#closing-summary", SummaryList)
+        self.call_after_refresh(summary.scroll_to_highlight)
+
+    @on(Input.Submitted, "#closing-fix")
+    def save_fix(self, event: Input.Submitted) -> None:
+        if self.fixing is None:
+            return
+        outcome = self.meeting.edit(self.fixing, event.value)
+        if not outcome.accepted:
+            self._hint("⚠ " + "  ".join(n.text() for n in outcome.notices))
+            return
+        self.fixing = None
+        event.input.display = False
+        summary = self.query_one("#closing-summary", SummaryList)
+        highlighted = summary.highlighted
+        summary.set_options(summary_options(self.meeting.state))
+        summary.highlighted = highlighted
+        warnings = [n.text() for n in outcome.notices if n.severity == "warning"]
+        self._hint(("⚠ " + "  ".join(warnings)) if warnings else t("closing.fixed"))
+        summary.focus()
+
+    def _hint(self, message: str) -> None:
+        self.query_one("#closing-hint", Static).update(Text(message, style="bold"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm")
 
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
     def action_cancel(self) -> None:
+        if self.fixing is not None:
+            self.fixing = None
+            self.query_one("#closing-fix", Input).display = False
+            self._hint(t("closing.hint"))
+            self.query_one("#closing-summary", SummaryList).focus()
+            return
         self.dismiss(False)

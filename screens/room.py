@@ -11,60 +11,81 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from facilitator.i18n import t
-from facilitator.line import Command
+from facilitator.line import Command, Notice
 from facilitator.session import LiveMeeting, Outcome
-from facilitator.timefmt import format_span
+from screens.actions import room_bindings
+from screens.balance import BalanceScreen
 from screens.closing import ClosingScreen
+from screens.help import HelpScreen
+from screens.keys import localize_bindings
+from screens.palette import RoomCommands
 from screens.widgets.agenda import AgendaPanel
+from screens.widgets.bar import MeetingBar
 from screens.widgets.capture import CaptureLine, LinePreview, LineSuggester
+from screens.widgets.completion import LineCompletion
 from screens.widgets.countdown import TopicClock
-from screens.widgets.entries import EntryLog
-from screens.widgets.speakers import SpeakerPanel
+from screens.widgets.entries import EntryList
+from screens.widgets.opening import OpeningPanel
+from screens.widgets.speakers import BalancePanel, SpeakerPanel
 
 REFRESH_SECONDS = 0.5
 """How often the room redraws and looks for events from another terminal."""
 
 
 class RoomScreen(Screen[None]):
-    """The shared screen of a running meeting."""
+    """The shared screen of a running meeting.
+
+    Before the first topic it shows the opening (goal, rules, roll call); the
+    input line keeps the focus throughout, so typing never stops.
+    """
 
     BINDINGS = [
-        Binding("f2", "command('next')", t("keys.next"), id="next"),
-        Binding("f3", "toggle_pause", t("keys.pause"), id="pause"),
-        Binding("f4", "command('extend')", t("keys.extend"), id="extend"),
-        Binding("f6", "command('done')", t("keys.done"), id="done"),
-        Binding("f9", "command('undo')", t("keys.undo"), id="undo"),
-        Binding("f10", "close_meeting", t("keys.close"), id="close"),
+        *room_bindings(),
+        Binding("escape", "cancel_edit", "keys.cancel_edit", show=False),
     ]
+    COMMANDS = Screen.COMMANDS | {RoomCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
     def __init__(self, meeting: LiveMeeting) -> None:
         super().__init__()
         self.meeting = meeting
+        self.editing: int | None = None
+        """The seq of the entry being corrected in the input line, if any."""
+        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         agenda = self.meeting.state.agenda
         with Vertical(id="room"):
-            yield Static(id="meeting-bar")
+            yield MeetingBar(id="meeting-bar")
             with Horizontal(id="room-main"):
                 yield AgendaPanel(id="agenda")
-                with Vertical(id="room-centre"):
+                yield OpeningPanel(id="opening")
+                with Vertical(id="running"):
                     yield TopicClock(id="clock")
                     yield SpeakerPanel(id="speakers")
-            yield EntryLog(id="entries")
+                yield BalancePanel(id="balance")
+            yield EntryList(id="entries")
             yield Static(id="message")
             yield LinePreview(id="preview")
             names = [p.name for p in agenda.people] + list(agenda.departments)
-            yield CaptureLine(
+            line = CaptureLine(
                 placeholder=t("room.placeholder"), id="line", suggester=LineSuggester(names)
             )
-        yield Footer()
+            yield line
+        yield LineCompletion(line, names)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.meeting.open()
         self.refresh_view()
         self.query_one("#preview", LinePreview).show(None)
-        self.query_one("#line", CaptureLine).focus()
+        self.line.focus()
         self.set_interval(REFRESH_SECONDS, self.tick)
+
+    @property
+    def line(self) -> CaptureLine:
+        return self.query_one("#line", CaptureLine)
 
     def tick(self) -> None:
         self.meeting.sync()
@@ -74,15 +95,17 @@ class RoomScreen(Screen[None]):
         """Draw the state as of now; timers come from the clock, never from ticks."""
         state = self.meeting.state
         now = self.meeting.clock.now()
-        agenda = state.agenda
-        bar = Text(no_wrap=True, overflow="ellipsis")
-        bar.append(agenda.title, style="bold")
-        bar.append("  " + format_span(agenda.start, agenda.end), style="dim")
-        self.query_one("#meeting-bar", Static).update(bar)
+        self.set_class(state.in_opening, "-opening")
+        self.query_one("#meeting-bar", MeetingBar).show(state, now)
         self.query_one("#agenda", AgendaPanel).show(state, now)
-        self.query_one("#clock", TopicClock).show(state, now)
-        self.query_one("#speakers", SpeakerPanel).show(state, now)
-        self.query_one("#entries", EntryLog).show(state)
+        if state.in_opening:
+            self.query_one("#opening", OpeningPanel).show(state)
+        else:
+            self.query_one("#clock", TopicClock).show(state, now)
+            wide = self.has_class("-wide")
+            self.query_one("#speakers", SpeakerPanel).show(state, now, shares=not wide)
+            self.query_one("#balance", BalancePanel).show(state, now)
+        self.query_one("#entries", EntryList).show(state)
 
     def say(self, outcome: Outcome) -> None:
         message = self.query_one("#message", Static)
@@ -96,15 +119,33 @@ class RoomScreen(Screen[None]):
             )
         message.update(text)
 
+    # -- the input line ---------------------------------------------------------
+
     @on(Input.Changed, "#line")
     def preview_line(self, event: Input.Changed) -> None:
         preview = self.query_one("#preview", LinePreview)
-        preview.show(self.meeting.preview(event.value) if event.value.strip() else None)
+        parsed = self.meeting.preview(event.value) if event.value.strip() else None
+        preview.show(parsed, editing=self._editing_number())
+
+    def _editing_number(self) -> int | None:
+        if self.editing is None:
+            return None
+        seqs = [c.seq for c in self.meeting.state.entries]
+        return seqs.index(self.editing) + 1 if self.editing in seqs else None
 
     @on(Input.Submitted, "#line")
     def submit_line(self, event: Input.Submitted) -> None:
-        outcome = self.meeting.submit(event.value)
+        if self.editing is not None:
+            outcome = self.meeting.edit(self.editing, event.value)
+            if outcome.accepted:
+                self.editing = None
+        else:
+            outcome = self.meeting.submit(event.value)
         self.after(outcome, event.input)
+
+    def submit_text(self, text: str) -> None:
+        """Carry out a line as if typed (the palette uses this)."""
+        self.after(self.meeting.submit(text))
 
     def after(self, outcome: Outcome, line: Input | None = None) -> None:
         if line is not None and not outcome.keep_text:
@@ -114,13 +155,65 @@ class RoomScreen(Screen[None]):
         if outcome.request == "close":
             self.action_close_meeting()
         elif outcome.request == "help":
-            self.notify(t("room.help_short"), timeout=10)
+            self.action_help()
+
+    # -- actions (keys, palette) ----------------------------------------------------
 
     def action_command(self, name: str) -> None:
         self.after(self.meeting.run(Command(name)))
 
     def action_toggle_pause(self) -> None:
         self.action_command("resume" if self.meeting.state.paused else "pause")
+
+    def action_everyone_present(self) -> None:
+        self.after(self.meeting.run(Command("present", ("all",))))
+
+    def action_prefill(self, text: str) -> None:
+        """Start a command that needs an argument in the line; the preview says what it wants."""
+        self.editing = None
+        self.line.value = text
+        self.line.cursor_position = len(text)
+        self.line.focus()
+
+    def action_entries(self) -> None:
+        entries = self.query_one("#entries", EntryList)
+        if self.meeting.state.entries:
+            entries.highlight_last()
+            entries.focus()
+        else:
+            self.say(Outcome(False, (Notice("room.nothing_to_edit", severity="warning"),)))
+
+    def action_balance(self) -> None:
+        self.app.push_screen(BalanceScreen(self.meeting))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_cancel_edit(self) -> None:
+        if self.editing is not None:
+            self.editing = None
+            self.line.value = ""
+        self.line.focus()
+
+    @on(EntryList.Chosen)
+    def entry_chosen(self, event: EntryList.Chosen) -> None:
+        if event.action == "retract":
+            self.after(self.meeting.retract(event.seq))
+            return
+        captured = self.meeting.state.entry(event.seq)
+        if captured is None:
+            return
+        self.editing = event.seq
+        self.line.value = captured.entry.raw.strip() or captured.entry.text
+        self.line.cursor_position = len(self.line.value)
+        self.line.focus()
+        self.query_one("#preview", LinePreview).show(
+            self.meeting.preview(self.line.value), editing=self._editing_number()
+        )
+
+    @on(EntryList.Left)
+    def entries_left(self) -> None:
+        self.line.focus()
 
     def action_close_meeting(self) -> None:
         if self.meeting.state.is_closed:
@@ -132,6 +225,7 @@ class RoomScreen(Screen[None]):
                 minutes = self.meeting.close()
                 self.app.exit(minutes)
             else:
-                self.query_one("#line", CaptureLine).focus()
+                self.refresh_view()
+                self.line.focus()
 
-        self.app.push_screen(ClosingScreen(self.meeting.minutes()), closed)
+        self.app.push_screen(ClosingScreen(self.meeting), closed)

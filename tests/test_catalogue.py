@@ -27,7 +27,7 @@ def test_every_key_used_in_code_is_in_the_catalogue() -> None:
     used: set[str] = set()
     pattern = re.compile(
         r"""["']((?:agenda|line|room|archive|minutes|summary|closing|keys|kind|
-                             status|cli|cli_plan|plan|notice|followup|metrics)
+                             status|cli|cli_plan|plan|notice|followup|metrics|opening|balance|help|palette)
                              (?:\.[a-z_0-9]+)+)["']""",
         re.X,
     )

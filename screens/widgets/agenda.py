@@ -1,8 +1,10 @@
-"""The agenda panel: topics in order, the current one marked, the projected end."""
+"""The agenda panel: topics in order, the current one marked, minutes allotted."""
 
 from __future__ import annotations
 
 from pendulum import DateTime
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -14,11 +16,20 @@ _MARKS = {"pending": " ", "running": "▶", "paused": "‖", "done": "✓", "ski
 
 
 class AgendaPanel(Static):
-    """Numbered topics with planned minutes; the current topic highlighted."""
+    """Numbered topics with planned (and extended) minutes; the current topic highlighted.
+
+    A grid keeps long titles (Chinese ones have no spaces to break at) folded
+    inside their own column, under the title rather than under the number.
+    """
 
     def show(self, state: MeetingState, now: DateTime) -> None:
-        text = Text(no_wrap=False, overflow="fold")
-        text.append(t("room.agenda") + "\n", style="bold")
+        heading = Text(no_wrap=True, overflow="ellipsis")
+        heading.append(t("room.agenda"), style="bold")
+        heading.append("  " + format_time(state.agenda.start, state.agenda.timezone), style="dim")
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(no_wrap=True, justify="right")
         for number, topic_state in enumerate(state.topics_in_order(), start=1):
             topic = topic_state.topic
             current = topic.id == state.current
@@ -27,23 +38,12 @@ class AgendaPanel(Static):
                 if current
                 else ("dim" if topic_state.status in ("done", "skipped") else "")
             )
-            minutes = topic.minutes + topic_state.extra_minutes
-            text.append(f"{_MARKS[topic_state.status]} {number}. ", style=style)
-            text.append(topic.title, style=style)
-            text.append(f" {minutes}'\n", style=style + " italic" if style else "italic")
-        zone = state.agenda.timezone
-        projected = state.projected_end(now)
-        delta = round(state.projected_overrun(now) / 60)
-        text.append("\n")
-        text.append(
-            t(
-                "room.projected_end",
-                time=format_time(projected, zone),
-                planned=format_time(state.agenda.end, zone),
+            minutes = Text(f"{topic.minutes}'", style="italic")
+            if topic_state.extra_minutes:
+                minutes.append(f"+{topic_state.extra_minutes}'", style="bold yellow")
+            grid.add_row(
+                Text(f"{_MARKS[topic_state.status]}{number}.", style=style),
+                Text(topic.title, style=style, overflow="fold"),
+                minutes,
             )
-        )
-        if delta > 0:
-            text.append(f" +{delta}'", style="bold red")
-        elif delta < 0:
-            text.append(f" {delta}'", style="green")
-        self.update(text)
+        self.update(Group(heading, grid))

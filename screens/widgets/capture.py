@@ -14,6 +14,7 @@ from facilitator.i18n import t
 from facilitator.line import COMMANDS, Capture, Command, Invalid, Parsed
 from facilitator.names import complete
 from facilitator.timefmt import format_date
+from screens.keys import localize_bindings
 from screens.widgets.entries import KIND_STYLES
 
 
@@ -48,7 +49,11 @@ class CaptureLine(Input):
     """One line: plain text is a point; ``d: a: u: x:`` pick a kind; ``/`` commands."""
 
     # Tab completes instead of leaving the line: the room has one input.
-    BINDINGS: ClassVar = [Binding("tab", "complete", "Complete", show=False)]
+    BINDINGS: ClassVar = [Binding("tab", "complete", "keys.complete", show=False)]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        localize_bindings(self)
 
     def action_complete(self) -> None:
         """Accept the suggestion (a name or a command) shown after the cursor."""
@@ -59,8 +64,10 @@ class CaptureLine(Input):
 class LinePreview(Static):
     """How the line will be read before Enter: its kind, owner and due date."""
 
-    def show(self, parsed: Parsed | None) -> None:
+    def show(self, parsed: Parsed | None, editing: int | None = None) -> None:
         text = Text(overflow="ellipsis", no_wrap=True)
+        if editing is not None:
+            text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
         if parsed is None:
             text.append(t("room.line_hint"), style="dim")
         elif isinstance(parsed, Invalid):

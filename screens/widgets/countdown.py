@@ -11,6 +11,7 @@ from textual.widgets import Digits, Static
 from facilitator.i18n import t
 from facilitator.state import MeetingState
 from facilitator.timefmt import clock
+from screens.widgets.bigclock import BigClock
 
 
 class TopicClock(Vertical):
@@ -19,17 +20,20 @@ class TopicClock(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="topic-title")
         yield Digits("--:--", id="countdown")
+        yield BigClock(id="big-countdown")
         yield Static(id="topic-status")
 
     def show(self, state: MeetingState, now: DateTime) -> None:
         title = self.query_one("#topic-title", Static)
         digits = self.query_one("#countdown", Digits)
+        big = self.query_one("#big-countdown", BigClock)
         status = self.query_one("#topic-status", Static)
         current = state.current_topic
         self.set_class(False, "-warning", "-overrun", "-paused")
         if current is None:
             title.update(Text(t("room.no_topic"), style="bold"))
             digits.update("--:--")
+            big.update("--:--")
             status.update(t("room.closed_banner") if state.is_closed else t("room.hint_next"))
             return
         number = state.position(current.topic.id)
@@ -43,6 +47,7 @@ class TopicClock(Vertical):
         )
         left = current.left(now)
         digits.update(clock(left))
+        big.update(clock(left))
         self.set_class(current.is_warning(now), "-warning")
         self.set_class(current.is_overrun(now), "-overrun")
         self.set_class(state.paused, "-paused")
@@ -50,6 +55,8 @@ class TopicClock(Vertical):
             status.update(t("room.paused_banner"))
         elif current.is_overrun(now):
             status.update(t("room.overrun_banner"))
+        elif current.is_warning(now):
+            status.update(t("room.warning_banner"))
         else:
             planned = current.topic.minutes + current.extra_minutes
             status.update(t("room.planned_minutes", minutes=planned))

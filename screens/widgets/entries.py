@@ -1,14 +1,20 @@
-"""The entries captured so far, newest last, each with its kind."""
+"""The entries captured so far, grouped by topic, each one retractable or editable."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual.widgets import Static
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from facilitator.events import Entry
 from facilitator.i18n import t
 from facilitator.state import MeetingState
 from facilitator.timefmt import format_date
+from screens.keys import localize_bindings
 
 KIND_STYLES = {
     "point": "",
@@ -40,17 +46,87 @@ def describe(entry: Entry) -> Text:
     return line
 
 
-class EntryLog(Static):
-    """The last entries, numbered as ``/retract N`` expects."""
+class EntryList(OptionList):
+    """Entries numbered as ``/retract N`` expects, under their topic's title.
 
-    def show(self, state: MeetingState, limit: int = 50) -> None:
-        text = Text(overflow="fold")
-        entries = list(enumerate(state.entries, start=1))[-limit:]
-        if not entries:
-            text.append(t("room.no_entries"), style="dim")
-        for index, (number, captured) in enumerate(entries):
-            if index:
-                text.append("\n")
-            text.append(f"{number:>2} ", style="dim")
-            text.append_text(describe(captured.entry))
-        self.update(text)
+    F7 brings the cursor here; ``e`` (or Enter) edits the entry in the input
+    line, ``Delete`` retracts it, ``Esc`` goes back to typing.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "keys.edit_entry"),
+        Binding("delete,backspace,r", "retract", "keys.retract_entry"),
+        Binding("escape", "leave", "keys.back_to_line"),
+    ]
+
+    class Chosen(Message):
+        """The room asked to edit or retract the entry ``seq``."""
+
+        def __init__(self, seq: int, action: str) -> None:
+            super().__init__()
+            self.seq = seq
+            self.action = action
+
+    class Left(Message):
+        """Back to the input line."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        localize_bindings(self)
+        self._shown: tuple[object, ...] | None = None
+
+    def show(self, state: MeetingState) -> None:
+        """Redraw only when the entries changed, so the cursor stays where it was."""
+        key = (tuple((c.seq, c.entry) for c in state.entries), tuple(state.order))
+        if key == self._shown:
+            return
+        self._shown = key
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option] = []
+        if not state.entries:
+            options.append(Option(Text(t("room.no_entries"), style="dim"), disabled=True))
+        titles = {topic_id: s.topic.title for topic_id, s in state.topics.items()}
+        topic: object = object()
+        for number, captured in enumerate(state.entries, start=1):
+            if captured.entry.topic != topic:
+                topic = captured.entry.topic
+                heading = titles.get(topic, "") if topic else t("room.before_topics")
+                options.append(
+                    Option(
+                        Text("— " + heading, style="bold underline", overflow="ellipsis"),
+                        disabled=True,
+                    )
+                )
+            line = Text(f"{number:>2} ", style="dim")
+            line.append_text(describe(captured.entry))
+            options.append(Option(line, id=str(captured.seq)))
+        self.set_options(options)
+        if self.has_focus and highlighted is not None and any(o.id == highlighted for o in options):
+            self.highlighted = self.get_option_index(highlighted)
+        else:
+            self.highlight_last()
+
+    def highlight_last(self) -> None:
+        """Put the cursor on the newest entry: the one most likely to need a fix."""
+        for index in range(self.option_count - 1, -1, -1):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                break
+        self.scroll_end(animate=False)
+
+    def _chosen(self, action: str) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id is not None:
+            self.post_message(self.Chosen(int(option.id), action))
+
+    def action_edit(self) -> None:
+        self._chosen("edit")
+
+    def action_retract(self) -> None:
+        self._chosen("retract")
+
+    def action_select(self) -> None:
+        self._chosen("edit")
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())

@@ -10,48 +10,114 @@ from facilitator.i18n import t
 from facilitator.state import MeetingState
 from facilitator.timefmt import clock
 
+BAR_WIDTH = 12
+
+
+def imbalance_warning(state: MeetingState, now: DateTime) -> Text | None:
+    """The visible warning when one department takes more than its allowed share."""
+    imbalance = state.imbalance(now)
+    if imbalance is None:
+        return None
+    return Text(
+        t(
+            "room.imbalance",
+            department=imbalance.department,
+            share=f"{imbalance.share:.0%}",
+            threshold=f"{imbalance.threshold:.0%}",
+        ),
+        style="bold reverse red",
+        overflow="fold",
+    )
+
 
 class SpeakerPanel(Static):
-    """The current speaker with their running time, the queue, department shares."""
+    """The current speaker and their running time, the numbered queue, the shares."""
 
-    def show(self, state: MeetingState, now: DateTime) -> None:
+    def show(self, state: MeetingState, now: DateTime, shares: bool = True) -> None:
+        """``shares=False`` when the balance panel is on screen and shows them in full."""
         text = Text(overflow="fold")
         text.append(t("room.speaking") + " ", style="bold")
         if state.speaker is not None:
             person = state.speaker.person
-            text.append(person, style="bold")
-            text.append(f" ({state.department_of(person)}) ", style="dim")
-            text.append(clock(state.speaker.watch.elapsed(now)))
+            text.append(person, style="bold reverse")
+            text.append(f" {state.department_of(person)} ", style="dim")
+            text.append(clock(state.speaker.watch.elapsed(now)), style="bold")
+            current = state.current_topic
+            if current is not None and current.topic.owner == person:
+                text.append("  " + t("balance.reports"), style="italic")
         else:
             text.append("—", style="dim")
         text.append("\n")
         text.append(t("room.waiting") + " ", style="bold")
         if state.queue:
-            for index, person in enumerate(state.queue):
-                if index:
-                    text.append(", ")
+            for index, person in enumerate(state.queue, start=1):
+                if index > 1:
+                    text.append("  ")
+                text.append(f"{index}.", style="dim")
                 text.append(person)
         else:
             text.append("—", style="dim")
         totals = state.speaking_by_department(now, state.current)
         spoken = sum(totals.values())
-        if spoken:
+        if shares and spoken and state.current:
             text.append("\n")
-            for index, (department, seconds) in enumerate(totals.items()):
+            spoke = [(d, s) for d, s in totals.items() if s > 0]
+            for index, (department, seconds) in enumerate(spoke):
                 if index:
-                    text.append("  ")
+                    text.append(" · ", style="dim")
                 text.append(department, style="dim")
                 text.append(f" {seconds / spoken:.0%}")
-        imbalance = state.imbalance(now)
-        if imbalance is not None:
+            if totals:
+                text.append(
+                    "  " + t("balance.fair", share=f"{1 / len(totals):.0%}"), style="italic dim"
+                )
+        warning = imbalance_warning(state, now)
+        if warning is not None:
             text.append("\n")
-            text.append(
-                t(
-                    "room.imbalance",
-                    department=imbalance.department,
-                    share=f"{imbalance.share:.0%}",
-                    threshold=f"{imbalance.threshold:.0%}",
-                ),
-                style="bold red",
-            )
+            text.append_text(warning)
         self.update(text)
+
+
+class BalancePanel(Static):
+    """Each department's share of the topic against an equal share; per-person totals."""
+
+    def show(self, state: MeetingState, now: DateTime) -> None:
+        text = Text(overflow="fold")
+        text.append(t("balance.title"), style="bold")
+        totals = state.speaking_by_department(now, state.current)
+        spoken = sum(totals.values())
+        fair = 1 / len(totals) if totals else 0.0
+        threshold = state.agenda.balance_threshold
+        text.append("\n")
+        text.append(
+            t("balance.legend", fair=f"{fair:.0%}", threshold=f"{threshold:.0%}"),
+            style="italic dim",
+        )
+        for department, seconds in totals.items():
+            share = seconds / spoken if spoken else 0.0
+            text.append("\n")
+            text.append(f"{department[:14]:<14} ", style="bold")
+            filled = round(share * BAR_WIDTH)
+            mark = min(BAR_WIDTH - 1, round(fair * BAR_WIDTH))
+            style = "red" if share > threshold and spoken else "green"
+            for cell in range(BAR_WIDTH):
+                if cell < filled:
+                    text.append("█", style=style)
+                elif cell == mark:
+                    text.append("│", style="bold")
+                else:
+                    text.append("·", style="dim")
+            text.append(f" {share:4.0%}")
+        text.append("\n\n")
+        text.append(t("balance.people"), style="bold")
+        topic = state.speaking_by_person(now, state.current) if state.current else {}
+        meeting = state.speaking_by_person(now)
+        if not meeting:
+            text.append("\n")
+            text.append("—", style="dim")
+        for person, seconds in sorted(meeting.items(), key=lambda item: -item[1]):
+            text.append("\n")
+            text.append(f"{person[:10]:<10} ", style="bold")
+            text.append(clock(topic.get(person, 0.0)))
+            text.append(" / " + clock(seconds), style="dim")
+        return self.update(text)

@@ -1,0 +1,52 @@
+"""The host's actions: one table behind the keys, the footer, the palette and help.
+
+Each action has a key, a label (a catalogue key, translated when a screen is
+created) and the line syntax that does the same, so whoever learns one way
+finds the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class HostAction:
+    key: str
+    action: str
+    label: str  # catalogue key
+    line: str = ""  # the same thing typed into the input line
+
+
+HOST_ACTIONS: tuple[HostAction, ...] = (
+    HostAction("f1", "help", "keys.help", "/help"),
+    HostAction("f2", "command('next')", "keys.next", "/next"),
+    HostAction("f3", "toggle_pause", "keys.pause", "/pause  /resume"),
+    HostAction("f4", "command('extend')", "keys.extend", "/extend"),
+    HostAction("f5", "command('skip')", "keys.skip", "/skip"),
+    HostAction("f6", "command('done')", "keys.done", "/done"),
+    HostAction("f7", "entries", "keys.entries", "/retract N"),
+    HostAction("f8", "everyone_present", "keys.everyone_present", "/present all"),
+    HostAction("f9", "command('undo')", "keys.undo", "/undo"),
+    HostAction("f10", "close_meeting", "keys.close", "/close"),
+    HostAction("shift+f2", "command('back')", "keys.back", "/back"),
+    HostAction("shift+f3", "prefill('/goto ')", "keys.goto", "/goto N"),
+    HostAction("shift+f4", "prefill('/extend ')", "keys.extend_by", "/extend N"),
+    HostAction("shift+f5", "prefill('/move ')", "keys.move", "/move N M"),
+    HostAction("shift+f6", "prefill('/speak @')", "keys.speak", "/speak @name"),
+    HostAction("shift+f7", "prefill('/queue @')", "keys.queue", "/queue @name N"),
+    HostAction("shift+f8", "prefill('/drop @')", "keys.drop", "/drop @name"),
+    HostAction("shift+f9", "prefill('/absent @')", "keys.absent", "/absent @name @briefer"),
+    HostAction("shift+f10", "balance", "keys.balance", ""),
+    HostAction("ctrl+t", "app.toggle_projector", "keys.theme", ""),
+)
+
+
+def room_bindings() -> list[Binding]:
+    """The room's bindings; descriptions are catalogue keys until localized."""
+    return [
+        Binding(a.key, a.action, a.label, id=a.label.removeprefix("keys."), priority=True)
+        for a in HOST_ACTIONS
+    ]

@@ -1,0 +1,33 @@
+"""Key bindings whose labels follow the language chosen at run time.
+
+``BINDINGS`` are read when a class is defined, which is before the CLI has
+chosen the language; so they hold catalogue keys ("keys.next") and each
+screen translates its own copy when it is created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from facilitator.i18n import t
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Translate the descriptions of ``node``'s bindings (catalogue keys) in place."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(b, description=t(b.description), tooltip=t(b.tooltip) if b.tooltip else "")
+            if b.description.startswith("keys.")
+            else b
+            for b in bindings
+        ]
+
+
+def key_label(key: str) -> str:
+    """A key as printed in the help screen: "shift+f2" -> "Shift+F2"."""
+    return "+".join(
+        part.upper() if len(part) <= 3 else part.capitalize() for part in key.split("+")
+    )

@@ -1,0 +1,57 @@
+"""The command palette (Ctrl+P): every host action, each topic, each person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from facilitator.i18n import t
+from screens.actions import HOST_ACTIONS
+from screens.keys import key_label
+
+
+class RoomCommands(Provider):
+    """The room's actions by name, with their key and line shown as help."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        screen = self.screen
+        run = getattr(screen, "run_action", None)
+        meeting = getattr(screen, "meeting", None)
+        if run is None or meeting is None:
+            return []
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        for action in HOST_ACTIONS:
+            help_text = key_label(action.key) + (f"  ·  {action.line}" if action.line else "")
+            commands.append((t(action.label), partial(run, action.action), help_text))
+        state = meeting.state
+        for number, topic_state in enumerate(state.topics_in_order(), start=1):
+            commands.append(
+                (
+                    t("palette.goto", number=number, title=topic_state.topic.title),
+                    partial(screen.submit_text, f"/goto {number}"),  # type: ignore[attr-defined]
+                    f"/goto {number}",
+                )
+            )
+        for person in state.agenda.people:
+            for verb, line in (("speak", "/speak"), ("present", "/present"), ("late", "/late")):
+                commands.append(
+                    (
+                        t(f"palette.{verb}", name=person.name),
+                        partial(screen.submit_text, f"{line} @{person.name}"),  # type: ignore[attr-defined]
+                        f"{line} @{person.name}",
+                    )
+                )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = max(matcher.match(name), matcher.match(help_text))
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

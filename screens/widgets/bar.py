@@ -1,0 +1,48 @@
+"""The top bar: the meeting's title, and its projected end against the planned end."""
+
+from __future__ import annotations
+
+from pendulum import DateTime
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from facilitator.i18n import t
+from facilitator.state import MeetingState
+from facilitator.timefmt import format_time
+
+
+def projection(state: MeetingState, now: DateTime) -> Text:
+    """``Ends ~10:53 (planned 10:50) +3'``: always in view, so the room sees drift early."""
+    zone = state.agenda.timezone
+    text = Text(no_wrap=True, overflow="ellipsis", justify="right")
+    text.append(
+        t(
+            "room.projected_end",
+            time=format_time(state.projected_end(now), zone),
+            planned=format_time(state.agenda.end, zone),
+        )
+    )
+    delta = round(state.projected_overrun(now) / 60)
+    if delta > 0:
+        text.append(f" +{delta}'", style="bold red")
+    elif delta < 0:
+        text.append(f" {delta}'", style="bold green")
+    return text
+
+
+class MeetingBar(Horizontal):
+    """Title on the left, projected end on the right."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar-title")
+        yield Static(id="bar-projection")
+
+    def show(self, state: MeetingState, now: DateTime) -> None:
+        title = Text(no_wrap=True, overflow="ellipsis")
+        title.append(state.agenda.title, style="bold")
+        if state.paused:
+            title.append("  " + t("room.paused_short"), style="bold reverse")
+        self.query_one("#bar-title", Static).update(title)
+        self.query_one("#bar-projection", Static).update(projection(state, now))

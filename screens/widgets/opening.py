@@ -1,0 +1,63 @@
+"""The opening: the goal, the ground rules and the roll call, before the first topic."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import Static
+
+from facilitator.i18n import t
+from facilitator.state import MeetingState
+
+_STATUS_STYLES = {"present": "bold green", "late": "bold yellow", "absent": "bold red"}
+
+
+class OpeningPanel(Static):
+    """What the room reads while it settles: why we meet, how we talk, who is here."""
+
+    def show(self, state: MeetingState) -> None:
+        agenda = state.agenda
+        text = Text(overflow="fold")
+        text.append(t("opening.goal") + " ", style="bold")
+        text.append(agenda.goal or "—")
+        if agenda.rules:
+            text.append("\n")
+            text.append(t("opening.rules") + " ", style="bold")
+            for index, rule in enumerate(agenda.rules):
+                if index:
+                    text.append(" · ", style="dim")
+                text.append(rule)
+        text.append("\n")
+        text.append(t("opening.roll_call"), style="bold underline")
+        name_width = max(cell_len(p.name) for p in agenda.people)
+        department_width = max(cell_len(p.department) for p in agenda.people)
+        for person in agenda.people:
+            marked = state.attendance.get(person.name)
+            text.append("\n")
+            if marked is None:
+                text.append("  ? ", style="dim")
+                status = Text(t("opening.unmarked"), style="dim")
+            else:
+                text.append(
+                    {"present": "  ✓ ", "late": "  ◷ ", "absent": "  ✗ "}[marked.status],
+                    style=_STATUS_STYLES[marked.status],
+                )
+                status = Text(t(f"opening.{marked.status}"), style=_STATUS_STYLES[marked.status])
+            text.append(person.name + " " * (name_width - cell_len(person.name)), style="bold")
+            department = person.department
+            text.append(
+                f" {department}{' ' * (department_width - cell_len(department))}  ", style="dim"
+            )
+            text.append_text(status)
+            if marked is not None and marked.status == "absent":
+                if marked.briefer:
+                    text.append("  " + t("opening.briefed_by", name=marked.briefer))
+                else:
+                    text.append("  " + t("opening.needs_briefer"), style="bold red")
+        text.append("\n")
+        missing = state.unbriefed()
+        if missing:
+            text.append(t("opening.blocked", names=", ".join(missing)), style="bold red")
+        else:
+            text.append(t("opening.hint"), style="dim")
+        self.update(text)

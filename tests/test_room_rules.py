@@ -1,0 +1,127 @@
+"""The rules the room screen relies on: roll call, the queue, corrections."""
+
+from __future__ import annotations
+
+from facilitator.events import EntryEdited, EntryRetracted, SpeakerMoved
+from facilitator.session import LiveMeeting
+from facilitator.state import fold
+from tests.conftest import type_lines
+
+
+def test_first_topic_waits_until_every_absentee_has_a_briefer(meeting: LiveMeeting):
+    type_lines(meeting, "/absent @Wang")
+    outcome = meeting.submit("/next")
+    assert not outcome.accepted
+    assert "Wang" in outcome.notices[0].text()
+    assert meeting.state.in_opening
+    type_lines(meeting, "/absent @Wang @Ana", "/next")
+    assert meeting.state.current == "t1"
+    assert not meeting.state.in_opening
+
+
+def test_absentee_without_briefer_mid_meeting_does_not_stop_the_meeting(meeting):
+    type_lines(meeting, "/next", "/absent @Wang", "/next")
+    assert meeting.state.current == "t2"
+
+
+def test_roll_call_marks_everyone_not_yet_marked_present(meeting):
+    type_lines(meeting, "/late @Marta", "/present all")
+    attendance = meeting.state.attendance
+    assert attendance["Marta"].status == "late"
+    assert {n for n, a in attendance.items() if a.status == "present"} == {
+        "Ana",
+        "Li",
+        "Wang",
+        "Zhao",
+    }
+    assert not meeting.submit("/present all").accepted
+
+
+def test_host_moves_a_waiting_speaker_to_the_front(meeting):
+    type_lines(meeting, "/next", "/speak @Marta @Wang @Zhao", "/queue @Zhao 1")
+    assert meeting.state.queue == ("Zhao", "Marta", "Wang")
+    type_lines(meeting, "/queue Marta 3")
+    assert meeting.state.queue == ("Zhao", "Wang", "Marta")
+    assert isinstance(meeting.journal.read()[-1], SpeakerMoved)
+
+
+def test_queue_puts_someone_not_yet_waiting_in_place(meeting):
+    type_lines(meeting, "/next", "/speak @Marta @Wang", "/queue @Ana 2")
+    assert meeting.state.queue == ("Marta", "Ana", "Wang")
+
+
+def test_queue_refuses_the_current_speaker_and_a_move_to_the_same_place(meeting):
+    type_lines(meeting, "/next", "/speak @Marta")
+    assert not meeting.submit("/queue @Li 1").accepted  # Li (owner) is speaking
+    assert not meeting.submit("/queue @Marta 1").accepted
+    assert not meeting.submit("/queue").accepted
+
+
+def test_undo_takes_back_a_queue_move(meeting):
+    type_lines(meeting, "/next", "/speak @Marta @Wang", "/queue @Wang 1", "/undo")
+    assert meeting.state.queue == ("Marta", "Wang")
+
+
+def test_recorder_corrects_an_entry_and_the_journal_keeps_both(meeting):
+    type_lines(meeting, "/next", "a: @Li training build by 9/10")
+    seq = meeting.state.entries[0].seq
+    outcome = meeting.edit(seq, "a: @Marta training build by 9/20")
+    assert outcome.accepted
+    entry = meeting.state.entries[0].entry
+    assert (entry.owner, entry.due.isoformat(), entry.topic) == ("Marta", "2026-09-20", "t1")
+    events = meeting.journal.read()
+    assert isinstance(events[-1], EntryEdited)
+    assert any(getattr(e, "entry", None) and e.entry.owner == "Li" for e in events)
+
+
+def test_an_entry_cannot_be_corrected_into_a_command(meeting):
+    type_lines(meeting, "/next", "d: ship it")
+    seq = meeting.state.entries[0].seq
+    assert not meeting.edit(seq, "/next").accepted
+    assert meeting.state.entries[0].entry.text == "ship it"
+
+
+def test_retracted_entry_leaves_the_minutes_and_undo_brings_it_back(meeting):
+    type_lines(meeting, "/next", "d: ship it", "d: keep it")
+    first = meeting.state.entries[0].seq
+    assert meeting.retract(first).accepted
+    assert [c.entry.text for c in meeting.state.entries] == ["keep it"]
+    assert isinstance(meeting.journal.read()[-1], EntryRetracted)
+    assert not meeting.retract(first).accepted
+    type_lines(meeting, "/undo")
+    assert [c.entry.text for c in meeting.state.entries] == ["ship it", "keep it"]
+
+
+def test_undo_takes_back_an_edit(meeting):
+    type_lines(meeting, "/next", "d: ship it")
+    meeting.edit(meeting.state.entries[0].seq, "d: ship it on Friday")
+    type_lines(meeting, "/undo")
+    assert meeting.state.entries[0].entry.text == "ship it"
+
+
+def test_queue_move_survives_a_reopened_journal(meeting):
+    type_lines(meeting, "/next", "/speak @Marta @Wang", "/queue @Wang 1")
+    assert fold(meeting.journal.read()).queue == ("Wang", "Marta")
+
+
+def test_queue_line_reads_person_and_place_in_either_language():
+    from pendulum import Date
+
+    from facilitator.line import Command, LineContext, parse_line
+
+    context = LineContext(people=["Ana", "李雷", "韩梅梅"], today=Date(2026, 8, 12))
+    assert parse_line("/queue @韩梅梅 2", context) == Command(
+        "queue", ("@韩梅梅", "2"), ("韩梅梅",), 2, "/queue @韩梅梅 2"
+    )
+    parsed = parse_line("/排队 @Ana", context)
+    assert isinstance(parsed, Command) and (parsed.people, parsed.number) == (("Ana",), 1)
+    everyone = parse_line("/到 全体", context)
+    assert isinstance(everyone, Command) and everyone.args == ("all",)
+
+
+def test_unknown_name_in_a_command_is_refused_without_claiming_a_point_was_kept(meeting):
+    outcome = meeting.submit("/speak @Nobody")
+    assert not outcome.accepted
+    assert "unknown name @Nobody" in outcome.notices[0].text()
+    assert "plain point" not in outcome.notices[0].text()
+    assert not meeting.state.entries
