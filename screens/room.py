@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from facilitator.i18n import t
+from facilitator.journal import JournalUnavailable
 from facilitator.line import Command, Notice
 from facilitator.session import LiveMeeting, Outcome
 from screens.actions import room_bindings
@@ -222,7 +223,17 @@ class RoomScreen(Screen[None]):
 
         def closed(confirmed: bool | None) -> None:
             if confirmed:
-                minutes = self.meeting.close()
+                try:
+                    minutes = self.meeting.close()
+                except JournalUnavailable as busy:
+                    # Nothing was written: the meeting stays open, the room says why.
+                    self.say(
+                        Outcome(
+                            False, (Notice("room.close_busy", {"reason": str(busy)}, "warning"),)
+                        )
+                    )
+                    self.line.focus()
+                    return
                 self.app.exit(minutes)
             else:
                 self.refresh_view()

@@ -102,3 +102,35 @@ async def test_tab_completes_a_name_by_pinyin_free_prefix(archive, clock):
         line = app.screen.query_one("#line")
         assert line.value == "a: @Marta "
         assert line.has_focus
+
+
+async def test_closing_while_another_program_holds_the_archive_keeps_the_meeting_open(
+    db_path, clock
+):
+    import sqlite3
+
+    from screens.closing import ClosingScreen as Summary
+
+    with Archive.open(db_path, busy_timeout_ms=50) as archive:
+        app = _app(archive, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await enter_line(pilot, "/next")
+            await enter_line(pilot, "d: go live on 20 Sept")
+            await enter_line(pilot, "/close")
+            assert isinstance(app.screen, Summary)
+            other = sqlite3.connect(db_path, isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")
+            try:
+                await pilot.press("enter")
+                await pilot.pause()
+            finally:
+                other.execute("ROLLBACK")
+                other.close()
+            assert app.is_running and not isinstance(app.screen, Summary)
+            assert "not closed" in str(app.screen.query_one("#message").render())
+            assert not app.meeting.state.is_closed
+            await enter_line(pilot, "/close")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.return_value is not None
+        assert next(archive.db["meetings"].rows)["status"] == "closed"
