@@ -21,11 +21,17 @@ from screens.keys import localize_bindings
 
 
 def _sides(sides: tuple) -> str:
-    return " | ".join(f"{s.party}: {s.position}" if s.party else s.position for s in sides)
+    return " | ".join(
+        t("minutes.side", party=s.party, position=s.position) if s.party else s.position
+        for s in sides
+    )
 
 
 def _heading(key: str, count: int) -> Option:
-    return Option(Text(f"{t(key)} ({count})", style="bold underline"), disabled=True)
+    return Option(
+        Text(t("minutes.counted", heading=t(key), count=count), style="bold underline"),
+        disabled=True,
+    )
 
 
 def _none() -> Option:

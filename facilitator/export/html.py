@@ -93,7 +93,10 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         else clean(a.name)
         for a in minutes.absent
     )
-    present = sep.join(f"{clean(a.name)} ({clean(a.department)})" for a in minutes.present)
+    present = sep.join(
+        tr("minutes.person_in_department", name=clean(a.name), department=clean(a.department))
+        for a in minutes.present
+    )
     rows = [
         (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
         (tr("minutes.place"), place),
@@ -139,7 +142,9 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         heading = tr("minutes.topic_heading", number=section.position, title=clean(section.title))
         out += [
             f"<h3>{escape(heading)}</h3>",
-            f'<p class="meta">{_e(tr("minutes.owner"))}: {_e(section.owner)} · {_e(timing)}</p>',
+            '<p class="meta">'
+            + _e(tr("minutes.labelled", label=tr("minutes.owner"), value=section.owner))
+            + f" · {_e(timing)}</p>",
             *_topic(section, tr),
         ]
 

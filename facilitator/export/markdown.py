@@ -13,7 +13,13 @@ from facilitator.timefmt import duration, format_date, format_span
 
 def _people(lines, language: str) -> str:
     return t("minutes.list_sep", language=language).join(
-        f"{md(a.name)} ({md(a.department)})" for a in lines
+        t(
+            "minutes.person_in_department",
+            language=language,
+            name=md(a.name),
+            department=md(a.department),
+        )
+        for a in lines
     )
 
 
@@ -28,7 +34,13 @@ def _topic(section: TopicMinutes, lang: str) -> list[str]:
             if dispute.sides:
                 out.append(f"- {t('minutes.dispute', language=lang)}")
                 out.extend(
-                    f"  - {md(side.party)}: {md(side.position)}"
+                    "  - "
+                    + t(
+                        "minutes.side",
+                        language=lang,
+                        party=md(side.party),
+                        position=md(side.position),
+                    )
                     if side.party
                     else f"  - {md(side.position)}"
                     for side in dispute.sides
@@ -97,7 +109,8 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
         lines += [
             f"### {heading}",
             "",
-            f"{tr('minutes.owner')}: {md(section.owner)} · {timing}",
+            tr("minutes.labelled", label=tr("minutes.owner"), value=md(section.owner))
+            + f" · {timing}",
             "",
         ]
         lines += [*_topic(section, lang), ""]

@@ -25,13 +25,22 @@ def render_summary(minutes: Minutes, language: str | None = None) -> str:
     ]
     lines.append(tr("minutes.open_items") + f" ({len(minutes.open_items)})")
     lines += [
-        f"  - {clean(item.text)} — {clean(item.owner) or tr('summary.no_owner')}, "
-        f"{due(item.deadline)}"
+        f"  - {clean(item.text)} — "
+        + tr(
+            "minutes.owner_and_date",
+            owner=clean(item.owner) or tr("summary.no_owner"),
+            date=due(item.deadline),
+        )
         for item in minutes.open_items
     ] or ["  " + tr("minutes.none")]
     lines.append(tr("minutes.tasks") + f" ({len(minutes.tasks)})")
     lines += [
-        f"  - {clean(task.title)} — {clean(task.owner) or tr('summary.no_owner')}, {due(task.due)}"
+        f"  - {clean(task.title)} — "
+        + tr(
+            "minutes.owner_and_date",
+            owner=clean(task.owner) or tr("summary.no_owner"),
+            date=due(task.due),
+        )
         for task in minutes.tasks
     ] or ["  " + tr("minutes.none")]
     return "\n".join(lines)
