@@ -8,15 +8,70 @@ entry falls back to its docstring.
 
 from __future__ import annotations
 
+import tomllib
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import click
 
-from facilitator.i18n import catalogue, language_from_environment, set_language, t
+from facilitator.i18n import (
+    catalogue,
+    current_language,
+    language_from_environment,
+    set_language,
+    t,
+)
 
 
 def _help_for(key: str, fallback: str | None) -> str | None:
     return t(key) if key in catalogue("en") else fallback
+
+
+class I18nHelpFormatter(click.HelpFormatter):
+    """Section headings with the language's colon (``选项：``, not ``选项:``)."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{t('cli_help.heading', name=heading)}\n")
+
+
+class I18nContext(click.Context):
+    formatter_class = I18nHelpFormatter
+
+
+@cache
+def _click_zh() -> dict[str, str]:
+    text = resources.files("facilitator").joinpath("locale", "click.zh.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _click_gettext(message: str) -> str:
+    if current_language() == "zh":
+        return _click_zh().get(message, message)
+    return message
+
+
+def _click_ngettext(singular: str, plural: str, count: int) -> str:
+    return _click_gettext(singular if count == 1 else plural)
+
+
+def translate_click() -> None:
+    """Let Click's own messages (usage errors, ``[default: …]``) follow the UI language.
+
+    Click looks its texts up with gettext's module functions, bound in each
+    of its modules; we ship no ``.mo`` files, so those names are pointed at
+    our table (``locale/click.zh.toml``), consulted when a message is made.
+    """
+    import click.core
+    import click.exceptions
+    import click.parser
+    import click.types
+
+    for module in (click.core, click.exceptions, click.parser, click.types):
+        if hasattr(module, "_"):
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
 
 
 class I18nOption(click.Option):
@@ -29,6 +84,8 @@ class I18nOption(click.Option):
 
 class I18nCommand(click.Command):
     """A command whose help is the catalogue entry ``cli_help.<command name>``."""
+
+    context_class = I18nContext
 
     def _translate(self) -> None:
         key = f"cli_help.{(self.name or '').replace('-', '_')}"
@@ -82,6 +139,7 @@ class I18nGroup(I18nCommand, click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         set_language(language_from_environment())
+        translate_click()
         return super().main(*args, **kwargs)
 
 

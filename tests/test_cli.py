@@ -116,6 +116,18 @@ def test_help_is_in_chinese_with_lang_or_locale() -> None:
     assert "输出已结束会议的纪要" in by_locale.output
 
 
+def test_a_mistyped_command_line_is_answered_in_chinese() -> None:
+    wrong_format = invoke("--lang", "zh", "tasks", "--format", "xlsx")
+    assert wrong_format.exit_code == 2
+    assert "错误：'--format' 的值无效：'xlsx' 不在" in wrong_format.output
+    assert "tasks --help' 查看帮助。" in wrong_format.output
+    assert "没有命令 'meet'" in invoke("--lang", "zh", "meet").output
+    listing = invoke("--lang", "zh", "tasks", "--help").output
+    assert "选项：" in listing and "[默认：table]" in listing
+    english = invoke("--lang", "en", "tasks", "--format", "xlsx").output
+    assert "Error: Invalid value for '--format'" in english
+
+
 def test_every_command_and_option_has_help_in_both_languages() -> None:
     from facilitator.i18n import catalogue
 
