@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,41 @@ def test_markdown_minutes_match_the_golden_file(db_path: Path, name, agenda, lin
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(result.output, encoding="utf-8")
     assert result.output == golden.read_text(encoding="utf-8")
+
+
+def _rendered(markdown_text: str) -> list[str]:
+    """The blocks markdown-it sees, as ``li:…`` inside a list item, else ``p:…``, ``h3:…``."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown_text)
+    blocks, depth = [], 0
+    for previous, token in pairwise(tokens):
+        depth += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
+        if token.type == "inline":
+            blocks.append(f"{'li' if depth else previous.tag}:{token.content}")
+    return blocks
+
+
+@pytest.mark.parametrize(
+    ("agenda", "lines", "labels"),
+    [
+        (LAUNCH_EN, LAUNCH_EN_LINES, ("**Points**", "**Disputes**", "**Decisions**")),
+        (LAUNCH_ZH, LAUNCH_ZH_LINES, ("**讨论要点**", "**争议**", "**决策**")),
+    ],
+    ids=["en", "zh"],
+)
+def test_the_minutes_render_as_labelled_lists_not_one_run_on_list(
+    db_path: Path, agenda, lines, labels
+) -> None:
+    hold_meeting(db_path, agenda, lines)
+    text = cli(db_path, "minutes", now=AFTER_MEETING).stdout
+    blocks = _rendered(text)
+    # Each label is a paragraph of its own, never the tail of the list item above.
+    for label in labels:
+        assert f"p:{label}" in blocks, blocks
+    assert not any(block.startswith("li:") and "**" in block for block in blocks)
+    first_topic = blocks[blocks.index(f"p:{labels[0]}") :]
+    assert [b.split(":")[0] for b in first_topic[:2]] == ["p", "li"]
 
 
 def test_task_status_in_the_minutes_is_the_current_follow_up_status(db_path: Path) -> None:

@@ -24,12 +24,19 @@ def _people(lines, language: str) -> str:
 
 
 def _topic(section: TopicMinutes, lang: str) -> list[str]:
-    out: list[str] = []
+    # Each labelled list is its own block, a blank line apart: without it a
+    # Markdown renderer pulls the next label into the list item above.
+    blocks: list[list[str]] = []
     if section.points:
-        out.append(f"**{t('minutes.points', language=lang)}**")
-        out.extend(f"- {md(point)}" for point in section.points)
+        blocks.append(
+            [
+                f"**{t('minutes.points', language=lang)}**",
+                "",
+                *(f"- {md(point)}" for point in section.points),
+            ]
+        )
     if section.disputes:
-        out.append(f"**{t('minutes.disputes', language=lang)}**")
+        out = [f"**{t('minutes.disputes', language=lang)}**", ""]
         for dispute in section.disputes:
             if dispute.sides:
                 out.append(f"- {t('minutes.dispute', language=lang)}")
@@ -47,12 +54,18 @@ def _topic(section: TopicMinutes, lang: str) -> list[str]:
                 )
             else:
                 out.append(f"- {md(dispute.text)}")
+        blocks.append(out)
     if section.decisions:
-        out.append(f"**{t('minutes.decisions_in_topic', language=lang)}**")
-        out.extend(f"- {md(decision)}" for decision in section.decisions)
-    if not out:
-        out.append(f"_{t('minutes.nothing_recorded', language=lang)}_")
-    return out
+        blocks.append(
+            [
+                f"**{t('minutes.decisions_in_topic', language=lang)}**",
+                "",
+                *(f"- {md(decision)}" for decision in section.decisions),
+            ]
+        )
+    if not blocks:
+        return [f"_{t('minutes.nothing_recorded', language=lang)}_"]
+    return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
 
 
 def render_minutes(minutes: Minutes, language: str | None = None) -> str:
