@@ -146,14 +146,17 @@ def weekly_report(
     )
 
 
-def with_task_statuses(minutes: Minutes, statuses: Sequence[str]) -> Minutes:
-    """The minutes with each task's current follow-up status (in task order).
+def with_follow_up(minutes: Minutes, records: Sequence[TaskRecord], today: Date) -> Minutes:
+    """The minutes with each task's archive id and its status as of ``today``.
 
-    The tasks table keeps the close-time order, so the n-th status belongs to
+    The tasks table keeps the close-time order, so the n-th record belongs to
     the n-th task; a shorter list leaves the remaining tasks as they were.
+    The id is the one ``facilitator task ID`` takes, never a row number.
     """
     tasks = tuple(
-        replace(task, status=statuses[n]) if n < len(statuses) else task
+        replace(task, id=records[n].id, status=effective_status(records[n], today))
+        if n < len(records)
+        else task
         for n, task in enumerate(minutes.tasks)
     )
     return replace(minutes, tasks=tasks)

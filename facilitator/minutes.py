@@ -47,6 +47,8 @@ class TaskLine:
     due: Date | None
     topic: str | None
     status: str = "open"
+    id: int | None = None
+    """The archive's task id (``facilitator task ID``); None until the close stores it."""
 
 
 @dataclass(frozen=True)

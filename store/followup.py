@@ -17,8 +17,7 @@ from facilitator.followup import (
     Retrospective,
     TaskRecord,
     TaskUpdate,
-    effective_status,
-    with_task_statuses,
+    with_follow_up,
 )
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
@@ -160,8 +159,7 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 
 
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
-    """A closed meeting's minutes with each task's follow-up status as of ``now``."""
+    """A closed meeting's minutes with each task's id and follow-up status as of ``now``."""
     minutes = archive.minutes(meeting_id)
     today = now.in_timezone(minutes.agenda.start.timezone).date()
-    statuses = [effective_status(task, today) for task in tasks(archive, meeting_id)]
-    return with_task_statuses(minutes, statuses)
+    return with_follow_up(minutes, tasks(archive, meeting_id), today)

@@ -73,6 +73,28 @@ def test_task_status_in_the_minutes_is_the_current_follow_up_status(db_path: Pat
     assert "| 2 | campaign draft | Marta | Fri 20 Mar 2026 | Delayed |" in result.output
 
 
+def test_the_minutes_name_each_task_by_the_id_that_task_takes(db_path: Path) -> None:
+    # Two meetings in one archive: the Chinese meeting's only task is task 3, not "1".
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    markdown = cli(db_path, "minutes", "Q3新产品", now=AFTER_MEETING).stdout
+    assert "| 编号 | 任务名称 |" in markdown
+    assert "| 3 | 提交测试资源申请表 | 李雷 |" in markdown
+    document = json.loads(cli(db_path, "minutes", "2", "--format", "json").stdout)
+    (task,) = document["tasks"]
+    assert (task["id"], task["title"]) == (3, "提交测试资源申请表")
+    page = cli(db_path, "minutes", "2", "--format", "html").stdout
+    assert "<td>3</td><td>提交测试资源申请表</td>" in page
+    # ...and the id closes that very task, not the first meeting's task 1.
+    assert cli(db_path, "task", "3", "done", now=AFTER_MEETING).exit_code == 0
+    assert "| 3 | 提交测试资源申请表 | 李雷 | 2026年3月10日 星期二 | 完成 |" in (
+        cli(db_path, "minutes", "2", now=AFTER_MEETING).stdout
+    )
+    assert "| 1 | submit the test resource form | Li | Tue 10 Mar 2026 | Open |" in (
+        cli(db_path, "minutes", "1", now=AFTER_MEETING).stdout
+    )
+
+
 EVIL_EN = (
     LAUNCH_EN.replace('name = "Marta"', 'name = "<script>alert(1)</script>"')
     .replace('owner = "Marta"', 'owner = "<script>alert(1)</script>"')

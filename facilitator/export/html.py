@@ -174,14 +174,16 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
     if minutes.tasks:
         out += [
             "<table>",
-            f"<tr><th>#</th><th>{_e(tr('minutes.task'))}</th><th>{_e(tr('minutes.owner'))}</th>"
+            f"<tr><th>{_e(tr('minutes.task_id'))}</th><th>{_e(tr('minutes.task'))}</th>"
+            f"<th>{_e(tr('minutes.owner'))}</th>"
             f"<th>{_e(tr('minutes.due'))}</th><th>{_e(tr('minutes.status'))}</th></tr>",
             *(
-                f"<tr><td>{n}</td><td>{_e(task.title)}</td><td>{_e(task.owner)}</td>"
+                f"<tr><td>{task.id if task.id is not None else ''}</td>"
+                f"<td>{_e(task.title)}</td><td>{_e(task.owner)}</td>"
                 f"<td>{_e(format_date(task.due, lang)) if task.due else ''}</td>"
                 f'<td class="status-{escape(task.status)}">{_e(tr("status." + task.status))}</td>'
                 "</tr>"
-                for n, task in enumerate(minutes.tasks, 1)
+                for task in minutes.tasks
             ),
             "</table>",
         ]

@@ -96,6 +96,7 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
         ],
         "tasks": [
             {
+                "id": task.id,
                 "title": task.title,
                 "owner": task.owner,
                 "department": task.department,

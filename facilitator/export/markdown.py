@@ -154,15 +154,16 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     lines += [f"## {tr('minutes.tasks')}", ""]
     if minutes.tasks:
         lines += [
-            f"| # | {tr('minutes.task')} | {tr('minutes.owner')} | {tr('minutes.due')} | "
-            f"{tr('minutes.status')} |",
+            f"| {tr('minutes.task_id')} | {tr('minutes.task')} | {tr('minutes.owner')} | "
+            f"{tr('minutes.due')} | {tr('minutes.status')} |",
             "|---|---|---|---|---|",
         ]
+        # The id `facilitator task ID` takes: a row number would name another meeting's task.
         lines += [
-            f"| {n} | {cell(task.title)} | {cell(task.owner)} | "
-            f"{format_date(task.due, lang) if task.due else ' '} | "
+            f"| {task.id if task.id is not None else ' '} | {cell(task.title)} | "
+            f"{cell(task.owner)} | {format_date(task.due, lang) if task.due else ' '} | "
             f"{tr('status.' + task.status)} |"
-            for n, task in enumerate(minutes.tasks, 1)
+            for task in minutes.tasks
         ]
     else:
         lines.append(f"_{tr('minutes.none')}_")
