@@ -68,6 +68,9 @@ class Agenda:
     language: str = "en"
     balance_threshold: float = DEFAULT_BALANCE_THRESHOLD
     rules: tuple[str, ...] = ()
+    uid: str = ""
+    """The invitation's calendar UID, written by ``facilitator new`` (optional): it
+    outlives a new start or title, so a corrected notice updates the same entry."""
 
     @property
     def key(self) -> str:
@@ -113,6 +116,7 @@ class Agenda:
             "language": self.language,
             "balance_threshold": self.balance_threshold,
             "rules": list(self.rules),
+            "uid": self.uid,
             "people": [vars(p).copy() for p in self.people],
             "topics": [vars(topic).copy() for topic in self.topics],
         }
@@ -137,6 +141,7 @@ class Agenda:
             language=data.get("language", "en"),
             balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
             rules=tuple(data.get("rules", ())),
+            uid=data.get("uid", ""),
             people=tuple(Person(**p) for p in data["people"]),
             topics=tuple(Topic(**topic) for topic in data["topics"]),
         )
@@ -333,6 +338,7 @@ class _Validator:
             language=language,
             balance_threshold=float(threshold),
             rules=rules,
+            uid=self.text(meeting, "meeting", None, "uid", required=False),
             people=people,
             topics=topics,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from pathlib import Path
 
 import click
@@ -149,6 +150,7 @@ def new(
         title=title,
         place=place,
         online=online,
+        uid=str(uuid.uuid4()),
     )
     write_output(output, text)
     topics = text.count("[[topics]]")

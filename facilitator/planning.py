@@ -272,8 +272,13 @@ def render_agenda(
     title: str | None = None,
     place: str | None = None,
     online: str = "",
+    uid: str = "",
 ) -> str:
-    """A ready-to-edit agenda file (TOML) for a meeting of ``kind``."""
+    """A ready-to-edit agenda file (TOML) for a meeting of ``kind``.
+
+    ``uid`` names the meeting's calendar entry for good (kept when the start
+    or title is edited), so a corrected invitation replaces the first one.
+    """
     if kind not in TEMPLATES:
         raise ValueError(kind)
 
@@ -315,6 +320,7 @@ def render_agenda(
         f"online = {_toml(online)}  # {tr('plan.online_help')}",
         f"materials = [{', '.join(_toml(tr(f'plan.{kind}.material{n}')) for n in (1, 2))}]",
         f"rules = [{', '.join(_toml(tr(f'plan.rule{n}')) for n in (1, 2, 3))}]",
+        *([f"uid = {_toml(uid)}  # {tr('plan.uid_help')}"] if uid else []),
         "",
         f"# {tr('plan.people_help')}",
     ]

@@ -185,6 +185,39 @@ def test_invitation_keeps_chinese_names_and_the_shanghai_zone(
     assert str(event["SUMMARY"]) == "Q3新产品上线协调会"
 
 
+def test_a_moved_meeting_updates_the_same_calendar_entry(db_path: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "sync.toml"
+    cli(db_path, "new", "sync", "-o", str(agenda), "--timezone", "Europe/Berlin", now=MONDAY)
+    first = cli(db_path, "notice", str(agenda), "--format", "ics", now=MONDAY)
+    # The host moves the meeting by an hour and renames it, then sends the correction.
+    text = agenda.read_text(encoding="utf-8")
+    agenda.write_text(
+        text.replace("T10:00:00", "T11:00:00")
+        .replace("T11:00:00+01:00\nrsvp", "T12:00:00+01:00\nrsvp")
+        .replace('title = "Progress sync"', 'title = "Progress sync (moved)"'),
+        encoding="utf-8",
+    )
+    second = cli(
+        db_path, "notice", str(agenda), "--format", "ics", now=MONDAY.replace("09:", "11:")
+    )
+    (before,) = Calendar.from_ical(first.stdout_bytes).walk("VEVENT")
+    (after,) = Calendar.from_ical(second.stdout_bytes).walk("VEVENT")
+    assert after.decoded("DTSTART") != before.decoded("DTSTART")
+    assert str(after["UID"]) == str(before["UID"])
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"]) > 0
+
+
+def test_an_agenda_without_uid_falls_back_to_start_and_title(db_path: Path, tmp_path: Path) -> None:
+    result = _notice(db_path, tmp_path, LAUNCH_EN, "--format", "ics")
+    (event,) = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+    assert str(event["UID"]) == "20260302T0900Z-q3-launch-coordination@facilitator.invalid"
+    with_uid = LAUNCH_EN.replace('language = "en"', 'language = "en"\nuid = "launch-q3"')
+    (event,) = Calendar.from_ical(
+        _notice(db_path, tmp_path, with_uid, "--format", "ics").stdout_bytes
+    ).walk("VEVENT")
+    assert str(event["UID"]) == "launch-q3@facilitator.invalid"
+
+
 def test_invitation_without_a_host_email_is_refused(db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "invite.ics"
     agenda = LAUNCH_EN.replace('email = "ana@example.com"\n', "")

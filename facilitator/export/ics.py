@@ -58,9 +58,30 @@ def _calendar(method: str) -> Calendar:
     return calendar
 
 
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
 def meeting_uid(agenda: Agenda) -> str:
-    """Stable per meeting, so a corrected notice updates the same calendar entry."""
+    """The calendar entry's UID: the agenda's ``uid``, so a corrected notice
+    (new time, new title) updates the same entry.
+
+    An agenda without one (written by hand) falls back to its start and
+    title: moving or renaming that meeting makes a second calendar entry.
+    """
+    if agenda.uid:
+        return agenda.uid if "@" in agenda.uid else f"{agenda.uid}@{UID_DOMAIN}"
     return f"{agenda.key}@{UID_DOMAIN}"
+
+
+def sequence_at(now: DateTime) -> int:
+    """The revision number of a notice written at ``now``: seconds since 2020.
+
+    Calendars apply an update only if its SEQUENCE is higher than the one
+    they hold; counting from the time it is written makes every later notice
+    higher without remembering the earlier ones (and stays within 31 bits
+    until 2088).
+    """
+    return max(0, int((now.in_timezone("UTC") - SEQUENCE_EPOCH).total_seconds()))
 
 
 def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None) -> bytes:
@@ -73,7 +94,7 @@ def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None
     event = Event()
     event.add("uid", meeting_uid(agenda))
     event.add("dtstamp", _stdlib(now.in_timezone("UTC")))
-    event.add("sequence", 0)
+    event.add("sequence", sequence_at(now))
     event.add("dtstart", _stdlib(agenda.start))
     event.add("dtend", _stdlib(agenda.end))
     event.add("summary", agenda.title)
