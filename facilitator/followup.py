@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 
 from pendulum import Date, DateTime, Duration, duration
 
+from facilitator.i18n import t
 from facilitator.minutes import Minutes
+from facilitator.timefmt import format_date, format_datetime
 
 TASK_STATUSES = ("open", "doing", "done", "delayed")
 SETTABLE_STATUSES = ("done", "doing", "delayed")
@@ -108,6 +110,61 @@ def select_tasks(
 def _due_order(task: TaskRecord) -> tuple:
     # Undated tasks last: they cannot be late, but they should not be forgotten.
     return (task.due is None, task.due or Date(1, 1, 1), task.meeting_id, task.id)
+
+
+def latest_notes(updates: Iterable[TaskUpdate]) -> dict[int, str]:
+    """Each task's latest non-empty note, by task id (tasks without one are left out)."""
+    return {u.task_id: u.note for u in sorted(updates, key=lambda u: u.at) if u.note}
+
+
+def describe_task(
+    task: TaskRecord,
+    updates: Sequence[TaskUpdate],
+    today: Date,
+    language: str | None = None,
+) -> list[str]:
+    """A task as ``facilitator task ID`` shows it: what, who, when, where from,
+    its status as of ``today``, then its history with the notes, oldest first."""
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=language, **params)
+
+    def labelled(label: str, value: str) -> str:
+        return tr("minutes.labelled", label=tr(label), value=value)
+
+    owner = (
+        tr("minutes.person_in_department", name=task.owner, department=task.department)
+        if task.department and task.department != task.owner
+        else task.owner
+    )
+    lines = [
+        tr("followup.task_heading", id=task.id, title=task.title),
+        labelled("minutes.owner", owner or "-"),
+        labelled("minutes.due", format_date(task.due, language) if task.due else "-"),
+        labelled(
+            "followup.meeting",
+            tr("followup.from_meeting", title=task.meeting_title, id=task.meeting_id),
+        ),
+        labelled("minutes.status", tr("status." + effective_status(task, today))),
+        tr("followup.history"),
+        "  "
+        + tr(
+            "followup.history_created",
+            at=format_datetime(task.created_at, language),
+            status=tr("status.open"),
+        ),
+    ]
+    for update in sorted(updates, key=lambda u: u.at):
+        entry = tr(
+            "followup.history_entry",
+            at=format_datetime(update.at, language),
+            previous=tr("status." + (update.previous or "open")),
+            status=tr("status." + update.status),
+        )
+        if update.note:
+            entry = tr("followup.history_note", entry=entry, note=update.note)
+        lines.append("  " + entry)
+    return lines
 
 
 def minutes_overdue(closed_at: DateTime | None, exported: bool, now: DateTime) -> bool:

@@ -99,6 +99,46 @@ def test_task_status_update_and_bad_inputs(db_path: Path) -> None:
     assert bad.exit_code == 2 and "choose done | doing | delayed" in bad.output
 
 
+def test_a_task_on_its_own_shows_who_when_where_from_and_its_history(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    cli(db_path, "task", "2", "doing", "--note", "draft started", now=DAY_AFTER)
+    cli(
+        db_path,
+        "task",
+        "2",
+        "delayed",
+        "--note",
+        "waiting for budget",
+        now="2026-03-06T09:00+01:00",
+    )
+    shown = cli(db_path, "task", "2", now="2026-03-23T09:00:00+01:00")
+    assert shown.exit_code == 0
+    assert shown.output.splitlines() == [
+        "Task 2: campaign draft",
+        "Owner: Marta (Marketing)",
+        "Due: Fri 20 Mar 2026",
+        "Meeting: Q3 launch coordination (meeting 1)",
+        "Status: Delayed",
+        "History:",
+        "  Mon 2 Mar 2026, 10:18: recorded in the minutes (Open)",
+        "  Tue 3 Mar 2026, 09:00: Open → In progress — draft started",
+        "  Fri 6 Mar 2026, 09:00: In progress → Delayed — waiting for budget",
+    ]
+    # The follow-up lists carry the last note, where the coordinator reads them.
+    listed = cli(db_path, "tasks", now="2026-03-07T09:00:00+01:00").output
+    assert "Last note" in listed and "waiting for budget" in listed
+    report = cli(db_path, "report", now="2026-03-07T09:00:00+01:00").output
+    assert "waiting for budget" in report.split("Delayed, oldest first")[1]
+
+
+def test_a_task_in_chinese_shows_its_history_in_chinese(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    cli(db_path, "task", "1", "doing", "--note", "已提交初稿", now="2026-03-04T09:00:00+08:00")
+    shown = cli(db_path, "task", "1", lang="zh", now="2026-03-05T09:00:00+08:00").output
+    assert "负责人：李雷（研发部）" in shown and "状态：进行中" in shown
+    assert "2026年3月4日 星期三 09:00：未开始 → 进行中（已提交初稿）" in shown
+
+
 def test_minutes_not_exported_a_day_after_the_close_are_flagged(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     same_day = cli(db_path, "tasks", now="2026-03-02T18:00:00+01:00")
