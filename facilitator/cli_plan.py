@@ -287,8 +287,11 @@ def retro(
     improve: str | None,
     rating: str | None,
 ) -> None:
-    """Store a short retrospective of a closed meeting (or show the stored one)."""
-    from facilitator.followup import Retrospective, is_valid_rating
+    """Store a short retrospective of a closed meeting (or show the stored one).
+
+    Options given update the stored retrospective; the others are kept.
+    """
+    from facilitator.followup import RatingRequired, is_valid_rating, updated_retrospective
     from facilitator.text import clean
     from store.archive import ArchiveError
     from store.followup import retrospective, save_retrospective
@@ -299,20 +302,26 @@ def retro(
             row = archive.find(meeting, closed=True)
         except ArchiveError as exc:
             fail(str(exc))
+        stored = retrospective(archive, row.id)
         if good is None and improve is None and rating is None:
-            stored = retrospective(archive, row.id)
             if stored is None:
                 fail(t("cli_plan.no_retro", title=row.title))
             click.echo(_retro_text(stored))
             return
-        if rating is None or not rating.strip().isdigit() or not is_valid_rating(int(rating)):
-            fail(t("cli_plan.bad_rating", value=rating or ""))
-        retro_ = Retrospective(
-            clean(good or "").strip(),
-            clean(improve or "").strip(),
-            int(rating),
-            settings.clock.now(),
-        )
+        if rating is not None and (
+            not rating.strip().isdigit() or not is_valid_rating(int(rating))
+        ):
+            fail(t("cli_plan.bad_rating", value=rating))
+        try:
+            retro_ = updated_retrospective(
+                stored,
+                settings.clock.now(),
+                good=None if good is None else clean(good).strip(),
+                improve=None if improve is None else clean(improve).strip(),
+                rating=None if rating is None else int(rating),
+            )
+        except RatingRequired:
+            fail(t("cli_plan.rating_required", title=row.title))
         save_retrospective(archive, row.id, retro_)
         click.echo(t("cli_plan.retro_saved", title=row.title))
     finally:

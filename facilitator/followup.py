@@ -75,6 +75,36 @@ def is_valid_rating(rating: int) -> bool:
     return rating in RATINGS
 
 
+class RatingRequired(ValueError):
+    """A first retrospective needs a rating: there is none stored to keep."""
+
+
+def updated_retrospective(
+    stored: Retrospective | None,
+    now: DateTime,
+    *,
+    good: str | None = None,
+    improve: str | None = None,
+    rating: int | None = None,
+) -> Retrospective:
+    """The retrospective after a partial update: what is not given is kept.
+
+    ``retro 1 --rating 2`` after ``--good a --improve b`` changes the rating
+    only. Without a stored one the rating is required (raises
+    :class:`RatingRequired`): a retrospective always has one.
+    """
+    if rating is None:
+        if stored is None:
+            raise RatingRequired
+        rating = stored.rating
+    return Retrospective(
+        good if good is not None else (stored.good if stored else ""),
+        improve if improve is not None else (stored.improve if stored else ""),
+        rating,
+        now,
+    )
+
+
 def select_tasks(
     tasks: Iterable[TaskRecord],
     today: Date,

@@ -175,6 +175,31 @@ def test_retro_is_stored_with_the_meeting_and_shown_in_metrics(db_path: Path) ->
     assert "R&D: 62%" in metrics.output and "To improve: bring data next time" in metrics.output
 
 
+def test_a_retro_updated_in_parts_keeps_what_was_not_given(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    first = cli(db_path, "retro", "1", "--good", "a", "--improve", "b", "--rating", "4")
+    assert first.exit_code == 0
+    assert cli(db_path, "retro", "1", "--rating", "2").exit_code == 0
+    assert cli(db_path, "retro", "1").output.splitlines() == [
+        "Went well: a",
+        "To improve: b",
+        "Rating: 2/5",
+    ]
+    assert cli(db_path, "retro", "1", "--improve", "start on time").exit_code == 0
+    assert "To improve: start on time" in cli(db_path, "retro", "1").output
+
+
+def test_a_first_retro_without_a_rating_says_the_rating_is_required(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    result = cli(db_path, "retro", "1", "--good", "x")
+    assert result.exit_code == 2
+    assert result.output == (
+        "facilitator: --rating is required: 'Q3 launch coordination' has no retrospective "
+        "yet, rate it from 1 to 5\n"
+    )
+    assert "no retrospective yet" in cli(db_path, "retro", "1").output
+
+
 def test_retro_bad_inputs(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     for rating in ("6", "0", "good", ""):
