@@ -117,6 +117,8 @@ class TemplateTopic:
     title_key: str
     owner: int  # index into the template's people
     minutes: int
+    wrap_up: bool = False
+    """The closing topic (owners, next steps): carried-over items go before it."""
 
 
 _HOST = TemplatePerson("plan.person.host", "plan.dept.project", "host")
@@ -137,7 +139,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.kickoff.topic2", 2, 15),
             TemplateTopic("plan.kickoff.topic3", 3, 15),
             TemplateTopic("plan.kickoff.topic4", 4, 10),
-            TemplateTopic("plan.kickoff.topic5", 0, 10),
+            TemplateTopic("plan.kickoff.topic5", 0, 10, wrap_up=True),
         ),
     ),
     "decision": (
@@ -146,7 +148,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.decision.topic1", 2, 10),
             TemplateTopic("plan.decision.topic2", 3, 15),
             TemplateTopic("plan.decision.topic3", 4, 20),
-            TemplateTopic("plan.decision.topic4", 0, 10),
+            TemplateTopic("plan.decision.topic4", 0, 10, wrap_up=True),
         ),
     ),
     "resources": (
@@ -155,7 +157,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.resources.topic1", 4, 15),
             TemplateTopic("plan.resources.topic2", 2, 15),
             TemplateTopic("plan.resources.topic3", 3, 15),
-            TemplateTopic("plan.resources.topic4", 0, 10),
+            TemplateTopic("plan.resources.topic4", 0, 10, wrap_up=True),
         ),
     ),
     "sync": (
@@ -164,7 +166,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.sync.topic1", 0, 10),
             TemplateTopic("plan.sync.topic2", 2, 20),
             TemplateTopic("plan.sync.topic3", 3, 15),
-            TemplateTopic("plan.sync.topic4", 0, 10),
+            TemplateTopic("plan.sync.topic4", 0, 10, wrap_up=True),
         ),
     ),
 }
@@ -208,15 +210,35 @@ def carry_over_topics(
     """
     names = {p.name for p in people}
     host = next((p.name for p in people if p.role == "host"), people[0].name if people else "")
-    topics = []
-    for item in items:
-        due = format_date(item.due, language) if item.due else t("plan.no_date", language=language)
-        title = t(
-            f"plan.carry_{item.kind}", language=language, text=item.text, owner=item.owner, due=due
+    return [
+        PlannedTopic(
+            carried_title(item, language),
+            item.owner if item.owner in names else host,
+            CARRY_OVER_MINUTES,
         )
-        owner = item.owner if item.owner in names else host
-        topics.append(PlannedTopic(title, owner, CARRY_OVER_MINUTES))
-    return topics
+        for item in items
+    ]
+
+
+def carried_title(item: CarriedItem, language: str) -> str:
+    """``Carried over: budget (Li, deadline Thu 5 Mar 2026)``, naming only what is known.
+
+    An item without owner or date reads ``Carried over: budget``, never
+    ``(, deadline no date)``.
+    """
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=language, **params)
+
+    details = []
+    if item.owner:
+        details.append(item.owner)
+    if item.due is not None:
+        details.append(tr(f"plan.carry_{item.kind}_due", due=format_date(item.due, language)))
+    title = tr(f"plan.carry_{item.kind}", text=item.text)
+    if not details:
+        return title
+    return tr("plan.carry_details", title=title, details=tr("plan.carry_sep").join(details))
 
 
 def next_meeting_start(now: DateTime, zone: str, holidays: Collection[Date] = ()) -> DateTime:
@@ -290,15 +312,23 @@ def render_agenda(
     chosen = list(people) if people else default_people
     host = next((p.name for p in chosen if p.role == "host"), chosen[0].name)
     names = {p.name for p in chosen}
-    topics = [
-        PlannedTopic(
-            tr(topic.title_key),
-            default_people[topic.owner].name if default_people[topic.owner].name in names else host,
-            topic.minutes,
+    topics: list[PlannedTopic] = []
+    carried_topics = carry_over_topics(carried, chosen, language)
+    for topic in template_topics:
+        if topic.wrap_up:
+            # Items left open last time are settled before owners and next steps.
+            topics += carried_topics
+            carried_topics = []
+        topics.append(
+            PlannedTopic(
+                tr(topic.title_key),
+                default_people[topic.owner].name
+                if default_people[topic.owner].name in names
+                else host,
+                topic.minutes,
+            )
         )
-        for topic in template_topics
-    ]
-    topics += carry_over_topics(carried, chosen, language)
+    topics += carried_topics
     planned = sum(topic.minutes for topic in topics)
     # Round the end up to the next quarter hour after the planned topics.
     end = start.add(minutes=-(-planned // 15) * 15)

@@ -118,8 +118,55 @@ def test_carried_items_are_owned_by_their_owner_or_by_the_host() -> None:
 def test_carried_items_become_topics_of_the_next_agenda() -> None:
     carried = [CarriedItem("unresolved", 'quote "this"', "李雷", None)]
     agenda = parse_agenda(render_agenda("sync", "zh", START, "Europe/Berlin", carried=carried))
-    assert agenda.topics[-1].title == '上次遗留：quote "this"（李雷，未定日期前）'
-    assert agenda.topics[-1].owner == "李雷"
+    assert agenda.topics[-2].title == '上次遗留：quote "this"（李雷）'
+    assert agenda.topics[-2].owner == "李雷"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "Carried over: budget for launch event",
+                "Carried over: venue (Li)",
+                "Carried over: permit (deadline Thu 5 Mar 2026)",
+                "Delayed task: test form (Li, due Tue 10 Mar 2026)",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "上次遗留：budget for launch event",
+                "上次遗留：venue（Li）",
+                "上次遗留：permit（2026年3月5日 星期四前）",
+                "延期任务：test form（Li，原定2026年3月10日 星期二）",
+            ],
+        ),
+    ],
+)
+def test_a_carried_title_names_only_the_owner_and_date_it_has(language, expected) -> None:
+    items = [
+        CarriedItem("unresolved", "budget for launch event", "", None),
+        CarriedItem("unresolved", "venue", "Li", None),
+        CarriedItem("unresolved", "permit", "", pendulum.date(2026, 3, 5)),
+        CarriedItem("delayed", "test form", "Li", pendulum.date(2026, 3, 10)),
+    ]
+    people = [PlannedPerson("Ana", "Ops", "host"), PlannedPerson("Li", "R&D", "attendee")]
+    assert [topic.title for topic in carry_over_topics(items, people, language)] == expected
+
+
+@pytest.mark.parametrize("kind", MEETING_KINDS)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_carried_items_come_before_the_wrap_up_topic(kind: str, language: str) -> None:
+    plain = parse_agenda(render_agenda(kind, language, START, "Europe/Berlin"))
+    carried = [CarriedItem("unresolved", "budget", "", None)]
+    agenda = parse_agenda(render_agenda(kind, language, START, "Europe/Berlin", carried=carried))
+    titles = [topic.title for topic in agenda.topics]
+    wrap_up = plain.topics[-1].title  # "Next steps and owners", 下一步计划及责任人 ...
+    assert titles[-1] == wrap_up
+    assert titles[-2].endswith("budget")
+    assert titles[:-2] == [topic.title for topic in plain.topics[:-1]]
 
 
 def test_the_next_meeting_leaves_time_for_the_notice() -> None:
