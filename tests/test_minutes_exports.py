@@ -95,6 +95,17 @@ def test_the_minutes_name_each_task_by_the_id_that_task_takes(db_path: Path) -> 
     )
 
 
+def test_a_latecomer_is_marked_late_in_every_minutes_format(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, ("/late @Wang", "/present all", "/next"))
+    hold_meeting(db_path, LAUNCH_ZH, ("/late @李雷", "/present all", "/next"))
+    english = cli(db_path, "minutes", "1", now=AFTER_MEETING).stdout
+    assert "Wang (Sales, late)" in english and "Li (R&D)" in english
+    assert "Wang (Sales, late)" in cli(db_path, "minutes", "1", "--format", "html").stdout
+    chinese = cli(db_path, "minutes", "2", now=AFTER_MEETING).stdout
+    assert "李雷（研发部，迟到）" in chinese and "韩梅梅（市场部）" in chinese
+    assert "李雷（研发部，迟到）" in cli(db_path, "minutes", "2", "--format", "html").stdout
+
+
 EVIL_EN = (
     LAUNCH_EN.replace('name = "Marta"', 'name = "<script>alert(1)</script>"')
     .replace('owner = "Marta"', 'owner = "<script>alert(1)</script>"')

@@ -94,7 +94,11 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         for a in minutes.absent
     )
     present = sep.join(
-        tr("minutes.person_in_department", name=clean(a.name), department=clean(a.department))
+        tr(
+            "minutes.person_late" if a.status == "late" else "minutes.person_in_department",
+            name=clean(a.name),
+            department=clean(a.department),
+        )
         for a in minutes.present
     )
     rows = [

@@ -12,9 +12,10 @@ from facilitator.timefmt import duration, format_date, format_span
 
 
 def _people(lines, language: str) -> str:
+    # Latecomers are marked: they missed the start, and the JSON says so too.
     return t("minutes.list_sep", language=language).join(
         t(
-            "minutes.person_in_department",
+            "minutes.person_late" if a.status == "late" else "minutes.person_in_department",
             language=language,
             name=md(a.name),
             department=md(a.department),
