@@ -190,13 +190,54 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _line_from_toml_error(str(exc))
-        raise AgendaError(source, [Problem("toml", str(exc), line)]) from None
+        problem = _bad_date_literal(text, line) or Problem("toml", str(exc), line)
+        raise AgendaError(source, [problem]) from None
     return _Validator(text, source).agenda(data)
 
 
 def _line_from_toml_error(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
+
+
+_DATE_STATEMENT = re.compile(
+    r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*"
+    r"(?P<value>\d{4}-\d{1,2}-\d{1,2}(?:[T ][^#\s]*)?)\s*(?:#.*)?$"
+)
+_HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[A-Za-z0-9_-]+)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _bad_date_literal(text: str, line: int | None) -> Problem | None:
+    """``start = 2026-13-40T10:00:00+01:00`` is a date TOML cannot read: say so
+    for the field, instead of TOML's "expected newline" about column 13."""
+    lines = text.splitlines()
+    if line is None or not 0 < line <= len(lines):
+        return None
+    statement = _DATE_STATEMENT.match(lines[line - 1])
+    if statement is None:
+        return None
+    # The table it is in, named like the validator's problems: meeting, topics[2]...
+    table = ""
+    counts: dict[str, int] = {}
+    for above in lines[: line - 1]:
+        header = _HEADER.match(above)
+        if header:
+            name = header.group("name")
+            counts[name] = counts.get(name, 0) + 1
+            table = f"{name}[{counts[name]}]" if header.group("open") == "[[" else name
+    key = statement.group("key")
+    label = f"{table}.{key}" if table else key
+    return Problem(label, t("agenda.bad_date_literal", value=statement.group("value")), line)
+
+
+def field_line(text: str, label: str) -> int | None:
+    """The line of a field like ``topics[3].minutes`` or ``meeting.goal`` in an
+    agenda's text (its table's header when the key is missing), for messages."""
+    match = re.fullmatch(r"(?P<section>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<key>\w+))?", label)
+    if match is None:
+        return None
+    index = int(match.group("index")) - 1 if match.group("index") else None
+    return _Validator(text, "").locate(match.group("section"), index, match.group("key") or "")
 
 
 class _Validator:
@@ -255,6 +296,15 @@ class _Validator:
             if required:
                 self.fail("meeting", None, key, t("agenda.missing_instant"))
             return None
+        if isinstance(value, dt.date | dt.time) and not isinstance(value, dt.datetime):
+            # TOML reads `2026-11-30` as a date and `10:00:00` as a time: say which half is missing.
+            offset = "" if zone else "+01:00"
+            if isinstance(value, dt.date):
+                message = t("agenda.date_without_time", example=f"{value}T10:00:00{offset}")
+            else:
+                message = t("agenda.time_without_date", example=f"2026-03-02T{value}{offset}")
+            self.fail("meeting", None, key, message)
+            return None
         result: DateTime | None = None
         try:
             if isinstance(value, dt.datetime):
@@ -303,7 +353,9 @@ class _Validator:
             )
         start = self.instant(meeting, "start", zone, required=True)
         end = self.instant(meeting, "end", zone, required=True)
-        if start and end and end <= start:
+        if start and end and end == start:
+            self.fail("meeting", None, "end", t("agenda.end_at_start"))
+        elif start and end and end < start:
             self.fail("meeting", None, "end", t("agenda.end_before_start"))
         rsvp_by = self.instant(meeting, "rsvp_by", zone, required=False)
         language = meeting.get("language", "en")
