@@ -28,6 +28,8 @@ MAX_TOPIC_MINUTES = 24 * 60
 """A longer topic is a typo; its countdown would overflow the calendar."""
 FIRST_YEAR, LAST_YEAR = 1900, 9000
 """Meetings outside these years are typos (and overflow zone arithmetic)."""
+_PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
+"""Stands in for a start or end the file gets wrong, in a partial agenda only."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,12 @@ class AgendaError(Exception):
 
     source: str
     problems: list[Problem] = field(default_factory=list)
+    partial: Agenda | None = None
+    """What could be read despite the problems, so ``check`` can still give its
+    warnings; None when the file could not be read as TOML at all."""
+    partial_times: bool = False
+    """Whether ``partial`` has the file's own start and end (both valid, in order);
+    if not, they are placeholders and no warning about time may use them."""
 
     def __str__(self) -> str:
         lines = []
@@ -374,26 +382,33 @@ class _Validator:
         rules = self.strings(meeting, "rules")
         people = self.people(data.get("people"))
         topics = self.topics(data.get("topics"), {p.name for p in people})
-        if self.problems:
-            raise AgendaError(self.source, self.problems)
-        assert start is not None and end is not None
-        return Agenda(
+        place = self.text(meeting, "meeting", None, "place", required=False)
+        online = self.text(meeting, "meeting", None, "online", required=False)
+        uid = self.text(meeting, "meeting", None, "uid", required=False)
+        timed = start is not None and end is not None and end > start
+        # Placeholders only where the file's own value is unusable (see partial_times).
+        begin = start or end or _PLACEHOLDER_TIME
+        finish = end if timed and end is not None else begin
+        agenda = Agenda(
             title=title,
             goal=goal,
-            kind=kind,
-            start=start,
-            end=end.in_timezone(start.timezone),
-            place=self.text(meeting, "meeting", None, "place", required=False),
-            online=self.text(meeting, "meeting", None, "online", required=False),
+            kind=kind if kind in MEETING_KINDS else "sync",
+            start=begin,
+            end=finish.in_timezone(begin.timezone),
+            place=place,
+            online=online,
             rsvp_by=rsvp_by,
             materials=materials,
-            language=language,
+            language=language if language in ("en", "zh") else "en",
             balance_threshold=float(threshold),
             rules=rules,
-            uid=self.text(meeting, "meeting", None, "uid", required=False),
+            uid=uid,
             people=people,
             topics=topics,
         )
+        if self.problems:
+            raise AgendaError(self.source, self.problems, partial=agenda, partial_times=timed)
+        return agenda
 
     def strings(self, meeting: dict, key: str) -> tuple[str, ...]:
         value = meeting.get(key, [])

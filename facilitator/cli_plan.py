@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from facilitator.agenda import MEETING_KINDS
-from facilitator.cli import Settings, fail, main, open_archive, read_agenda
+from facilitator.cli import EXIT_BAD_INPUT, Settings, fail, main, open_archive, read_agenda
 from facilitator.i18n import current_language, t
 from facilitator.journal import JournalUnavailable
 
@@ -165,14 +165,39 @@ def new(
     )
 
 
+def _warning_lines(findings, agenda_file: str) -> list[str]:
+    """Each finding as ``FILE:LINE: FIELD: warning: …``, like the agenda's problems."""
+    from facilitator.agenda import field_line
+
+    try:
+        text = Path(agenda_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return [
+        finding.located(agenda_file, field_line(text, finding.field_label)) for finding in findings
+    ]
+
+
 @main.command()
 @click.argument("agenda_file", type=click.Path(dir_okay=False))
 @click.pass_obj
 def check(settings: Settings, agenda_file: str) -> None:
     """Validate an agenda file: exit 2 with the reasons if it cannot run, else warnings."""
+    import sys
+
+    from facilitator.agenda import AgendaError, load_agenda
     from facilitator.planning import plan_warnings
 
-    agenda = read_agenda(agenda_file)
+    try:
+        agenda = load_agenda(agenda_file)
+    except AgendaError as exc:
+        # Errors first, then what would still need fixing once they are: all at once.
+        click.echo(str(exc), err=True)
+        if exc.partial is not None:
+            findings = plan_warnings(exc.partial, settings.clock.now(), timed=exc.partial_times)
+            for line in _warning_lines(findings, agenda_file):
+                click.echo(line, err=True)
+        sys.exit(EXIT_BAD_INPUT)
     click.echo(
         t(
             "cli.check_ok",
@@ -184,8 +209,8 @@ def check(settings: Settings, agenda_file: str) -> None:
             available=int((agenda.end - agenda.start).total_minutes()),
         )
     )
-    for finding in plan_warnings(agenda, settings.clock.now()):
-        click.echo(t("plan.warning", message=finding.text()))
+    for line in _warning_lines(plan_warnings(agenda, settings.clock.now()), agenda_file):
+        click.echo(line)
 
 
 @main.command()
@@ -212,11 +237,13 @@ def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) 
     write_output(output, content)
     if output is not None:
         click.echo(t("notice.written", path=output), err=True)
-    from facilitator.planning import late_notice
+    from facilitator.planning import notice_warnings
 
-    # Sending the notice is the moment a late one matters: say so on stderr.
-    for finding in late_notice(agenda, settings.clock.now()):
-        click.echo(t("plan.warning", message=finding.text()), err=True)
+    # Sending the notice is the moment its flaws matter (late, no place, people
+    # the calendar will not reach): say so on stderr, the notice is still written.
+    findings = notice_warnings(agenda, settings.clock.now(), invitation=fmt == "ics")
+    for line in _warning_lines(findings, agenda_file):
+        click.echo(line, err=True)
 
 
 # -- after ------------------------------------------------------------------------

@@ -77,15 +77,73 @@ def test_check_warns_but_passes_what_can_still_run(db_path: Path, tmp_path: Path
     )
     result = cli(db_path, "check", str(agenda), now="2026-02-27T09:00:00+01:00")
     assert result.exit_code == 0
-    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
-    assert warnings == [
-        'warning: no goal: add goal = "..." so everyone knows what the meeting must decide',
-        'warning: no recorder: give one person role = "recorder" to keep the minutes',
-        "warning: topic 'Sales training' is planned for 40 minutes: over 30, split it or it "
-        "will drift",
-        "warning: the topics need 70 minutes but the meeting has 60",
-        "warning: the notice goes out late: 1 working day(s) before the start, 2 are expected",
-        "warning: the RSVP deadline is after the start of the meeting",
+    # Each warning says where to look, like an error: file, line, field.
+    assert result.output.splitlines()[1:] == [
+        f"{agenda}:1: meeting.goal: warning: no goal: add goal = "
+        '"..." so everyone knows what the meeting must decide',
+        f"{agenda}:13: people: warning: no recorder: give one person role = "
+        '"recorder" to keep the minutes',
+        f"{agenda}:52: topics[3].minutes: warning: topic 'Sales training' is planned for "
+        "40 minutes: over 30, split it or it will drift",
+        f"{agenda}:6: meeting.end: warning: the topics need 70 minutes but the meeting has 60",
+        f"{agenda}:5: meeting.start: warning: the notice goes out late: 1 working day(s) "
+        "before the start, 2 are expected",
+        f"{agenda}:9: meeting.rsvp_by: warning: the RSVP deadline is after the start of the "
+        "meeting",
+    ]
+
+
+def test_check_shows_the_errors_first_then_the_warnings(db_path: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(
+        LAUNCH_EN.replace('owner = "Wang"', 'owner = "Bob"').replace(
+            "minutes = 10", "minutes = 40"
+        ),
+        encoding="utf-8",
+    )
+    result = cli(db_path, "check", str(agenda), now="2026-02-20T09:00:00+01:00")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{agenda}:52: topics[3].owner: Bob is not among the [[people]]",
+        f"{agenda}:53: topics[3].minutes: warning: topic 'Sales training' is planned for "
+        "40 minutes: over 30, split it or it will drift",
+        f"{agenda}:7: meeting.end: warning: the topics need 70 minutes but the meeting has 60",
+    ]
+
+
+def test_check_of_an_agenda_with_a_bad_date_still_gives_the_other_warnings(
+    db_path: Path, tmp_path: Path
+) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(
+        LAUNCH_EN.replace("end = 2026-03-02T11:00:00", 'end = "eleven"').replace(
+            "minutes = 10", "minutes = 40"
+        ),
+        encoding="utf-8",
+    )
+    lines = cli(db_path, "check", str(agenda)).stderr.splitlines()
+    assert lines[0].startswith(f"{agenda}:7: meeting.end: not a date and time: 'eleven'")
+    # Time-based warnings wait for a readable end; the others are given now.
+    assert [line.split(": ")[1] for line in lines[1:]] == ["topics[3].minutes"]
+
+
+def test_check_warns_about_an_email_that_is_not_an_address_and_a_missing_place(
+    db_path: Path, tmp_path: Path
+) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(
+        LAUNCH_EN.replace('email = "li@example.com"', 'email = "not-an-email"')
+        .replace('place = "Room 3A"\n', "")
+        .replace('online = "https://meet.example.com/q3"\n', ""),
+        encoding="utf-8",
+    )
+    result = cli(db_path, "check", str(agenda), now="2026-02-20T09:00:00+01:00")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1:] == [
+        f'{agenda}:1: meeting.place: warning: no place: add place = "..." (a room) or '
+        'online = "https://..." so people know where to go',
+        f"{agenda}:27: people[3].email: warning: Li's email 'not-an-email' is not an address "
+        "like name@example.com: the invitation cannot reach them",
     ]
 
 
@@ -244,6 +302,49 @@ def test_a_late_notice_is_still_written_with_a_warning(db_path: Path, tmp_path: 
     result = cli(db_path, "notice", str(agenda), now="2026-03-01T09:00:00+01:00")
     assert result.exit_code == 0 and "# Meeting notice: Q3 launch coordination" in result.stdout
     assert "warning: the notice goes out late: 1 working day(s)" in result.stderr
+
+
+def test_a_notice_without_place_says_to_be_announced_and_warns(
+    db_path: Path, tmp_path: Path
+) -> None:
+    nowhere = LAUNCH_EN.replace('place = "Room 3A"\n', "").replace(
+        'online = "https://meet.example.com/q3"\n', ""
+    )
+    result = _notice(db_path, tmp_path, nowhere)
+    assert result.exit_code == 0 and "| Place | to be announced |" in result.stdout
+    assert "meeting.place: warning: no place" in result.stderr
+    chinese = LAUNCH_ZH.replace('place = "公司3楼会议室A"\n', "")
+    result = cli(db_path, "--lang", "zh", "notice", str(_write(tmp_path, chinese)))
+    assert "| 会议地点 | 待定 |" in result.stdout and "提醒：没有会议地点" in result.stderr
+
+
+def test_a_notice_gives_every_warning_its_readers_would_trip_on(
+    db_path: Path, tmp_path: Path
+) -> None:
+    agenda = LAUNCH_EN.replace("rsvp_by = 2026-02-26T17:00:00", "rsvp_by = 2026-03-03T17:00:00")
+    result = _notice(db_path, tmp_path, agenda)
+    assert result.exit_code == 0
+    # Sent in time, but replies are asked for after the meeting: said, as check says it.
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'agenda.toml'}:10: meeting.rsvp_by: warning: the RSVP deadline is after "
+        "the start of the meeting"
+    ]
+
+
+def test_an_invitation_names_who_the_calendar_leaves_out(db_path: Path, tmp_path: Path) -> None:
+    agenda = LAUNCH_EN.replace('email = "li@example.com"', 'email = "not-an-email"')
+    result = _notice(db_path, tmp_path, agenda, "--format", "ics")
+    assert result.exit_code == 0
+    (event,) = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+    assert "mailto:not-an-email" not in {str(a) for a in event["ATTENDEE"]}
+    assert "Li's email 'not-an-email' is not an address" in result.stderr
+    assert "not invited by the calendar (no email address): Li, Marta" in result.stderr
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "agenda.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_a_bad_fake_now_is_one_clear_line(db_path: Path, tmp_path: Path) -> None:

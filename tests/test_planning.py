@@ -12,11 +12,16 @@ from facilitator.demo import demo_agenda
 from facilitator.planning import (
     CarriedItem,
     PlannedPerson,
+    bad_emails,
     carry_over_topics,
+    is_email,
     late_notice,
     long_topics,
     missing_roles,
     next_meeting_start,
+    no_place,
+    not_invited,
+    notice_warnings,
     plan_warnings,
     render_agenda,
     rsvp_after_start,
@@ -84,6 +89,51 @@ def test_a_notice_for_a_meeting_already_started_is_late() -> None:
 def test_rsvp_deadline_after_the_start() -> None:
     assert keys(rsvp_after_start(_agenda(rsvp_by=START.add(hours=1)))) == ["plan.rsvp_after_start"]
     assert rsvp_after_start(_agenda(rsvp_by=None)) == []
+
+
+def test_a_meeting_with_neither_room_nor_link_has_no_place() -> None:
+    assert keys(no_place(_agenda(place="", online=""))) == ["plan.no_place"]
+    assert no_place(_agenda(place="", online="https://meet.example.com/x")) == []
+
+
+@pytest.mark.parametrize(
+    "value", ["not-an-email", "ana@", "@example.com", "ana@example", "a b@x.y"]
+)
+def test_an_email_that_is_not_an_address_is_flagged_on_its_person(value: str) -> None:
+    assert not is_email(value) and is_email("li.wei+q3@example.com")
+    people = (Person("Ana", "Ops", "host", "ana@example.com"), Person("Li", "R&D", email=value))
+    (finding,) = bad_emails(_agenda(people=people))
+    assert finding.field_label == "people[2].email" and finding.params["value"] == value
+    (left_out,) = not_invited(_agenda(people=(*people, Person("Wang", "Sales"))))
+    assert left_out.params["names"] == "Li, Wang"
+
+
+def test_a_warning_names_its_file_line_and_field_like_an_error() -> None:
+    (finding,) = long_topics(_agenda(topics=(Topic("t1", "Budget", "Li", 45),)))
+    assert finding.located("plan.toml", 14) == (
+        "plan.toml:14: topics[1].minutes: warning: topic 'Budget' is planned for 45 minutes: "
+        "over 30, split it or it will drift"
+    )
+    assert finding.located("plan.toml", None, "zh").startswith(
+        "plan.toml: topics[1].minutes: 提醒：议题“Budget”"
+    )
+
+
+def test_the_notice_warns_about_what_its_readers_see() -> None:
+    agenda = _agenda(goal="", place="", online="", rsvp_by=START.add(hours=1))
+    found = keys(notice_warnings(agenda, START.subtract(days=1), invitation=True))
+    assert found == [
+        "plan.no_goal",
+        "plan.no_place",
+        "plan.late_notice",
+        "plan.rsvp_after_start",
+    ]
+
+
+def test_without_a_readable_time_only_the_timeless_warnings_are_given() -> None:
+    agenda = _agenda(goal="", end=START, topics=(Topic("t1", "Budget", "Li", 45),))
+    found = keys(plan_warnings(agenda, START.add(days=1), timed=False))
+    assert found == ["plan.no_goal", "plan.long_topic"]
 
 
 @pytest.mark.parametrize("kind", MEETING_KINDS)

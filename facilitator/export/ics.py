@@ -19,6 +19,7 @@ from facilitator.agenda import Agenda
 from facilitator.export.notice import render_description
 from facilitator.followup import TaskRecord
 from facilitator.i18n import t
+from facilitator.planning import is_email
 
 PRODID = "-//Facilitator//Facilitator meetings//EN"
 UID_DOMAIN = "facilitator.invalid"
@@ -87,7 +88,7 @@ def sequence_at(now: DateTime) -> int:
 def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None) -> bytes:
     """The invitation as .ics bytes; raises :class:`InvitationError` without a host email."""
     lang = language or agenda.language
-    hosts = [p for p in agenda.with_role("host") if p.email]
+    hosts = [p for p in agenda.with_role("host") if is_email(p.email)]
     if not hosts:
         raise InvitationError("notice.host_needs_email")
     host = hosts[0]
@@ -107,8 +108,9 @@ def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
     event.add("organizer", vCalAddress.new(f"mailto:{host.email}", cn=host.name))
+    # Only real addresses: the CLI names the people left out (planning.not_invited).
     for person in agenda.people:
-        if not person.email:
+        if not is_email(person.email):
             continue
         role = "CHAIR" if person.role == "host" else "REQ-PARTICIPANT"
         attendee = vCalAddress.new(
