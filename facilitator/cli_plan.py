@@ -23,16 +23,27 @@ from facilitator.journal import JournalUnavailable
 MINUTES_FORMATS = ("md", "html", "json")
 
 
+def to_stdout(output: Path | None) -> bool:
+    """No ``-o``, or ``-o -`` (the usual name for standard output)."""
+    return output is None or str(output) == "-"
+
+
 def write_output(output: Path | None, content: str | bytes) -> None:
-    """Write to ``output`` atomically (never a half-written file), or to stdout."""
+    """Write to ``output`` atomically (never a half-written file), or to stdout.
+
+    A missing directory is refused (exit 2), not created: a typo in the path
+    would otherwise put the file somewhere nobody looks.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if output is None:
+    if to_stdout(output):
         click.echo(data, nl=False)
         return
+    assert output is not None
     target = output.expanduser()
+    if not target.parent.is_dir():
+        fail(t("cli_plan.no_directory", path=target, directory=target.parent))
     temp: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -55,9 +66,10 @@ def write_output(output: Path | None, content: str | bytes) -> None:
 @click.option(
     "-o",
     "--output",
+    "agenda_output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Agenda file to write.",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Agenda file to write (- writes it to the terminal).",
 )
 @click.option("--from", "previous", metavar="MEETING", help="Carry over from this closed meeting.")
 @click.option(
@@ -71,7 +83,7 @@ def write_output(output: Path | None, content: str | bytes) -> None:
 def new(
     ctx: click.Context,
     kind: str,
-    output: Path,
+    agenda_output: Path,
     previous: str | None,
     start: str | None,
     zone: str | None,
@@ -89,7 +101,8 @@ def new(
     )
 
     settings: Settings = ctx.obj
-    if output.exists() and not force:
+    output = agenda_output
+    if not to_stdout(output) and output.exists() and not force:
         fail(t("plan.exists", path=output))
     explicit_lang = (ctx.parent.params.get("lang") if ctx.parent else None) or None
     language = current_language()
@@ -153,6 +166,8 @@ def new(
         uid=str(uuid.uuid4()),
     )
     write_output(output, text)
+    if to_stdout(output):
+        return  # the agenda is the output: nothing else on stdout
     topics = text.count("[[topics]]")
     click.echo(
         t(
@@ -217,7 +232,10 @@ def check(settings: Settings, agenda_file: str) -> None:
 @click.argument("agenda_file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
 def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) -> None:
@@ -235,7 +253,7 @@ def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) 
         except InvitationError as exc:
             fail(t(str(exc)))
     write_output(output, content)
-    if output is not None:
+    if not to_stdout(output):
         click.echo(t("notice.written", path=output), err=True)
     from facilitator.planning import notice_warnings
 
@@ -270,7 +288,10 @@ def _closed_minutes(settings: Settings, meeting: str | None):
     "--format", "fmt", type=click.Choice(MINUTES_FORMATS), default="md", show_default=True
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
 def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:

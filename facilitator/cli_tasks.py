@@ -74,7 +74,10 @@ def _task_table(
     show_default=True,
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
 def tasks(

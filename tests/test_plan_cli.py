@@ -54,6 +54,46 @@ def test_new_refuses_to_overwrite_a_file(db_path: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "mine"
 
 
+def test_new_to_dash_writes_the_agenda_to_stdout(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli(db_path, "new", "sync", "-o", "-", "--timezone", "Europe/Berlin", now=MONDAY)
+    assert result.exit_code == 0 and not (tmp_path / "-").exists()
+    (tmp_path / "piped.toml").write_text(result.stdout, encoding="utf-8")
+    assert load_agenda(tmp_path / "piped.toml").title == "Progress sync"
+
+
+def test_new_help_does_not_promise_the_terminal_and_require_a_file(db_path: Path) -> None:
+    help_text = " ".join(cli(db_path, "new", "--help").output.split())
+    assert "Agenda file to write (- writes it to the terminal). [required]" in help_text
+    assert "default: the terminal" not in help_text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("new", "sync"), ("notice", "AGENDA"), ("minutes",)],
+    ids=["new", "notice", "minutes"],
+)
+def test_a_file_in_a_missing_directory_is_refused_not_created(
+    db_path: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    from tests.meetings import LAUNCH_EN_LINES, hold_meeting
+
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(LAUNCH_EN, encoding="utf-8")
+    target = tmp_path / "no" / "such" / "dir" / "out.txt"
+    args = [str(agenda) if arg == "AGENDA" else arg for arg in command]
+    result = cli(db_path, *args, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"facilitator: cannot write {target}: there is no directory {target.parent} "
+        "(create it first, or choose another path)\n"
+    )
+    assert not (tmp_path / "no").exists()
+
+
 def test_new_with_an_unknown_time_zone_is_refused(db_path: Path, tmp_path: Path) -> None:
     result = cli(db_path, "new", "sync", "-o", str(tmp_path / "a.toml"), "--timezone", "Mars/Base")
     assert result.exit_code == 2 and "unknown time zone" in result.output
