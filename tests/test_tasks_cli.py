@@ -76,6 +76,17 @@ def test_csv_export_neutralises_formulas(db_path: Path) -> None:
     assert rows[1][2].startswith("'=HYPERLINK")
 
 
+def test_csv_opens_in_excel_with_chinese_intact(db_path: Path, tmp_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    out = tmp_path / "tasks.csv"
+    assert cli(db_path, "tasks", "--format", "csv", "-o", str(out), now=DAY_AFTER).exit_code == 0
+    data = out.read_bytes()
+    # The byte-order mark is what tells Excel on Windows that the file is UTF-8.
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][0] == "id" and rows[1][2] == "提交测试资源申请表" and rows[1][3] == "李雷"
+
+
 def test_tasks_as_vtodo(db_path: Path, tmp_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     cli(db_path, "task", "1", "doing", now=DAY_AFTER)
