@@ -7,10 +7,13 @@ import csv
 import io
 from pathlib import Path
 
+import pendulum
+import pytest
 from icalendar import Calendar
 from rich.cells import cell_len
 
-from facilitator.agenda import load_agenda
+from facilitator.agenda import load_agenda, parse_agenda
+from store.archive import Archive
 from tests.meetings import (
     LAUNCH_EN,
     LAUNCH_EN_LINES,
@@ -316,6 +319,37 @@ def test_a_user_plans_runs_follows_up_and_plans_again(db_path: Path, tmp_path: P
     assert (
         "warning"
         not in cli(db_path, "check", str(next_file), now="2026-03-23T10:00:00+01:00").output
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("minutes", "2"), ("retro", "2", "--rating", "3"), ("metrics", "2"), ("new", "sync")],
+    ids=["minutes", "retro", "metrics", "new --from"],
+)
+def test_a_meeting_still_open_is_called_open_not_missing(
+    db_path: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    with Archive.open(db_path) as archive:  # planned, the room not closed yet
+        archive.create_meeting(parse_agenda(LAUNCH_ZH), pendulum.now())
+    if command[0] == "new":
+        command = (*command, "--from", "2", "-o", str(tmp_path / "next.toml"))
+    result = cli(db_path, *command)
+    assert result.exit_code == 2
+    assert result.output == (
+        "facilitator: meeting 2 ('Q3新产品上线协调会') is still open: close it in the room "
+        "first (facilitator open 2, then /close)\n"
+    )
+
+
+def test_opening_a_closed_meeting_says_it_is_closed(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    result = cli(db_path, "open", "1")
+    assert result.exit_code == 2
+    assert result.output == (
+        "facilitator: meeting 1 ('Q3 launch coordination') is closed: "
+        "'facilitator minutes 1' shows its minutes\n"
     )
 
 
