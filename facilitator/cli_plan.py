@@ -426,7 +426,7 @@ def metrics(settings: Settings, meeting: str | None) -> None:
         t(
             "metrics.decisions",
             count=numbers.decisions,
-            rate=f"{numbers.decisions_per_hour:.1f}",
+            rate="—" if numbers.decisions_per_hour is None else f"{numbers.decisions_per_hour:.1f}",
         ),
         t("metrics.share_heading"),
         *(f"  {clean(dept)}: {share:.0%}" for dept, share in numbers.speaking_share),

@@ -106,6 +106,32 @@ def test_a_latecomer_is_marked_late_in_every_minutes_format(db_path: Path) -> No
     assert "李雷（研发部，迟到）" in cli(db_path, "minutes", "2", "--format", "html").stdout
 
 
+def test_an_extended_topic_shows_its_plan_and_the_extension_apart(db_path: Path) -> None:
+    # 15 planned, /extend 2, 17 taken: the minutes agree with metrics (planned 15, +2).
+    hold_meeting(db_path, LAUNCH_EN, ("/next", "/extend 2", "/next"), minutes_per_line=8.5)
+    hold_meeting(db_path, LAUNCH_ZH, ("/next", "/extend 2", "/next"), minutes_per_line=11)
+    english = cli(db_path, "minutes", "1", now=AFTER_MEETING).stdout
+    assert "Owner: Li · planned 15 min (+2 extended), took 17 min 00 s" in english
+    assert "planned 15 min, took 8 min 30 s" in english  # not extended: said as before
+    page = cli(db_path, "minutes", "1", "--format", "html").stdout
+    assert "planned 15 min (+2 extended), took 17 min 00 s" in page
+    chinese = cli(db_path, "minutes", "2", now=AFTER_MEETING).stdout
+    assert "负责人：李雷 · 计划20分钟（延长2分钟），实际22分00秒" in chinese
+    assert (
+        "计划20分钟（延长2分钟），实际22分00秒"
+        in cli(db_path, "minutes", "2", "--format", "html").stdout
+    )
+    metrics = cli(db_path, "metrics", "1").stdout
+    row = next(line for line in metrics.splitlines() if "R&D progress" in line)
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == [
+        "1",
+        "R&D progress and risks",
+        "15",
+        "17.0",
+        "+2.0",
+    ]
+
+
 EVIL_EN = (
     LAUNCH_EN.replace('name = "Marta"', 'name = "<script>alert(1)</script>"')
     .replace('owner = "Marta"', 'owner = "<script>alert(1)</script>"')

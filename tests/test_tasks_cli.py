@@ -223,6 +223,13 @@ def test_retro_bad_inputs(db_path: Path) -> None:
     assert cli(db_path, "retro", "budget", "--rating", "3").exit_code == 2
 
 
+def test_metrics_of_a_meeting_under_a_minute_give_no_rate(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, ("/next", "d: ship it"), minutes_per_line=0)
+    result = cli(db_path, "metrics")
+    assert "Decisions: 1 (— per hour)" in result.output
+    assert "per hour)" in result.output and "0.0 per hour" not in result.output
+
+
 def test_metrics_in_chinese_show_overruns(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES, minutes_per_line=6)
     result = cli(db_path, "metrics", lang="zh")

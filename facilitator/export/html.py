@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from facilitator.export.markdown import topic_timing
 from facilitator.i18n import t
 from facilitator.minutes import Minutes, TopicMinutes
 from facilitator.text import clean
@@ -132,17 +133,7 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
     if general.points or general.decisions or general.disputes:
         out += [f"<h3>{_e(tr('minutes.general'))}</h3>", *_topic(general, tr)]
     for section in minutes.topics:
-        planned = section.planned_minutes + section.extra_minutes
-        if section.status == "skipped":
-            timing = tr("minutes.topic_skipped")
-        elif section.status == "pending":
-            timing = tr("minutes.topic_not_reached")
-        else:
-            timing = tr(
-                "minutes.topic_timing",
-                planned=planned,
-                actual=duration(section.actual_seconds, lang),
-            )
+        timing = topic_timing(section, lang)
         heading = tr("minutes.topic_heading", number=section.position, title=clean(section.title))
         out += [
             f"<h3>{escape(heading)}</h3>",

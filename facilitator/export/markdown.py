@@ -69,6 +69,30 @@ def _topic(section: TopicMinutes, lang: str) -> list[str]:
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
 
 
+def topic_timing(section: TopicMinutes, language: str) -> str:
+    """``planned 5 min (+2 extended), took 7 min 00 s``, skipped, or not reached.
+
+    The plan is the agenda's, with any extension said apart, as ``metrics``
+    counts it: an extended topic is not shown as if it had been planned longer.
+    """
+    if section.status == "skipped":
+        return t("minutes.topic_skipped", language=language)
+    if section.status == "pending":
+        return t("minutes.topic_not_reached", language=language)
+    actual = duration(section.actual_seconds, language)
+    if section.extra_minutes:
+        return t(
+            "minutes.topic_timing_extended",
+            language=language,
+            planned=section.planned_minutes,
+            extra=section.extra_minutes,
+            actual=actual,
+        )
+    return t(
+        "minutes.topic_timing", language=language, planned=section.planned_minutes, actual=actual
+    )
+
+
 def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     """The minutes as a Markdown document (in the meeting's language by default)."""
     lang = language or minutes.agenda.language
@@ -107,18 +131,7 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     if minutes.general.points or minutes.general.decisions or minutes.general.disputes:
         lines += [f"### {tr('minutes.general')}", "", *_topic(minutes.general, lang), ""]
     for section in minutes.topics:
-        planned = section.planned_minutes + section.extra_minutes
-        timing = (
-            tr("minutes.topic_skipped")
-            if section.status == "skipped"
-            else tr("minutes.topic_not_reached")
-            if section.status == "pending"
-            else tr(
-                "minutes.topic_timing",
-                planned=planned,
-                actual=duration(section.actual_seconds, lang),
-            )
-        )
+        timing = topic_timing(section, lang)
         heading = tr("minutes.topic_heading", number=section.position, title=md(section.title))
         lines += [
             f"### {heading}",
