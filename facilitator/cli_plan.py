@@ -429,7 +429,10 @@ def metrics(settings: Settings, meeting: str | None) -> None:
             rate="—" if numbers.decisions_per_hour is None else f"{numbers.decisions_per_hour:.1f}",
         ),
         t("metrics.share_heading"),
-        *(f"  {clean(dept)}: {share:.0%}" for dept, share in numbers.speaking_share),
+        *(
+            t("metrics.share", department=clean(dept), share=f"{share:.0%}")
+            for dept, share in numbers.speaking_share
+        ),
     ]
     if stored is not None:
         lines += ["", _retro_text(stored)]

@@ -90,13 +90,15 @@ def tasks(
     output: Path | None,
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
-    from facilitator.followup import minutes_overdue, select_tasks
+    from facilitator.followup import minutes_overdue, parse_status, select_tasks, status_choices
     from store.archive import ArchiveError
     from store.followup import last_notes, unexported_closed_meetings
     from store.followup import tasks as stored_tasks
 
-    if status is not None and status not in TASK_STATUSES:
-        fail(t("followup.bad_status", value=status, choices=" | ".join(TASK_STATUSES)))
+    if status is not None:
+        typed, status = status, parse_status(status)
+        if status is None:
+            fail(t("followup.bad_status", value=typed, choices=status_choices(TASK_STATUSES)))
     archive = open_archive(settings)
     try:
         meeting_id = None
@@ -144,7 +146,12 @@ def tasks(
 @click.pass_obj
 def task(settings: Settings, task_ref: str, status: str | None, note: str) -> None:
     """Show a task and its history, or update its status (done, doing, delayed)."""
-    from facilitator.followup import SETTABLE_STATUSES, describe_task, is_settable
+    from facilitator.followup import (
+        SETTABLE_STATUSES,
+        describe_task,
+        parse_status,
+        status_choices,
+    )
     from facilitator.text import clean
     from store.archive import ArchiveError
     from store.followup import task as stored_task
@@ -153,8 +160,11 @@ def task(settings: Settings, task_ref: str, status: str | None, note: str) -> No
     if not task_ref.isdigit():
         fail(t("followup.no_such_task", id=task_ref))
     task_id = int(task_ref)
-    if status is not None and not is_settable(status):
-        fail(t("followup.bad_status", value=status, choices=" | ".join(SETTABLE_STATUSES)))
+    if status is not None:
+        # `task 6 完成`, `task 1 DONE`: the words people type, in either language.
+        typed, status = status, parse_status(status, SETTABLE_STATUSES)
+        if status is None:
+            fail(t("followup.bad_status", value=typed, choices=status_choices(SETTABLE_STATUSES)))
     archive = open_archive(settings)
     try:
         try:

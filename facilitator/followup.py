@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from pendulum import Date, DateTime, Duration, duration
 
-from facilitator.i18n import t
+from facilitator.i18n import LANGUAGES, current_language, t
 from facilitator.minutes import Minutes
 from facilitator.timefmt import format_date, format_datetime
 
@@ -69,6 +69,26 @@ def effective_status(task: TaskRecord, today: Date) -> str:
 
 def is_settable(status: str) -> bool:
     return status in SETTABLE_STATUSES
+
+
+def parse_status(word: str, choices: Sequence[str] = TASK_STATUSES) -> str | None:
+    """The status a person typed, in any case and either language: ``DONE``,
+    ``完成``, ``In progress`` or ``进行中`` -> ``done``/``doing``; None if it is
+    not one of ``choices``."""
+    typed = word.strip().casefold()
+    for status in choices:
+        names = {status} | {t("status." + status, language=lang) for lang in LANGUAGES}
+        if typed in {name.casefold() for name in names}:
+            return status
+    return None
+
+
+def status_choices(choices: Sequence[str], language: str | None = None) -> str:
+    """``done | doing | delayed``, with the words of the interface when not English."""
+    lang = language or current_language()
+    if lang == "en":
+        return " | ".join(choices)
+    return " | ".join(f"{t('status.' + s, language=lang)} ({s})" for s in choices)
 
 
 def is_valid_rating(rating: int) -> bool:

@@ -153,6 +153,22 @@ def test_a_task_in_chinese_shows_its_history_in_chinese(db_path: Path) -> None:
     assert "2026年3月4日 星期三 09:00：未开始 → 进行中（已提交初稿）" in shown
 
 
+def test_a_status_is_understood_in_any_case_and_in_chinese(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    assert "is now: Done" in cli(db_path, "task", "1", "DONE", now=DAY_AFTER).output
+    zh = cli(db_path, "task", "3", "完成", lang="zh", now=DAY_AFTER).output
+    assert zh == "任务 3（提交测试资源申请表）状态已更新为：完成\n"
+    assert "is now: In progress" in cli(db_path, "task", "2", "进行中", now=DAY_AFTER).output
+    assert "is now: In progress" in cli(db_path, "task", "2", "In Progress ", now=DAY_AFTER).output
+    assert "is now: Delayed" in cli(db_path, "task", "2", "Delayed", now=DAY_AFTER).output
+    late = cli(db_path, "tasks", "--status", "延期", "--format", "csv", now=DAY_AFTER)
+    assert [row[2] for row in csv.reader(io.StringIO(late.stdout))][1:] == ["campaign draft"]
+    refused = cli(db_path, "task", "2", "未开始", lang="zh")
+    assert refused.exit_code == 2
+    assert "请选择 完成 (done) | 进行中 (doing) | 延期 (delayed)" in refused.output
+
+
 def test_minutes_not_exported_a_day_after_the_close_are_flagged(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     same_day = cli(db_path, "tasks", now="2026-03-02T18:00:00+01:00")
@@ -236,6 +252,7 @@ def test_metrics_in_chinese_show_overruns(db_path: Path) -> None:
     assert result.exit_code == 0
     assert "计划 40 分钟，实际 42.0 分钟；1 个议题超时。" in result.output
     assert "+10.0" in result.output
+    assert "  研发部：71%" in result.output  # full-width colon in Chinese
 
 
 def test_a_user_plans_runs_follows_up_and_plans_again(db_path: Path, tmp_path: Path) -> None:
