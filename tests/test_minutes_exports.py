@@ -65,6 +65,21 @@ def test_the_minutes_render_as_labelled_lists_not_one_run_on_list(
     assert [b.split(":")[0] for b in first_topic[:2]] == ["p", "li"]
 
 
+def test_the_actual_time_is_shown_only_when_it_differs_from_the_plan(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, ("/next",), minutes_per_line=60)  # 10:00 to 11:00
+    hold_meeting(db_path, LAUNCH_ZH, ("/next",), minutes_per_line=75)  # 14:00 to 15:15
+    on_time = cli(db_path, "minutes", "1").stdout
+    assert "| Time | Mon 2 Mar 2026, 10:00–11:00 (Europe/Berlin) |" in on_time
+    assert "Actual time" not in on_time
+    late = cli(db_path, "minutes", "2").stdout
+    assert "| 实际时间 | 2026年3月2日 星期一 14:00–15:15（Asia/Shanghai） |" in late
+    page = cli(db_path, "minutes", "2", "--format", "html").stdout
+    assert (
+        "<tr><th>实际时间</th><td>2026年3月2日 星期一 14:00–15:15（Asia/Shanghai）</td></tr>"
+        in page
+    )
+
+
 def test_task_status_in_the_minutes_is_the_current_follow_up_status(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     assert cli(db_path, "task", "1", "done", now="2026-03-05T09:00:00+01:00").exit_code == 0
@@ -199,6 +214,10 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
     assert data["meeting"]["title"] == "Q3 launch coordination"
     assert data["meeting"]["timezone"] == "Europe/Berlin"
     assert data["meeting"]["host"] == ["Ana"]
+    # Opened at the first topic, closed 16 minutes later: in the meeting's zone, like start.
+    assert data["meeting"]["start"] == "2026-03-02T10:00:00+01:00"
+    assert data["meeting"]["opened_at"] == "2026-03-02T10:02:00+01:00"
+    assert data["meeting"]["closed_at"] == "2026-03-02T10:18:00+01:00"
     wang = next(a for a in data["attendance"] if a["name"] == "Wang")
     assert wang["status"] == "absent" and wang["briefer"] == "Marta"
     first = data["topics"][0]

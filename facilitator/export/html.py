@@ -102,8 +102,11 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         )
         for a in minutes.present
     )
-    rows = [
-        (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
+    rows = [(tr("minutes.time"), format_span(agenda.start, agenda.end, lang))]
+    held = minutes.held()
+    if held is not None:
+        rows.append((tr("minutes.held"), format_span(*held, lang)))
+    rows += [
         (tr("minutes.place"), place),
         (tr("minutes.goal"), clean(agenda.goal)),
         (tr("minutes.host"), clean(minutes.host)),

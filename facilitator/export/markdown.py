@@ -115,8 +115,11 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
         else md(a.name)
         for a in minutes.absent
     )
-    rows = [
-        (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
+    rows = [(tr("minutes.time"), format_span(agenda.start, agenda.end, lang))]
+    held = minutes.held()
+    if held is not None:
+        rows.append((tr("minutes.held"), format_span(*held, lang)))
+    rows += [
         (tr("minutes.place"), place),
         (tr("minutes.goal"), md(agenda.goal)),
         (tr("minutes.host"), md(minutes.host)),
