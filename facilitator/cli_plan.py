@@ -9,6 +9,7 @@ arguments, calls them and writes files.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -56,6 +57,13 @@ def write_output(output: Path | None, content: str | bytes) -> None:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
         fail(t("cli_plan.cannot_write", path=target, reason=exc.strerror or exc))
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout: not a terminal
+        return False
 
 
 # -- plan -------------------------------------------------------------------------
@@ -198,8 +206,6 @@ def _warning_lines(findings, agenda_file: str) -> list[str]:
 @click.pass_obj
 def check(settings: Settings, agenda_file: str) -> None:
     """Validate an agenda file: exit 2 with the reasons if it cannot run, else warnings."""
-    import sys
-
     from facilitator.agenda import AgendaError, load_agenda
     from facilitator.planning import plan_warnings
 
@@ -296,6 +302,7 @@ def _closed_minutes(settings: Settings, meeting: str | None):
 @click.pass_obj
 def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
     """Print or write the minutes of a closed meeting (latest by default): md, html or json."""
+    from facilitator.followup import counts_as_export
     from store.followup import record_export
 
     archive, row, result = _closed_minutes(settings, meeting)
@@ -313,6 +320,8 @@ def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | No
 
             content = render_minutes(result) + "\n"
         write_output(output, content)
+        if not counts_as_export(not to_stdout(output), _stdout_is_terminal()):
+            return
         try:
             record_export(archive, row.id, fmt, settings.clock.now())
         except JournalUnavailable:

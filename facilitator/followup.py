@@ -217,6 +217,13 @@ def describe_task(
     return lines
 
 
+def counts_as_export(to_file: bool, stdout_is_terminal: bool) -> bool:
+    """Whether writing the minutes sends them out: a file (``-o``), or stdout piped
+    or redirected somewhere. Minutes read on one's own terminal went nowhere, so
+    the "never exported" reminder must keep reminding."""
+    return to_file or not stdout_is_terminal
+
+
 def minutes_overdue(closed_at: DateTime | None, exported: bool, now: DateTime) -> bool:
     """Minutes not exported although the meeting closed more than 24 hours ago."""
     return closed_at is not None and not exported and now - closed_at > MINUTES_DUE_AFTER

@@ -13,6 +13,7 @@ from facilitator.followup import (
     Retrospective,
     TaskRecord,
     TaskUpdate,
+    counts_as_export,
     effective_status,
     minutes_overdue,
     select_tasks,
@@ -79,6 +80,12 @@ def test_a_retro_update_keeps_what_it_does_not_mention() -> None:
     )
     with pytest.raises(RatingRequired):
         updated_retrospective(None, later, good="clear goal")
+
+
+def test_only_minutes_sent_somewhere_count_as_exported() -> None:
+    assert counts_as_export(to_file=True, stdout_is_terminal=True)  # -o minutes.md
+    assert counts_as_export(to_file=False, stdout_is_terminal=False)  # | mail, > file
+    assert not counts_as_export(to_file=False, stdout_is_terminal=True)  # read on screen
 
 
 def test_minutes_are_due_24_hours_after_the_close() -> None:

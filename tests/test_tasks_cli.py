@@ -181,6 +181,48 @@ def test_minutes_not_exported_a_day_after_the_close_are_flagged(db_path: Path) -
     assert "never exported" not in cli(db_path, "tasks", now="2026-03-04T18:00:00+01:00").output
 
 
+def _minutes_on_a_terminal(db_path: Path, now: str) -> str:
+    """``facilitator minutes`` with its stdout on a real pseudo-terminal; what it showed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "FACILITATOR_NOW": now, "COLUMNS": "160"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "facilitator", "--db", str(db_path), "minutes"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(follower)
+    shown = b""
+    while True:  # read until the program closes the terminal, so it never blocks on it
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return shown.decode("utf-8")
+
+
+def test_minutes_read_on_a_terminal_are_not_an_export(db_path: Path, tmp_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    shown = _minutes_on_a_terminal(db_path, "2026-03-03T18:00:00+01:00")
+    assert "# Minutes: Q3 launch coordination" in shown
+    # Read on one's own screen, the minutes went nowhere: the reminder stays.
+    reminder = "were closed over 24 hours ago and never exported"
+    assert reminder in cli(db_path, "tasks", now="2026-03-04T18:00:00+01:00").output
+    # Piped or redirected (CliRunner's stdout is not a terminal), they were sent on.
+    cli(db_path, "minutes", now="2026-03-04T18:00:00+01:00")
+    assert reminder not in cli(db_path, "tasks", now="2026-03-05T18:00:00+01:00").output
+
+
 def test_retro_is_stored_with_the_meeting_and_shown_in_metrics(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     saved = cli(
