@@ -28,6 +28,8 @@ MAX_TOPIC_MINUTES = 24 * 60
 """A longer topic is a typo; its countdown would overflow the calendar."""
 FIRST_YEAR, LAST_YEAR = 1900, 9000
 """Meetings outside these years are typos (and overflow zone arithmetic)."""
+_PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
+"""Stands in for a start or end the file gets wrong, in a partial agenda only."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class Agenda:
     language: str = "en"
     balance_threshold: float = DEFAULT_BALANCE_THRESHOLD
     rules: tuple[str, ...] = ()
+    uid: str = ""
+    """The invitation's calendar UID, written by ``facilitator new`` (optional): it
+    outlives a new start or title, so a corrected notice updates the same entry."""
 
     @property
     def key(self) -> str:
@@ -113,6 +118,7 @@ class Agenda:
             "language": self.language,
             "balance_threshold": self.balance_threshold,
             "rules": list(self.rules),
+            "uid": self.uid,
             "people": [vars(p).copy() for p in self.people],
             "topics": [vars(topic).copy() for topic in self.topics],
         }
@@ -137,6 +143,7 @@ class Agenda:
             language=data.get("language", "en"),
             balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
             rules=tuple(data.get("rules", ())),
+            uid=data.get("uid", ""),
             people=tuple(Person(**p) for p in data["people"]),
             topics=tuple(Topic(**topic) for topic in data["topics"]),
         )
@@ -157,6 +164,12 @@ class AgendaError(Exception):
 
     source: str
     problems: list[Problem] = field(default_factory=list)
+    partial: Agenda | None = None
+    """What could be read despite the problems, so ``check`` can still give its
+    warnings; None when the file could not be read as TOML at all."""
+    partial_times: bool = False
+    """Whether ``partial`` has the file's own start and end (both valid, in order);
+    if not, they are placeholders and no warning about time may use them."""
 
     def __str__(self) -> str:
         lines = []
@@ -185,13 +198,54 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _line_from_toml_error(str(exc))
-        raise AgendaError(source, [Problem("toml", str(exc), line)]) from None
+        problem = _bad_date_literal(text, line) or Problem("toml", str(exc), line)
+        raise AgendaError(source, [problem]) from None
     return _Validator(text, source).agenda(data)
 
 
 def _line_from_toml_error(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
+
+
+_DATE_STATEMENT = re.compile(
+    r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*"
+    r"(?P<value>\d{4}-\d{1,2}-\d{1,2}(?:[T ][^#\s]*)?)\s*(?:#.*)?$"
+)
+_HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[A-Za-z0-9_-]+)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _bad_date_literal(text: str, line: int | None) -> Problem | None:
+    """``start = 2026-13-40T10:00:00+01:00`` is a date TOML cannot read: say so
+    for the field, instead of TOML's "expected newline" about column 13."""
+    lines = text.splitlines()
+    if line is None or not 0 < line <= len(lines):
+        return None
+    statement = _DATE_STATEMENT.match(lines[line - 1])
+    if statement is None:
+        return None
+    # The table it is in, named like the validator's problems: meeting, topics[2]...
+    table = ""
+    counts: dict[str, int] = {}
+    for above in lines[: line - 1]:
+        header = _HEADER.match(above)
+        if header:
+            name = header.group("name")
+            counts[name] = counts.get(name, 0) + 1
+            table = f"{name}[{counts[name]}]" if header.group("open") == "[[" else name
+    key = statement.group("key")
+    label = f"{table}.{key}" if table else key
+    return Problem(label, t("agenda.bad_date_literal", value=statement.group("value")), line)
+
+
+def field_line(text: str, label: str) -> int | None:
+    """The line of a field like ``topics[3].minutes`` or ``meeting.goal`` in an
+    agenda's text (its table's header when the key is missing), for messages."""
+    match = re.fullmatch(r"(?P<section>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<key>\w+))?", label)
+    if match is None:
+        return None
+    index = int(match.group("index")) - 1 if match.group("index") else None
+    return _Validator(text, "").locate(match.group("section"), index, match.group("key") or "")
 
 
 class _Validator:
@@ -250,6 +304,15 @@ class _Validator:
             if required:
                 self.fail("meeting", None, key, t("agenda.missing_instant"))
             return None
+        if isinstance(value, dt.date | dt.time) and not isinstance(value, dt.datetime):
+            # TOML reads `2026-11-30` as a date and `10:00:00` as a time: say which half is missing.
+            offset = "" if zone else "+01:00"
+            if isinstance(value, dt.date):
+                message = t("agenda.date_without_time", example=f"{value}T10:00:00{offset}")
+            else:
+                message = t("agenda.time_without_date", example=f"2026-03-02T{value}{offset}")
+            self.fail("meeting", None, key, message)
+            return None
         result: DateTime | None = None
         try:
             if isinstance(value, dt.datetime):
@@ -298,7 +361,9 @@ class _Validator:
             )
         start = self.instant(meeting, "start", zone, required=True)
         end = self.instant(meeting, "end", zone, required=True)
-        if start and end and end <= start:
+        if start and end and end == start:
+            self.fail("meeting", None, "end", t("agenda.end_at_start"))
+        elif start and end and end < start:
             self.fail("meeting", None, "end", t("agenda.end_before_start"))
         rsvp_by = self.instant(meeting, "rsvp_by", zone, required=False)
         language = meeting.get("language", "en")
@@ -317,25 +382,33 @@ class _Validator:
         rules = self.strings(meeting, "rules")
         people = self.people(data.get("people"))
         topics = self.topics(data.get("topics"), {p.name for p in people})
-        if self.problems:
-            raise AgendaError(self.source, self.problems)
-        assert start is not None and end is not None
-        return Agenda(
+        place = self.text(meeting, "meeting", None, "place", required=False)
+        online = self.text(meeting, "meeting", None, "online", required=False)
+        uid = self.text(meeting, "meeting", None, "uid", required=False)
+        timed = start is not None and end is not None and end > start
+        # Placeholders only where the file's own value is unusable (see partial_times).
+        begin = start or end or _PLACEHOLDER_TIME
+        finish = end if timed and end is not None else begin
+        agenda = Agenda(
             title=title,
             goal=goal,
-            kind=kind,
-            start=start,
-            end=end.in_timezone(start.timezone),
-            place=self.text(meeting, "meeting", None, "place", required=False),
-            online=self.text(meeting, "meeting", None, "online", required=False),
+            kind=kind if kind in MEETING_KINDS else "sync",
+            start=begin,
+            end=finish.in_timezone(begin.timezone),
+            place=place,
+            online=online,
             rsvp_by=rsvp_by,
             materials=materials,
-            language=language,
+            language=language if language in ("en", "zh") else "en",
             balance_threshold=float(threshold),
             rules=rules,
+            uid=uid,
             people=people,
             topics=topics,
         )
+        if self.problems:
+            raise AgendaError(self.source, self.problems, partial=agenda, partial_times=timed)
+        return agenda
 
     def strings(self, meeting: dict, key: str) -> tuple[str, ...]:
         value = meeting.get(key, [])

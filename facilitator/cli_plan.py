@@ -9,29 +9,42 @@ arguments, calls them and writes files.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 import click
 
 from facilitator.agenda import MEETING_KINDS
-from facilitator.cli import Settings, fail, main, open_archive, read_agenda
+from facilitator.cli import EXIT_BAD_INPUT, Settings, fail, main, open_archive, read_agenda
 from facilitator.i18n import current_language, t
 from facilitator.journal import JournalUnavailable
 
 MINUTES_FORMATS = ("md", "html", "json")
 
 
+def to_stdout(output: Path | None) -> bool:
+    """No ``-o``, or ``-o -`` (the usual name for standard output)."""
+    return output is None or str(output) == "-"
+
+
 def write_output(output: Path | None, content: str | bytes) -> None:
-    """Write to ``output`` atomically (never a half-written file), or to stdout."""
+    """Write to ``output`` atomically (never a half-written file), or to stdout.
+
+    A missing directory is refused (exit 2), not created: a typo in the path
+    would otherwise put the file somewhere nobody looks.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if output is None:
+    if to_stdout(output):
         click.echo(data, nl=False)
         return
+    assert output is not None
     target = output.expanduser()
+    if not target.parent.is_dir():
+        fail(t("cli_plan.no_directory", path=target, directory=target.parent))
     temp: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -46,6 +59,13 @@ def write_output(output: Path | None, content: str | bytes) -> None:
         fail(t("cli_plan.cannot_write", path=target, reason=exc.strerror or exc))
 
 
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout: not a terminal
+        return False
+
+
 # -- plan -------------------------------------------------------------------------
 
 
@@ -54,9 +74,10 @@ def write_output(output: Path | None, content: str | bytes) -> None:
 @click.option(
     "-o",
     "--output",
+    "agenda_output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Agenda file to write.",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Agenda file to write (- writes it to the terminal).",
 )
 @click.option("--from", "previous", metavar="MEETING", help="Carry over from this closed meeting.")
 @click.option(
@@ -70,7 +91,7 @@ def write_output(output: Path | None, content: str | bytes) -> None:
 def new(
     ctx: click.Context,
     kind: str,
-    output: Path,
+    agenda_output: Path,
     previous: str | None,
     start: str | None,
     zone: str | None,
@@ -88,7 +109,8 @@ def new(
     )
 
     settings: Settings = ctx.obj
-    if output.exists() and not force:
+    output = agenda_output
+    if not to_stdout(output) and output.exists() and not force:
         fail(t("plan.exists", path=output))
     explicit_lang = (ctx.parent.params.get("lang") if ctx.parent else None) or None
     language = current_language()
@@ -149,8 +171,11 @@ def new(
         title=title,
         place=place,
         online=online,
+        uid=str(uuid.uuid4()),
     )
     write_output(output, text)
+    if to_stdout(output):
+        return  # the agenda is the output: nothing else on stdout
     topics = text.count("[[topics]]")
     click.echo(
         t(
@@ -163,14 +188,37 @@ def new(
     )
 
 
+def _warning_lines(findings, agenda_file: str) -> list[str]:
+    """Each finding as ``FILE:LINE: FIELD: warning: …``, like the agenda's problems."""
+    from facilitator.agenda import field_line
+
+    try:
+        text = Path(agenda_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return [
+        finding.located(agenda_file, field_line(text, finding.field_label)) for finding in findings
+    ]
+
+
 @main.command()
 @click.argument("agenda_file", type=click.Path(dir_okay=False))
 @click.pass_obj
 def check(settings: Settings, agenda_file: str) -> None:
     """Validate an agenda file: exit 2 with the reasons if it cannot run, else warnings."""
+    from facilitator.agenda import AgendaError, load_agenda
     from facilitator.planning import plan_warnings
 
-    agenda = read_agenda(agenda_file)
+    try:
+        agenda = load_agenda(agenda_file)
+    except AgendaError as exc:
+        # Errors first, then what would still need fixing once they are: all at once.
+        click.echo(str(exc), err=True)
+        if exc.partial is not None:
+            findings = plan_warnings(exc.partial, settings.clock.now(), timed=exc.partial_times)
+            for line in _warning_lines(findings, agenda_file):
+                click.echo(line, err=True)
+        sys.exit(EXIT_BAD_INPUT)
     click.echo(
         t(
             "cli.check_ok",
@@ -182,15 +230,18 @@ def check(settings: Settings, agenda_file: str) -> None:
             available=int((agenda.end - agenda.start).total_minutes()),
         )
     )
-    for finding in plan_warnings(agenda, settings.clock.now()):
-        click.echo(t("plan.warning", message=finding.text()))
+    for line in _warning_lines(plan_warnings(agenda, settings.clock.now()), agenda_file):
+        click.echo(line)
 
 
 @main.command()
 @click.argument("agenda_file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
 def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) -> None:
@@ -208,13 +259,15 @@ def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) 
         except InvitationError as exc:
             fail(t(str(exc)))
     write_output(output, content)
-    if output is not None:
+    if not to_stdout(output):
         click.echo(t("notice.written", path=output), err=True)
-    from facilitator.planning import late_notice
+    from facilitator.planning import notice_warnings
 
-    # Sending the notice is the moment a late one matters: say so on stderr.
-    for finding in late_notice(agenda, settings.clock.now()):
-        click.echo(t("plan.warning", message=finding.text()), err=True)
+    # Sending the notice is the moment its flaws matter (late, no place, people
+    # the calendar will not reach): say so on stderr, the notice is still written.
+    findings = notice_warnings(agenda, settings.clock.now(), invitation=fmt == "ics")
+    for line in _warning_lines(findings, agenda_file):
+        click.echo(line, err=True)
 
 
 # -- after ------------------------------------------------------------------------
@@ -241,11 +294,15 @@ def _closed_minutes(settings: Settings, meeting: str | None):
     "--format", "fmt", type=click.Choice(MINUTES_FORMATS), default="md", show_default=True
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
 def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
     """Print or write the minutes of a closed meeting (latest by default): md, html or json."""
+    from facilitator.followup import counts_as_export
     from store.followup import record_export
 
     archive, row, result = _closed_minutes(settings, meeting)
@@ -263,6 +320,8 @@ def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | No
 
             content = render_minutes(result) + "\n"
         write_output(output, content)
+        if not counts_as_export(not to_stdout(output), _stdout_is_terminal()):
+            return
         try:
             record_export(archive, row.id, fmt, settings.clock.now())
         except JournalUnavailable:
@@ -285,8 +344,11 @@ def retro(
     improve: str | None,
     rating: str | None,
 ) -> None:
-    """Store a short retrospective of a closed meeting (or show the stored one)."""
-    from facilitator.followup import Retrospective, is_valid_rating
+    """Store a short retrospective of a closed meeting (or show the stored one).
+
+    Options given update the stored retrospective; the others are kept.
+    """
+    from facilitator.followup import RatingRequired, is_valid_rating, updated_retrospective
     from facilitator.text import clean
     from store.archive import ArchiveError
     from store.followup import retrospective, save_retrospective
@@ -297,20 +359,26 @@ def retro(
             row = archive.find(meeting, closed=True)
         except ArchiveError as exc:
             fail(str(exc))
+        stored = retrospective(archive, row.id)
         if good is None and improve is None and rating is None:
-            stored = retrospective(archive, row.id)
             if stored is None:
                 fail(t("cli_plan.no_retro", title=row.title))
             click.echo(_retro_text(stored))
             return
-        if rating is None or not rating.strip().isdigit() or not is_valid_rating(int(rating)):
-            fail(t("cli_plan.bad_rating", value=rating or ""))
-        retro_ = Retrospective(
-            clean(good or "").strip(),
-            clean(improve or "").strip(),
-            int(rating),
-            settings.clock.now(),
-        )
+        if rating is not None and (
+            not rating.strip().isdigit() or not is_valid_rating(int(rating))
+        ):
+            fail(t("cli_plan.bad_rating", value=rating))
+        try:
+            retro_ = updated_retrospective(
+                stored,
+                settings.clock.now(),
+                good=None if good is None else clean(good).strip(),
+                improve=None if improve is None else clean(improve).strip(),
+                rating=None if rating is None else int(rating),
+            )
+        except RatingRequired:
+            fail(t("cli_plan.rating_required", title=row.title))
         save_retrospective(archive, row.id, retro_)
         click.echo(t("cli_plan.retro_saved", title=row.title))
     finally:
@@ -367,10 +435,13 @@ def metrics(settings: Settings, meeting: str | None) -> None:
         t(
             "metrics.decisions",
             count=numbers.decisions,
-            rate=f"{numbers.decisions_per_hour:.1f}",
+            rate="—" if numbers.decisions_per_hour is None else f"{numbers.decisions_per_hour:.1f}",
         ),
         t("metrics.share_heading"),
-        *(f"  {clean(dept)}: {share:.0%}" for dept, share in numbers.speaking_share),
+        *(
+            t("metrics.share", department=clean(dept), share=f"{share:.0%}")
+            for dept, share in numbers.speaking_share
+        ),
     ]
     if stored is not None:
         lines += ["", _retro_text(stored)]

@@ -24,7 +24,9 @@ def _today(settings: Settings) -> Date:
     return settings.clock.now().in_timezone(pendulum.local_timezone()).date()
 
 
-def _task_table(tasks: list[TaskRecord], title: str | None = None):
+def _task_table(
+    tasks: list[TaskRecord], title: str | None = None, notes: dict[int, str] | None = None
+):
     from rich.table import Table
     from rich.text import Text
 
@@ -39,8 +41,12 @@ def _task_table(tasks: list[TaskRecord], title: str | None = None):
     table.add_column(t("minutes.due"))
     table.add_column(t("minutes.status"))
     table.add_column(t("followup.meeting"))
+    # The last note says why a task is late or where it stands: shown when there is one.
+    with_notes = bool(notes) and any(notes.get(task.id) for task in tasks)
+    if with_notes:
+        table.add_column(t("followup.last_note"))
     for task in tasks:
-        table.add_row(
+        cells = [
             str(task.id),
             Text(clean(task.title)),
             Text(clean(task.owner)),
@@ -48,7 +54,10 @@ def _task_table(tasks: list[TaskRecord], title: str | None = None):
             format_date(task.due) if task.due else "",
             t("status." + task.status),
             Text(clean(task.meeting_title)),
-        )
+        ]
+        if with_notes:
+            cells.append(Text(clean((notes or {}).get(task.id, ""))))
+        table.add_row(*cells)
     return table
 
 
@@ -65,7 +74,10 @@ def _task_table(tasks: list[TaskRecord], title: str | None = None):
     show_default=True,
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
 def tasks(
@@ -78,13 +90,15 @@ def tasks(
     output: Path | None,
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
-    from facilitator.followup import minutes_overdue, select_tasks
+    from facilitator.followup import minutes_overdue, parse_status, select_tasks, status_choices
     from store.archive import ArchiveError
+    from store.followup import last_notes, unexported_closed_meetings
     from store.followup import tasks as stored_tasks
-    from store.followup import unexported_closed_meetings
 
-    if status is not None and status not in TASK_STATUSES:
-        fail(t("followup.bad_status", value=status, choices=" | ".join(TASK_STATUSES)))
+    if status is not None:
+        typed, status = status, parse_status(status)
+        if status is None:
+            fail(t("followup.bad_status", value=typed, choices=status_choices(TASK_STATUSES)))
     archive = open_archive(settings)
     try:
         meeting_id = None
@@ -96,17 +110,18 @@ def tasks(
         # Only `--status done` needs the done tasks; the rest read the open ones.
         rows = stored_tasks(archive, meeting_id, not_done=status != "done")
         unexported = unexported_closed_meetings(archive)
+        now = settings.clock.now()
+        chosen = select_tasks(
+            rows,
+            _today(settings),
+            owner=owner,
+            department=department,
+            meeting_id=meeting_id,
+            status=status,
+        )
+        notes = last_notes(archive, [task.id for task in chosen]) if fmt == "table" else {}
     finally:
         archive.close()
-    now = settings.clock.now()
-    chosen = select_tasks(
-        rows,
-        _today(settings),
-        owner=owner,
-        department=department,
-        meeting_id=meeting_id,
-        status=status,
-    )
     if fmt == "csv":
         from facilitator.export.csv import render_tasks_csv
 
@@ -116,7 +131,7 @@ def tasks(
 
         write_output(output, render_tasks(chosen, now))
     elif chosen:
-        write_output(output, render_rich(_task_table(chosen)))
+        write_output(output, render_rich(_task_table(chosen, notes=notes)))
     else:
         write_output(output, t("followup.no_tasks") + "\n")
     for meeting_row_id, title, closed_at in unexported:
@@ -126,31 +141,46 @@ def tasks(
 
 @main.command()
 @click.argument("task_ref", metavar="ID")
-@click.argument("status", metavar="done|doing|delayed")
+@click.argument("status", metavar="[done|doing|delayed]", required=False)
 @click.option("--note", default="", help="What changed, for the history.")
 @click.pass_obj
-def task(settings: Settings, task_ref: str, status: str, note: str) -> None:
-    """Update a task's status (done, doing, delayed); every change is kept."""
-    from facilitator.followup import SETTABLE_STATUSES, is_settable
+def task(settings: Settings, task_ref: str, status: str | None, note: str) -> None:
+    """Show a task and its history, or update its status (done, doing, delayed)."""
+    from facilitator.followup import (
+        SETTABLE_STATUSES,
+        describe_task,
+        parse_status,
+        status_choices,
+    )
     from facilitator.text import clean
     from store.archive import ArchiveError
     from store.followup import task as stored_task
-    from store.followup import update_task
+    from store.followup import task_updates, update_task
 
     if not task_ref.isdigit():
         fail(t("followup.no_such_task", id=task_ref))
     task_id = int(task_ref)
-    if not is_settable(status):
-        fail(t("followup.bad_status", value=status, choices=" | ".join(SETTABLE_STATUSES)))
+    if status is not None:
+        # `task 6 完成`, `task 1 DONE`: the words people type, in either language.
+        typed, status = status, parse_status(status, SETTABLE_STATUSES)
+        if status is None:
+            fail(t("followup.bad_status", value=typed, choices=status_choices(SETTABLE_STATUSES)))
     archive = open_archive(settings)
     try:
         try:
             record = stored_task(archive, task_id)
-            update_task(archive, task_id, status, clean(note).strip(), settings.clock.now())
+            if status is None:
+                history = task_updates(archive, task_id)
+            else:
+                update_task(archive, task_id, status, clean(note).strip(), settings.clock.now())
         except ArchiveError as exc:
             fail(str(exc))
     finally:
         archive.close()
+    if status is None:
+        lines = describe_task(record, history, _today(settings))
+        click.echo("\n".join(clean(line) for line in lines))
+        return
     click.echo(
         t("followup.updated", id=task_id, title=clean(record.title), status=t("status." + status))
     )
@@ -161,7 +191,7 @@ def task(settings: Settings, task_ref: str, status: str, note: str) -> None:
 @click.pass_obj
 def report(settings: Settings, week: bool) -> None:
     """The weekly follow-up: done, in progress, delayed (oldest first), new."""
-    from facilitator.followup import weekly_report
+    from facilitator.followup import latest_notes, weekly_report
     from facilitator.timefmt import format_date
     from store.followup import task_updates
     from store.followup import tasks as stored_tasks
@@ -172,6 +202,7 @@ def report(settings: Settings, week: bool) -> None:
         updates = task_updates(archive)
     finally:
         archive.close()
+    notes = latest_notes(updates)
     weekly = weekly_report(rows, updates, settings.clock.now(), _today(settings))
     heading = t(
         "followup.report_title",
@@ -188,7 +219,7 @@ def report(settings: Settings, week: bool) -> None:
     ):
         title = t(key, count=len(section))
         if section:
-            parts.append(render_rich(_task_table(list(section), title)))
+            parts.append(render_rich(_task_table(list(section), title, notes)))
         else:
             parts += [title, "  " + t("minutes.none"), ""]
     click.echo("\n".join(parts).rstrip())

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 
 from pendulum import Date, DateTime, Duration, duration
 
+from facilitator.i18n import LANGUAGES, current_language, t
 from facilitator.minutes import Minutes
+from facilitator.timefmt import format_date, format_datetime
 
 TASK_STATUSES = ("open", "doing", "done", "delayed")
 SETTABLE_STATUSES = ("done", "doing", "delayed")
@@ -69,8 +71,58 @@ def is_settable(status: str) -> bool:
     return status in SETTABLE_STATUSES
 
 
+def parse_status(word: str, choices: Sequence[str] = TASK_STATUSES) -> str | None:
+    """The status a person typed, in any case and either language: ``DONE``,
+    ``完成``, ``In progress`` or ``进行中`` -> ``done``/``doing``; None if it is
+    not one of ``choices``."""
+    typed = word.strip().casefold()
+    for status in choices:
+        names = {status} | {t("status." + status, language=lang) for lang in LANGUAGES}
+        if typed in {name.casefold() for name in names}:
+            return status
+    return None
+
+
+def status_choices(choices: Sequence[str], language: str | None = None) -> str:
+    """``done | doing | delayed``, with the words of the interface when not English."""
+    lang = language or current_language()
+    if lang == "en":
+        return " | ".join(choices)
+    return " | ".join(f"{t('status.' + s, language=lang)} ({s})" for s in choices)
+
+
 def is_valid_rating(rating: int) -> bool:
     return rating in RATINGS
+
+
+class RatingRequired(ValueError):
+    """A first retrospective needs a rating: there is none stored to keep."""
+
+
+def updated_retrospective(
+    stored: Retrospective | None,
+    now: DateTime,
+    *,
+    good: str | None = None,
+    improve: str | None = None,
+    rating: int | None = None,
+) -> Retrospective:
+    """The retrospective after a partial update: what is not given is kept.
+
+    ``retro 1 --rating 2`` after ``--good a --improve b`` changes the rating
+    only. Without a stored one the rating is required (raises
+    :class:`RatingRequired`): a retrospective always has one.
+    """
+    if rating is None:
+        if stored is None:
+            raise RatingRequired
+        rating = stored.rating
+    return Retrospective(
+        good if good is not None else (stored.good if stored else ""),
+        improve if improve is not None else (stored.improve if stored else ""),
+        rating,
+        now,
+    )
 
 
 def select_tasks(
@@ -110,6 +162,68 @@ def _due_order(task: TaskRecord) -> tuple:
     return (task.due is None, task.due or Date(1, 1, 1), task.meeting_id, task.id)
 
 
+def latest_notes(updates: Iterable[TaskUpdate]) -> dict[int, str]:
+    """Each task's latest non-empty note, by task id (tasks without one are left out)."""
+    return {u.task_id: u.note for u in sorted(updates, key=lambda u: u.at) if u.note}
+
+
+def describe_task(
+    task: TaskRecord,
+    updates: Sequence[TaskUpdate],
+    today: Date,
+    language: str | None = None,
+) -> list[str]:
+    """A task as ``facilitator task ID`` shows it: what, who, when, where from,
+    its status as of ``today``, then its history with the notes, oldest first."""
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=language, **params)
+
+    def labelled(label: str, value: str) -> str:
+        return tr("minutes.labelled", label=tr(label), value=value)
+
+    owner = (
+        tr("minutes.person_in_department", name=task.owner, department=task.department)
+        if task.department and task.department != task.owner
+        else task.owner
+    )
+    lines = [
+        tr("followup.task_heading", id=task.id, title=task.title),
+        labelled("minutes.owner", owner or "-"),
+        labelled("minutes.due", format_date(task.due, language) if task.due else "-"),
+        labelled(
+            "followup.meeting",
+            tr("followup.from_meeting", title=task.meeting_title, id=task.meeting_id),
+        ),
+        labelled("minutes.status", tr("status." + effective_status(task, today))),
+        tr("followup.history"),
+        "  "
+        + tr(
+            "followup.history_created",
+            at=format_datetime(task.created_at, language),
+            status=tr("status.open"),
+        ),
+    ]
+    for update in sorted(updates, key=lambda u: u.at):
+        entry = tr(
+            "followup.history_entry",
+            at=format_datetime(update.at, language),
+            previous=tr("status." + (update.previous or "open")),
+            status=tr("status." + update.status),
+        )
+        if update.note:
+            entry = tr("followup.history_note", entry=entry, note=update.note)
+        lines.append("  " + entry)
+    return lines
+
+
+def counts_as_export(to_file: bool, stdout_is_terminal: bool) -> bool:
+    """Whether writing the minutes sends them out: a file (``-o``), or stdout piped
+    or redirected somewhere. Minutes read on one's own terminal went nowhere, so
+    the "never exported" reminder must keep reminding."""
+    return to_file or not stdout_is_terminal
+
+
 def minutes_overdue(closed_at: DateTime | None, exported: bool, now: DateTime) -> bool:
     """Minutes not exported although the meeting closed more than 24 hours ago."""
     return closed_at is not None and not exported and now - closed_at > MINUTES_DUE_AFTER
@@ -146,14 +260,17 @@ def weekly_report(
     )
 
 
-def with_task_statuses(minutes: Minutes, statuses: Sequence[str]) -> Minutes:
-    """The minutes with each task's current follow-up status (in task order).
+def with_follow_up(minutes: Minutes, records: Sequence[TaskRecord], today: Date) -> Minutes:
+    """The minutes with each task's archive id and its status as of ``today``.
 
-    The tasks table keeps the close-time order, so the n-th status belongs to
+    The tasks table keeps the close-time order, so the n-th record belongs to
     the n-th task; a shorter list leaves the remaining tasks as they were.
+    The id is the one ``facilitator task ID`` takes, never a row number.
     """
     tasks = tuple(
-        replace(task, status=statuses[n]) if n < len(statuses) else task
+        replace(task, id=records[n].id, status=effective_status(records[n], today))
+        if n < len(records)
+        else task
         for n, task in enumerate(minutes.tasks)
     )
     return replace(minutes, tasks=tasks)

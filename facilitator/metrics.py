@@ -37,10 +37,11 @@ class MeetingMetrics:
         return tuple(topic for topic in self.topics if topic.overrun_minutes > 0)
 
     @property
-    def decisions_per_hour(self) -> float:
-        """Decisions over the time actually spent on topics (0 if none was)."""
-        if self.actual_minutes <= 0:
-            return 0.0
+    def decisions_per_hour(self) -> float | None:
+        """Decisions over the time actually spent on topics; None under a minute,
+        where a rate would be noise (0.0, or 60 for one decision in a minute)."""
+        if self.actual_minutes < 1:
+            return None
         return round(self.decisions / (self.actual_minutes / 60), 1)
 
 

@@ -47,6 +47,8 @@ class TaskLine:
     due: Date | None
     topic: str | None
     status: str = "open"
+    id: int | None = None
+    """The archive's task id (``facilitator task ID``); None until the close stores it."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,21 @@ class Minutes:
     open_items: tuple[OpenItem, ...]
     tasks: tuple[TaskLine, ...]
     speaking: tuple[SpeakingLine, ...]
+
+    def held(self) -> tuple[DateTime, DateTime] | None:
+        """When the meeting really ran (opened to closed, in its own zone), if that
+        differs from the planned start and end by a minute or more; else None."""
+        if self.opened_at is None or self.closed_at is None:
+            return None
+        zone = self.agenda.start.timezone
+        opened = self.opened_at.in_timezone(zone)
+        closed = self.closed_at.in_timezone(zone)
+
+        def minute(value: DateTime) -> str:
+            return value.format("YYYY-MM-DD HH:mm")
+
+        planned = (minute(self.agenda.start), minute(self.agenda.end))
+        return None if (minute(opened), minute(closed)) == planned else (opened, closed)
 
     @property
     def host(self) -> str:

@@ -9,6 +9,7 @@ at all is refused earlier, by ``facilitator.agenda`` (``AgendaError``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -32,9 +33,20 @@ class Finding:
 
     key: str
     params: dict[str, object] = field(default_factory=dict)
+    field_label: str = ""
+    """The agenda field to look at, named like the loader's problems
+    (``topics[3].minutes``, ``meeting.rsvp_by``), so a message can give its line."""
 
     def text(self, language: str | None = None) -> str:
         return t(self.key, language=language, **self.params)
+
+    def located(self, source: str, line: int | None, language: str | None = None) -> str:
+        """``agenda.toml:12: topics[3].minutes: warning: …``, like the loader's problems."""
+        where = f"{source}:{line}" if line else source
+        message = t("plan.warning", language=language, message=self.text(language))
+        return (
+            f"{where}: {self.field_label}: {message}" if self.field_label else f"{where}: {message}"
+        )
 
 
 # -- warning rules (each pure, each unit-tested) ------------------------------
@@ -46,8 +58,9 @@ def long_topics(agenda: Agenda) -> list[Finding]:
         Finding(
             "plan.long_topic",
             {"title": topic.title, "minutes": topic.minutes, "limit": LONGEST_TOPIC_MINUTES},
+            f"topics[{number}].minutes",
         )
-        for topic in agenda.topics
+        for number, topic in enumerate(agenda.topics, start=1)
         if topic.minutes > LONGEST_TOPIC_MINUTES
     ]
 
@@ -57,7 +70,11 @@ def topics_overflow(agenda: Agenda) -> list[Finding]:
     available = int((agenda.end - agenda.start).total_minutes())
     if agenda.planned_minutes > available:
         return [
-            Finding("plan.overflow", {"planned": agenda.planned_minutes, "available": available})
+            Finding(
+                "plan.overflow",
+                {"planned": agenda.planned_minutes, "available": available},
+                "meeting.end",
+            )
         ]
     return []
 
@@ -66,12 +83,50 @@ def missing_roles(agenda: Agenda) -> list[Finding]:
     """A meeting without a goal, a host or a recorder."""
     found = []
     if not agenda.goal:
-        found.append(Finding("plan.no_goal"))
+        found.append(Finding("plan.no_goal", field_label="meeting.goal"))
     if not agenda.with_role("host"):
-        found.append(Finding("plan.no_host"))
+        found.append(Finding("plan.no_host", field_label="people"))
     if not agenda.with_role("recorder"):
-        found.append(Finding("plan.no_recorder"))
+        found.append(Finding("plan.no_recorder", field_label="people"))
     return found
+
+
+def no_place(agenda: Agenda) -> list[Finding]:
+    """Neither a room nor an online link: nobody knows where to go."""
+    if not agenda.place and not agenda.online:
+        return [Finding("plan.no_place", field_label="meeting.place")]
+    return []
+
+
+_EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]+")
+
+
+def is_email(value: str) -> bool:
+    """Whether ``value`` looks like an email address (name@domain.tld)."""
+    return _EMAIL.fullmatch(value) is not None
+
+
+def bad_emails(agenda: Agenda) -> list[Finding]:
+    """An ``email`` that is not an address: the invitation cannot reach that person."""
+    return [
+        Finding("plan.bad_email", {"name": p.name, "value": p.email}, f"people[{n}].email")
+        for n, p in enumerate(agenda.people, start=1)
+        if p.email and not is_email(p.email)
+    ]
+
+
+def not_invited(agenda: Agenda) -> list[Finding]:
+    """People the .ics invitation leaves out, having no (usable) email address."""
+    names = [p.name for p in agenda.people if not is_email(p.email)]
+    if not names:
+        return []
+    return [
+        Finding(
+            "plan.not_invited",
+            {"names": t("notice.list_sep").join(names)},
+            "people",
+        )
+    ]
 
 
 def late_notice(agenda: Agenda, now: DateTime, holidays: Collection[Date] = ()) -> list[Finding]:
@@ -80,22 +135,49 @@ def late_notice(agenda: Agenda, now: DateTime, holidays: Collection[Date] = ()) 
     start_day = agenda.start.date()
     days = workdays_between(today, start_day, holidays)
     if days < NOTICE_WORKDAYS:
-        return [Finding("plan.late_notice", {"days": days, "needed": NOTICE_WORKDAYS})]
+        return [
+            Finding("plan.late_notice", {"days": days, "needed": NOTICE_WORKDAYS}, "meeting.start")
+        ]
     return []
 
 
 def rsvp_after_start(agenda: Agenda) -> list[Finding]:
     """Replies are asked for after the meeting has begun."""
     if agenda.rsvp_by is not None and agenda.rsvp_by > agenda.start:
-        return [Finding("plan.rsvp_after_start")]
+        return [Finding("plan.rsvp_after_start", field_label="meeting.rsvp_by")]
     return []
 
 
-def plan_warnings(agenda: Agenda, now: DateTime, holidays: Collection[Date] = ()) -> list[Finding]:
-    """Everything ``facilitator check`` warns about, in reading order."""
+def plan_warnings(
+    agenda: Agenda, now: DateTime, holidays: Collection[Date] = (), *, timed: bool = True
+) -> list[Finding]:
+    """Everything ``facilitator check`` warns about, in reading order.
+
+    ``timed=False`` leaves out the rules about the meeting's time, for an
+    agenda whose start or end could not be read (``AgendaError.partial``).
+    """
     return [
         *missing_roles(agenda),
+        *no_place(agenda),
+        *bad_emails(agenda),
         *long_topics(agenda),
+        *(topics_overflow(agenda) if timed else []),
+        *(late_notice(agenda, now, holidays) if timed else []),
+        *(rsvp_after_start(agenda) if timed else []),
+    ]
+
+
+def notice_warnings(
+    agenda: Agenda, now: DateTime, holidays: Collection[Date] = (), *, invitation: bool = False
+) -> list[Finding]:
+    """What the notice itself gets wrong, said when it is sent: no goal or place,
+    topics that do not fit, a late notice, an RSVP after the start, bad emails;
+    for the .ics ``invitation`` also who it leaves out for want of an email."""
+    return [
+        *(f for f in missing_roles(agenda) if f.key == "plan.no_goal"),
+        *no_place(agenda),
+        *bad_emails(agenda),
+        *(not_invited(agenda) if invitation else []),
         *topics_overflow(agenda),
         *late_notice(agenda, now, holidays),
         *rsvp_after_start(agenda),
@@ -117,6 +199,8 @@ class TemplateTopic:
     title_key: str
     owner: int  # index into the template's people
     minutes: int
+    wrap_up: bool = False
+    """The closing topic (owners, next steps): carried-over items go before it."""
 
 
 _HOST = TemplatePerson("plan.person.host", "plan.dept.project", "host")
@@ -137,7 +221,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.kickoff.topic2", 2, 15),
             TemplateTopic("plan.kickoff.topic3", 3, 15),
             TemplateTopic("plan.kickoff.topic4", 4, 10),
-            TemplateTopic("plan.kickoff.topic5", 0, 10),
+            TemplateTopic("plan.kickoff.topic5", 0, 10, wrap_up=True),
         ),
     ),
     "decision": (
@@ -146,7 +230,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.decision.topic1", 2, 10),
             TemplateTopic("plan.decision.topic2", 3, 15),
             TemplateTopic("plan.decision.topic3", 4, 20),
-            TemplateTopic("plan.decision.topic4", 0, 10),
+            TemplateTopic("plan.decision.topic4", 0, 10, wrap_up=True),
         ),
     ),
     "resources": (
@@ -155,7 +239,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.resources.topic1", 4, 15),
             TemplateTopic("plan.resources.topic2", 2, 15),
             TemplateTopic("plan.resources.topic3", 3, 15),
-            TemplateTopic("plan.resources.topic4", 0, 10),
+            TemplateTopic("plan.resources.topic4", 0, 10, wrap_up=True),
         ),
     ),
     "sync": (
@@ -164,7 +248,7 @@ TEMPLATES: dict[str, tuple[tuple[TemplatePerson, ...], tuple[TemplateTopic, ...]
             TemplateTopic("plan.sync.topic1", 0, 10),
             TemplateTopic("plan.sync.topic2", 2, 20),
             TemplateTopic("plan.sync.topic3", 3, 15),
-            TemplateTopic("plan.sync.topic4", 0, 10),
+            TemplateTopic("plan.sync.topic4", 0, 10, wrap_up=True),
         ),
     ),
 }
@@ -208,15 +292,35 @@ def carry_over_topics(
     """
     names = {p.name for p in people}
     host = next((p.name for p in people if p.role == "host"), people[0].name if people else "")
-    topics = []
-    for item in items:
-        due = format_date(item.due, language) if item.due else t("plan.no_date", language=language)
-        title = t(
-            f"plan.carry_{item.kind}", language=language, text=item.text, owner=item.owner, due=due
+    return [
+        PlannedTopic(
+            carried_title(item, language),
+            item.owner if item.owner in names else host,
+            CARRY_OVER_MINUTES,
         )
-        owner = item.owner if item.owner in names else host
-        topics.append(PlannedTopic(title, owner, CARRY_OVER_MINUTES))
-    return topics
+        for item in items
+    ]
+
+
+def carried_title(item: CarriedItem, language: str) -> str:
+    """``Carried over: budget (Li, deadline Thu 5 Mar 2026)``, naming only what is known.
+
+    An item without owner or date reads ``Carried over: budget``, never
+    ``(, deadline no date)``.
+    """
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=language, **params)
+
+    details = []
+    if item.owner:
+        details.append(item.owner)
+    if item.due is not None:
+        details.append(tr(f"plan.carry_{item.kind}_due", due=format_date(item.due, language)))
+    title = tr(f"plan.carry_{item.kind}", text=item.text)
+    if not details:
+        return title
+    return tr("plan.carry_details", title=title, details=tr("plan.carry_sep").join(details))
 
 
 def next_meeting_start(now: DateTime, zone: str, holidays: Collection[Date] = ()) -> DateTime:
@@ -272,8 +376,13 @@ def render_agenda(
     title: str | None = None,
     place: str | None = None,
     online: str = "",
+    uid: str = "",
 ) -> str:
-    """A ready-to-edit agenda file (TOML) for a meeting of ``kind``."""
+    """A ready-to-edit agenda file (TOML) for a meeting of ``kind``.
+
+    ``uid`` names the meeting's calendar entry for good (kept when the start
+    or title is edited), so a corrected invitation replaces the first one.
+    """
     if kind not in TEMPLATES:
         raise ValueError(kind)
 
@@ -285,15 +394,23 @@ def render_agenda(
     chosen = list(people) if people else default_people
     host = next((p.name for p in chosen if p.role == "host"), chosen[0].name)
     names = {p.name for p in chosen}
-    topics = [
-        PlannedTopic(
-            tr(topic.title_key),
-            default_people[topic.owner].name if default_people[topic.owner].name in names else host,
-            topic.minutes,
+    topics: list[PlannedTopic] = []
+    carried_topics = carry_over_topics(carried, chosen, language)
+    for topic in template_topics:
+        if topic.wrap_up:
+            # Items left open last time are settled before owners and next steps.
+            topics += carried_topics
+            carried_topics = []
+        topics.append(
+            PlannedTopic(
+                tr(topic.title_key),
+                default_people[topic.owner].name
+                if default_people[topic.owner].name in names
+                else host,
+                topic.minutes,
+            )
         )
-        for topic in template_topics
-    ]
-    topics += carry_over_topics(carried, chosen, language)
+    topics += carried_topics
     planned = sum(topic.minutes for topic in topics)
     # Round the end up to the next quarter hour after the planned topics.
     end = start.add(minutes=-(-planned // 15) * 15)
@@ -315,6 +432,7 @@ def render_agenda(
         f"online = {_toml(online)}  # {tr('plan.online_help')}",
         f"materials = [{', '.join(_toml(tr(f'plan.{kind}.material{n}')) for n in (1, 2))}]",
         f"rules = [{', '.join(_toml(tr(f'plan.rule{n}')) for n in (1, 2, 3))}]",
+        *([f"uid = {_toml(uid)}  # {tr('plan.uid_help')}"] if uid else []),
         "",
         f"# {tr('plan.people_help')}",
     ]

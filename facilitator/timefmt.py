@@ -6,7 +6,7 @@ import math
 
 from pendulum import Date, DateTime
 
-from facilitator.i18n import current_language
+from facilitator.i18n import current_language, t
 from facilitator.zones import zone as resolve_zone
 
 _DATETIME = {"en": "ddd D MMM YYYY, HH:mm", "zh": "YYYY年M月D日 dddd HH:mm"}
@@ -37,7 +37,13 @@ def format_span(start: DateTime, end: DateTime, language: str | None = None) -> 
         tail = end_local.format("HH:mm")
     else:
         tail = format_datetime(end_local, lang)
-    return f"{format_datetime(start, lang)}–{tail} ({_zone_label(start)})"
+    # Chinese wraps the zone in full-width parentheses: （Asia/Shanghai）.
+    return t(
+        "minutes.time_with_zone",
+        language=lang,
+        time=f"{format_datetime(start, lang)}–{tail}",
+        zone=_zone_label(start),
+    )
 
 
 def _zone_label(value: DateTime) -> str:

@@ -93,6 +93,17 @@ class MeetingRow:
         return self.status == "closed"
 
 
+def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
+    """Meetings named by id, else by key, else by part of the title (any case)."""
+    if reference.isdigit():
+        return [m for m in rows if m.id == int(reference)]
+    found = [m for m in rows if m.key == reference]
+    if not found:
+        needle = reference.casefold()
+        found = [m for m in rows if needle in m.title.casefold()]
+    return found
+
+
 def _iso(value: DateTime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -252,7 +263,8 @@ class Archive:
 
         ``closed`` restricts to closed (True) or not-yet-closed (False) meetings.
         """
-        rows = [m for m in self.meetings() if closed is None or m.is_closed == closed]
+        every = self.meetings()
+        rows = [m for m in every if closed is None or m.is_closed == closed]
         if reference is None or reference == "":
             if not rows:
                 raise ArchiveError(
@@ -269,14 +281,13 @@ class Archive:
                 if closed
                 else max(rows, key=lambda m: (m.start, m.id))
             )
-        if reference.isdigit():
-            found = [m for m in rows if m.id == int(reference)]
-        else:
-            found = [m for m in rows if m.key == reference]
-            if not found:
-                needle = reference.casefold()
-                found = [m for m in rows if needle in m.title.casefold()]
+        found = _matching(rows, reference)
         if not found:
+            # It may exist but be in the other state: say that, not "no meeting matches".
+            other = _matching(every, reference)
+            if len(other) == 1:
+                key = "archive.still_open" if closed else "archive.is_closed"
+                raise ArchiveError(t(key, id=other[0].id, title=other[0].title))
             raise ArchiveError(t("archive.no_such_meeting", reference=reference))
         if len(found) > 1:
             listing = "; ".join(f"{m.id}: {m.title} ({m.start})" for m in found)

@@ -8,6 +8,7 @@ Reads and writes the public tables (``tasks``, ``task_updates``, ``exports``,
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pendulum
@@ -17,8 +18,7 @@ from facilitator.followup import (
     Retrospective,
     TaskRecord,
     TaskUpdate,
-    effective_status,
-    with_task_statuses,
+    with_follow_up,
 )
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
@@ -120,6 +120,23 @@ def task_updates(archive: Archive, task_id: int | None = None) -> list[TaskUpdat
     return [TaskUpdate(r[0], _instant(r[1]), r[2] or "", r[3], r[4] or "") for r in rows]  # type: ignore[arg-type]
 
 
+def last_notes(archive: Archive, task_ids: Sequence[int]) -> dict[int, str]:
+    """The latest non-empty note of each of ``task_ids`` (tasks without one are left out)."""
+    notes: dict[int, str] = {}
+    ids = list(dict.fromkeys(task_ids))
+    # SQLite limits the number of parameters of one statement: ask in chunks.
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = archive.conn.execute(
+            f"SELECT task_id, note FROM task_updates WHERE task_id IN ({marks}) "
+            "AND note != '' ORDER BY at, id",
+            chunk,
+        ).fetchall()
+        notes.update({row[0]: row[1] for row in rows})
+    return notes
+
+
 def record_export(archive: Archive, meeting_id: int, fmt: str, now: DateTime) -> None:
     with archive.transaction() as conn:
         conn.execute(
@@ -160,8 +177,7 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 
 
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
-    """A closed meeting's minutes with each task's follow-up status as of ``now``."""
+    """A closed meeting's minutes with each task's id and follow-up status as of ``now``."""
     minutes = archive.minutes(meeting_id)
     today = now.in_timezone(minutes.agenda.start.timezone).date()
-    statuses = [effective_status(task, today) for task in tasks(archive, meeting_id)]
-    return with_task_statuses(minutes, statuses)
+    return with_follow_up(minutes, tasks(archive, meeting_id), today)

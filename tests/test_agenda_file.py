@@ -51,6 +51,35 @@ def test_impossible_toml_date_is_a_syntax_error_with_line() -> None:
     assert error.problems[0].line == 6
 
 
+def test_an_impossible_date_is_called_a_bad_date_with_the_form_to_write() -> None:
+    error = _problems(
+        AGENDA_TOML.replace(
+            "start = 2026-03-02T10:00:00+01:00", "start = 2026-13-40T10:00:00+01:00"
+        )
+    )
+    assert str(error) == (
+        "plan.toml:5: meeting.start: 2026-13-40T10:00:00+01:00 is not a valid date and time "
+        "(write it like 2026-03-02T10:00:00+01:00)"
+    )
+
+
+def test_a_date_without_a_time_says_which_half_is_missing() -> None:
+    error = _problems(
+        AGENDA_TOML.replace("start = 2026-03-02T10:00:00+01:00", "start = 2026-11-30")
+    )
+    assert str(error) == (
+        "plan.toml:5: meeting.start: a date without a time: write 2026-11-30T10:00:00+01:00"
+    )
+    assert "datetime" not in str(error)
+
+
+def test_a_meeting_that_ends_when_it_starts_is_told_so() -> None:
+    error = _problems(AGENDA_TOML.replace("end = 2026-03-02T11:00:00", "end = 2026-03-02T10:00:00"))
+    assert [p.message for p in error.problems] == [
+        "the meeting ends when it starts: give an end after the start"
+    ]
+
+
 @pytest.mark.parametrize("minutes", ["0", "-5", "2.5", '"ten"'])
 def test_topic_minutes_must_be_positive_whole_numbers(minutes: str) -> None:
     error = _problems(AGENDA_TOML.replace("minutes = 20", f"minutes = {minutes}"))

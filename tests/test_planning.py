@@ -12,11 +12,16 @@ from facilitator.demo import demo_agenda
 from facilitator.planning import (
     CarriedItem,
     PlannedPerson,
+    bad_emails,
     carry_over_topics,
+    is_email,
     late_notice,
     long_topics,
     missing_roles,
     next_meeting_start,
+    no_place,
+    not_invited,
+    notice_warnings,
     plan_warnings,
     render_agenda,
     rsvp_after_start,
@@ -86,6 +91,51 @@ def test_rsvp_deadline_after_the_start() -> None:
     assert rsvp_after_start(_agenda(rsvp_by=None)) == []
 
 
+def test_a_meeting_with_neither_room_nor_link_has_no_place() -> None:
+    assert keys(no_place(_agenda(place="", online=""))) == ["plan.no_place"]
+    assert no_place(_agenda(place="", online="https://meet.example.com/x")) == []
+
+
+@pytest.mark.parametrize(
+    "value", ["not-an-email", "ana@", "@example.com", "ana@example", "a b@x.y"]
+)
+def test_an_email_that_is_not_an_address_is_flagged_on_its_person(value: str) -> None:
+    assert not is_email(value) and is_email("li.wei+q3@example.com")
+    people = (Person("Ana", "Ops", "host", "ana@example.com"), Person("Li", "R&D", email=value))
+    (finding,) = bad_emails(_agenda(people=people))
+    assert finding.field_label == "people[2].email" and finding.params["value"] == value
+    (left_out,) = not_invited(_agenda(people=(*people, Person("Wang", "Sales"))))
+    assert left_out.params["names"] == "Li, Wang"
+
+
+def test_a_warning_names_its_file_line_and_field_like_an_error() -> None:
+    (finding,) = long_topics(_agenda(topics=(Topic("t1", "Budget", "Li", 45),)))
+    assert finding.located("plan.toml", 14) == (
+        "plan.toml:14: topics[1].minutes: warning: topic 'Budget' is planned for 45 minutes: "
+        "over 30, split it or it will drift"
+    )
+    assert finding.located("plan.toml", None, "zh").startswith(
+        "plan.toml: topics[1].minutes: 提醒：议题“Budget”"
+    )
+
+
+def test_the_notice_warns_about_what_its_readers_see() -> None:
+    agenda = _agenda(goal="", place="", online="", rsvp_by=START.add(hours=1))
+    found = keys(notice_warnings(agenda, START.subtract(days=1), invitation=True))
+    assert found == [
+        "plan.no_goal",
+        "plan.no_place",
+        "plan.late_notice",
+        "plan.rsvp_after_start",
+    ]
+
+
+def test_without_a_readable_time_only_the_timeless_warnings_are_given() -> None:
+    agenda = _agenda(goal="", end=START, topics=(Topic("t1", "Budget", "Li", 45),))
+    found = keys(plan_warnings(agenda, START.add(days=1), timed=False))
+    assert found == ["plan.no_goal", "plan.long_topic"]
+
+
 @pytest.mark.parametrize("kind", MEETING_KINDS)
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_template_is_a_valid_agenda_without_warnings(kind: str, language: str) -> None:
@@ -118,8 +168,55 @@ def test_carried_items_are_owned_by_their_owner_or_by_the_host() -> None:
 def test_carried_items_become_topics_of_the_next_agenda() -> None:
     carried = [CarriedItem("unresolved", 'quote "this"', "李雷", None)]
     agenda = parse_agenda(render_agenda("sync", "zh", START, "Europe/Berlin", carried=carried))
-    assert agenda.topics[-1].title == '上次遗留：quote "this"（李雷，未定日期前）'
-    assert agenda.topics[-1].owner == "李雷"
+    assert agenda.topics[-2].title == '上次遗留：quote "this"（李雷）'
+    assert agenda.topics[-2].owner == "李雷"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "Carried over: budget for launch event",
+                "Carried over: venue (Li)",
+                "Carried over: permit (deadline Thu 5 Mar 2026)",
+                "Delayed task: test form (Li, due Tue 10 Mar 2026)",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "上次遗留：budget for launch event",
+                "上次遗留：venue（Li）",
+                "上次遗留：permit（2026年3月5日 星期四前）",
+                "延期任务：test form（Li，原定2026年3月10日 星期二）",
+            ],
+        ),
+    ],
+)
+def test_a_carried_title_names_only_the_owner_and_date_it_has(language, expected) -> None:
+    items = [
+        CarriedItem("unresolved", "budget for launch event", "", None),
+        CarriedItem("unresolved", "venue", "Li", None),
+        CarriedItem("unresolved", "permit", "", pendulum.date(2026, 3, 5)),
+        CarriedItem("delayed", "test form", "Li", pendulum.date(2026, 3, 10)),
+    ]
+    people = [PlannedPerson("Ana", "Ops", "host"), PlannedPerson("Li", "R&D", "attendee")]
+    assert [topic.title for topic in carry_over_topics(items, people, language)] == expected
+
+
+@pytest.mark.parametrize("kind", MEETING_KINDS)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_carried_items_come_before_the_wrap_up_topic(kind: str, language: str) -> None:
+    plain = parse_agenda(render_agenda(kind, language, START, "Europe/Berlin"))
+    carried = [CarriedItem("unresolved", "budget", "", None)]
+    agenda = parse_agenda(render_agenda(kind, language, START, "Europe/Berlin", carried=carried))
+    titles = [topic.title for topic in agenda.topics]
+    wrap_up = plain.topics[-1].title  # "Next steps and owners", 下一步计划及责任人 ...
+    assert titles[-1] == wrap_up
+    assert titles[-2].endswith("budget")
+    assert titles[:-2] == [topic.title for topic in plain.topics[:-1]]
 
 
 def test_the_next_meeting_leaves_time_for_the_notice() -> None:

@@ -11,6 +11,9 @@ from facilitator.i18n import t
 
 # A cell starting with one of these is a formula to Excel and LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel on Windows reads a CSV without a byte-order mark in the local code page,
+# so 李雷 comes out as garbage; with it (UTF-8 "utf-8-sig") Excel reads UTF-8.
+BOM = "\ufeff"
 
 
 def safe_cell(value: str) -> str:
@@ -19,8 +22,12 @@ def safe_cell(value: str) -> str:
 
 
 def render_tasks_csv(tasks: Sequence[TaskRecord], language: str | None = None) -> str:
-    """One row per task: id, meeting, task, owner, department, due, status."""
+    """One row per task: id, meeting, task, owner, department, due, status.
+
+    Starts with a UTF-8 byte-order mark, for Excel (see :data:`BOM`).
+    """
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
         [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from facilitator.export.markdown import topic_timing
 from facilitator.i18n import t
 from facilitator.minutes import Minutes, TopicMinutes
 from facilitator.text import clean
@@ -94,11 +95,18 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         for a in minutes.absent
     )
     present = sep.join(
-        tr("minutes.person_in_department", name=clean(a.name), department=clean(a.department))
+        tr(
+            "minutes.person_late" if a.status == "late" else "minutes.person_in_department",
+            name=clean(a.name),
+            department=clean(a.department),
+        )
         for a in minutes.present
     )
-    rows = [
-        (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
+    rows = [(tr("minutes.time"), format_span(agenda.start, agenda.end, lang))]
+    held = minutes.held()
+    if held is not None:
+        rows.append((tr("minutes.held"), format_span(*held, lang)))
+    rows += [
         (tr("minutes.place"), place),
         (tr("minutes.goal"), clean(agenda.goal)),
         (tr("minutes.host"), clean(minutes.host)),
@@ -128,17 +136,7 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
     if general.points or general.decisions or general.disputes:
         out += [f"<h3>{_e(tr('minutes.general'))}</h3>", *_topic(general, tr)]
     for section in minutes.topics:
-        planned = section.planned_minutes + section.extra_minutes
-        if section.status == "skipped":
-            timing = tr("minutes.topic_skipped")
-        elif section.status == "pending":
-            timing = tr("minutes.topic_not_reached")
-        else:
-            timing = tr(
-                "minutes.topic_timing",
-                planned=planned,
-                actual=duration(section.actual_seconds, lang),
-            )
+        timing = topic_timing(section, lang)
         heading = tr("minutes.topic_heading", number=section.position, title=clean(section.title))
         out += [
             f"<h3>{escape(heading)}</h3>",
@@ -174,14 +172,16 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
     if minutes.tasks:
         out += [
             "<table>",
-            f"<tr><th>#</th><th>{_e(tr('minutes.task'))}</th><th>{_e(tr('minutes.owner'))}</th>"
+            f"<tr><th>{_e(tr('minutes.task_id'))}</th><th>{_e(tr('minutes.task'))}</th>"
+            f"<th>{_e(tr('minutes.owner'))}</th>"
             f"<th>{_e(tr('minutes.due'))}</th><th>{_e(tr('minutes.status'))}</th></tr>",
             *(
-                f"<tr><td>{n}</td><td>{_e(task.title)}</td><td>{_e(task.owner)}</td>"
+                f"<tr><td>{task.id if task.id is not None else ''}</td>"
+                f"<td>{_e(task.title)}</td><td>{_e(task.owner)}</td>"
                 f"<td>{_e(format_date(task.due, lang)) if task.due else ''}</td>"
                 f'<td class="status-{escape(task.status)}">{_e(tr("status." + task.status))}</td>'
                 "</tr>"
-                for n, task in enumerate(minutes.tasks, 1)
+                for task in minutes.tasks
             ),
             "</table>",
         ]

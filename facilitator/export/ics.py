@@ -19,6 +19,7 @@ from facilitator.agenda import Agenda
 from facilitator.export.notice import render_description
 from facilitator.followup import TaskRecord
 from facilitator.i18n import t
+from facilitator.planning import is_email
 
 PRODID = "-//Facilitator//Facilitator meetings//EN"
 UID_DOMAIN = "facilitator.invalid"
@@ -58,22 +59,43 @@ def _calendar(method: str) -> Calendar:
     return calendar
 
 
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
 def meeting_uid(agenda: Agenda) -> str:
-    """Stable per meeting, so a corrected notice updates the same calendar entry."""
+    """The calendar entry's UID: the agenda's ``uid``, so a corrected notice
+    (new time, new title) updates the same entry.
+
+    An agenda without one (written by hand) falls back to its start and
+    title: moving or renaming that meeting makes a second calendar entry.
+    """
+    if agenda.uid:
+        return agenda.uid if "@" in agenda.uid else f"{agenda.uid}@{UID_DOMAIN}"
     return f"{agenda.key}@{UID_DOMAIN}"
+
+
+def sequence_at(now: DateTime) -> int:
+    """The revision number of a notice written at ``now``: seconds since 2020.
+
+    Calendars apply an update only if its SEQUENCE is higher than the one
+    they hold; counting from the time it is written makes every later notice
+    higher without remembering the earlier ones (and stays within 31 bits
+    until 2088).
+    """
+    return max(0, int((now.in_timezone("UTC") - SEQUENCE_EPOCH).total_seconds()))
 
 
 def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None) -> bytes:
     """The invitation as .ics bytes; raises :class:`InvitationError` without a host email."""
     lang = language or agenda.language
-    hosts = [p for p in agenda.with_role("host") if p.email]
+    hosts = [p for p in agenda.with_role("host") if is_email(p.email)]
     if not hosts:
         raise InvitationError("notice.host_needs_email")
     host = hosts[0]
     event = Event()
     event.add("uid", meeting_uid(agenda))
     event.add("dtstamp", _stdlib(now.in_timezone("UTC")))
-    event.add("sequence", 0)
+    event.add("sequence", sequence_at(now))
     event.add("dtstart", _stdlib(agenda.start))
     event.add("dtend", _stdlib(agenda.end))
     event.add("summary", agenda.title)
@@ -86,8 +108,9 @@ def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
     event.add("organizer", vCalAddress.new(f"mailto:{host.email}", cn=host.name))
+    # Only real addresses: the CLI names the people left out (planning.not_invited).
     for person in agenda.people:
-        if not person.email:
+        if not is_email(person.email):
             continue
         role = "CHAIR" if person.role == "host" else "REQ-PARTICIPANT"
         attendee = vCalAddress.new(

@@ -20,6 +20,10 @@ def _instant(value: DateTime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _local(value: DateTime | None, like: DateTime) -> DateTime | None:
+    return value.in_timezone(like.timezone) if value is not None else None
+
+
 def _date(value: Date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -55,8 +59,9 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
             "timezone": agenda.timezone,
             "place": agenda.place,
             "online": agenda.online,
-            "opened_at": _instant(minutes.opened_at),
-            "closed_at": _instant(minutes.closed_at),
+            # In the meeting's zone, like start and end (the journal keeps UTC).
+            "opened_at": _instant(_local(minutes.opened_at, agenda.start)),
+            "closed_at": _instant(_local(minutes.closed_at, agenda.start)),
             "host": [p.name for p in agenda.with_role("host")],
             "recorder": [p.name for p in agenda.with_role("recorder")],
         },
@@ -96,6 +101,7 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
         ],
         "tasks": [
             {
+                "id": task.id,
                 "title": task.title,
                 "owner": task.owner,
                 "department": task.department,

@@ -12,9 +12,10 @@ from facilitator.timefmt import duration, format_date, format_span
 
 
 def _people(lines, language: str) -> str:
+    # Latecomers are marked: they missed the start, and the JSON says so too.
     return t("minutes.list_sep", language=language).join(
         t(
-            "minutes.person_in_department",
+            "minutes.person_late" if a.status == "late" else "minutes.person_in_department",
             language=language,
             name=md(a.name),
             department=md(a.department),
@@ -24,12 +25,19 @@ def _people(lines, language: str) -> str:
 
 
 def _topic(section: TopicMinutes, lang: str) -> list[str]:
-    out: list[str] = []
+    # Each labelled list is its own block, a blank line apart: without it a
+    # Markdown renderer pulls the next label into the list item above.
+    blocks: list[list[str]] = []
     if section.points:
-        out.append(f"**{t('minutes.points', language=lang)}**")
-        out.extend(f"- {md(point)}" for point in section.points)
+        blocks.append(
+            [
+                f"**{t('minutes.points', language=lang)}**",
+                "",
+                *(f"- {md(point)}" for point in section.points),
+            ]
+        )
     if section.disputes:
-        out.append(f"**{t('minutes.disputes', language=lang)}**")
+        out = [f"**{t('minutes.disputes', language=lang)}**", ""]
         for dispute in section.disputes:
             if dispute.sides:
                 out.append(f"- {t('minutes.dispute', language=lang)}")
@@ -47,12 +55,42 @@ def _topic(section: TopicMinutes, lang: str) -> list[str]:
                 )
             else:
                 out.append(f"- {md(dispute.text)}")
+        blocks.append(out)
     if section.decisions:
-        out.append(f"**{t('minutes.decisions_in_topic', language=lang)}**")
-        out.extend(f"- {md(decision)}" for decision in section.decisions)
-    if not out:
-        out.append(f"_{t('minutes.nothing_recorded', language=lang)}_")
-    return out
+        blocks.append(
+            [
+                f"**{t('minutes.decisions_in_topic', language=lang)}**",
+                "",
+                *(f"- {md(decision)}" for decision in section.decisions),
+            ]
+        )
+    if not blocks:
+        return [f"_{t('minutes.nothing_recorded', language=lang)}_"]
+    return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
+
+
+def topic_timing(section: TopicMinutes, language: str) -> str:
+    """``planned 5 min (+2 extended), took 7 min 00 s``, skipped, or not reached.
+
+    The plan is the agenda's, with any extension said apart, as ``metrics``
+    counts it: an extended topic is not shown as if it had been planned longer.
+    """
+    if section.status == "skipped":
+        return t("minutes.topic_skipped", language=language)
+    if section.status == "pending":
+        return t("minutes.topic_not_reached", language=language)
+    actual = duration(section.actual_seconds, language)
+    if section.extra_minutes:
+        return t(
+            "minutes.topic_timing_extended",
+            language=language,
+            planned=section.planned_minutes,
+            extra=section.extra_minutes,
+            actual=actual,
+        )
+    return t(
+        "minutes.topic_timing", language=language, planned=section.planned_minutes, actual=actual
+    )
 
 
 def render_minutes(minutes: Minutes, language: str | None = None) -> str:
@@ -77,8 +115,11 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
         else md(a.name)
         for a in minutes.absent
     )
-    rows = [
-        (tr("minutes.time"), format_span(agenda.start, agenda.end, lang)),
+    rows = [(tr("minutes.time"), format_span(agenda.start, agenda.end, lang))]
+    held = minutes.held()
+    if held is not None:
+        rows.append((tr("minutes.held"), format_span(*held, lang)))
+    rows += [
         (tr("minutes.place"), place),
         (tr("minutes.goal"), md(agenda.goal)),
         (tr("minutes.host"), md(minutes.host)),
@@ -93,18 +134,7 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     if minutes.general.points or minutes.general.decisions or minutes.general.disputes:
         lines += [f"### {tr('minutes.general')}", "", *_topic(minutes.general, lang), ""]
     for section in minutes.topics:
-        planned = section.planned_minutes + section.extra_minutes
-        timing = (
-            tr("minutes.topic_skipped")
-            if section.status == "skipped"
-            else tr("minutes.topic_not_reached")
-            if section.status == "pending"
-            else tr(
-                "minutes.topic_timing",
-                planned=planned,
-                actual=duration(section.actual_seconds, lang),
-            )
-        )
+        timing = topic_timing(section, lang)
         heading = tr("minutes.topic_heading", number=section.position, title=md(section.title))
         lines += [
             f"### {heading}",
@@ -141,15 +171,16 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     lines += [f"## {tr('minutes.tasks')}", ""]
     if minutes.tasks:
         lines += [
-            f"| # | {tr('minutes.task')} | {tr('minutes.owner')} | {tr('minutes.due')} | "
-            f"{tr('minutes.status')} |",
+            f"| {tr('minutes.task_id')} | {tr('minutes.task')} | {tr('minutes.owner')} | "
+            f"{tr('minutes.due')} | {tr('minutes.status')} |",
             "|---|---|---|---|---|",
         ]
+        # The id `facilitator task ID` takes: a row number would name another meeting's task.
         lines += [
-            f"| {n} | {cell(task.title)} | {cell(task.owner)} | "
-            f"{format_date(task.due, lang) if task.due else ' '} | "
+            f"| {task.id if task.id is not None else ' '} | {cell(task.title)} | "
+            f"{cell(task.owner)} | {format_date(task.due, lang) if task.due else ' '} | "
             f"{tr('status.' + task.status)} |"
-            for n, task in enumerate(minutes.tasks, 1)
+            for task in minutes.tasks
         ]
     else:
         lines.append(f"_{tr('minutes.none')}_")

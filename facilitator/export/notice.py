@@ -56,7 +56,8 @@ def render_notice(agenda: Agenda, language: str | None = None) -> str:
         (tr("notice.subject"), md(agenda.title)),
         (tr("notice.goal"), md(agenda.goal)),
         (tr("notice.time"), format_span(agenda.start, agenda.end, lang)),
-        (tr("notice.place"), place),
+        # An empty cell reads like a mistake; `check` and `notice` warn about it too.
+        (tr("notice.place"), place or tr("notice.place_tba")),
         (tr("notice.people"), departments),
     ]
     lines = [f"# {tr('notice.title', title=md(agenda.title))}", ""]
