@@ -56,12 +56,14 @@ def open_read_only(settings: Settings) -> Archive:
     return archive
 
 
-def meeting_to_follow(archive: Archive, reference: str | None) -> MeetingRow:
-    """The named meeting (open or closed), else the latest one still open."""
+def meeting_to_follow(archive: Archive, reference: str | None, settings: Settings) -> MeetingRow:
+    """The named meeting (open or closed), else the one in progress (or next to start)."""
     from store.archive import ArchiveError
 
     try:
-        return archive.find(reference, closed=None if reference else False)
+        return archive.find(
+            reference, closed=None if reference else False, now=settings.clock.now()
+        )
     except ArchiveError as exc:
         archive.close()
         fail(str(exc) if reference else t("follow.no_meeting"))
@@ -81,7 +83,7 @@ def follow(settings: Settings, meeting: str | None) -> None:
     from screens.follow import FollowApp
 
     archive = open_read_only(settings)
-    row = meeting_to_follow(archive, meeting)
+    row = meeting_to_follow(archive, meeting, settings)
     follower = make_follower(archive, row.id, settings)
     minutes = FollowApp(follower, POLL_SECONDS).run()
     archive.close()
@@ -140,10 +142,10 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
         fail(t("archive.no_open"))
     archive = open_read_only(settings) if follow_view else open_archive(settings)
     if follow_view:
-        row = meeting_to_follow(archive, meeting)
+        row = meeting_to_follow(archive, meeting, settings)
     else:
         try:
-            row = archive.find(meeting, closed=False)
+            row = archive.find(meeting, closed=False, now=settings.clock.now())
         except ArchiveError as exc:
             archive.close()
             fail(str(exc))

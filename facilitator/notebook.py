@@ -308,7 +308,9 @@ class Notebook:
 
         ``closed=True`` picks among closed meetings only, ``False`` among open ones.
         """
-        row = self.archive.find(None if reference is None else str(reference), closed=closed)
+        row = self.archive.find(
+            None if reference is None else str(reference), closed=closed, now=self.clock.now()
+        )
         return Meeting(self, row)
 
     # planning
@@ -418,7 +420,9 @@ class Notebook:
         follows. ``meeting.now()`` gives a single snapshot instead.
         """
         reference = None if meeting is None else str(meeting)
-        row = self.archive.find(reference, closed=None if reference else False)
+        row = self.archive.find(
+            reference, closed=None if reference else False, now=self.clock.now()
+        )
         follower = Follower(self.archive.journal(row.id), self.clock, self.archive.data_version)
         show = display or _display
         view = LiveView(follower.state, self.clock.now())
