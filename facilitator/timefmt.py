@@ -37,11 +37,39 @@ def format_span(start: DateTime, end: DateTime, language: str | None = None) -> 
         tail = end_local.format("HH:mm")
     else:
         tail = format_datetime(end_local, lang)
-    return f"{format_datetime(start, lang)}–{tail} ({_zone_label(start)})"
+    return f"{format_datetime(start, lang)}–{tail} ({zone_label(start)})"
 
 
-def _zone_label(value: DateTime) -> str:
+# Names the zone database gives to UTC itself: one label for all of them, so the
+# notice, the minutes and the screens never call one zone by two names.
+_UTC_ALIASES = {
+    "UTC",
+    "Etc/UTC",
+    "Etc/UCT",
+    "UCT",
+    "Etc/Universal",
+    "Universal",
+    "Etc/Zulu",
+    "Zulu",
+    "Etc/GMT",
+    "GMT",
+    "Etc/GMT0",
+    "Etc/GMT+0",
+    "Etc/GMT-0",
+    "GMT0",
+    "Etc/Greenwich",
+    "Greenwich",
+    "+00:00",
+    "-00:00",
+    "Z",
+}
+
+
+def zone_label(value: DateTime) -> str:
+    """The zone of ``value`` as shown next to a time: ``Europe/Berlin``, ``UTC+08:00``, ``UTC``."""
     name = value.timezone_name or "UTC"
+    if name in _UTC_ALIASES:
+        return "UTC"
     if name.startswith(("+", "-")):
         return f"UTC{name}"
     return name

@@ -319,3 +319,26 @@ def test_a_task_past_its_due_date_reads_delayed(nb: Notebook, clock: FakeClock):
     assert [r["title"] for r in nb.tasks(status="delayed").to_records()] == ["training build"]
     assert nb.tasks(status="open").to_records() == []
     assert "Delayed" in nb.meeting().tasks._repr_html_()
+
+
+def test_minutes_and_notice_name_the_zone_alike(nb: Notebook):
+    # A server whose local zone is Etc/UTC, an agenda written in UTC, one as +00:00:
+    # one zone, so one label wherever the time is shown.
+    from facilitator.export.markdown import render_minutes
+    from facilitator.timefmt import zone_label
+
+    for zone in ("Etc/UTC", "UTC", pendulum.fixed_timezone(0), "Etc/GMT"):
+        assert zone_label(pendulum.datetime(2026, 3, 2, 10, tz=zone)) == "UTC"
+    eight = pendulum.fixed_timezone(8 * 3600)
+    assert zone_label(pendulum.datetime(2026, 3, 2, 10, tz=eight)) == "UTC+08:00"
+    plan = nb.agenda(
+        "Zone check",
+        pendulum.datetime(2026, 3, 9, 10, tz="Etc/UTC"),
+        pendulum.datetime(2026, 3, 9, 11, tz="Etc/UTC"),
+        people=[{"name": "Ana", "department": "Ops", "role": "host"}],
+        topics=[{"title": "Checklist", "owner": "Ana", "minutes": 20}],
+    )
+    meeting = nb.plan(plan)
+    assert "10:00–11:00 (UTC)" in plan.notice().text
+    assert "10:00–11:00 (UTC)" in meeting._repr_html_()
+    assert "10:00–11:00 (UTC)" in render_minutes(meeting.minutes())
