@@ -15,6 +15,7 @@ from pendulum import Date, DateTime
 
 from facilitator.agenda import Agenda
 from facilitator.events import Entry
+from facilitator.follow import audience_status
 from facilitator.i18n import t
 from facilitator.minutes import Minutes, TopicMinutes
 from facilitator.state import MeetingState
@@ -351,14 +352,8 @@ def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
     agenda = state.agenda
     current = state.current_topic
     parts = [f'<div style="{_BOX}"><h3>{esc(agenda.title)}</h3>']
-    if state.is_closed:
-        status = t("room.closed_banner")
-    elif state.paused:
-        status = t("follow.paused")
-    elif not state.is_open and current is None:
-        status = t("follow.waiting")
-    else:
-        status = ""
+    # What the room is doing, in the audience's words (never the host's keys).
+    status = audience_status(state, now)
     if current is None:
         parts.append(f"<div><b>{esc(t('room.no_topic'))}</b></div>")
     else:

@@ -40,6 +40,12 @@ def format_span(start: DateTime, end: DateTime, language: str | None = None) -> 
     return f"{format_datetime(start, lang)}–{tail} ({zone_label(start)})"
 
 
+def format_times(start: DateTime, end: DateTime) -> str:
+    """Just the hours, with the zone: ``10:00–11:00 (Europe/Berlin)``, for a narrow screen."""
+    end_local = end.in_timezone(start.timezone)
+    return f"{start.format('HH:mm')}–{end_local.format('HH:mm')} ({zone_label(start)})"
+
+
 # Names the zone database gives to UTC itself: one label for all of them, so the
 # notice, the minutes and the screens never call one zone by two names.
 _UTC_ALIASES = {
