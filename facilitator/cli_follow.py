@@ -153,8 +153,14 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
     command = facilitator_command(settings, "follow" if follow_view else "open", str(row.id))
     from textual_serve.server import Server
 
+    class QuietServer(Server):
+        """textual-serve without its start-up banner: our one line below says it all."""
+
+        async def on_startup(self, app: object) -> None:
+            pass
+
     templates = resources.files("screens").joinpath("web")
-    server = Server(
+    server = QuietServer(
         command,
         host=host,
         port=port,
@@ -162,5 +168,10 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
         templates_path=str(templates),
     )
     what = t("serve.follow") if follow_view else t("serve.room")
-    click.echo(t("serve.serving", what=what, host=host, port=port), err=True)
+    click.echo(t("serve.serving", what=what, host=url_host(host), port=port), err=True)
     server.serve()
+
+
+def url_host(host: str) -> str:
+    """``host`` as written in a URL: an IPv6 address goes in brackets (``[::1]``)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
