@@ -353,8 +353,10 @@ class Notebook:
         return MeetingList(columns, records, str(self.path), MEETING_STATUSES)
 
     def meeting(self, reference: str | int | None = None, closed: bool | None = None) -> Meeting:
-        """A meeting by id, key or part of its title; the latest if none is given.
+        """A meeting by id, key or part of its title.
 
+        Without one: the meeting in progress, else the one closed last, else
+        the planned one due next (:func:`facilitator.selection.default_meeting`).
         ``closed=True`` picks among closed meetings only, ``False`` among open ones.
         """
         row = self.archive.find(
