@@ -8,9 +8,10 @@ set of rules and the result can be saved for ``facilitator run``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,23 @@ from facilitator.clock import SystemClock
 from facilitator.display import agenda_columns, agenda_header_html, people_html
 from facilitator.i18n import t
 from facilitator.planning import plan_warnings
+
+MEETING_FIELDS = (
+    "goal",
+    "kind",
+    "place",
+    "online",
+    "rsvp_by",
+    "materials",
+    "timezone",
+    "language",
+    "balance_threshold",
+    "rules",
+)
+"""The ``[meeting]`` fields :func:`agenda_toml` takes as keywords, besides title, start, end."""
+_PERSON_FIELDS = ("name", "department", "role", "email")
+_TOPIC_FIELDS = ("title", "owner", "minutes")
+_DATE_ONLY = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$")
 
 
 def _toml_value(value: Any) -> str:
@@ -43,6 +61,58 @@ def _toml_table(header: str, fields: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _fields(value: Any, names: tuple[str, ...], argument: str, index: int) -> Mapping[str, Any]:
+    """A person or topic given in code as a dict, a tuple, or an object with those attributes.
+
+    A string is refused: ``people=["Ana"]`` would otherwise be read letter by
+    letter (name "A", department "n") and give nonsense errors.
+    """
+    if isinstance(value, Mapping):
+        return value
+    if isinstance(value, list | tuple) and not isinstance(value, str):
+        if len(value) <= len(names) and not any(isinstance(v, Mapping) for v in value):
+            return dict(zip(names, value, strict=False))
+    elif not isinstance(value, str | bytes) and hasattr(value, names[0]):
+        # Person-like or Topic-like: facilitator.agenda.Person, a namedtuple, a dataclass...
+        return {name: getattr(value, name) for name in names if hasattr(value, name)}
+    example = "notebook.person_example" if argument == "people" else "notebook.topic_example"
+    raise TypeError(
+        t(
+            "notebook.not_an_item",
+            argument=argument,
+            index=index,
+            value=repr(value),
+            example=t(example),
+        )
+    )
+
+
+def _zone_name(value: Any) -> str | None:
+    """The IANA name of a datetime's zone (``Asia/Shanghai``), if it has one.
+
+    Written out as TOML, a datetime keeps only its offset (``+08:00``); the
+    name is what lets the notice, the invitation and the room follow summer time.
+    """
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        return None
+    name = getattr(value.tzinfo, "key", None) or getattr(value.tzinfo, "name", None)
+    if isinstance(name, str) and ("/" in name or name == "UTC"):
+        return name
+    return None
+
+
+def time_problems(**instants: Any) -> list[Problem]:
+    """A day without a time of day is refused: read as midnight, a meeting would last 11 hours."""
+    problems = []
+    for key, value in instants.items():
+        day_only = (isinstance(value, date) and not isinstance(value, datetime)) or (
+            isinstance(value, str) and _DATE_ONLY.match(value)
+        )
+        if day_only:
+            problems.append(Problem(f"meeting.{key}", t("notebook.needs_time", value=str(value))))
+    return problems
+
+
 def agenda_toml(
     title: str,
     start: datetime | str,
@@ -51,17 +121,25 @@ def agenda_toml(
     topics: Iterable[Mapping[str, Any] | Sequence[Any]],
     **meeting: Any,
 ) -> str:
-    """An agenda file's text from Python values (people and topics as dicts or tuples)."""
+    """An agenda file's text from Python values (people and topics as dicts or tuples).
 
-    def person(value: Mapping[str, Any] | Sequence[str]) -> Mapping[str, Any]:
-        if isinstance(value, Mapping):
-            return value
-        return dict(zip(("name", "department", "role", "email"), value, strict=False))
-
-    def topic(value: Mapping[str, Any] | Sequence[Any]) -> Mapping[str, Any]:
-        if isinstance(value, Mapping):
-            return value
-        return dict(zip(("title", "owner", "minutes"), value, strict=False))
+    Raises :class:`TypeError` for a keyword that is not a ``[meeting]`` field
+    (a typo would otherwise be dropped without a word) and for a person or
+    topic given as a string.
+    """
+    unknown = sorted(set(meeting) - set(MEETING_FIELDS))
+    if unknown:
+        raise TypeError(
+            t(
+                "notebook.unknown_arguments",
+                names=", ".join(unknown),
+                known=", ".join(MEETING_FIELDS),
+            )
+        )
+    if isinstance(people, str | bytes) or isinstance(topics, str | bytes):
+        argument = "people" if isinstance(people, str | bytes) else "topics"
+        value = people if argument == "people" else topics
+        raise TypeError(t("notebook.not_a_list", argument=argument, value=repr(value)))
 
     def instant(value: datetime | str) -> Any:
         # Strings are quoted so the agenda validator reports a bad one with its value.
@@ -70,10 +148,31 @@ def agenda_toml(
     head = {"title": title, "start": instant(start), "end": instant(end)}
     if meeting.get("rsvp_by") is not None:
         meeting["rsvp_by"] = instant(meeting["rsvp_by"])
+    if meeting.get("timezone") is None and _zone_name(start):
+        meeting["timezone"] = _zone_name(start)
     parts = [_toml_table("[meeting]", {**head, **meeting})]
-    parts += [_toml_table("[[people]]", person(p)) for p in people]
-    parts += [_toml_table("[[topics]]", topic(x)) for x in topics]
+    parts += [
+        _toml_table("[[people]]", _fields(p, _PERSON_FIELDS, "people", i))
+        for i, p in enumerate(people)
+    ]
+    parts += [
+        _toml_table("[[topics]]", _fields(x, _TOPIC_FIELDS, "topics", i))
+        for i, x in enumerate(topics)
+    ]
     return "\n\n".join(parts) + "\n"
+
+
+def _argument(field: str) -> str:
+    """Where a problem of an agenda built in code is: the argument, not a TOML line.
+
+    ``meeting.start`` -> ``start``; ``people[2].name`` -> ``people, item 2``.
+    """
+    match = re.match(r"^(people|topics)(?:\[(\d+)\])?", field)
+    if match and match.group(2):
+        return t("notebook.argument_item", argument=match.group(1), number=match.group(2))
+    if match:
+        return match.group(1)
+    return field.removeprefix("meeting.") or "title"
 
 
 @dataclass(frozen=True)
@@ -86,6 +185,33 @@ class AgendaPlan:
     problems: tuple[Problem, ...] = ()
     now: DateTime | None = None
     """When it is checked: a notice sent then may be too late."""
+    in_code: bool = False
+    """Built with :meth:`from_code`: problems name the argument, not a line of hidden TOML."""
+
+    @classmethod
+    def from_code(
+        cls,
+        title: str,
+        start: datetime | str,
+        end: datetime | str,
+        people: Iterable[Mapping[str, Any] | Sequence[str]],
+        topics: Iterable[Mapping[str, Any] | Sequence[Any]],
+        now: DateTime | None = None,
+        **meeting: Any,
+    ) -> AgendaPlan:
+        """An agenda from Python values, checked by the agenda file's rules.
+
+        See :func:`agenda_toml` for the values it takes and what it refuses.
+        """
+        text = agenda_toml(title, start, end, people, topics, **meeting)
+        days = time_problems(start=start, end=end, rsvp_by=meeting.get("rsvp_by"))
+        plan = cls.from_text(text, "<notebook>", now)
+        if days:
+            # Not a meeting to run: the day alone reads as midnight.
+            wrong = {p.field for p in days}
+            rest = tuple(p for p in plan.problems if p.field not in wrong)
+            plan = cls(plan.source, text, None, (*days, *rest), now)
+        return replace(plan, in_code=True)
 
     @classmethod
     def from_text(
@@ -119,7 +245,7 @@ class AgendaPlan:
         rows: list[dict[str, Any]] = [
             {
                 "level": t("notebook.problem"),
-                "where": f"{self.source}:{p.line}" if p.line else self.source,
+                "where": self._where(p),
                 "field": p.field,
                 "message": p.message,
             }
@@ -131,7 +257,7 @@ class AgendaPlan:
             rows += [
                 {
                     "level": t("notebook.warning"),
-                    "where": self.source,
+                    "where": "" if self.in_code else self.source,
                     "field": "",
                     "message": finding.text(),
                 }
@@ -145,6 +271,11 @@ class AgendaPlan:
         )
         caption = t("notebook.check_ok") if not rows else t("notebook.check_found", count=len(rows))
         return Table(columns, tuple(rows), caption)
+
+    def _where(self, problem: Problem) -> str:
+        if self.in_code:
+            return _argument(problem.field)
+        return f"{self.source}:{problem.line}" if problem.line else self.source
 
     def require(self) -> Agenda:
         """The agenda, or :class:`AgendaError` listing every problem."""

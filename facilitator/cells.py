@@ -27,21 +27,29 @@ from facilitator.display import (
     table_html,
     table_text,
 )
-from facilitator.i18n import t
+from facilitator.i18n import catalogue, t
 from facilitator.state import MeetingState
 from facilitator.timefmt import format_date, format_datetime, format_span
 
-_STATUS_KEYS = ("open", "doing", "done", "delayed")
 _DATE_KEYS = {"due", "deadline"}
-_INSTANT_KEYS = {"start", "closed_at"}
+_INSTANT_KEYS = {"start", "closed_at", "at"}
+TASK_STATUSES = "status."
+"""Catalogue prefix of a task's status (open, doing, done, delayed)."""
+TOPIC_STATUSES = "notebook.topic_"
+"""Catalogue prefix of a topic's status (pending, running, paused, done, skipped)."""
+MEETING_STATUSES = "notebook.meeting_"
+"""Catalogue prefix of a meeting's status (planned, closed)."""
 
 
-def _shown_value(key: str, value: Any) -> Any:
-    """A stored value as a person reads it (ISO text from the archive becomes a date)."""
-    if key == "status" and value in _STATUS_KEYS:
-        return t(f"status.{value}")
-    if key == "status" and value in ("planned", "closed"):
-        return t(f"notebook.meeting_{value}")
+def _shown_value(key: str, value: Any, statuses: str) -> Any:
+    """A stored value as a person reads it: a status code in words, ISO text as a date.
+
+    Records keep the stable codes (``done``, ``2026-09-10``); only what is
+    shown is translated, each table with its own kind of status, so a topic's
+    ``done`` and a task's ``done`` each read as they should.
+    """
+    if key == "status" and isinstance(value, str) and f"{statuses}{value}" in catalogue("en"):
+        return t(f"{statuses}{value}")
     if isinstance(value, str) and key in _DATE_KEYS | _INSTANT_KEYS:
         try:
             parsed = pendulum.parse(value, exact=True)
@@ -51,6 +59,13 @@ def _shown_value(key: str, value: Any) -> Any:
             return format_datetime(parsed)
         if isinstance(parsed, Date):
             return format_date(parsed)
+    return value
+
+
+def plain(value: Any) -> Any:
+    """A value as a record keeps it: JSON-ready, dates and times as ISO 8601 text."""
+    if isinstance(value, DateTime | Date):
+        return value.isoformat()
     return value
 
 
@@ -64,10 +79,16 @@ class Table:
     columns: tuple[tuple[str, str], ...]
     records: tuple[Mapping[str, Any], ...]
     caption: str = ""
+    statuses: str = TASK_STATUSES
+    """What the ``status`` column holds (a catalogue prefix: tasks, topics or meetings)."""
 
     def to_records(self) -> list[dict[str, Any]]:
-        """Plain dicts, one per row: ``pandas.DataFrame(table.to_records())``."""
-        return [dict(record) for record in self.records]
+        """Plain dicts, one per row: ``pandas.DataFrame(table.to_records())``.
+
+        Values are JSON-ready (``json.dumps`` takes them): text, numbers,
+        None, and dates as ISO 8601 text; statuses as their stable codes.
+        """
+        return [{key: plain(value) for key, value in record.items()} for record in self.records]
 
     def __len__(self) -> int:
         return len(self.records)
@@ -80,7 +101,10 @@ class Table:
 
     def _shown(self) -> list[dict[str, Any]]:
         # States and dates read in the reader's language; the records keep the stored values.
-        return [{key: _shown_value(key, value) for key, value in r.items()} for r in self.records]
+        return [
+            {key: _shown_value(key, value, self.statuses) for key, value in r.items()}
+            for r in self.records
+        ]
 
     def _repr_html_(self) -> str:
         return table_html(self.columns, self._shown(), self.caption)
@@ -96,9 +120,12 @@ class SpeakingTime:
 
     lines: tuple[Mapping[str, Any], ...]
     departments: tuple[str, ...] = ()
+    """Departments of the people present: shown at 0 if they never spoke."""
+    people: tuple[str, ...] = ()
+    """People present: shown at 0 if they never spoke, like their departments."""
 
     def by_person(self) -> dict[str, float]:
-        totals: dict[str, float] = {}
+        totals = dict.fromkeys(self.people, 0.0)
         for line in self.lines:
             totals[line["person"]] = totals.get(line["person"], 0.0) + line["seconds"]
         return totals
@@ -111,7 +138,8 @@ class SpeakingTime:
         return totals
 
     def to_records(self) -> list[dict[str, Any]]:
-        return [dict(line) for line in self.lines]
+        """One record per person and topic that was spoken in (JSON-ready)."""
+        return [{key: plain(value) for key, value in line.items()} for line in self.lines]
 
     def _repr_html_(self) -> str:
         return bars_html(t("notebook.speaking_by_person"), self.by_person()) + bars_html(
@@ -200,25 +228,39 @@ class RoomLaunch:
 
     command: tuple[str, ...]
     tmux_target: str | None = None
+    inside_tmux: bool = False
+    """The notebook itself runs inside tmux: the room is a window of the same session."""
+    without_tmux: str = "asked"
+    """Why there is no tmux window: ``asked`` (tmux=False), ``missing`` or ``failed``."""
+    reason: str = ""
+    """What tmux said when it ``failed``."""
 
     @property
     def shell_command(self) -> str:
         return shlex.join(self.command)
 
+    @property
+    def next_step(self) -> str:
+        """The command that takes the user to the room."""
+        if self.tmux_target is None:
+            return self.shell_command
+        if self.inside_tmux:
+            # `tmux attach` refuses to nest inside a session; switching windows works.
+            return f"tmux select-window -t {shlex.quote(self.tmux_target)}"
+        return f"tmux attach -t {shlex.quote(self.tmux_target.split(':')[0])}"
+
     def _message(self) -> str:
         if self.tmux_target:
-            return t("notebook.room_in_tmux", target=self.tmux_target)
+            key = "notebook.room_in_this_tmux" if self.inside_tmux else "notebook.room_in_tmux"
+            return t(key, target=self.tmux_target)
+        if self.without_tmux == "missing":
+            return t("notebook.room_no_tmux")
+        if self.without_tmux == "failed":
+            return t("notebook.room_tmux_failed", reason=self.reason)
         return t("notebook.room_command")
 
     def _repr_html_(self) -> str:
-        attach = (
-            f"<pre>tmux attach -t {esc(shlex.quote(self.tmux_target.split(':')[0]))}</pre>"
-            if self.tmux_target
-            else f"<pre>{esc(self.shell_command)}</pre>"
-        )
-        return f"<div>{esc(self._message())}</div>{attach}"
+        return f"<div>{esc(self._message())}</div><pre>{esc(self.next_step)}</pre>"
 
     def __repr__(self) -> str:
-        if self.tmux_target:
-            return f"{self._message()}\ntmux attach -t {self.tmux_target.split(':')[0]}"
-        return f"{self._message()}\n{self.shell_command}"
+        return f"{self._message()}\n{self.next_step}"

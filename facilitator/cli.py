@@ -169,7 +169,7 @@ def open_meeting(settings: Settings, meeting: str | None) -> None:
 
     archive = open_archive(settings)
     try:
-        row = archive.find(meeting, closed=False)
+        row = archive.find(meeting, closed=False, now=settings.clock.now())
     except ArchiveError as exc:
         archive.close()
         fail(str(exc))

@@ -56,12 +56,14 @@ def open_read_only(settings: Settings) -> Archive:
     return archive
 
 
-def meeting_to_follow(archive: Archive, reference: str | None) -> MeetingRow:
-    """The named meeting (open or closed), else the latest one still open."""
+def meeting_to_follow(archive: Archive, reference: str | None, settings: Settings) -> MeetingRow:
+    """The named meeting (open or closed), else the one in progress (or next to start)."""
     from store.archive import ArchiveError
 
     try:
-        return archive.find(reference, closed=None if reference else False)
+        return archive.find(
+            reference, closed=None if reference else False, now=settings.clock.now()
+        )
     except ArchiveError as exc:
         archive.close()
         fail(str(exc) if reference else t("follow.no_meeting"))
@@ -81,7 +83,7 @@ def follow(settings: Settings, meeting: str | None) -> None:
     from screens.follow import FollowApp
 
     archive = open_read_only(settings)
-    row = meeting_to_follow(archive, meeting)
+    row = meeting_to_follow(archive, meeting, settings)
     follower = make_follower(archive, row.id, settings)
     minutes = FollowApp(follower, POLL_SECONDS).run()
     archive.close()
@@ -140,10 +142,10 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
         fail(t("archive.no_open"))
     archive = open_read_only(settings) if follow_view else open_archive(settings)
     if follow_view:
-        row = meeting_to_follow(archive, meeting)
+        row = meeting_to_follow(archive, meeting, settings)
     else:
         try:
-            row = archive.find(meeting, closed=False)
+            row = archive.find(meeting, closed=False, now=settings.clock.now())
         except ArchiveError as exc:
             archive.close()
             fail(str(exc))
@@ -151,8 +153,14 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
     command = facilitator_command(settings, "follow" if follow_view else "open", str(row.id))
     from textual_serve.server import Server
 
+    class QuietServer(Server):
+        """textual-serve without its start-up banner: our one line below says it all."""
+
+        async def on_startup(self, app: object) -> None:
+            pass
+
     templates = resources.files("screens").joinpath("web")
-    server = Server(
+    server = QuietServer(
         command,
         host=host,
         port=port,
@@ -160,5 +168,10 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
         templates_path=str(templates),
     )
     what = t("serve.follow") if follow_view else t("serve.room")
-    click.echo(t("serve.serving", what=what, host=host, port=port), err=True)
+    click.echo(t("serve.serving", what=what, host=url_host(host), port=port), err=True)
     server.serve()
+
+
+def url_host(host: str) -> str:
+    """``host`` as written in a URL: an IPv6 address goes in brackets (``[::1]``)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

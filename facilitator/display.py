@@ -12,9 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pendulum import Date, DateTime
+from rich.cells import cell_len
 
 from facilitator.agenda import Agenda
 from facilitator.events import Entry
+from facilitator.follow import audience_status
 from facilitator.i18n import t
 from facilitator.minutes import Minutes, TopicMinutes
 from facilitator.state import MeetingState
@@ -84,14 +86,26 @@ def table_html(
     return "".join(parts)
 
 
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal columns.
+
+    ``str.ljust`` counts characters, but 研 takes two columns: Chinese cells
+    would push the next column out of line. Nothing is cut, so no character
+    is ever split in half.
+    """
+    return text + " " * max(0, width - cell_len(text))
+
+
 def table_text(columns: Sequence[tuple[str, str]], records: Iterable[Mapping[str, Any]]) -> str:
     """The same table as aligned plain text, for ``repr`` in a console."""
     rows = [[cell(r.get(key)) for key, _ in columns] for r in records]
     headings = [label for _key, label in columns]
-    widths = [max([len(h)] + [len(row[i]) for row in rows]) for i, h in enumerate(headings)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip()]
+    widths = [
+        max([cell_len(h)] + [cell_len(row[i]) for row in rows]) for i, h in enumerate(headings)
+    ]
+    lines = ["  ".join(pad(h, w) for h, w in zip(headings, widths, strict=True)).rstrip()]
     lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines)
 
@@ -127,9 +141,9 @@ def bars_text(totals: Mapping[str, float], width: int = 30) -> str:
     spoken = sum(totals.values())
     if not spoken:
         return t("minutes.none")
-    pad = max(len(name) for name in totals)
+    names = max(cell_len(name) for name in totals)
     return "\n".join(
-        f"{name.ljust(pad)}  {'#' * round(width * seconds / longest):<{width}}  "
+        f"{pad(name, names)}  {'#' * round(width * seconds / longest):<{width}}  "
         f"{duration(seconds)} ({seconds / spoken:.0%})"
         for name, seconds in sorted(totals.items(), key=lambda item: -item[1])
     )
@@ -351,14 +365,8 @@ def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
     agenda = state.agenda
     current = state.current_topic
     parts = [f'<div style="{_BOX}"><h3>{esc(agenda.title)}</h3>']
-    if state.is_closed:
-        status = t("room.closed_banner")
-    elif state.paused:
-        status = t("follow.paused")
-    elif not state.is_open and current is None:
-        status = t("follow.waiting")
-    else:
-        status = ""
+    # What the room is doing, in the audience's words (never the host's keys).
+    status = audience_status(state, now)
     if current is None:
         parts.append(f"<div><b>{esc(t('room.no_topic'))}</b></div>")
     else:

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from pendulum import DateTime
+
 from facilitator.clock import Clock, SystemClock
 from facilitator.events import Event
+from facilitator.i18n import t
 from facilitator.minutes import Minutes, build_minutes
 from facilitator.state import Folder, MeetingState
 
@@ -95,3 +98,24 @@ class Follower:
     def minutes(self) -> Minutes:
         """The minutes as of the close, or as they stand now if still running."""
         return build_minutes(self._state, self._state.closed_at or self.clock.now())
+
+
+def audience_status(state: MeetingState, now: DateTime) -> str:
+    """The line under the second screen's countdown: what the room is doing.
+
+    The room's own banners name the host's keys ("F3 or /resume"); the
+    people watching a projector or a notebook have no keys to press, so they
+    read what is happening instead.
+    """
+    current = state.current_topic
+    if state.is_closed:
+        return t("room.closed_banner")
+    if current is None:
+        return t("follow.waiting") if state.in_opening else t("follow.between_topics")
+    if state.paused:
+        return t("follow.paused")
+    if current.is_overrun(now):
+        return t("follow.overrun")
+    if current.is_warning(now):
+        return t("room.warning_banner")
+    return t("room.planned_minutes", minutes=current.topic.minutes + current.extra_minutes)

@@ -22,26 +22,35 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from facilitator.agenda import Agenda
-from facilitator.agenda_plan import AgendaPlan, agenda_toml
-from facilitator.cells import LiveView, Notice, RoomLaunch, SpeakingTime, Table, notice_for
+from facilitator.agenda_plan import AgendaPlan
+from facilitator.cells import (
+    MEETING_STATUSES,
+    TOPIC_STATUSES,
+    LiveView,
+    Notice,
+    RoomLaunch,
+    SpeakingTime,
+    Table,
+    notice_for,
+)
 from facilitator.clock import Clock, SystemClock
 from facilitator.display import (
     agenda_columns,
     entry_text,
-    esc,
     minutes_html,
     open_item_columns,
     task_columns,
 )
 from facilitator.follow import POLL_SECONDS, Follower
-from facilitator.i18n import t
+from facilitator.i18n import current_language, language_from_environment, set_language, t
 from facilitator.minutes import Minutes
 from facilitator.state import MeetingState
 from store.archive import Archive, ArchiveError, MeetingRow
@@ -60,13 +69,44 @@ __all__ = [
 ]
 
 
-def open_archive(path: str | Path | None = None, *, clock: Clock | None = None) -> Notebook:
-    """Open the archive at ``path`` (else ``FACILITATOR_DB``, else the user's default)."""
+TASK_STATUSES = ("open", "doing", "done", "delayed")
+"""The statuses a task can be followed up as (``nb.tasks(status=...)``)."""
+
+
+def open_archive(
+    path: str | Path | None = None,
+    *,
+    clock: Clock | None = None,
+    language: str | None = None,
+    create: bool = False,
+) -> Notebook:
+    """Open the archive at ``path`` (else ``FACILITATOR_DB``, else the user's default).
+
+    A missing file is :class:`FileNotFoundError` (a typo must not quietly
+    start an empty archive) unless ``create=True``. Tables and charts speak
+    ``language`` (else ``FACILITATOR_LANG``, else the locale, as the
+    commands do); minutes speak their meeting's language.
+    """
     if path is None:
         from facilitator.cli import default_archive_path
 
         path = os.environ.get("FACILITATOR_DB") or default_archive_path()
+    set_language(language_from_environment(language))
+    path = Path(path).expanduser()
+    if not create and not path.exists():
+        raise FileNotFoundError(t("notebook.no_archive", path=path))
     return Notebook(Archive.open(path), clock or SystemClock())
+
+
+@contextmanager
+def _speaking(language: str) -> Iterator[None]:
+    """Render in ``language`` for a moment (the minutes in their meeting's language)."""
+    before = current_language()
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 class Meeting:
@@ -116,10 +156,11 @@ class Meeting:
                     "planned_minutes": topic.minutes,
                     "extra_minutes": topic_state.extra_minutes,
                     "actual_minutes": round(topic_state.elapsed(now) / 60, 1),
-                    "status": t(f"notebook.topic_{topic_state.status}"),
+                    # The stable code (pending, running, paused, done, skipped); shown in words.
+                    "status": topic_state.status,
                 }
             )
-        return Table(tuple(agenda_columns()), tuple(records), state.agenda.title)
+        return Table(tuple(agenda_columns()), tuple(records), state.agenda.title, TOPIC_STATUSES)
 
     def minutes(self) -> Minutes:
         """The minutes: as closed, or as they would be if it closed now."""
@@ -151,7 +192,7 @@ class Meeting:
                 if captured.entry.topic and state.agenda.topic(captured.entry.topic)
                 else "",
                 "text": entry_text(captured.entry),
-                "at": captured.at.in_timezone(state.agenda.timezone),
+                "at": captured.at.in_timezone(state.agenda.timezone).isoformat(),
             }
             for number, captured in enumerate(state.entries, start=1)
         )
@@ -175,7 +216,7 @@ class Meeting:
                 "title": task.title,
                 "owner": task.owner,
                 "department": task.department,
-                "due": task.due,
+                "due": task.due.isoformat() if task.due else None,
                 "status": task.status,
             }
             for task in minutes.tasks
@@ -189,7 +230,7 @@ class Meeting:
             {
                 "text": item.text,
                 "owner": item.owner,
-                "deadline": item.deadline,
+                "deadline": item.deadline.isoformat() if item.deadline else None,
                 "topic": minutes.topic_title(item.topic),
             }
             for item in minutes.open_items
@@ -209,7 +250,10 @@ class Meeting:
             }
             for line in minutes.speaking
         )
-        return SpeakingTime(lines, minutes.agenda.departments)
+        # Everyone present is on both charts, at 0 if they never spoke.
+        present = minutes.present
+        departments = tuple(dict.fromkeys(a.department for a in present))
+        return SpeakingTime(lines, departments, tuple(a.name for a in present))
 
     def notice(self) -> Notice:
         """The meeting notice (see :func:`notice_for`)."""
@@ -224,7 +268,10 @@ class Meeting:
         self.notebook.follow(self.id, duration=duration, interval=interval)
 
     def open_room(self, tmux: bool = True, session: str | None = None) -> RoomLaunch:
-        """Open the room on this meeting in a terminal (see :meth:`Notebook.open_room`)."""
+        """Open the room on this meeting in a terminal (see :meth:`Notebook.open_room`).
+
+        A closed meeting is refused (:class:`ArchiveError`): the room would not open it.
+        """
         return self.notebook.open_room(self.id, tmux=tmux, session=session)
 
     def to_dict(self) -> dict[str, Any]:
@@ -243,9 +290,11 @@ class Meeting:
 
     def _repr_html_(self) -> str:
         minutes = self.minutes()
-        tasks = self.tasks._shown() if minutes.closed_at and self.is_closed else None
-        banner = "" if self.is_closed else t("notebook.not_closed_yet")
-        return minutes_html(minutes, tasks, banner)
+        # The minutes in the meeting's language, as `facilitator minutes` writes them.
+        with _speaking(minutes.agenda.language):
+            tasks = self.tasks._shown() if self.is_closed else None
+            banner = "" if self.is_closed else t("notebook.not_closed_yet")
+            return minutes_html(minutes, tasks, banner)
 
     def __repr__(self) -> str:
         status = t("notebook.closed") if self.is_closed else t("notebook.open")
@@ -301,14 +350,18 @@ class Notebook:
             ("status", t("minutes.status")),
             ("closed_at", t("notebook.closed_at")),
         )
-        return MeetingList(columns, records, str(self.path))
+        return MeetingList(columns, records, str(self.path), MEETING_STATUSES)
 
     def meeting(self, reference: str | int | None = None, closed: bool | None = None) -> Meeting:
-        """A meeting by id, key or part of its title; the latest if none is given.
+        """A meeting by id, key or part of its title.
 
+        Without one: the meeting in progress, else the one closed last, else
+        the planned one due next (:func:`facilitator.selection.default_meeting`).
         ``closed=True`` picks among closed meetings only, ``False`` among open ones.
         """
-        row = self.archive.find(None if reference is None else str(reference), closed=closed)
+        row = self.archive.find(
+            None if reference is None else str(reference), closed=closed, now=self.clock.now()
+        )
         return Meeting(self, row)
 
     # planning
@@ -332,13 +385,21 @@ class Notebook:
         ``("Release checklist", "Ana", 20)`` or dicts; other ``[meeting]``
         fields (goal, place, kind, language...) as keywords.
         """
-        text = agenda_toml(title, start, end, people, topics, **meeting)
-        return AgendaPlan.from_text(text, now=self.clock.now())
+        return AgendaPlan.from_code(
+            title, start, end, people, topics, now=self.clock.now(), **meeting
+        )
 
     def plan(self, agenda: AgendaPlan | Agenda) -> Meeting:
-        """Put the meeting in the archive, ready for the room (the same one if planned before)."""
+        """Put the meeting in the archive, ready for the room (the same one if planned before).
+
+        The same title and start as a meeting already held and closed is
+        refused (:class:`ArchiveError`), as ``facilitator run`` refuses it:
+        the room would not reopen it, and the new topics would be lost.
+        """
         value = agenda.require() if isinstance(agenda, AgendaPlan) else agenda
         existing = self.archive.find_by_key(value.key)
+        if existing is not None and existing.is_closed:
+            raise ArchiveError(t("cli.meeting_closed", title=value.title, id=existing.id))
         if existing is None:
             journal = self.archive.create_meeting(value, self.clock.now())
             existing = self.archive.find(str(journal.meeting_id))
@@ -355,6 +416,12 @@ class Notebook:
         from facilitator.followup import effective_status
         from store.followup import tasks as stored_tasks
 
+        if status is not None:
+            # "Open" or "DELAYED" mean what they say; "bogus" must not read as "no tasks".
+            if str(status).casefold() not in TASK_STATUSES:
+                valid = ", ".join(TASK_STATUSES)
+                raise ValueError(t("notebook.bad_status", status=status, valid=valid))
+            status = str(status).casefold()
         today = self.clock.now().date()
         records = []
         for task in stored_tasks(self.archive, meeting):
@@ -387,13 +454,20 @@ class Notebook:
         return Table(columns, tuple(self._query(sql, [])), t("minutes.open_items"))
 
     def speaking(self) -> SpeakingTime:
-        """Speaking time over every closed meeting."""
+        """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""
         sql = (
             "SELECT m.title AS meeting, COALESCE(tp.title, '') AS topic, s.person, s.department, "
             "s.seconds FROM speaking s JOIN meetings m ON m.id = s.meeting_id "
             "LEFT JOIN topics tp ON tp.id = s.topic_id ORDER BY s.id"
         )
-        return SpeakingTime(tuple(self._query(sql, [])))
+        present = self._query(
+            "SELECT name, department FROM attendance WHERE status != 'absent' ORDER BY id", []
+        )
+        return SpeakingTime(
+            tuple(self._query(sql, [])),
+            tuple(dict.fromkeys(p["department"] for p in present)),
+            tuple(dict.fromkeys(p["name"] for p in present)),
+        )
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
         cursor = self.archive.conn.execute(sql, params)
@@ -418,7 +492,9 @@ class Notebook:
         follows. ``meeting.now()`` gives a single snapshot instead.
         """
         reference = None if meeting is None else str(meeting)
-        row = self.archive.find(reference, closed=None if reference else False)
+        row = self.archive.find(
+            reference, closed=None if reference else False, now=self.clock.now()
+        )
         follower = Follower(self.archive.journal(row.id), self.clock, self.archive.data_version)
         show = display or _display
         view = LiveView(follower.state, self.clock.now())
@@ -456,28 +532,36 @@ class Notebook:
         otherwise a detached session (``session``, default
         ``facilitator-<id>``), or a new window of it if it already exists.
         """
-        command = self.room_command(meeting)
-        if not tmux or shutil.which("tmux") is None:
-            return RoomLaunch(command)
         row = self.archive.find(str(meeting))
+        if row.is_closed:
+            raise ArchiveError(t("notebook.room_closed", title=row.title, id=row.id))
+        command = self.room_command(meeting)
+        if not tmux:
+            return RoomLaunch(command, without_tmux="asked")
+        if shutil.which("tmux") is None:
+            return RoomLaunch(command, without_tmux="missing")
         shell = shlex.join(command)
         where = ["-P", "-F", "#{session_name}:#{window_index}"]
         name = session or f"facilitator-{row.id}"
-        if os.environ.get("TMUX") and session is None:
+        inside = bool(os.environ.get("TMUX")) and session is None
+        if inside:
             attempts = [["tmux", "new-window", *where, "-n", f"meeting-{row.id}", shell]]
         else:
             attempts = [
                 ["tmux", "new-session", "-d", *where, "-s", name, "-x", "120", "-y", "36", shell],
                 ["tmux", "new-window", *where, "-t", f"{name}:", shell],
             ]
+        said = ""
         for args in attempts:
             result = subprocess.run(args, capture_output=True, text=True, check=False)
             if result.returncode == 0:
-                return RoomLaunch(command, result.stdout.strip() or name)
-        return RoomLaunch(command)
+                return RoomLaunch(command, result.stdout.strip() or name, inside_tmux=inside)
+            said = result.stderr.strip() or said
+        return RoomLaunch(command, without_tmux="failed", reason=said)
 
     def _repr_html_(self) -> str:
-        return f"<div><b>{esc(self.path)}</b></div>" + self.meetings()._repr_html_()
+        # The table's caption names the archive: once is enough.
+        return self.meetings()._repr_html_()
 
     def __repr__(self) -> str:
         return f"<Notebook {self.path}: {len(self.archive.meetings())} meetings>"

@@ -42,12 +42,50 @@ def format_span(start: DateTime, end: DateTime, language: str | None = None) -> 
         "minutes.time_with_zone",
         language=lang,
         time=f"{format_datetime(start, lang)}–{tail}",
-        zone=_zone_label(start),
+        zone=zone_label(start),
     )
 
 
-def _zone_label(value: DateTime) -> str:
+def format_times(start: DateTime, end: DateTime) -> str:
+    """Just the hours, with the zone: ``10:00–11:00 (Europe/Berlin)``, for a narrow screen."""
+    end_local = end.in_timezone(start.timezone)
+    return t(
+        "minutes.time_with_zone",
+        time=f"{start.format('HH:mm')}–{end_local.format('HH:mm')}",
+        zone=zone_label(start),
+    )
+
+
+# Names the zone database gives to UTC itself: one label for all of them, so the
+# notice, the minutes and the screens never call one zone by two names.
+_UTC_ALIASES = {
+    "UTC",
+    "Etc/UTC",
+    "Etc/UCT",
+    "UCT",
+    "Etc/Universal",
+    "Universal",
+    "Etc/Zulu",
+    "Zulu",
+    "Etc/GMT",
+    "GMT",
+    "Etc/GMT0",
+    "Etc/GMT+0",
+    "Etc/GMT-0",
+    "GMT0",
+    "Etc/Greenwich",
+    "Greenwich",
+    "+00:00",
+    "-00:00",
+    "Z",
+}
+
+
+def zone_label(value: DateTime) -> str:
+    """The zone of ``value`` as shown next to a time: ``Europe/Berlin``, ``UTC+08:00``, ``UTC``."""
     name = value.timezone_name or "UTC"
+    if name in _UTC_ALIASES:
+        return "UTC"
     if name.startswith(("+", "-")):
         return f"UTC{name}"
     return name

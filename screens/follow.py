@@ -8,71 +8,107 @@ second changed; when the meeting closes it ends on the summary.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from facilitator.events import Side
 from facilitator.follow import POLL_SECONDS, Follower
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.state import MeetingState
-from facilitator.timefmt import format_date, format_span, format_time
+from facilitator.timefmt import format_date, format_span, format_time, format_times
+from screens.follow_clock import FollowClock, StretchClock
+from screens.keys import localize_bindings
 from screens.widgets.agenda import AgendaPanel
-from screens.widgets.countdown import TopicClock
+from screens.widgets.bigclock import ROWS
 from screens.widgets.entries import describe
 from screens.widgets.speakers import SpeakerPanel
 
 ENTRIES_SHOWN = 4
-"""The latest entries on screen; older ones are in the minutes."""
+"""The latest entries on screen (more on a tall one); older ones are in the minutes."""
+DECISIONS_SHOWN = 4
+"""The latest decisions before the screen's size is known."""
+TITLE_ROOM = 40
+"""Columns the top bar keeps for the title before the date gives way to the hours."""
 
 
 def decisions_text(state: MeetingState, limit: int = 4) -> Text:
     """The latest decisions of the meeting, newest last, as plain text."""
     text = Text(overflow="fold")
     decisions = state.entries_of("decision")
-    text.append(f"{t('follow.decisions')} ({len(decisions)})", style="bold")
+    heading = t("minutes.counted", heading=t("follow.decisions"), count=len(decisions))
+    text.append(heading, style="bold")
     for captured in decisions[-limit:]:
         text.append("\n✓ ", style="bold green")
         text.append(captured.entry.text)
     return text
 
 
-def summary_text(minutes: Minutes) -> Text:
-    """What the meeting left behind, as the room confirmed it (plain text, never markup)."""
-    text = Text(overflow="fold")
+def _sides(sides: tuple[Side, ...]) -> str:
+    return " | ".join(
+        t("minutes.side", party=s.party, position=s.position) if s.party else s.position
+        for s in sides
+    )
 
-    def heading(key: str, count: int) -> None:
-        if text:
-            text.append("\n\n")
-        text.append(f"{t(key)} ({count})", style="bold underline")
 
-    def bullet(line: str, owner: str = "", when: str = "") -> None:
-        text.append("\n  • ")
-        text.append(line)
-        if owner or when:
-            text.append(f" — {owner or t('summary.no_owner')}", style="bold")
-            text.append(f", {when or t('summary.no_date')}")
+class _Section:
+    """One heading of the summary and its bullets, as plain text."""
 
-    def none(items: object) -> None:
-        if not items:
-            text.append("\n  " + t("minutes.none"), style="dim")
+    def __init__(self, key: str, count: int) -> None:
+        self.heading = t("minutes.counted", heading=t(key), count=count)
+        self.text = Text(overflow="fold")
+        self.text.append(self.heading, style="bold underline")
+        self.empty = True
 
-    heading("minutes.decisions", len(minutes.decisions))
+    def bullet(self, line: str, owned: tuple[str, str] | None = None) -> None:
+        self.empty = False
+        self.text.append("\n  • ")
+        self.text.append(line)
+        if owned is not None:
+            owner, when = owned
+            # The catalogue's pattern: "Li, Thu 10 Sep 2026" / "王强，2026年11月30日 星期一".
+            self.text.append(" — ")
+            self.text.append(
+                t(
+                    "minutes.owner_and_date",
+                    owner=owner or t("summary.no_owner"),
+                    date=when or t("summary.no_date"),
+                ),
+                style="bold",
+            )
+
+    def done(self) -> tuple[str, Text]:
+        if self.empty:
+            self.text.append("\n  " + t("minutes.none"), style="dim")
+        return self.heading, self.text
+
+
+def summary_sections(minutes: Minutes) -> list[tuple[str, Text]]:
+    """What the meeting left behind, as the room confirmed it: (heading, text) per section.
+
+    Decisions, disputes with each side's position, open items and tasks: the
+    sections of the room's closing summary. Plain text, never markup.
+    """
+    decisions = _Section("minutes.decisions", len(minutes.decisions))
     for _topic, decision in minutes.decisions:
-        bullet(decision)
-    none(minutes.decisions)
-    heading("minutes.open_items", len(minutes.open_items))
+        decisions.bullet(decision)
+    found = [d for section in (minutes.general, *minutes.topics) for d in section.disputes]
+    disputes = _Section("minutes.disputes", len(found))
+    for dispute in found:
+        disputes.bullet(_sides(dispute.sides) or dispute.text)
+    items = _Section("minutes.open_items", len(minutes.open_items))
     for item in minutes.open_items:
-        bullet(item.text, item.owner, format_date(item.deadline) if item.deadline else "")
-    none(minutes.open_items)
-    heading("minutes.tasks", len(minutes.tasks))
+        items.bullet(item.text, (item.owner, format_date(item.deadline) if item.deadline else ""))
+    tasks = _Section("minutes.tasks", len(minutes.tasks))
     for task in minutes.tasks:
-        bullet(task.title, task.owner, format_date(task.due) if task.due else "")
-    none(minutes.tasks)
-    return text
+        tasks.bullet(task.title, (task.owner, format_date(task.due) if task.due else ""))
+    return [section.done() for section in (decisions, disputes, items, tasks)]
 
 
 class LatestEntries(Static):
@@ -95,7 +131,8 @@ class LatestEntries(Static):
 class FollowScreen(Screen[None]):
     """Topic, big countdown, speakers, decisions: never an input line."""
 
-    BINDINGS = [Binding("q", "app.quit", t("keys.quit"), id="quit")]
+    BINDINGS = [Binding("q", "app.quit", "keys.quit", id="quit")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-medium"), (40, "-tall")]
 
     def __init__(self, follower: Follower, poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
@@ -103,25 +140,49 @@ class FollowScreen(Screen[None]):
         self.poll_seconds = poll_seconds
         self._second: int | None = None
         self._ended = False
+        self._sections: list[str] = []
+        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="follow"):
-            yield Static(id="follow-bar")
+            with Horizontal(id="follow-bar"):
+                yield Static(id="follow-title")
+                yield Static(id="follow-when")
             with Horizontal(id="follow-main"):
                 yield AgendaPanel(id="follow-agenda")
                 with Vertical(id="follow-centre"):
-                    yield TopicClock(id="clock")
+                    yield FollowClock(id="clock")
                     yield SpeakerPanel(id="speakers")
             yield Static(id="follow-decisions")
             yield LatestEntries(id="follow-entries")
-        with VerticalScroll(id="follow-summary"):
+        with Vertical(id="follow-summary"):
             yield Static(id="summary-title")
-            yield Static(id="summary-body")
-        yield Footer()
+            yield VerticalScroll(id="summary-scroll")
+            yield Static(id="summary-more")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.poller = self.set_interval(self.poll_seconds, self.tick)
+        self.watch(self.query_one("#summary-scroll"), "scroll_y", self.show_more_below)
         self.refresh_view()
+        self.call_after_refresh(self.fit_clock)
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+        self.call_after_refresh(self.fit_clock)
+        self.call_after_refresh(self.show_more_below)
+
+    def fit_clock(self) -> None:
+        """Give the countdown every row of the centre that the rest leaves free."""
+        centre = self.query_one("#follow-centre", Vertical)
+        big = self.query_one("#big-countdown", StretchClock)
+        if not centre.size.height or not big.size.width:
+            return
+        used = sum(child.outer_size.height for child in centre.children if child.display)
+        spare = centre.content_size.height - used
+        down = max(1, (big.size.height + spare) // ROWS)
+        if down != big.down:
+            big.down = down
 
     def tick(self) -> None:
         """Take in the room's news; redraw when it changed or the second turned."""
@@ -129,39 +190,50 @@ class FollowScreen(Screen[None]):
         second = int(self.follower.clock.now().timestamp())
         if changed or second != self._second:
             self.refresh_view()
+        if changed:
+            # A longer title or a balance warning takes rows: the clock gives them back.
+            self.call_after_refresh(self.fit_clock)
 
     def refresh_view(self) -> None:
         state = self.follower.state
         now = self.follower.clock.now()
         self._second = int(now.timestamp())
-        agenda = state.agenda
-        bar = Text(no_wrap=True, overflow="ellipsis")
-        bar.append(agenda.title, style="bold")
-        bar.append("  " + t("follow.read_only"), style="italic")
-        bar.append("  " + format_span(agenda.start, agenda.end), style="dim")
-        self.query_one("#follow-bar", Static).update(bar)
+        self.show_bar(state)
         self.query_one("#follow-agenda", AgendaPanel).show(state, now)
-        clock = self.query_one("#clock", TopicClock)
-        clock.show(state, now)
-        if state.current_topic is None and not state.is_closed:
-            # The room's hint is for the host's keyboard; the audience just waits.
-            clock.query_one("#topic-status", Static).update(t("follow.waiting"))
+        self.query_one("#clock", FollowClock).show(state, now)
         self.query_one("#speakers", SpeakerPanel).show(state, now)
         decisions = self.query_one("#follow-decisions", Static)
-        decisions.update(decisions_text(state))
-        decisions.scroll_end(animate=False)
+        # As many of the latest as its rows hold under the heading (fixed per screen height,
+        # so the countdown keeps its size as decisions come in).
+        rows = decisions.content_size.height
+        decisions.update(decisions_text(state, limit=rows - 1 if rows > 1 else DECISIONS_SHOWN))
         entries = self.query_one("#follow-entries", LatestEntries)
-        entries.show(state, limit=ENTRIES_SHOWN)
-        # Nobody scrolls a projector: the newest entry must be the one in sight.
-        entries.scroll_end(animate=False)
+        entries.show(state, limit=entries.content_size.height or ENTRIES_SHOWN)
+        # Nobody scrolls a projector: the newest entry must be the one in sight, also when
+        # a long one wraps (so scroll once the new text is laid out).
+        for widget in (decisions, entries):
+            widget.call_after_refresh(widget.scroll_end, animate=False)
         if state.is_closed and not self._ended:
             self.end_on_summary(self.follower.minutes())
+
+    def show_bar(self, state: MeetingState) -> None:
+        """Title on the left, time on the right; a narrow screen keeps just the hours."""
+        agenda = state.agenda
+        title = Text(no_wrap=True, overflow="ellipsis")
+        title.append(agenda.title, style="bold")
+        title.append("  " + t("follow.read_only"), style="italic")
+        when = format_span(agenda.start, agenda.end)
+        if cell_len(when) + TITLE_ROOM > self.size.width:
+            when = format_times(agenda.start, agenda.end)
+        self.query_one("#follow-title", Static).update(title)
+        self.query_one("#follow-when", Static).update(Text(when, style="dim", no_wrap=True))
 
     def end_on_summary(self, minutes: Minutes) -> None:
         """The meeting closed in the room: show what it decided, and stop polling."""
         self._ended = True
         self.poller.stop()
-        title = Text(t("follow.closed_title"), style="bold")
+        title = Text()
+        title.append(t("follow.closed_title"), style="bold")
         title.append("\n")
         title.append(minutes.agenda.title)
         if minutes.closed_at is not None:
@@ -171,8 +243,30 @@ class FollowScreen(Screen[None]):
                 style="dim",
             )
         self.query_one("#summary-title", Static).update(title)
-        self.query_one("#summary-body", Static).update(summary_text(minutes))
+        scroll = self.query_one("#summary-scroll", VerticalScroll)
+        sections = summary_sections(minutes)
+        self._sections = [heading for heading, _text in sections]
+        scroll.mount_all(
+            Static(text, classes="summary-section", name=heading) for heading, text in sections
+        )
         self.add_class("-closed")
+        # Whoever is at the keyboard can scroll at once (↓, PgDn).
+        scroll.focus()
+        self.call_after_refresh(self.show_more_below)
+
+    def show_more_below(self) -> None:
+        """Say which sections lie below the fold, so nothing is missed for want of scrolling."""
+        more = self.query_one("#summary-more", Static)
+        scroll = self.query_one("#summary-scroll", VerticalScroll)
+        bottom = scroll.scroll_y + scroll.scrollable_content_region.height
+        below = [
+            section.name or ""
+            for section in scroll.query(".summary-section")
+            if section.virtual_region.bottom > bottom
+        ]
+        hidden = not below or scroll.max_scroll_y <= scroll.scroll_y
+        more.set_class(hidden, "-hidden")
+        more.update("" if hidden else t("follow.more_below", sections=", ".join(below)))
 
 
 class FollowApp(App[Minutes | None]):
@@ -180,16 +274,28 @@ class FollowApp(App[Minutes | None]):
 
     CSS_PATH = "follow.tcss"
     TITLE = "Facilitator"
-    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), id="quit", priority=True, show=False)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True, show=False),
+        # Our own palette binding, so its footer label follows the language (as in the room).
+        Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
+    ]
 
     def __init__(self, follower: Follower, poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
         self.follower = follower
         self.poll_seconds = poll_seconds
+        localize_bindings(self)
 
     def on_mount(self) -> None:
         self.title = self.follower.state.agenda.title
         self.push_screen(FollowScreen(self.follower, self.poll_seconds))
+
+    def action_command_palette(self) -> None:
+        """The palette, with its prompt in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("follow.palette_search"), id="--command-palette")
+            )
 
     def action_quit(self) -> None:  # type: ignore[override]
         state = self.follower.state

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+import pendulum
 from pendulum import DateTime
 from sqlite_utils import Database
 
@@ -33,6 +34,7 @@ from facilitator.events import (
 from facilitator.i18n import t
 from facilitator.journal import JournalMoved, JournalUnavailable
 from facilitator.minutes import Minutes, build_minutes
+from facilitator.selection import MeetingStanding, default_meeting
 from facilitator.state import MeetingState, fold
 from store.schema import KNOWN, MIGRATION_SET, migrations
 
@@ -106,6 +108,17 @@ def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
 
 def _iso(value: DateTime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _instant(value: str, path: Path) -> DateTime:
+    """A stored ISO 8601 time as an instant (text with different offsets sorts wrongly)."""
+    try:
+        parsed = pendulum.parse(value)
+    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        parsed = None
+    if not isinstance(parsed, DateTime):
+        raise ArchiveError(t("archive.corrupt", path=path, reason=f"meetings: {value!r}"))
+    return parsed
 
 
 class Archive:
@@ -258,15 +271,24 @@ class Archive:
         ).fetchall()
         return [MeetingRow(*row) for row in rows]
 
-    def find(self, reference: str | None = None, *, closed: bool | None = None) -> MeetingRow:
-        """A meeting by id, key or (part of) title; the latest one if no reference.
+    def find(
+        self,
+        reference: str | None = None,
+        *,
+        closed: bool | None = None,
+        now: DateTime | None = None,
+    ) -> MeetingRow:
+        """A meeting by id, key or (part of) title; without one, the meeting meant.
 
         ``closed`` restricts to closed (True) or not-yet-closed (False) meetings.
+        With no reference the rule is :func:`facilitator.selection.default_meeting`
+        (the one in progress first), as of ``now`` (default: the wall clock).
         """
         every = self.meetings()
         rows = [m for m in every if closed is None or m.is_closed == closed]
         if reference is None or reference == "":
-            if not rows:
+            chosen = default_meeting(self.standings(), now or pendulum.now("UTC"), closed)
+            if chosen is None:
                 raise ArchiveError(
                     t(
                         "archive.no_meetings"
@@ -276,11 +298,7 @@ class Archive:
                         else "archive.no_open"
                     )
                 )
-            return (
-                max(rows, key=lambda m: (m.closed_at or "", m.start, m.id))
-                if closed
-                else max(rows, key=lambda m: (m.start, m.id))
-            )
+            return next(m for m in rows if m.id == chosen.id)
         found = _matching(rows, reference)
         if not found:
             # It may exist but be in the other state: say that, not "no meeting matches".
@@ -293,6 +311,26 @@ class Archive:
             listing = "; ".join(f"{m.id}: {m.title} ({m.start})" for m in found)
             raise ArchiveError(t("archive.ambiguous_meeting", reference=reference, matches=listing))
         return found[0]
+
+    def standings(self) -> list[MeetingStanding]:
+        """Every meeting with what choosing among them needs: times, opened, last activity."""
+        rows = self.conn.execute(
+            "SELECT m.id, m.start, m.end, m.status, m.closed_at, "
+            "COALESCE(MAX(j.seq), 0), "
+            "COALESCE(MAX(j.kind IN ('meeting_opened', 'topic_started')), 0) "
+            "FROM meetings m LEFT JOIN journal j ON j.meeting_id = m.id GROUP BY m.id"
+        ).fetchall()
+        return [
+            MeetingStanding(
+                id=meeting_id,
+                start=_instant(start, self.path),
+                end=_instant(end, self.path),
+                opened=bool(opened) or status == "closed",
+                closed_at=_instant(closed_at or end, self.path) if status == "closed" else None,
+                last_activity=last,
+            )
+            for meeting_id, start, end, status, closed_at, last, opened in rows
+        ]
 
     def find_by_key(self, key: str) -> MeetingRow | None:
         return next((m for m in self.meetings() if m.key == key), None)

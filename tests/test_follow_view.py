@@ -10,6 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from facilitator.agenda import load_agenda
 from facilitator.cli import Settings, main
 from facilitator.clock import FakeClock, SystemClock
 from facilitator.demo import demo_agenda
@@ -84,6 +85,11 @@ def shown(app: FollowApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+def summary(app: FollowApp) -> str:
+    """Every section of the closing summary, as text."""
+    return "\n".join(str(section.render()) for section in app.screen.query(".summary-section"))
+
+
 async def test_follow_view_tracks_a_room_in_another_process_across_a_restart(db_path: Path):
     with Archive.open(db_path) as archive:
         meeting_id = archive.create_meeting(
@@ -110,8 +116,8 @@ async def test_follow_view_tracks_a_room_in_another_process_across_a_restart(db_
                 assert follower.state == reader.state(meeting_id)
             room.type("/close")
             await until(pilot, lambda: app.screen.has_class("-closed"))
-            summary = shown(app, "#summary-body")
-            assert "go live on 20 Sept" in summary and "training build — Li" in summary
+            closing = summary(app)
+            assert "go live on 20 Sept" in closing and "training build — Li" in closing
             await pilot.press("q")
         assert app.return_value is not None
         assert app.return_value.decisions == [("R&D progress and risks", "go live on 20 Sept")]
@@ -137,7 +143,7 @@ async def test_follow_view_waits_for_the_room_then_shows_the_countdown(db_path: 
             type_lines(room, "/next")
             clock.advance(minutes=16)
             await until(pilot, lambda: "R&D" in shown(app, "#topic-title"))
-            await until(pilot, lambda: app.screen.query_one("#countdown").value == "+01:00")
+            await until(pilot, lambda: app.screen.query_one("#clock").value == "+01:00")
             assert app.screen.query_one("#clock").has_class("-overrun")
             type_lines(room, "d: ship on Friday")
             await until(pilot, lambda: "ship on Friday" in shown(app, "#follow-decisions"))
@@ -154,7 +160,7 @@ async def test_following_a_closed_meeting_opens_on_its_summary(meeting: LiveMeet
     async with app.run_test(size=(80, 24)):
         assert isinstance(app.screen, FollowScreen)
         assert app.screen.has_class("-closed")
-        assert "ship it" in shown(app, "#summary-body")
+        assert "ship it" in summary(app)
 
 
 def test_a_busy_journal_is_read_again_at_the_next_poll(meeting: LiveMeeting, archive):
@@ -217,3 +223,94 @@ async def test_the_newest_entry_is_always_in_sight(meeting: LiveMeeting, archive
         assert "Hummingbird" in screen and "Zebrafinch" in screen
         assert "number&#160;1<" not in screen
         other.close()
+
+
+def visible(app: FollowApp, selector: str) -> bool:
+    """On screen, whole: inside the terminal and not cut off by its container."""
+    widget = app.screen.query_one(selector)
+    region = widget.region
+    return bool(region.height) and app.screen.region.contains_region(region)
+
+
+def test_the_audience_reads_what_the_room_is_doing_not_the_hosts_keys(meeting: LiveMeeting):
+    from facilitator.follow import audience_status
+
+    clock = meeting.clock
+    assert audience_status(meeting.state, clock.now()) == (
+        "Waiting for the room to start the meeting."
+    )
+    type_lines(meeting, "/next")
+    assert audience_status(meeting.state, clock.now()) == "planned 15 min"
+    type_lines(meeting, "/pause")
+    assert audience_status(meeting.state, clock.now()) == "Paused"
+    type_lines(meeting, "/resume")
+    clock.advance(minutes=16)
+    status = audience_status(meeting.state, clock.now())
+    assert status.startswith("Over time") and "F4" not in status
+    type_lines(meeting, "/next", "/back")
+    meeting.close()
+    assert audience_status(meeting.state, clock.now()) == "The meeting is closed."
+
+
+async def test_countdown_and_status_are_in_sight_on_every_projector_size(
+    meeting: LiveMeeting, archive
+):
+    type_lines(meeting, "/next", "/speak @Marta")
+    for size in ((80, 24), (100, 30), (160, 45)):
+        app = FollowApp(Follower(archive.journal(meeting.meeting_id), meeting.clock))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            big = app.screen.query_one("#big-countdown")
+            assert visible(app, "#big-countdown") and big.size.height >= 5, size
+            assert visible(app, "#topic-status") and visible(app, "#speakers"), size
+            assert "planned 15 min" in shown(app, "#topic-status")
+            # The clock does not overlap the speakers: they come below it.
+            assert app.screen.query_one("#speakers").region.y >= big.region.bottom
+            if size == (100, 30):
+                # Twice the height of the room's smallest block clock: rows were free.
+                assert big.size.height == 10
+
+
+async def test_a_long_closing_summary_says_what_is_below_the_fold(meeting: LiveMeeting, archive):
+    type_lines(meeting, "/next", *[f"d: decision {n}" for n in range(1, 21)])
+    type_lines(meeting, "x: R&D: longer tests | Sales: keep the date", "a: @Li flyers by 9/10")
+    meeting.close()
+    app = FollowApp(Follower(archive.journal(meeting.meeting_id), meeting.clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        more = shown(app, "#summary-more")
+        assert "more below" in more and "Tasks (1)" in more
+        assert "R&D: longer tests | Sales: keep the date" in summary(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.screen.query_one("#summary-more").has_class("-hidden")
+
+
+async def test_the_chinese_follow_view_speaks_chinese_to_the_end(db_path: Path):
+    from facilitator.i18n import set_language
+    from tests.room_app import ROOM_AGENDA_ZH
+
+    set_language("zh")
+    agenda = load_agenda(ROOM_AGENDA_ZH)
+    clock = FakeClock(agenda.start)
+    with Archive.open(db_path) as archive:
+        room = LiveMeeting(archive.create_meeting(agenda, clock.now()), clock)
+        type_lines(room, "/next", "争议: 研发部: 需延长测试周期 | 市场部: 担心影响推广节奏")
+        type_lines(room, "任务: @王强 提交测试资源申请表 11月30日")
+        follower = Follower(archive.journal(room.meeting_id), clock)
+        app = FollowApp(follower)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.export_screenshot()
+            assert "命令" in screen and "palette" not in screen
+            # Too narrow for the whole date: the hours and the zone, never cut mid-date.
+            when = shown(app, "#follow-when")
+            assert when == "10:00–10:45（Asia/Shanghai）"
+            room.close()
+            follower.poll()
+            app.screen.refresh_view()
+            await pilot.pause()
+            closing = summary(app)
+        assert "研发部：需延长测试周期 | 市场部：担心影响推广节奏" in closing
+        assert "提交测试资源申请表 — 王强，2026年11月30日 星期一" in closing
+        assert "争议（1）" in closing

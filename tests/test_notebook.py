@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import shutil
 import subprocess
 import time
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from rich.cells import cell_len
 
 from facilitator.agenda import Agenda, AgendaError, Person, Topic
 from facilitator.clock import FakeClock
@@ -91,15 +94,19 @@ def test_tasks_open_items_and_decisions_become_records(nb: Notebook):
 
 def test_speaking_time_per_person_and_department_shows_as_bars(nb: Notebook):
     speaking = nb.meeting().speaking
-    assert speaking.by_person() == {"Li": 240.0, "Marta": 180.0}
+    # Everyone present is on both charts; who never spoke shows at 0, as their department.
+    silent = {"Ana": 0.0, "Zhao": 0.0, "Wang": 0.0}
+    assert speaking.by_person() == {"Li": 240.0, "Marta": 180.0, **silent}
     assert speaking.by_department()["R&D"] == 240.0
     assert speaking.by_department()["Sales"] == 0.0
     html = speaking._repr_html_()
     assert "Speaking time per department" in html
     assert 'aria-label="Li: 57%"' in html and "width:100.0%" in html
+    assert 'aria-label="Wang: 0%"' in html
     assert {r["person"] for r in speaking.to_records()} == {"Li", "Marta"}
-    assert nb.speaking().by_person() == {"Li": 240.0, "Marta": 180.0}
-    assert "Li" in repr(speaking) and "#" in repr(speaking)
+    assert nb.speaking().by_person() == {"Li": 240.0, "Marta": 180.0, **silent}
+    assert nb.speaking().by_department()["Sales"] == 0.0
+    assert "Li" in repr(speaking) and "#" in repr(speaking) and "Wang" in repr(speaking)
 
 
 def test_the_agenda_shows_planned_against_actual_minutes(nb: Notebook):
@@ -110,8 +117,11 @@ def test_the_agenda_shows_planned_against_actual_minutes(nb: Notebook):
         (15, 1.0),
         (10, 0.0),
     ]
-    assert rows[2]["status"] == "not reached"
-    assert "Actual (min)" in agenda._repr_html_()
+    # Records keep the stable codes; the table shows each as a topic's status reads.
+    assert [r["status"] for r in rows] == ["done", "done", "pending"]
+    html = agenda._repr_html_()
+    assert "Actual (min)" in html and ">done<" in html and ">not reached<" in html
+    assert ">Done<" not in html
 
 
 def test_every_piece_of_text_from_people_is_escaped(db_path: Path, clock: FakeClock):
@@ -123,7 +133,7 @@ def test_every_piece_of_text_from_people_is_escaped(db_path: Path, clock: FakeCl
         topics=(Topic("t1", f"Topic {SCRIPT}", SCRIPT, 20),),
         place=SCRIPT,
     )
-    with open_archive(db_path, clock=clock) as nb:
+    with open_archive(db_path, clock=clock, create=True) as nb:
         meeting = nb.plan(agenda)
         room = LiveMeeting(nb.archive.journal(meeting.id), clock)
         type_lines(room, "/next", f"d: {SCRIPT}", f"a: @Ana {SCRIPT} by 9/10")
@@ -211,7 +221,9 @@ def test_the_room_command_opens_the_planned_meeting(nb: Notebook, agenda_file: P
     launch = meeting.open_room(tmux=False)
     assert launch.command[-4:] == ("--db", str(nb.path.resolve()), "open", str(meeting.id))
     assert launch.shell_command in repr(launch)
-    assert "tmux is not available" in launch._repr_html_()
+    # tmux was not asked for: nothing is "not available", just the command to run.
+    assert "Run this in a terminal to open the room:" in launch._repr_html_()
+    assert "tmux" not in repr(launch).splitlines()[0]
 
 
 @pytest.mark.tmux
@@ -294,6 +306,10 @@ def test_following_stops_after_its_duration(db_path: Path, clock: FakeClock):
 
 def test_a_meeting_turns_into_plain_lists_and_dicts(nb: Notebook):
     data = nb.meeting().to_dict()
+    # Plain values only: JSON takes the whole meeting, dates as ISO text.
+    assert json.loads(json.dumps(data)) == data
+    assert data["open_items"][0]["deadline"] == "2026-03-05"
+    assert data["tasks"][0]["due"] == "2026-09-10"
     assert data["status"] == "closed"
     assert [t["title"] for t in data["tasks"]] == ["training build"]
     assert data["agenda"][0]["planned_minutes"] == 15
@@ -302,15 +318,33 @@ def test_a_meeting_turns_into_plain_lists_and_dicts(nb: Notebook):
     assert kinds == ["decision", "action", "unresolved"]
 
 
-def test_the_notebook_speaks_chinese(nb: Notebook):
-    from facilitator.i18n import set_language
+def test_the_notebook_speaks_chinese(db_path: Path, clock: FakeClock, monkeypatch):
+    held_meeting(db_path, clock)
+    monkeypatch.setenv("FACILITATOR_LANG", "zh")
+    with open_archive(db_path, clock=clock) as nb:
+        meeting = nb.meeting()
+        assert "各部门发言时长" in meeting.speaking._repr_html_()
+        assert "未开始" in meeting.tasks._repr_html_()
+        assert "已结束" in nb.meetings()._repr_html_()
+        assert "2026年9月10日" in meeting.tasks._repr_html_()
+        # The minutes keep their meeting's language, as `facilitator minutes` writes them.
+        assert "Minutes: Q3 product launch coordination" in meeting._repr_html_()
+        assert "各部门发言时长" in meeting.speaking._repr_html_()
 
-    set_language("zh")
-    meeting = nb.meeting()
-    assert "各部门发言时长" in meeting.speaking._repr_html_()
-    assert "会议纪要：Q3 product launch coordination" in meeting._repr_html_()
-    assert "未开始" in meeting.tasks._repr_html_()
-    assert "已结束" in nb.meetings()._repr_html_()
+
+def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
+    db_path: Path, clock: FakeClock
+):
+    from tests.meetings import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
+
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    with open_archive(db_path, clock=clock, language="en") as nb:
+        meeting = nb.meeting()
+        html = meeting._repr_html_()
+        assert "会议纪要：Q3新产品上线协调会" in html and "待解决问题" in html
+        # The tables around it stay in the notebook's language.
+        assert "Unresolved items" in repr(meeting.open_items)
+        assert "Speaking time per person" in meeting.speaking._repr_html_()
 
 
 def test_a_task_past_its_due_date_reads_delayed(nb: Notebook, clock: FakeClock):
@@ -319,3 +353,164 @@ def test_a_task_past_its_due_date_reads_delayed(nb: Notebook, clock: FakeClock):
     assert [r["title"] for r in nb.tasks(status="delayed").to_records()] == ["training build"]
     assert nb.tasks(status="open").to_records() == []
     assert "Delayed" in nb.meeting().tasks._repr_html_()
+
+
+def test_minutes_and_notice_name_the_zone_alike(nb: Notebook):
+    # A server whose local zone is Etc/UTC, an agenda written in UTC, one as +00:00:
+    # one zone, so one label wherever the time is shown.
+    from facilitator.export.markdown import render_minutes
+    from facilitator.timefmt import zone_label
+
+    for zone in ("Etc/UTC", "UTC", pendulum.fixed_timezone(0), "Etc/GMT"):
+        assert zone_label(pendulum.datetime(2026, 3, 2, 10, tz=zone)) == "UTC"
+    eight = pendulum.fixed_timezone(8 * 3600)
+    assert zone_label(pendulum.datetime(2026, 3, 2, 10, tz=eight)) == "UTC+08:00"
+    plan = nb.agenda(
+        "Zone check",
+        pendulum.datetime(2026, 3, 9, 10, tz="Etc/UTC"),
+        pendulum.datetime(2026, 3, 9, 11, tz="Etc/UTC"),
+        people=[{"name": "Ana", "department": "Ops", "role": "host"}],
+        topics=[{"title": "Checklist", "owner": "Ana", "minutes": 20}],
+    )
+    meeting = nb.plan(plan)
+    assert "10:00–11:00 (UTC)" in plan.notice().text
+    assert "10:00–11:00 (UTC)" in meeting._repr_html_()
+    assert "10:00–11:00 (UTC)" in render_minutes(meeting.minutes())
+
+
+def test_every_record_is_plain_json_and_alike_across_calls(nb: Notebook, clock: FakeClock):
+    held = nb.meeting(closed=True)
+    running = nb.plan(demo_agenda(clock.now().add(days=1)))
+    room = LiveMeeting(nb.archive.journal(running.id), clock)
+    type_lines(room, "/next", "u: @Legal export rules in 3 workdays", "a: @Li flyers by 9/10")
+    tables = [
+        held.agenda,
+        held.entries,
+        held.decisions,
+        held.open_items,
+        held.tasks,
+        running.agenda,
+        running.entries,
+        running.open_items,
+        running.tasks,
+        nb.meetings(),
+        nb.tasks(),
+        nb.open_items(),
+    ]
+    for table in tables:
+        records = table.to_records()
+        assert json.loads(json.dumps(records)) == records
+    assert json.dumps(held.speaking.to_records()) and json.dumps(running.to_dict())
+    # One type per field, whichever call it comes from: dates as ISO text.
+    assert held.open_items[0]["deadline"] == nb.open_items()[0]["deadline"] == "2026-03-05"
+    assert running.tasks.to_records()[0]["due"] == nb.tasks().to_records()[0]["due"]
+    assert pendulum.parse(held.entries.to_records()[0]["at"]) == START
+    # Shown as dates all the same.
+    assert "Thu 5 Mar 2026" in held.open_items._repr_html_()
+    assert "Mon 2 Mar 2026, 09:00" in held.entries._repr_html_()  # the demo keeps UTC
+
+
+def test_a_typo_in_the_archive_name_does_not_start_a_new_archive(tmp_path: Path):
+    typo = tmp_path / "missing" / "typo.db"
+    with pytest.raises(FileNotFoundError, match=r"no archive at .*typo\.db.*create=True"):
+        open_archive(typo)
+    assert not typo.parent.exists()
+    with open_archive(typo, create=True) as nb:
+        assert len(nb.meetings()) == 0
+    assert typo.exists()
+
+
+def test_a_meeting_already_held_is_not_planned_again(nb: Notebook, clock: FakeClock):
+    from store.archive import ArchiveError
+
+    held = nb.meeting(closed=True)
+    with pytest.raises(ArchiveError, match="already held and closed"):
+        nb.plan(demo_agenda(START))
+    assert len(nb.meetings()) == 1
+    # Nor does the room open on it: it would refuse, and the tmux window would just vanish.
+    with pytest.raises(ArchiveError, match=r"is closed: the room cannot open it again"):
+        held.open_room(tmux=False)
+
+
+def test_the_room_inside_tmux_is_a_window_to_switch_to_not_a_session_to_attach():
+    from facilitator.cells import RoomLaunch
+
+    command = ("facilitator", "open", "3")
+    inside = RoomLaunch(command, "it:1", inside_tmux=True)
+    assert repr(inside).splitlines()[-1] == "tmux select-window -t it:1"
+    assert "attach" not in repr(inside) and "Switch to it with" in inside._repr_html_()
+    outside = RoomLaunch(command, "facilitator-3:0")
+    assert repr(outside).splitlines()[-1] == "tmux attach -t facilitator-3"
+    missing = RoomLaunch(command, without_tmux="missing")
+    assert repr(missing).startswith("tmux is not available")
+    assert repr(missing).splitlines()[-1] == "facilitator open 3"
+
+
+def test_task_statuses_are_checked_and_read_in_any_case(nb: Notebook):
+    assert [r["status"] for r in nb.tasks(status="Open").to_records()] == ["open"]
+    assert nb.tasks(status="DONE").to_records() == []
+    with pytest.raises(ValueError, match="unknown status 'bogus': choose one of open, doing"):
+        nb.tasks(status="bogus")
+
+
+def test_an_agenda_in_code_says_what_is_wrong_with_the_arguments(nb: Notebook):
+    def agenda(**changes):
+        arguments = {
+            "title": "Release review",
+            "start": pendulum.datetime(2026, 11, 26, 10, tz="Asia/Shanghai"),
+            "end": pendulum.datetime(2026, 11, 26, 11, tz="Asia/Shanghai"),
+            "people": [("Ana", "Ops", "host"), Person("李雷", "Sales")],
+            "topics": [("Checklist", "Ana", 20)],
+        }
+        return nb.agenda(**(arguments | changes))
+
+    # A person as a bare name is not spelled out letter by letter.
+    with pytest.raises(TypeError, match=r"people\[0\] is 'Ana', not one of the people"):
+        agenda(people=["Ana"])
+    with pytest.raises(TypeError, match=r"topics\[1\] is 'Budget'"):
+        agenda(topics=[("Checklist", "Ana", 20), "Budget"])
+    # A typo in a keyword is not dropped without a word.
+    with pytest.raises(TypeError, match=r"unknown meeting field.*golaa, plase"):
+        agenda(golaa="Agree", plase="Room 2")
+    # A day without a time is not a meeting from midnight to 11:00.
+    for day in (datetime.date(2026, 11, 26), "2026-11-26"):
+        plan = agenda(start=day)
+        assert not plan.ok
+        (problem,) = plan.check().to_records()
+        assert problem["field"] == "meeting.start" and "has no time of day" in problem["message"]
+        assert problem["where"] == "start"
+    # The zone keeps its name (summer time, the notice, the invitation), not just +08:00.
+    plan = agenda()
+    assert plan.ok and plan.agenda.timezone == "Asia/Shanghai"
+    assert plan.agenda.people[1].name == "李雷"
+    # Problems point at the argument, not at a line of TOML nobody wrote.
+    broken = agenda(topics=[("Checklist", "Nobody", 20)]).check().to_records()
+    assert [(r["where"], r["field"]) for r in broken] == [("topics, item 1", "topics[1].owner")]
+
+
+def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
+    from facilitator.display import bars_text, table_text
+    from tests.meetings import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
+
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    with open_archive(db_path, clock=clock, language="zh") as nb:
+        text = repr(nb.meeting().agenda)
+    lines = text.splitlines()[1:]
+    owners = [
+        line.index(owner)
+        for line in lines
+        for owner in ("负责人", "李雷", "韩梅梅")
+        if owner in line
+    ]
+    # The owner column starts at the same terminal column on every line.
+    assert len({cell_len(line[:at]) for line, at in zip(lines, owners, strict=True)}) == 1
+    table = table_text(
+        (("a", "A"), ("b", "B")), [{"a": "研发部汇报", "b": "x"}, {"a": "ab", "b": "y"}]
+    )
+    assert table.splitlines() == ["A           B", "研发部汇报  x", "ab          y"]
+    bars = bars_text({"李雷": 60.0, "Ana": 30.0}, width=4).splitlines()
+    assert [cell_len(line.split("#")[0]) for line in bars] == [6, 6]
+
+
+def test_the_archive_is_named_once(nb: Notebook):
+    assert nb._repr_html_().count(str(nb.path)) == 1

@@ -90,9 +90,9 @@ async def test_served_page_answers_on_localhost_without_the_internet(
         server.terminate()
         _out, err = server.communicate(timeout=30)
     assert "<title>Facilitator — Q3 product launch coordination</title>" in page
-    assert f"ws://127.0.0.1:{port}/ws" in page
     assert "googleapis" not in page and "https://" not in page
-    assert "Serving" in err
+    # One line says where: ours, not textual-serve's banner as well.
+    assert err.count("Serving") == 1 and f"http://127.0.0.1:{port}/" in err
     # The page's terminal runs the real app on the archive.
     assert b"Q3 product launch coordination" in shown
 
@@ -129,3 +129,63 @@ def test_serving_a_missing_archive_creates_nothing(tmp_path: Path, view: list[st
     result = CliRunner().invoke(main, ["--db", str(missing), "serve", "--port", port, *view])
     assert result.exit_code == 2
     assert not missing.exists()
+
+
+def serve_in_background(db: Path, host: str, port: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            str(FACILITATOR),
+            "--db",
+            str(db),
+            "serve",
+            "--follow",
+            "--host",
+            host,
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_page_served_on_every_address_loads_from_another_machine(planned: Path):
+    # Listening on 0.0.0.0, the page is opened through some other name (here 127.0.0.1;
+    # on a LAN the machine's address, through an SSH tunnel another port): nothing in it
+    # may point at the address the server listens on.
+    port = free_port()
+    server = serve_in_background(planned, "0.0.0.0", port)
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/")
+        script = fetch(f"http://127.0.0.1:{port}/static/js/textual.js")
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert "0.0.0.0" not in page and "127.0.0.1" not in page
+    assert "http://" not in page and "ws://" not in page
+    assert '<script src="static/js/textual.js">' in page
+    # The websocket address comes from the page's own location, in the browser.
+    assert 'new URL("ws", window.location.href)' in page
+    assert "sessionWebsocketUrl" in script
+    assert f"http://0.0.0.0:{port}/" in err
+
+
+def test_an_ipv6_address_is_written_in_brackets(planned: Path):
+    from facilitator.cli_follow import url_host
+
+    assert url_host("::1") == "[::1]" and url_host("127.0.0.1") == "127.0.0.1"
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    port = free_port()
+    server = serve_in_background(planned, "::1", port)
+    try:
+        page = fetch(f"http://[::1]:{port}/")
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert f"http://[::1]:{port}/" in err and "http://::1" not in err
+    assert "::1" not in page
