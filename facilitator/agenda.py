@@ -304,6 +304,19 @@ class _Validator:
             if required:
                 self.fail("meeting", None, key, t("agenda.missing_instant"))
             return None
+        if isinstance(value, str):
+            # A quoted "2026-11-30" must not become midnight: read it exactly, so a
+            # date or a time alone is reported like the unquoted TOML literal.
+            try:
+                exact = pendulum.parse(value, exact=True, strict=True)
+            except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
+                exact = None
+            if isinstance(exact, pendulum.Date | pendulum.Time) and not isinstance(exact, DateTime):
+                value = (
+                    dt.date(exact.year, exact.month, exact.day)
+                    if isinstance(exact, pendulum.Date)
+                    else dt.time(exact.hour, exact.minute, exact.second)
+                )
         if isinstance(value, dt.date | dt.time) and not isinstance(value, dt.datetime):
             # TOML reads `2026-11-30` as a date and `10:00:00` as a time: say which half is missing.
             offset = "" if zone else "+01:00"

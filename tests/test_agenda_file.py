@@ -73,6 +73,15 @@ def test_a_date_without_a_time_says_which_half_is_missing() -> None:
     assert "datetime" not in str(error)
 
 
+def test_a_quoted_date_without_a_time_is_not_taken_for_midnight() -> None:
+    error = _problems(
+        AGENDA_TOML.replace("start = 2026-03-02T10:00:00+01:00", 'start = "2026-11-30"')
+    )
+    assert str(error) == (
+        "plan.toml:5: meeting.start: a date without a time: write 2026-11-30T10:00:00+01:00"
+    )
+
+
 def test_a_meeting_that_ends_when_it_starts_is_told_so() -> None:
     error = _problems(AGENDA_TOML.replace("end = 2026-03-02T11:00:00", "end = 2026-03-02T10:00:00"))
     assert [p.message for p in error.problems] == [
