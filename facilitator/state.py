@@ -149,6 +149,22 @@ class Imbalance:
 
 
 @dataclass(frozen=True)
+class Projection:
+    """When the meeting will end, to the minute, against the planned end."""
+
+    end: DateTime
+    planned: DateTime
+    delta_minutes: int
+    """``end - planned`` in minutes: positive late, negative early."""
+
+
+def _to_minute(instant: DateTime) -> DateTime:
+    """The nearest whole minute (half a minute rounds up)."""
+    floor = instant.replace(second=0, microsecond=0)
+    return floor.add(minutes=1) if _seconds(instant, floor) >= 30 else floor
+
+
+@dataclass(frozen=True)
 class MeetingState:
     """Everything the room knows, at one point of the journal."""
 
@@ -222,6 +238,17 @@ class MeetingState:
     def projected_overrun(self, now: DateTime) -> float:
         """Seconds the projected end lies after the planned end (negative: early)."""
         return (self.projected_end(now) - self.agenda.end).total_seconds()
+
+    def projection(self, now: DateTime) -> Projection:
+        """The projected end as the room reads it: both times and the drift in whole minutes.
+
+        The drift is the difference of the two minutes shown, so ``Ends ~10:41
+        (planned 11:00)`` always comes with ``-19'``, never with a delta
+        rounded on its own from the seconds.
+        """
+        end = _to_minute(self.projected_end(now))
+        planned = _to_minute(self.agenda.end)
+        return Projection(end, planned, round((end - planned).total_seconds() / 60))
 
     # -- people and speaking -------------------------------------------------
 

@@ -53,6 +53,41 @@ def test_projected_end_follows_the_overrun(meeting, clock):
     assert meeting.state.projected_end(clock.now()) == planned.add(minutes=5)
 
 
+def test_projected_end_and_its_drift_are_read_from_the_same_minute(meeting, clock):
+    # 40 s into the first topic, /next: 25 planned minutes remain from 10:00:40,
+    # so the meeting ends ~10:25:40 against 10:50 planned.
+    type_lines(meeting, "/next")
+    clock.advance(seconds=40)
+    type_lines(meeting, "/next")
+    projected = meeting.state.projection(clock.now())
+    start = meeting.state.agenda.start
+    assert projected.end == start.add(minutes=26)  # 10:25:40 reads as 10:26
+    assert projected.planned == start.add(minutes=50)
+    assert projected.delta_minutes == -24  # 10:26 -> 10:50
+    clock.advance(seconds=10)  # 10:25:30 still rounds up
+    assert meeting.state.projection(clock.now()).end == start.add(minutes=26)
+
+
+def test_projected_end_a_few_seconds_before_the_planned_end_shows_no_drift(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=24, seconds=40)  # 9 min 40 s over: ends 10:49:40
+    projected = meeting.state.projection(clock.now())
+    assert projected.end == projected.planned and projected.delta_minutes == 0
+
+
+def test_the_top_bar_reads_the_drift_from_the_minutes_it_shows(meeting, clock):
+    from screens.widgets.bar import projection
+
+    type_lines(meeting, "/next")
+    clock.advance(seconds=40)
+    type_lines(meeting, "/next")
+    text = projection(meeting.state, clock.now()).plain
+    zone = meeting.state.agenda.timezone
+    ends = meeting.state.agenda.start.add(minutes=26).in_timezone(zone).format("HH:mm")
+    planned = meeting.state.agenda.end.in_timezone(zone).format("HH:mm")
+    assert text == f"Ends ~{ends} (planned {planned}) -24'"
+
+
 def test_next_topic_starts_with_its_owner_speaking(meeting, clock):
     type_lines(meeting, "/next", "/next")
     state = meeting.state
