@@ -66,10 +66,9 @@ def edit(state: MeetingState, seq: int, entry: Entry, now: DateTime) -> Decision
     old = state.entry(seq)
     if old is None:
         raise Refusal("room.entry_gone")
-    number = state.entries.index(old) + 1
     return Decision(
         (EntryEdited(at=now, target=seq, entry=replace(entry, topic=old.entry.topic)),),
-        Notice("room.edited", {"number": number}),
+        Notice("room.edited", {"number": old.number}),
     )
 
 
@@ -80,9 +79,8 @@ def retract(state: MeetingState, seq: int, now: DateTime) -> Decision:
     old = state.entry(seq)
     if old is None:
         raise Refusal("room.entry_gone")
-    number = state.entries.index(old) + 1
     return Decision(
-        (EntryRetracted(at=now, target=seq),), Notice("room.retracted", {"number": number})
+        (EntryRetracted(at=now, target=seq),), Notice("room.retracted", {"number": old.number})
     )
 
 
@@ -342,9 +340,11 @@ def _undo(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 def _retract(state: MeetingState, command: Command, now: DateTime) -> Decision:
     number = command.number or 0
-    if not 1 <= number <= len(state.entries):
+    target = state.numbered(number)
+    if target is None:
+        if number in state.retracted:
+            raise Refusal("room.already_retracted", number=number)
         raise Refusal("room.no_such_entry", number=number)
-    target = state.entries[number - 1]
     return Decision(
         (EntryRetracted(at=now, target=target.seq),), Notice("room.retracted", {"number": number})
     )

@@ -132,11 +132,17 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Captured:
-    """An entry as it stands now (edits applied), with the event that made it."""
+    """An entry as it stands now (edits applied), with the event that made it.
+
+    ``number`` is the entry's place in the order of capture, counting retracted
+    entries too: it never changes during the meeting, so ``/retract 11``
+    always means the entry shown as 11.
+    """
 
     seq: int
     at: DateTime
     entry: Entry
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,8 @@ class MeetingState:
     queue: tuple[str, ...] = ()
     spoken: Mapping[tuple[str | None, str], float] = field(default_factory=dict)
     entries: tuple[Captured, ...] = ()
+    retracted: frozenset[int] = frozenset()
+    """Numbers of the entries taken back (their numbers are not given again)."""
     undoable: tuple[tuple[int, ...], ...] = ()
     """Commands that /undo can take back, oldest first, each as its event seqs."""
     last_seq: int = 0
@@ -307,6 +315,10 @@ class MeetingState:
     def entry(self, seq: int) -> Captured | None:
         return next((c for c in self.entries if c.seq == seq), None)
 
+    def numbered(self, number: int) -> Captured | None:
+        """The entry shown as ``number`` (as ``/retract N`` names it), if still there."""
+        return next((c for c in self.entries if c.number == number), None)
+
     def absentees(self) -> list[tuple[str, Attendance]]:
         return [(n, a) for n, a in self.attendance.items() if a.status == "absent"]
 
@@ -344,6 +356,8 @@ class _Fold:
         self.queue: list[str] = []
         self.spoken: dict[tuple[str | None, str], float] = {}
         self.entries: dict[int, Captured] = {}
+        self.captured = 0
+        self.retracted: set[int] = set()
         self.undoable: list[list[int]] = []
         self.last_seq = created.seq
 
@@ -362,6 +376,7 @@ class _Fold:
             queue=tuple(self.queue),
             spoken=dict(self.spoken),
             entries=tuple(self.entries.values()),
+            retracted=frozenset(self.retracted),
             undoable=tuple(tuple(group) for group in self.undoable),
             last_seq=self.last_seq,
         )
@@ -482,7 +497,8 @@ class _Fold:
             self.queue.remove(event.person)
 
     def on_entry_captured(self, event: EntryCaptured) -> None:
-        self.entries[event.seq] = Captured(event.seq, event.at, event.entry)
+        self.captured += 1
+        self.entries[event.seq] = Captured(event.seq, event.at, event.entry, self.captured)
 
     def on_entry_edited(self, event: EntryEdited) -> None:
         if event.target in self.entries:
@@ -490,7 +506,9 @@ class _Fold:
             self.entries[event.target] = replace(old, entry=event.entry)
 
     def on_entry_retracted(self, event: EntryRetracted) -> None:
-        self.entries.pop(event.target, None)
+        gone = self.entries.pop(event.target, None)
+        if gone is not None:
+            self.retracted.add(gone.number)
 
     def on_meeting_closed(self, event: MeetingClosed) -> None:
         self.stop_current(event.at, "done")

@@ -131,8 +131,8 @@ class RoomScreen(Screen[None]):
     def _editing_number(self) -> int | None:
         if self.editing is None:
             return None
-        seqs = [c.seq for c in self.meeting.state.entries]
-        return seqs.index(self.editing) + 1 if self.editing in seqs else None
+        captured = self.meeting.state.entry(self.editing)
+        return captured.number if captured else None
 
     @on(Input.Submitted, "#line")
     def submit_line(self, event: Input.Submitted) -> None:

@@ -200,6 +200,20 @@ async def test_recorder_retracts_and_edits_entries_from_the_list(archive, clock)
     assert EntryRetracted in kinds and EntryEdited in kinds
 
 
+async def test_entry_list_keeps_each_number_after_a_retraction(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        for text in ("first point", "throwaway", "third point"):
+            await enter_line(pilot, text)
+        await enter_line(pilot, "/retract 2")
+        options = app.screen.query_one("#entries")
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [r.split()[0] for r in rows if "point" in r] == ["1", "3"]
+        await pilot.press("f7", "e")
+        assert "Correcting entry 3" in shown(app, "#preview")
+
+
 async def test_escape_cancels_an_edit_and_leaves_the_entry_alone(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:

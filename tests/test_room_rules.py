@@ -125,3 +125,35 @@ def test_unknown_name_in_a_command_is_refused_without_claiming_a_point_was_kept(
     assert "unknown name @Nobody" in outcome.notices[0].text()
     assert "plain point" not in outcome.notices[0].text()
     assert not meeting.state.entries
+
+
+def test_entry_numbers_stay_the_same_after_a_retraction(meeting):
+    type_lines(meeting, "/next", *(f"point {n}" for n in range(1, 11)))
+    type_lines(meeting, "throwaway A", "throwaway B", "/retract 11")
+    numbers = {c.number: c.entry.text for c in meeting.state.entries}
+    assert 11 not in numbers and numbers[12] == "throwaway B"
+    second = meeting.submit("/retract 11")  # the same number again: not entry 12
+    assert not second.accepted
+    assert "11 has already been retracted" in second.notices[0].text()
+    assert meeting.state.numbered(12).entry.text == "throwaway B"
+    type_lines(meeting, "next one")
+    assert meeting.state.entries[-1].number == 13  # a retracted number is never given again
+    type_lines(meeting, "/retract 12")
+    assert [c.number for c in meeting.state.entries][-2:] == [10, 13]
+
+
+def test_edit_and_retract_notices_name_the_entry_by_its_stable_number(meeting):
+    type_lines(meeting, "/next", "first", "second", "third", "/retract 1")
+    third = meeting.state.numbered(3)
+    assert meeting.edit(third.seq, "d: third, decided").notices[0].text() == "entry 3 corrected"
+    assert meeting.retract(third.seq).notices[0].text() == "entry 3 retracted"
+
+
+def test_undo_brings_a_retracted_entry_back_under_its_own_number(meeting):
+    type_lines(meeting, "/next", "first", "second", "third", "/retract 2", "/undo")
+    assert [(c.number, c.entry.text) for c in meeting.state.entries] == [
+        (1, "first"),
+        (2, "second"),
+        (3, "third"),
+    ]
+    assert fold(meeting.journal.read()).numbered(3).entry.text == "third"
