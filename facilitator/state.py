@@ -122,6 +122,9 @@ class Turn:
     person: str
     topic: str | None
     watch: Stopwatch
+    reports: bool = False
+    """The topic owner's first turn on their topic: the report that opens it.
+    Later turns of the owner (after others, or back on the topic) are discussion."""
 
 
 @dataclass(frozen=True)
@@ -482,7 +485,13 @@ class _Fold:
         if event.person in self.queue:
             self.queue.remove(event.person)
         watch = Stopwatch() if self.paused else Stopwatch().started(event.at)
-        self.speaker = Turn(event.person, self.current, watch)
+        topic = self.topics[self.current].topic if self.current else None
+        reports = (
+            topic is not None
+            and topic.owner == event.person
+            and (topic.id, event.person) not in self.spoken
+        )
+        self.speaker = Turn(event.person, self.current, watch, reports)
 
     def on_speaker_finished(self, event: SpeakerFinished) -> None:
         self.end_turn(event.at)

@@ -219,3 +219,29 @@ def test_close_writes_minutes_tables(meeting, archive, clock):
     assert speaking == {"Li": 300.0}
     assert len(minutes.tasks) == 1
     assert not meeting.submit("d: too late").accepted
+
+
+def test_only_the_owners_first_turn_of_the_topic_is_their_report(meeting, clock):
+    type_lines(meeting, "/next")  # Li owns the first topic and opens it
+    assert meeting.state.speaker.person == "Li" and meeting.state.speaker.reports
+    clock.advance(minutes=3)
+    type_lines(meeting, "/speak @Marta @Wang", "/done")
+    assert not meeting.state.speaker.reports  # Marta discusses
+    type_lines(meeting, "/done", "/call @Li")
+    assert meeting.state.speaker.person == "Li" and not meeting.state.speaker.reports
+    type_lines(meeting, "/next")  # Marta opens her own topic with a report
+    assert meeting.state.speaker.person == "Marta" and meeting.state.speaker.reports
+
+
+def test_owner_back_on_their_topic_is_not_reporting_again(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=2)
+    type_lines(meeting, "/next", "/back")
+    assert meeting.state.speaker.person == "Li" and not meeting.state.speaker.reports
+
+
+def test_an_owner_who_arrives_after_the_start_still_opens_with_the_report(meeting, clock):
+    type_lines(meeting, "/absent @Li @Ana", "/next")
+    assert meeting.state.speaker is None  # nobody to report yet
+    type_lines(meeting, "/late @Li", "/call @Li")
+    assert meeting.state.speaker.reports

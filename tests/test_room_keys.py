@@ -142,6 +142,7 @@ async def test_speakers_queue_moves_and_calls_next(archive, clock):
         await enter_line(pilot, "Marta @Wang")
         speakers = shown(app, "#speakers")
         assert "Speaking: Li" in speakers and "1.Marta  2.Wang" in speakers
+        assert "(owner reports)" in speakers
         await pilot.press("shift+f7")
         await enter_line(pilot, "Wang 1")
         assert "1.Wang  2.Marta" in shown(app, "#speakers")
@@ -151,6 +152,9 @@ async def test_speakers_queue_moves_and_calls_next(archive, clock):
         await pilot.press("f6")
         await pilot.pause()
         assert "Speaking: Wang" in shown(app, "#speakers")
+        await enter_line(pilot, "/call @Li")  # the owner again: discussion, not the report
+        speakers = shown(app, "#speakers")
+        assert "Speaking: Li" in speakers and "(owner reports)" not in speakers
 
 
 async def test_balance_warning_shows_when_one_department_talks_too_much(archive, clock):
