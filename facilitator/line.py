@@ -192,25 +192,29 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
     owner = ""
     spans: list[tuple[int, int]] = []
     found = mentions(body, context.names)
-    if found:
-        first = found[0]
-        if first.name is None and kind == "unresolved" and first.typed and not first.candidates:
-            # An open item may be owed by someone outside the room ("@Legal").
-            owner = first.typed
-            spans.append((first.start, first.end))
-            notices.append(Notice("line.outside_owner", {"name": first.typed}))
-        elif first.name is None:
-            key = "line.ambiguous_name" if first.candidates else "line.unknown_name"
-            return _as_point(
-                raw,
-                Notice(
-                    key, {"name": first.typed, "candidates": ", ".join(first.candidates)}, "warning"
-                ),
-            )
-        else:
-            owner = first.name
-            spans.append((first.start, first.end))
+    first = found[0] if found else None
+    if first is not None and first.name is not None:
+        # A person, or a department in the room ("@R&D"): both may own a task.
+        owner = first.name
+        spans.append((first.start, first.end))
+    elif first is not None and first.candidates:
+        return _as_point(
+            raw,
+            Notice(
+                "line.ambiguous_name",
+                {"name": first.typed, "candidates": ", ".join(first.candidates)},
+                "warning",
+            ),
+        )
+    elif first is not None and first.typed:
+        # Outside departments and people owe tasks and opinions too ("@Legal"):
+        # the owner is kept as typed, and the summary lets the room fix a typo.
+        owner = first.typed
+        spans.append((first.start, first.end))
+        notices.append(Notice("line.outside_owner", {"name": first.typed}, "warning"))
     else:
+        if first is not None:
+            spans.append((first.start, first.end))  # a bare "@" names nobody
         notices.append(Notice(f"line.no_owner_{kind}", severity="warning"))
     due: Date | None = None
     dates = [

@@ -84,17 +84,49 @@ def test_unresolved_item_owned_by_a_department_in_workdays() -> None:
     )
 
 
-def test_unresolved_item_may_be_owed_by_someone_outside_the_room() -> None:
-    result = capture("u: @Legal compliance opinion in 3 workdays")
-    assert (result.entry.kind, result.entry.owner) == ("unresolved", "Legal")
-    assert [n.key for n in result.notices] == ["line.outside_owner"]
+@pytest.mark.parametrize(
+    ("line", "kind", "owner", "text", "due"),
+    [
+        ("u: @Legal compliance opinion in 3 workdays", "unresolved", "Legal",
+         "compliance opinion", Date(2026, 8, 17)),
+        ("a: @Legal compliance opinion in 3 workdays", "action", "Legal",
+         "compliance opinion", Date(2026, 8, 17)),
+        ("a: @Nobody do X", "action", "Nobody", "do X", None),
+        ("待定: @法务部门 3个工作日内提供合规性意见", "unresolved", "法务部门",
+         "提供合规性意见", Date(2026, 8, 17)),
+        ("任务: @法务部门 3个工作日内提供合规性意见", "action", "法务部门",
+         "提供合规性意见", Date(2026, 8, 17)),
+    ],
+)  # fmt: skip
+def test_owner_outside_the_room_is_kept_as_typed_with_a_warning(line, kind, owner, text, due):
+    result = capture(line)
+    entry = result.entry
+    assert (entry.kind, entry.owner, entry.text, entry.due) == (kind, owner, text, due)
+    (outside,) = [n for n in result.notices if n.key == "line.outside_owner"]
+    assert outside.severity == "warning"
+    assert outside.text() == f"@{owner} is not among the people: kept as owner; fix it at the close"
 
 
-def test_unknown_owner_keeps_the_line_as_a_point_and_says_why() -> None:
-    result = capture("a: @Bob fix the build by friday")
-    assert result.entry.kind == "point"
-    assert result.entry.text == "a: @Bob fix the build by friday"
-    assert "@Bob" in result.notices[0].text()
+def test_a_department_in_the_room_may_own_a_task() -> None:
+    result = capture("a: @R&D submit the test form by 8/20")
+    entry = result.entry
+    assert (entry.kind, entry.owner, entry.text, entry.due) == (
+        "action",
+        "R&D",
+        "submit the test form",
+        Date(2026, 8, 20),
+    )
+    assert result.notices == ()
+
+
+def test_a_bare_at_sign_names_no_owner_yet() -> None:
+    result = capture("a: @ fix the build by 8/20")
+    assert (result.entry.kind, result.entry.owner, result.entry.text) == (
+        "action",
+        "",
+        "fix the build",
+    )
+    assert [n.key for n in result.notices] == ["line.no_owner_action"]
 
 
 def test_bad_date_keeps_the_line_as_a_point_and_says_why() -> None:

@@ -157,3 +157,20 @@ def test_undo_brings_a_retracted_entry_back_under_its_own_number(meeting):
         (3, "third"),
     ]
     assert fold(meeting.journal.read()).numbered(3).entry.text == "third"
+
+
+def test_tasks_owned_by_a_department_or_by_legal_outside_the_room_reach_the_minutes(meeting):
+    type_lines(
+        meeting,
+        "/next",
+        "a: @R&D submit the test form by 8/20",
+        "a: @Nobody do X",
+        "u: @Legal opinion in 3 workdays",
+    )
+    minutes = meeting.close()
+    assert [(t.title, t.owner) for t in minutes.tasks] == [
+        ("submit the test form", "R&D"),
+        ("do X", "Nobody"),
+    ]
+    assert minutes.tasks[0].department == "R&D"
+    assert [(i.text, i.owner) for i in minutes.open_items] == [("opinion", "Legal")]
