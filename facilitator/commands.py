@@ -184,7 +184,8 @@ def _extend(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 
 def _skip(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    if command.number is not None:
+    current = state.position(state.current) if state.current else None
+    if command.number is not None and command.number != current:
         target = _topic_at(state, command.number)
         if target.status != "pending":
             raise Refusal("room.not_pending", title=target.topic.title)
@@ -205,24 +206,45 @@ def _skip(state: MeetingState, command: Command, now: DateTime) -> Decision:
 def _move(state: MeetingState, command: Command, now: DateTime) -> Decision:
     source, target = (int(a) for a in command.args[:2])
     moving = _topic_at(state, source)
+    title = moving.topic.title
+    if moving.topic.id == state.current:
+        raise Refusal("room.move_current", title=title)
     if moving.status != "pending":
-        raise Refusal("room.not_pending", title=moving.topic.title)
+        raise Refusal("room.not_pending", title=title)
+    _topic_at(state, target)  # a place the agenda has
+    if target == source:
+        raise Refusal("room.order_unchanged", title=title, position=source)
     order = [topic_id for topic_id in state.order if topic_id != moving.topic.id]
-    # Remaining topics only move among themselves: never before one already discussed.
+    # Remaining topics only move among themselves: never before one already discussed
+    # or under way, whose place in the meeting is history.
     first_free = max(
         (i + 1 for i, tid in enumerate(order) if state.topics[tid].status != "pending"), default=0
     )
-    place = min(max(target - 1, first_free), len(order))
-    order.insert(place, moving.topic.id)
-    if tuple(order) == state.order:
-        raise Refusal("room.order_unchanged")
+    if target - 1 < first_free:
+        raise Refusal(
+            "room.move_before_discussed", title=title, target=target, first=first_free + 1
+        )
+    order.insert(target - 1, moving.topic.id)
     return Decision(
         (TopicsReordered(at=now, order=tuple(order)),),
-        Notice("room.moved", {"title": moving.topic.title, "position": place + 1}),
+        Notice("room.moved", {"title": title, "position": target}),
     )
 
 
+def _can_speak(state: MeetingState, people: tuple[str, ...]) -> None:
+    """Only participants speak, and only those in the room (late ones have arrived)."""
+    for person in people:
+        if state.person(person) is None:
+            if person in state.agenda.departments:
+                raise Refusal("line.department_not_person", name=person)
+            raise Refusal("room.not_a_person", name=person)
+        marked = state.attendance.get(person)
+        if marked is not None and marked.status == "absent":
+            raise Refusal("room.speaker_absent", name=person)
+
+
 def _speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    _can_speak(state, command.people)
     events: list[Event] = []
     speaker = state.speaker.person if state.speaker else None
     queued = list(state.queue)
@@ -241,6 +263,7 @@ def _speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 
 def _call(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    _can_speak(state, command.people[:1])
     person = command.people[0]
     if state.speaker and state.speaker.person == person:
         raise Refusal("room.already_speaking", name=person)
@@ -266,6 +289,7 @@ def _done(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 def _queue(state: MeetingState, command: Command, now: DateTime) -> Decision:
     """Put a person at a place in the queue (1 = next), queueing them if needed."""
+    _can_speak(state, command.people[:1])
     person = command.people[0]
     if state.speaker and state.speaker.person == person:
         raise Refusal("room.already_speaking", name=person)

@@ -96,9 +96,23 @@ class LiveMeeting:
             holidays=self.holidays,
         )
 
-    def preview(self, text: str) -> Parsed:
-        """How ``text`` would be read, without recording anything."""
+    def parse(self, text: str) -> Parsed:
+        """How ``text`` reads as a line, whatever the room's state."""
         return parse_line(text, self.context())
+
+    def preview(self, text: str) -> Parsed:
+        """How ``text`` would be read, without recording anything.
+
+        A command is also tried against the room as it stands, so a refusal
+        (``/goto 9``, ``/move 2 1``, ``/speak`` someone absent) shows before Enter.
+        """
+        parsed = self.parse(text)
+        if isinstance(parsed, Command):
+            try:
+                decide(self._state, parsed, self.clock.now())
+            except Refusal as refusal:
+                return Invalid(refusal.notice, parsed.raw)
+        return parsed
 
     def _last_seq(self) -> int:
         return self._folder.events[-1].seq if self._folder.events else 0
@@ -140,7 +154,7 @@ class LiveMeeting:
         # the line is read again against what it did.
         for _attempt in range(WRITE_ATTEMPTS):
             self.sync()
-            parsed = self.preview(text)
+            parsed = self.parse(text)
             now = self.clock.now()
             try:
                 if isinstance(parsed, Invalid):
@@ -187,7 +201,7 @@ class LiveMeeting:
         if not text.strip():
             return Outcome(False)
         self.sync()
-        parsed = self.preview(text)
+        parsed = self.parse(text)
         if isinstance(parsed, Invalid):
             return Outcome(False, (parsed.notice,))
         if isinstance(parsed, Command):

@@ -69,12 +69,15 @@ class RoomScreen(Screen[None]):
             yield EntryList(id="entries")
             yield Static(id="message")
             yield LinePreview(id="preview")
-            names = [p.name for p in agenda.people] + list(agenda.departments)
+            people = [p.name for p in agenda.people]
+            departments = list(agenda.departments)
             line = CaptureLine(
-                placeholder=t("room.placeholder"), id="line", suggester=LineSuggester(names)
+                placeholder=t("room.placeholder"),
+                id="line",
+                suggester=LineSuggester(people, departments),
             )
             yield line
-        yield LineCompletion(line, names)
+        yield LineCompletion(line, people, departments)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -114,9 +117,10 @@ class RoomScreen(Screen[None]):
         for index, notice in enumerate(outcome.notices):
             if index:
                 text.append("  ")
-            style = "bold yellow" if notice.severity == "warning" else "green"
+            # A hint ("type a name after @") on a refused line is a warning too.
+            ok = notice.severity == "info"
             text.append(
-                ("⚠ " if notice.severity == "warning" else "✓ ") + notice.text(), style=style
+                ("✓ " if ok else "⚠ ") + notice.text(), style="green" if ok else "bold yellow"
             )
         message.update(text)
 

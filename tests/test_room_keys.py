@@ -353,6 +353,43 @@ async def test_dropdown_offers_names_by_pinyin_and_enter_picks_one(archive, cloc
         assert not app.meeting.state.entries  # Enter completed, did not record
 
 
+async def test_speaker_key_asks_for_a_name_and_offers_people_not_departments(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "shift+f6")
+        await pilot.pause()
+        preview = shown(app, "#preview")
+        assert "type a name after @" in preview and "⚠" not in preview
+        await type_text(pilot, "Ma")
+        await pilot.pause()
+        completion = app.screen.query_one("#completion")
+        offered = [
+            completion.option_list.get_option_at_index(i).value
+            for i in range(completion.option_list.option_count)
+        ]
+        assert offered == ["@Marta"]  # not @Marketing: a department does not speak
+        assert "command /speak @Marta" in shown(app, "#preview")
+
+
+async def test_preview_reads_a_command_back_whole_or_says_why_it_cannot_run(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await type_text(pilot, "/move 3 2")
+        await pilot.pause()
+        assert "command /move 3 2" in shown(app, "#preview")
+        line = app.screen.query_one("#line")
+        line.value = ""
+        await type_text(pilot, "/extend 2.5")
+        await pilot.pause()
+        assert "⚠ '2.5' is not a whole number of minutes" in shown(app, "#preview")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert line.value == "/extend 2.5"  # kept, to fix
+        assert "⚠ '2.5' is not a whole number of minutes" in shown(app, "#message")
+        assert app.meeting.state.current_topic.extra_minutes == 0
+
+
 async def test_dropdown_completes_a_command_and_stays_out_of_the_way_once_complete(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from facilitator.events import EntryEdited, EntryRetracted, SpeakerMoved
+from facilitator.line import Command, Invalid
 from facilitator.session import LiveMeeting
 from facilitator.state import fold
 from tests.conftest import type_lines
@@ -174,3 +175,59 @@ def test_tasks_owned_by_a_department_or_by_legal_outside_the_room_reach_the_minu
     ]
     assert minutes.tasks[0].department == "R&D"
     assert [(i.text, i.owner) for i in minutes.open_items] == [("opinion", "Legal")]
+
+
+def test_someone_marked_absent_cannot_be_called_to_speak_but_a_late_arrival_can(meeting):
+    type_lines(meeting, "/absent @Zhao @Ana", "/late @Marta", "/next")
+    for line in ("/speak @Zhao", "/call @Zhao", "/queue @Zhao 1", "/speak @Marta @Zhao"):
+        outcome = meeting.submit(line)
+        assert not outcome.accepted, line
+        assert outcome.notices[0].text() == "Zhao is marked absent: /late @Zhao once they arrive"
+    assert meeting.state.queue == ()
+    type_lines(meeting, "/speak @Marta")
+    assert meeting.state.queue == ("Marta",)
+
+
+def test_a_department_never_gets_speaking_time(meeting, clock):
+    type_lines(meeting, "/next")
+    assert not meeting.submit("/speak @Marketing").accepted
+    # a key or the palette cannot slip one in either
+    assert not meeting.run(Command("speak", people=("Marketing",))).accepted
+    clock.advance(minutes=2)
+    minutes = meeting.close()
+    assert {line.person for line in minutes.speaking} == {"Li"}
+
+
+def test_refused_command_shows_in_the_preview_and_stays_typed(meeting):
+    type_lines(meeting, "/next")
+    for line, reason in (
+        ("/extend 2.5", "'2.5' is not a whole number of minutes: type it like /extend 5"),
+        ("/goto 9", "there is no topic 9 (the agenda has 3)"),
+        ("/move 2 1", "Launch campaign plan cannot go to place 1: the topics before "
+         "place 2 are under way or done"),
+    ):  # fmt: skip
+        preview = meeting.preview(line)
+        assert isinstance(preview, Invalid) and preview.notice.text() == reason
+        outcome = meeting.submit(line)
+        assert outcome.keep_text and outcome.notices[0].text() == reason
+    assert meeting.state.topics["t1"].extra_minutes == 0
+
+
+def test_moving_topics_explains_what_cannot_move(meeting):
+    type_lines(meeting, "/next")
+    refusals = {
+        "/move 1 3": "R&D progress and risks is under way: only topics still to come can move",
+        "/move 3 3": "Sales training needs is already number 3",
+        "/move 3 4": "there is no topic 4 (the agenda has 3)",
+    }
+    for line, reason in refusals.items():
+        outcome = meeting.submit(line)
+        assert [n.text() for n in outcome.notices] == [reason]
+    type_lines(meeting, "/move 3 2")
+    assert meeting.state.order == ("t1", "t3", "t2")
+
+
+def test_skip_with_the_current_topics_number_skips_it_and_goes_on(meeting):
+    type_lines(meeting, "/next", "/skip 1")
+    assert meeting.state.topics["t1"].status == "skipped"
+    assert meeting.state.current == "t2"
