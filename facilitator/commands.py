@@ -50,6 +50,12 @@ class Decision:
     events: tuple[Event, ...] = ()
     notice: Notice | None = None
     request: str | None = None  # something only the screen can do: "close", "help"
+    also: tuple[Notice, ...] = ()
+    """More to tell the room, after ``notice`` (a consequence of the command)."""
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        return ((self.notice,) if self.notice else ()) + self.also
 
 
 def capture(state: MeetingState, entry: Entry, now: DateTime) -> Decision:
@@ -331,29 +337,44 @@ def _mark(status: str):
 
 
 def _absent(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """Mark someone absent, with the participant who will brief them.
+
+    A briefer must be attending. One the roll call has not reached yet is
+    marked present by being named (the host names someone in the room, who
+    agrees to it); one marked absent is refused. Whoever this absentee was
+    briefing needs a new briefer (the fold clears it; the room is told).
+    """
     absentee, *briefers = command.people
     if state.person(absentee) is None:
         raise Refusal("room.not_a_person", name=absentee)
     briefer = briefers[0] if briefers else ""
+    events: list[Event] = []
     if briefer:
         if briefer == absentee or state.person(briefer) is None:
             raise Refusal("room.bad_briefer", name=briefer)
         marked = state.attendance.get(briefer)
         if marked and marked.status == "absent":
             raise Refusal("room.briefer_absent", name=briefer)
-    events: list[Event] = [
-        AttendanceMarked(at=now, person=absentee, status="absent", briefer=briefer)
-    ]
+        if marked is None:
+            events.append(AttendanceMarked(at=now, person=briefer, status="present"))
+    events.append(AttendanceMarked(at=now, person=absentee, status="absent", briefer=briefer))
     if state.speaker and state.speaker.person == absentee:
         events.insert(0, SpeakerFinished(at=now))
     if absentee in state.queue:
         events.append(SpeakerRemoved(at=now, person=absentee))
-    notice = (
-        Notice("room.absent_briefed", {"name": absentee, "briefer": briefer})
-        if briefer
-        else Notice("room.absent_needs_briefer", {"name": absentee}, "warning")
+    if not briefer:
+        notice = Notice("room.absent_needs_briefer", {"name": absentee}, "warning")
+    elif briefer in state.attendance:
+        notice = Notice("room.absent_briefed", {"name": absentee, "briefer": briefer})
+    else:
+        notice = Notice("room.absent_briefed_present", {"name": absentee, "briefer": briefer})
+    orphans = [name for name, marked in state.absentees() if marked.briefer == absentee]
+    also = (
+        (Notice("room.briefer_gone", {"names": ", ".join(orphans), "name": absentee}, "warning"),)
+        if orphans
+        else ()
     )
-    return Decision(tuple(events), notice)
+    return Decision(tuple(events), notice, also=also)
 
 
 def _undo(state: MeetingState, command: Command, now: DateTime) -> Decision:

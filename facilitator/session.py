@@ -164,7 +164,7 @@ class LiveMeeting:
                     notices = parsed.notices
                 else:
                     decision = decide(self._state, parsed, now)
-                    notices = (decision.notice,) if decision.notice else ()
+                    notices = decision.notices
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
@@ -192,8 +192,7 @@ class LiveMeeting:
                 events = self._record(decision.events, checked=True)
             except JournalMoved:
                 continue
-            notices = (decision.notice,) if decision.notice else ()
-            return Outcome(True, notices, events, decision.request)
+            return Outcome(True, decision.notices, events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
     def edit(self, seq: int, text: str) -> Outcome:
@@ -211,8 +210,7 @@ class LiveMeeting:
         except Refusal as refusal:
             return Outcome(False, (refusal.notice,))
         events = self._record(decision.events)
-        notices = (decision.notice,) if decision.notice else ()
-        return Outcome(True, (*notices, *parsed.notices), events)
+        return Outcome(True, (*decision.notices, *parsed.notices), events)
 
     def retract(self, seq: int) -> Outcome:
         """Take back entry ``seq`` (an EntryRetracted event)."""
@@ -222,7 +220,7 @@ class LiveMeeting:
         except Refusal as refusal:
             return Outcome(False, (refusal.notice,))
         events = self._record(decision.events)
-        return Outcome(True, (decision.notice,) if decision.notice else (), events)
+        return Outcome(True, decision.notices, events)
 
     def open(self) -> None:
         """Mark the meeting opened in the room (once, even from two terminals)."""

@@ -421,7 +421,16 @@ class _Fold:
         self.opened_at = self.opened_at or event.at
 
     def on_attendance_marked(self, event: AttendanceMarked) -> None:
-        self.attendance[event.person] = Attendance(event.status, event.briefer)
+        # A briefer is someone attending: one marked absent briefs nobody, so
+        # whoever they were to brief needs a new briefer (and blocks the first topic).
+        briefer = event.briefer
+        if briefer and self.attendance.get(briefer, Attendance("present")).status == "absent":
+            briefer = ""
+        self.attendance[event.person] = Attendance(event.status, briefer)
+        if event.status == "absent":
+            for name, marked in self.attendance.items():
+                if marked.briefer == event.person:
+                    self.attendance[name] = replace(marked, briefer="")
 
     def on_topic_started(self, event: TopicStarted) -> None:
         self.opened_at = self.opened_at or event.at

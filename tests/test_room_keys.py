@@ -64,6 +64,25 @@ async def test_first_topic_waits_for_a_briefer_for_each_absentee(archive, clock)
     assert (marked.status, marked.briefer) == ("absent", "Ana")
 
 
+async def test_roll_call_shows_the_absentee_whose_briefer_is_now_absent(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, "/absent @Wang @Li")
+        opening = shown(app, "#opening")
+        assert "Li will brief them" in opening
+        assert [r.split()[2:] for r in opening.splitlines() if r.startswith("  ✓ Li")] == [
+            ["R&D", "present"]
+        ]
+        await enter_line(pilot, "/absent @Li @Ana")
+        assert "Li was to brief Wang" in shown(app, "#message")
+        rows = [r for r in shown(app, "#opening").splitlines() if "Wang" in r and "Sales" in r]
+        assert len(rows) == 1 and "needs a briefer" in rows[0]
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "give Wang a briefer" in shown(app, "#message")
+        assert app.screen.has_class("-opening")
+
+
 async def test_countdown_warns_at_two_minutes_and_shows_overrun_after_25(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -231,3 +231,56 @@ def test_skip_with_the_current_topics_number_skips_it_and_goes_on(meeting):
     type_lines(meeting, "/next", "/skip 1")
     assert meeting.state.topics["t1"].status == "skipped"
     assert meeting.state.current == "t2"
+
+
+def test_naming_an_unmarked_briefer_marks_them_present(meeting):
+    outcome = meeting.submit("/absent @Zhao @Li")
+    assert outcome.accepted
+    assert outcome.notices[0].text() == "Zhao absent; Li (now marked present) will brief them"
+    attendance = meeting.state.attendance
+    assert attendance["Li"].status == "present"
+    assert (attendance["Zhao"].status, attendance["Zhao"].briefer) == ("absent", "Li")
+    type_lines(meeting, "/undo")  # one command: both marks go
+    assert meeting.state.attendance == {}
+
+
+def test_briefer_must_be_present(meeting):
+    type_lines(meeting, "/absent @Li @Ana")
+    outcome = meeting.submit("/absent @Zhao @Li")
+    assert not outcome.accepted
+    assert outcome.notices[0].text() == "Li is absent too: choose someone present"
+    type_lines(meeting, "/late @Wang", "/absent @Zhao @Wang")  # late is attending
+    assert meeting.state.attendance["Zhao"].briefer == "Wang"
+
+
+def test_a_briefer_marked_absent_leaves_their_absentee_needing_a_new_one(meeting):
+    type_lines(meeting, "/absent @Zhao @Li")
+    outcome = meeting.submit("/absent @Li @Ana")
+    assert [n.text() for n in outcome.notices] == [
+        "Li absent; Ana (now marked present) will brief them",
+        "Li was to brief Zhao: choose a new briefer, /absent @name @briefer",
+    ]
+    assert meeting.state.attendance["Zhao"].briefer == ""
+    refused = meeting.submit("/next")
+    assert not refused.accepted and "give Zhao a briefer" in refused.notices[0].text()
+    assert meeting.state.in_opening
+    type_lines(meeting, "/absent @Zhao @Wang", "/next")
+    assert meeting.state.current == "t1"
+
+
+def test_undoing_the_briefers_absence_gives_the_absentee_their_briefer_back(meeting):
+    type_lines(meeting, "/absent @Zhao @Li", "/absent @Li @Ana", "/undo")
+    assert meeting.state.attendance["Zhao"].briefer == "Li"
+    assert meeting.state.unbriefed() == []
+
+
+def test_a_journal_naming_an_absent_briefer_still_holds_the_first_topic(meeting, clock):
+    # Written before the rule (or by two terminals at once): the fold enforces it too.
+    from facilitator.events import AttendanceMarked
+
+    meeting.record(
+        AttendanceMarked(at=clock.now(), person="Li", status="absent", briefer="Ana"),
+        AttendanceMarked(at=clock.now(), person="Zhao", status="absent", briefer="Li"),
+    )
+    assert meeting.state.unbriefed() == ["Zhao"]
+    assert not meeting.submit("/next").accepted
