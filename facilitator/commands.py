@@ -25,6 +25,7 @@ from facilitator.events import (
     SpeakerRemoved,
     TopicExtended,
     TopicFinished,
+    TopicLeft,
     TopicPaused,
     TopicResumed,
     TopicSkipped,
@@ -138,6 +139,11 @@ def _next(state: MeetingState, command: Command, now: DateTime) -> Decision:
     raise Refusal("room.no_topics_left")
 
 
+def _leave(state: MeetingState, now: DateTime) -> list[Event]:
+    """/back and /goto leave the current topic unfinished, to come back to (not /next)."""
+    return [TopicLeft(at=now, topic=state.current)] if state.current else []
+
+
 def _back(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if state.current is None:
         started = [s for s in state.topics_in_order() if s.status in ("done", "skipped")]
@@ -150,7 +156,7 @@ def _back(state: MeetingState, command: Command, now: DateTime) -> Decision:
             raise Refusal("room.no_previous_topic")
         target = state.topics[state.order[index - 1]]
     return Decision(
-        tuple(_start(state, target, now)),
+        (*_leave(state, now), *_start(state, target, now)),
         Notice("room.topic_started", {"title": target.topic.title}),
     )
 
@@ -160,7 +166,7 @@ def _goto(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if target.topic.id == state.current:
         raise Refusal("room.already_current", title=target.topic.title)
     return Decision(
-        tuple(_start(state, target, now)),
+        (*_leave(state, now), *_start(state, target, now)),
         Notice("room.topic_started", {"title": target.topic.title}),
     )
 

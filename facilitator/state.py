@@ -35,6 +35,7 @@ from facilitator.events import (
     SpeakerRemoved,
     TopicExtended,
     TopicFinished,
+    TopicLeft,
     TopicPaused,
     TopicResumed,
     TopicSkipped,
@@ -96,6 +97,9 @@ class TopicState:
     extra_minutes: int = 0
     started_at: DateTime | None = None
     ended_at: DateTime | None = None
+    left_as: TopicStatus = "pending"
+    """What the topic goes back to if the room leaves it by /back or /goto:
+    pending if it was not finished, done (or skipped) if it is being revisited."""
 
     @property
     def allotted_seconds(self) -> int:
@@ -214,7 +218,11 @@ class MeetingState:
         return [self.topics[topic_id] for topic_id in self.order]
 
     def next_pending(self) -> TopicState | None:
-        """The first topic after the current one (in order) still to be discussed."""
+        """The first topic after the current one (in order) still to be discussed.
+
+        Topics left half-way by /back or /goto are pending too; past the end of
+        the agenda the search goes on from the top.
+        """
         ids = list(self.order)
         start = ids.index(self.current) + 1 if self.current in ids else 0
         for topic_id in ids[start:] + ids[:start]:
@@ -227,21 +235,23 @@ class MeetingState:
         return self.order.index(topic_id) + 1
 
     def remaining_seconds(self, now: DateTime) -> float:
-        """Planned time still ahead: what is left of the current topic plus pending ones."""
-        total = 0.0
-        for state in self.topics.values():
-            if state.status == "pending":
-                total += state.allotted_seconds
-            elif state.status in ("running", "paused"):
-                total += max(0.0, state.left(now))
-        return total
+        """Planned time still ahead: what is left of every topic not done or skipped.
+
+        A pending topic may have used some of its time already (left by
+        /back or /goto): only the rest of it is ahead.
+        """
+        return sum(
+            max(0.0, state.left(now))
+            for state in self.topics.values()
+            if state.status in ("pending", "running", "paused")
+        )
 
     def projected_end(self, now: DateTime) -> DateTime:
         """When the meeting ends if every remaining topic takes its planned time."""
         if self.closed_at is not None:
             return self.closed_at
         base = now
-        nothing_started = all(s.status == "pending" for s in self.topics.values())
+        nothing_started = all(s.started_at is None for s in self.topics.values())
         if nothing_started and now < self.agenda.start:
             base = self.agenda.start
         return base.add(seconds=round(self.remaining_seconds(now)))
@@ -434,6 +444,7 @@ class _Fold:
 
     def on_topic_started(self, event: TopicStarted) -> None:
         self.opened_at = self.opened_at or event.at
+        # Journals before topic_left existed mean "done" by starting another topic.
         self.stop_current(event.at, "done")
         state = self.topics[event.topic]
         self.topics[event.topic] = replace(
@@ -442,9 +453,15 @@ class _Fold:
             watch=state.watch.started(event.at),
             started_at=state.started_at or event.at,
             ended_at=None,
+            left_as=state.status if state.status in ("done", "skipped") else "pending",
         )
         self.current = event.topic
         self.paused = False
+
+    def on_topic_left(self, event: TopicLeft) -> None:
+        if event.topic == self.current:
+            self.stop_current(event.at, self.topics[event.topic].left_as)
+            self.paused = False
 
     def on_topic_paused(self, event: TopicPaused) -> None:
         self.paused = True

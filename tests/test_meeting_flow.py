@@ -245,3 +245,89 @@ def test_an_owner_who_arrives_after_the_start_still_opens_with_the_report(meetin
     assert meeting.state.speaker is None  # nobody to report yet
     type_lines(meeting, "/late @Li", "/call @Li")
     assert meeting.state.speaker.reports
+
+
+def test_back_leaves_the_topic_pending_and_next_comes_back_to_it(meeting, clock):
+    type_lines(meeting, "/next", "/next")  # Li's topic done, Marta's running
+    clock.advance(minutes=4)
+    type_lines(meeting, "/back")  # a point forgotten on the first topic
+    state = meeting.state
+    assert state.current == "t1"
+    assert (state.topics["t2"].status, state.topics["t2"].elapsed(clock.now())) == ("pending", 240)
+    clock.advance(minutes=1)
+    type_lines(meeting, "/next")  # F2: back to Marta's topic, not on to the third
+    state = meeting.state
+    assert state.current == "t2" and state.topics["t1"].status == "done"
+    assert state.current_topic.left(clock.now()) == 11 * 60  # 15 planned, 4 used
+
+
+def test_goto_keeps_the_time_used_and_the_countdown_resumes_from_there(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/goto 3")
+    clock.advance(minutes=2)
+    type_lines(meeting, "/goto 1")
+    assert meeting.state.current_topic.left(clock.now()) == 10 * 60
+    clock.advance(minutes=3)
+    assert meeting.state.current_topic.left(clock.now()) == 7 * 60
+    assert meeting.state.topics["t3"].status == "pending"
+    type_lines(meeting, "/next", "/next")  # 1 done -> 2 -> 3, whose 2 minutes are kept
+    assert meeting.state.current == "t3"
+    assert meeting.state.current_topic.left(clock.now()) == 8 * 60
+
+
+def test_projected_end_counts_what_is_left_of_every_topic_not_done(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/goto 3")
+    start = meeting.state.agenda.start
+    # 10:05 + 10 left of topic 1 + 15 of topic 2 + 10 of topic 3
+    assert meeting.state.projected_end(clock.now()) == start.add(minutes=40)
+
+
+def test_next_after_the_last_topic_returns_to_one_left_half_way(meeting, clock):
+    type_lines(meeting, "/next", "/goto 3")
+    type_lines(meeting, "/next")  # wraps around to the first topic still to finish
+    assert meeting.state.current == "t1"
+
+
+def test_a_finished_topic_revisited_and_left_stays_finished(meeting, clock):
+    type_lines(meeting, "/next", "/next", "/back", "/goto 3")
+    assert meeting.state.topics["t1"].status == "done"
+    assert meeting.state.topics["t2"].status == "pending"
+    type_lines(meeting, "/next")
+    assert meeting.state.current == "t2"
+
+
+def test_undo_takes_back_a_goto_and_the_topic_runs_on_as_before(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/goto 3")
+    clock.advance(minutes=2)
+    type_lines(meeting, "/undo")
+    state = meeting.state
+    assert state.current == "t1" and state.topics["t3"].status == "pending"
+    assert state.current_topic.left(clock.now()) == 8 * 60  # as if never left
+    assert state.topics["t3"].started_at is None
+    type_lines(meeting, "/next", "/back", "/undo")  # /back taken back: on topic 2 again
+    state = meeting.state
+    assert state.current == "t2" and state.topics["t1"].status == "done"
+
+
+def test_a_journal_from_before_topic_left_still_reads_back_as_done(meeting, clock):
+    # Older journals went back by starting the other topic: that meant done then.
+    from facilitator.events import TopicStarted
+
+    type_lines(meeting, "/next", "/next")
+    meeting.record(TopicStarted(at=clock.now(), topic="t1"))
+    assert meeting.state.topics["t2"].status == "done"
+
+
+def test_minutes_count_a_topic_left_half_way_as_discussed(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=3)
+    type_lines(meeting, "/goto 3")
+    clock.advance(minutes=1)
+    topics = {t.id: t for t in meeting.close().topics}
+    assert (topics["t1"].status, topics["t1"].actual_seconds) == ("done", 180)
+    assert topics["t2"].status == "pending"

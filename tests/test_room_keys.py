@@ -152,6 +152,20 @@ async def test_host_skips_reorders_goes_back_and_jumps(archive, clock):
         assert app.meeting.state.current == "t2"
 
 
+async def test_previous_topic_key_then_f2_comes_back_to_the_topic_left(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "f2")
+        clock.advance(minutes=4)
+        await pilot.press("shift+f2")
+        await pilot.pause()
+        assert app.meeting.state.current == "t1"
+        await pilot.press("f2")
+        await refresh(app, pilot)
+        assert app.meeting.state.current == "t2"  # not skipped on to the third topic
+        assert app.screen.query_one("#countdown").value == "11:00"  # 15 planned, 4 used
+
+
 async def test_speakers_queue_moves_and_calls_next(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
