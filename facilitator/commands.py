@@ -383,6 +383,18 @@ def _absent(state: MeetingState, command: Command, now: DateTime) -> Decision:
     return Decision(tuple(events), notice, also=also)
 
 
+def _close(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """Open the closing summary: the current speaker's turn ends here.
+
+    Reviewing and fixing the summary is the room's time, not the speaker's;
+    ending the turn in the journal keeps the speaking times exact across a
+    crash or a second terminal. Going back to the meeting, the host calls
+    the next speaker (F6) as after any turn.
+    """
+    events = (SpeakerFinished(at=now),) if state.speaker else ()
+    return Decision(events, request="close")
+
+
 def _undo(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if not state.undoable:
         raise Refusal("room.nothing_to_undo")
@@ -420,4 +432,5 @@ _HANDLERS = {
     "absent": _absent,
     "undo": _undo,
     "retract": _retract,
+    "close": _close,
 }

@@ -158,7 +158,7 @@ class RoomScreen(Screen[None]):
         self.say(outcome)
         self.refresh_view()
         if outcome.request == "close":
-            self.action_close_meeting()
+            self._open_summary()
         elif outcome.request == "help":
             self.action_help()
 
@@ -224,7 +224,10 @@ class RoomScreen(Screen[None]):
         if self.meeting.state.is_closed:
             self.app.exit(None)
             return
+        # As typed: the command ends the current turn before the summary opens.
+        self.after(self.meeting.run(Command("close")))
 
+    def _open_summary(self) -> None:
         def closed(confirmed: bool | None) -> None:
             if confirmed:
                 try:

@@ -331,3 +331,21 @@ def test_minutes_count_a_topic_left_half_way_as_discussed(meeting, clock):
     topics = {t.id: t for t in meeting.close().topics}
     assert (topics["t1"].status, topics["t1"].actual_seconds) == ("done", 180)
     assert topics["t2"].status == "pending"
+
+
+def test_reviewing_the_closing_summary_is_not_booked_to_the_last_speaker(meeting, clock):
+    type_lines(meeting, "/next")  # Li reports
+    clock.advance(minutes=3)
+    outcome = meeting.submit("/close")  # the summary opens: Li's turn ends here
+    assert outcome.accepted and outcome.request == "close"
+    assert meeting.state.speaker is None
+    clock.advance(minutes=6)  # the room reads and fixes the summary
+    minutes = meeting.close()
+    assert [(s.person, s.seconds) for s in minutes.speaking] == [("Li", 180)]
+
+
+def test_opening_the_summary_with_nobody_speaking_records_nothing(meeting):
+    type_lines(meeting, "/next", "/done")
+    before = len(meeting.journal.read())
+    assert meeting.submit("/close").request == "close"
+    assert len(meeting.journal.read()) == before
