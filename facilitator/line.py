@@ -344,6 +344,7 @@ _EXAMPLES = {
 _SEPARATORS = re.compile(r"[\s,;，；、]+")
 """Between a command's arguments: spaces, commas (either width), 、 and semicolons."""
 _WORD = re.compile(r"[^\s,;，；、]+")
+_PUNCTUATION = ".!?:()–—。！？：（）“”'\""
 _INTEGER = re.compile(r"[+-]?\d+")
 _MINUTES = re.compile(r"\+?(?P<n>\d+)\s*(?:m|min|mins|minutes?|分钟|分)?", re.IGNORECASE)
 
@@ -397,7 +398,12 @@ def _people_command(name: str, rest: str, context: LineContext, raw: str) -> Com
     for mention in found:
         blank = " " * (mention.end - mention.start)
         leftover = leftover[: mention.start] + blank + leftover[mention.end :]
-    words = [(m.start(), m.group()) for m in _WORD.finditer(leftover)]
+    # A full stop or a dash around a name is punctuation, not part of it.
+    words = [
+        (m.start(), m.group().strip(_PUNCTUATION))
+        for m in _WORD.finditer(leftover)
+        if m.group().strip(_PUNCTUATION)
+    ]
     for _at, item in sorted([(m.start, m) for m in found] + words, key=lambda pair: pair[0]):
         if isinstance(item, Mention):
             people.append(_person(item.typed, item.name, item.candidates, context))

@@ -244,8 +244,10 @@ def test_commands_read_back_with_every_argument(line: str, number: int | None, s
 
 
 def test_names_are_read_in_the_order_typed_with_or_without_at() -> None:
-    parsed = parse_line("/speak Marta @Wang, Zhao", CONTEXT)
+    parsed = parse_line("/speak Marta @Wang, Zhao.", CONTEXT)
     assert isinstance(parsed, Command) and parsed.people == ("Marta", "Wang", "Zhao")
+    briefed = parse_line("/缺席 韩梅梅 @李雷", CONTEXT)
+    assert isinstance(briefed, Command) and briefed.people == ("韩梅梅", "李雷")
 
 
 @pytest.mark.parametrize("line", ["/speak @Marketing", "/speak Marketing", "/absent @Wang @R&D"])
