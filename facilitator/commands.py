@@ -25,6 +25,7 @@ from facilitator.events import (
     SpeakerRemoved,
     TopicExtended,
     TopicFinished,
+    TopicLeft,
     TopicPaused,
     TopicResumed,
     TopicSkipped,
@@ -50,6 +51,12 @@ class Decision:
     events: tuple[Event, ...] = ()
     notice: Notice | None = None
     request: str | None = None  # something only the screen can do: "close", "help"
+    also: tuple[Notice, ...] = ()
+    """More to tell the room, after ``notice`` (a consequence of the command)."""
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        return ((self.notice,) if self.notice else ()) + self.also
 
 
 def capture(state: MeetingState, entry: Entry, now: DateTime) -> Decision:
@@ -66,10 +73,9 @@ def edit(state: MeetingState, seq: int, entry: Entry, now: DateTime) -> Decision
     old = state.entry(seq)
     if old is None:
         raise Refusal("room.entry_gone")
-    number = state.entries.index(old) + 1
     return Decision(
         (EntryEdited(at=now, target=seq, entry=replace(entry, topic=old.entry.topic)),),
-        Notice("room.edited", {"number": number}),
+        Notice("room.edited", {"number": old.number}),
     )
 
 
@@ -80,9 +86,8 @@ def retract(state: MeetingState, seq: int, now: DateTime) -> Decision:
     old = state.entry(seq)
     if old is None:
         raise Refusal("room.entry_gone")
-    number = state.entries.index(old) + 1
     return Decision(
-        (EntryRetracted(at=now, target=seq),), Notice("room.retracted", {"number": number})
+        (EntryRetracted(at=now, target=seq),), Notice("room.retracted", {"number": old.number})
     )
 
 
@@ -134,6 +139,11 @@ def _next(state: MeetingState, command: Command, now: DateTime) -> Decision:
     raise Refusal("room.no_topics_left")
 
 
+def _leave(state: MeetingState, now: DateTime) -> list[Event]:
+    """/back and /goto leave the current topic unfinished, to come back to (not /next)."""
+    return [TopicLeft(at=now, topic=state.current)] if state.current else []
+
+
 def _back(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if state.current is None:
         started = [s for s in state.topics_in_order() if s.status in ("done", "skipped")]
@@ -146,7 +156,7 @@ def _back(state: MeetingState, command: Command, now: DateTime) -> Decision:
             raise Refusal("room.no_previous_topic")
         target = state.topics[state.order[index - 1]]
     return Decision(
-        tuple(_start(state, target, now)),
+        (*_leave(state, now), *_start(state, target, now)),
         Notice("room.topic_started", {"title": target.topic.title}),
     )
 
@@ -156,7 +166,7 @@ def _goto(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if target.topic.id == state.current:
         raise Refusal("room.already_current", title=target.topic.title)
     return Decision(
-        tuple(_start(state, target, now)),
+        (*_leave(state, now), *_start(state, target, now)),
         Notice("room.topic_started", {"title": target.topic.title}),
     )
 
@@ -186,7 +196,8 @@ def _extend(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 
 def _skip(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    if command.number is not None:
+    current = state.position(state.current) if state.current else None
+    if command.number is not None and command.number != current:
         target = _topic_at(state, command.number)
         if target.status != "pending":
             raise Refusal("room.not_pending", title=target.topic.title)
@@ -207,24 +218,45 @@ def _skip(state: MeetingState, command: Command, now: DateTime) -> Decision:
 def _move(state: MeetingState, command: Command, now: DateTime) -> Decision:
     source, target = (int(a) for a in command.args[:2])
     moving = _topic_at(state, source)
+    title = moving.topic.title
+    if moving.topic.id == state.current:
+        raise Refusal("room.move_current", title=title)
     if moving.status != "pending":
-        raise Refusal("room.not_pending", title=moving.topic.title)
+        raise Refusal("room.not_pending", title=title)
+    _topic_at(state, target)  # a place the agenda has
+    if target == source:
+        raise Refusal("room.order_unchanged", title=title, position=source)
     order = [topic_id for topic_id in state.order if topic_id != moving.topic.id]
-    # Remaining topics only move among themselves: never before one already discussed.
+    # Remaining topics only move among themselves: never before one already discussed
+    # or under way, whose place in the meeting is history.
     first_free = max(
         (i + 1 for i, tid in enumerate(order) if state.topics[tid].status != "pending"), default=0
     )
-    place = min(max(target - 1, first_free), len(order))
-    order.insert(place, moving.topic.id)
-    if tuple(order) == state.order:
-        raise Refusal("room.order_unchanged")
+    if target - 1 < first_free:
+        raise Refusal(
+            "room.move_before_discussed", title=title, target=target, first=first_free + 1
+        )
+    order.insert(target - 1, moving.topic.id)
     return Decision(
         (TopicsReordered(at=now, order=tuple(order)),),
-        Notice("room.moved", {"title": moving.topic.title, "position": place + 1}),
+        Notice("room.moved", {"title": title, "position": target}),
     )
 
 
+def _can_speak(state: MeetingState, people: tuple[str, ...]) -> None:
+    """Only participants speak, and only those in the room (late ones have arrived)."""
+    for person in people:
+        if state.person(person) is None:
+            if person in state.agenda.departments:
+                raise Refusal("line.department_not_person", name=person)
+            raise Refusal("room.not_a_person", name=person)
+        marked = state.attendance.get(person)
+        if marked is not None and marked.status == "absent":
+            raise Refusal("room.speaker_absent", name=person)
+
+
 def _speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    _can_speak(state, command.people)
     events: list[Event] = []
     speaker = state.speaker.person if state.speaker else None
     queued = list(state.queue)
@@ -243,6 +275,7 @@ def _speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 
 def _call(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    _can_speak(state, command.people[:1])
     person = command.people[0]
     if state.speaker and state.speaker.person == person:
         raise Refusal("room.already_speaking", name=person)
@@ -268,6 +301,7 @@ def _done(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 def _queue(state: MeetingState, command: Command, now: DateTime) -> Decision:
     """Put a person at a place in the queue (1 = next), queueing them if needed."""
+    _can_speak(state, command.people[:1])
     person = command.people[0]
     if state.speaker and state.speaker.person == person:
         raise Refusal("room.already_speaking", name=person)
@@ -309,29 +343,56 @@ def _mark(status: str):
 
 
 def _absent(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """Mark someone absent, with the participant who will brief them.
+
+    A briefer must be attending. One the roll call has not reached yet is
+    marked present by being named (the host names someone in the room, who
+    agrees to it); one marked absent is refused. Whoever this absentee was
+    briefing needs a new briefer (the fold clears it; the room is told).
+    """
     absentee, *briefers = command.people
     if state.person(absentee) is None:
         raise Refusal("room.not_a_person", name=absentee)
     briefer = briefers[0] if briefers else ""
+    events: list[Event] = []
     if briefer:
         if briefer == absentee or state.person(briefer) is None:
             raise Refusal("room.bad_briefer", name=briefer)
         marked = state.attendance.get(briefer)
         if marked and marked.status == "absent":
             raise Refusal("room.briefer_absent", name=briefer)
-    events: list[Event] = [
-        AttendanceMarked(at=now, person=absentee, status="absent", briefer=briefer)
-    ]
+        if marked is None:
+            events.append(AttendanceMarked(at=now, person=briefer, status="present"))
+    events.append(AttendanceMarked(at=now, person=absentee, status="absent", briefer=briefer))
     if state.speaker and state.speaker.person == absentee:
         events.insert(0, SpeakerFinished(at=now))
     if absentee in state.queue:
         events.append(SpeakerRemoved(at=now, person=absentee))
-    notice = (
-        Notice("room.absent_briefed", {"name": absentee, "briefer": briefer})
-        if briefer
-        else Notice("room.absent_needs_briefer", {"name": absentee}, "warning")
+    if not briefer:
+        notice = Notice("room.absent_needs_briefer", {"name": absentee}, "warning")
+    elif briefer in state.attendance:
+        notice = Notice("room.absent_briefed", {"name": absentee, "briefer": briefer})
+    else:
+        notice = Notice("room.absent_briefed_present", {"name": absentee, "briefer": briefer})
+    orphans = [name for name, marked in state.absentees() if marked.briefer == absentee]
+    also = (
+        (Notice("room.briefer_gone", {"names": ", ".join(orphans), "name": absentee}, "warning"),)
+        if orphans
+        else ()
     )
-    return Decision(tuple(events), notice)
+    return Decision(tuple(events), notice, also=also)
+
+
+def _close(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """Open the closing summary: the current speaker's turn ends here.
+
+    Reviewing and fixing the summary is the room's time, not the speaker's;
+    ending the turn in the journal keeps the speaking times exact across a
+    crash or a second terminal. Going back to the meeting, the host calls
+    the next speaker (F6) as after any turn.
+    """
+    events = (SpeakerFinished(at=now),) if state.speaker else ()
+    return Decision(events, request="close")
 
 
 def _undo(state: MeetingState, command: Command, now: DateTime) -> Decision:
@@ -342,9 +403,11 @@ def _undo(state: MeetingState, command: Command, now: DateTime) -> Decision:
 
 def _retract(state: MeetingState, command: Command, now: DateTime) -> Decision:
     number = command.number or 0
-    if not 1 <= number <= len(state.entries):
+    target = state.numbered(number)
+    if target is None:
+        if number in state.retracted:
+            raise Refusal("room.already_retracted", number=number)
         raise Refusal("room.no_such_entry", number=number)
-    target = state.entries[number - 1]
     return Decision(
         (EntryRetracted(at=now, target=target.seq),), Notice("room.retracted", {"number": number})
     )
@@ -369,4 +432,5 @@ _HANDLERS = {
     "absent": _absent,
     "undo": _undo,
     "retract": _retract,
+    "close": _close,
 }

@@ -1,5 +1,6 @@
 """Due dates as people type them: ``8/20``, ``2026-08-20``, ``9月20日``,
-``friday``, ``周五``, ``tomorrow``, ``in 3 workdays``, ``3个工作日内``.
+``friday``, ``周五``, ``next friday``, ``下周五``, ``tomorrow``, ``in 3 workdays``,
+``3个工作日内``.
 
 Working days skip weekends and any holidays the caller passes in
 (pendulum has no working-day helper).
@@ -131,11 +132,18 @@ def _month_day(month: int, day: int, today: Date) -> Date | None:
     return this_year
 
 
-def _next_weekday(today: Date, weekday: int, skip_week: bool) -> Date:
-    ahead = (weekday - today.weekday()) % 7 or 7
-    if skip_week:
-        ahead += 7
-    return today.add(days=ahead)
+def _next_weekday(today: Date, weekday: int) -> Date:
+    """``friday`` / ``周五``: the first such day after today (today itself excluded)."""
+    return today.add(days=(weekday - today.weekday()) % 7 or 7)
+
+
+def _weekday_of_next_week(today: Date, weekday: int) -> Date:
+    """``next friday`` / ``下周五``: that day of the next calendar week (weeks start Monday).
+
+    Counted from Monday, not from today: on a Wednesday ``下周一`` is in five
+    days, and on a Monday it is in seven, never fourteen.
+    """
+    return today.add(days=7 - today.weekday() + weekday)
 
 
 def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> Date | None:
@@ -168,10 +176,11 @@ def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> D
     if g.get("rel"):
         offsets = {"today": 0, "今天": 0, "今日": 0, "tomorrow": 1, "明天": 1, "明日": 1, "后天": 2}
         return today.add(days=offsets[g["rel"].lower()])
-    if g.get("wd"):
-        return _next_weekday(today, _WEEKDAYS[g["wd"].lower()], bool(g.get("next")))
-    if g.get("zwd"):
-        return _next_weekday(today, _ZH_WEEKDAYS[g["zwd"]], bool(g.get("zhnext")))
+    if g.get("wd") or g.get("zwd"):
+        weekday = _WEEKDAYS[g["wd"].lower()] if g.get("wd") else _ZH_WEEKDAYS[g["zwd"]]
+        if g.get("next") or g.get("zhnext"):
+            return _weekday_of_next_week(today, weekday)
+        return _next_weekday(today, weekday)
     return None
 
 

@@ -391,10 +391,11 @@ def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
         f"<div><b>{esc(t('room.speaking'))}</b> {esc(speaker)}</div>"
         f"<div><b>{esc(t('room.waiting'))}</b> {esc(', '.join(state.queue) or '—')}</div>"
     )
-    shown = list(enumerate(state.entries, start=1))[-entries:]
+    shown = state.entries[-entries:]
     if shown:
         parts.append('<ol style="margin:0.4em 0;padding-left:2em">')
-        for number, captured in shown:
+        for captured in shown:
+            number = captured.number
             kind = captured.entry.kind
             parts.append(
                 f'<li value="{number}"><span style="color:{_KIND_COLOURS[kind]};font-weight:bold">'

@@ -101,6 +101,19 @@ class TopicStarted(Event):
     topic: str
 
 
+@_event("topic_left")
+@dataclass(frozen=True, kw_only=True)
+class TopicLeft(Event):
+    """The room went to another topic before finishing this one (``/back``, ``/goto``).
+
+    Unlike ``/next`` it does not conclude the topic: it stays as it was
+    (pending, if it had not been finished), keeps the time it used, and its
+    countdown goes on from there when the room comes back to it.
+    """
+
+    topic: str
+
+
 @_event("topic_paused")
 @dataclass(frozen=True, kw_only=True)
 class TopicPaused(Event):

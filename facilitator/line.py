@@ -19,7 +19,7 @@ from pendulum import Date
 from facilitator.dates import find_dates
 from facilitator.events import Entry, EntryKind, Side
 from facilitator.i18n import t
-from facilitator.names import mentions
+from facilitator.names import Mention, mentions
 from facilitator.text import clean
 
 PREFIXES: dict[str, EntryKind] = {
@@ -94,6 +94,7 @@ _DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
 _SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
 MAX_EXTEND_MINUTES = 240
+DEFAULT_EXTEND_MINUTES = 5
 EVERYONE = ("all", "everyone", "*", "全体", "全部", "所有人")
 """``/present all`` marks everyone the roll call has not reached as present."""
 PEOPLE_COMMANDS = ("speak", "call", "drop", "present", "absent", "late")
@@ -105,7 +106,7 @@ class Notice:
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
-    severity: str = "info"  # info | warning
+    severity: str = "info"  # info | warning | hint (what to type next; not wrong yet)
 
     def text(self, language: str | None = None) -> str:
         return t(self.key, language=language, **self.params)
@@ -128,6 +129,17 @@ class Command:
     people: tuple[str, ...] = ()
     number: int | None = None
     raw: str = ""
+
+    def summary(self) -> str:
+        """The command as it was understood, every argument kept: ``move 3 2``, ``speak @Li``."""
+        parts = [self.name, *("@" + person for person in self.people)]
+        if self.args == ("all",) and not self.people:
+            parts.append("all")
+        elif self.name == "move":
+            parts += self.args[:2]
+        elif self.number is not None:
+            parts.append(str(self.number))
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,21 @@ class LineContext:
     @property
     def names(self) -> list[str]:
         return list(self.people) + [d for d in self.departments if d not in self.people]
+
+
+def names_to_offer(line: str, people: Sequence[str], departments: Sequence[str]) -> list[str]:
+    """The names an ``@`` in ``line`` may complete to.
+
+    In a command about people (``/speak``, ``/absent``...) only people: a
+    department neither speaks nor attends. Elsewhere departments too, since a
+    department may own a task or an open item.
+    """
+    stripped = line.lstrip()
+    if stripped.startswith("/"):
+        word = stripped[1:].split(" ", 1)[0].lower()
+        if COMMANDS.get(word) in (*PEOPLE_COMMANDS, "queue"):
+            return list(people)
+    return [*people, *(d for d in departments if d not in people)]
 
 
 def parse_line(text: str, context: LineContext) -> Parsed:
@@ -192,25 +219,29 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
     owner = ""
     spans: list[tuple[int, int]] = []
     found = mentions(body, context.names)
-    if found:
-        first = found[0]
-        if first.name is None and kind == "unresolved" and first.typed and not first.candidates:
-            # An open item may be owed by someone outside the room ("@Legal").
-            owner = first.typed
-            spans.append((first.start, first.end))
-            notices.append(Notice("line.outside_owner", {"name": first.typed}))
-        elif first.name is None:
-            key = "line.ambiguous_name" if first.candidates else "line.unknown_name"
-            return _as_point(
-                raw,
-                Notice(
-                    key, {"name": first.typed, "candidates": ", ".join(first.candidates)}, "warning"
-                ),
-            )
-        else:
-            owner = first.name
-            spans.append((first.start, first.end))
+    first = found[0] if found else None
+    if first is not None and first.name is not None:
+        # A person, or a department in the room ("@R&D"): both may own a task.
+        owner = first.name
+        spans.append((first.start, first.end))
+    elif first is not None and first.candidates:
+        return _as_point(
+            raw,
+            Notice(
+                "line.ambiguous_name",
+                {"name": first.typed, "candidates": ", ".join(first.candidates)},
+                "warning",
+            ),
+        )
+    elif first is not None and first.typed:
+        # Outside departments and people owe tasks and opinions too ("@Legal"):
+        # the owner is kept as typed, and the summary lets the room fix a typo.
+        owner = first.typed
+        spans.append((first.start, first.end))
+        notices.append(Notice("line.outside_owner", {"name": first.typed}, "warning"))
     else:
+        if first is not None:
+            spans.append((first.start, first.end))  # a bare "@" names nobody
         notices.append(Notice(f"line.no_owner_{kind}", severity="warning"))
     due: Date | None = None
     dates = [
@@ -277,55 +308,136 @@ def _parse_command(body: str, context: LineContext, raw: str) -> Parsed:
     if name is None:
         return Invalid(Notice("line.unknown_command", {"command": "/" + word}, "warning"), raw)
     rest = rest.strip()
-    if name == "present" and rest.casefold() in EVERYONE:
-        return Command("present", ("all",), (), None, raw)
+    try:
+        if name in NO_ARGUMENTS:
+            if rest:
+                raise _Bad("line.no_arguments", command="/" + name, extra=rest)
+            return Command(name, (), (), None, raw)
+        if name == "present" and rest.casefold() in EVERYONE:
+            return Command("present", ("all",), (), None, raw)
+        if name in PEOPLE_COMMANDS or name == "queue":
+            return _people_command(name, rest, context, raw)
+        return _number_command(name, rest, raw)
+    except _Bad as bad:
+        return Invalid(bad.notice, raw)
+
+
+class _Bad(Exception):
+    """A command's arguments cannot be read; ``notice`` says what to type instead."""
+
+    def __init__(self, key: str, severity: str = "warning", **params: object) -> None:
+        super().__init__(key)
+        self.notice = Notice(key, dict(params), severity)
+
+
+NO_ARGUMENTS = ("next", "back", "pause", "resume", "done", "undo", "close", "help")
+"""Commands that take nothing: ``/undo 3`` or ``/close now`` is refused, never half-read."""
+
+_EXAMPLES = {
+    "goto": "/goto 2",
+    "skip": "/skip 3",
+    "retract": "/retract 3",
+    "move": "/move 3 2",
+    "queue": "/queue @Li 2",
+    "extend": "/extend 5",
+}
+_SEPARATORS = re.compile(r"[\s,;，；、]+")
+"""Between a command's arguments: spaces, commas (either width), 、 and semicolons."""
+_WORD = re.compile(r"[^\s,;，；、]+")
+_PUNCTUATION = ".!?:()–—。！？：（）“”'\""
+_INTEGER = re.compile(r"[+-]?\d+")
+_MINUTES = re.compile(r"\+?(?P<n>\d+)\s*(?:m|min|mins|minutes?|分钟|分)?", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SEPARATORS.split(text) if w]
+
+
+def _number_command(name: str, rest: str, raw: str) -> Command:
+    """``/extend [N]``, ``/goto N``, ``/skip [N]``, ``/retract N``, ``/move N M``."""
+    command = "/" + name
+    if name == "extend":
+        if not rest:
+            return Command(name, (), (), DEFAULT_EXTEND_MINUTES, raw)
+        match = _MINUTES.fullmatch(rest)
+        if match is None:
+            raise _Bad("line.bad_minutes", value=rest)
+        minutes = int(match.group("n"))
+        if not 0 < minutes <= MAX_EXTEND_MINUTES:
+            raise _Bad("line.bad_extend", max=MAX_EXTEND_MINUTES)
+        return Command(name, (rest,), (), minutes, raw)
+    words = _words(rest)
+    wanted = 2 if name == "move" else 1
+    for word in words[:wanted]:
+        if not _INTEGER.fullmatch(word):
+            raise _Bad("line.not_a_number", command=command, value=word, example=_EXAMPLES[name])
+    if len(words) > wanted:
+        extra = " ".join(words[wanted:])
+        raise _Bad("line.too_much", command=command, extra=extra, example=_EXAMPLES[name])
+    if len(words) < wanted and not (name == "skip" and not words):
+        if name == "move":
+            raise _Bad("line.needs_numbers_move")
+        raise _Bad(f"line.needs_number_{name}")
+    numbers = tuple(str(int(w)) for w in words)
+    return Command(name, numbers, (), int(numbers[0]) if numbers else None, raw)
+
+
+def _people_command(name: str, rest: str, context: LineContext, raw: str) -> Command:
+    """``/speak @a @b``, ``/absent @a @briefer``, ``/queue @a N``...: people only.
+
+    Names resolve against the participants alone: a department cannot speak,
+    be marked present or brief anyone, so ``@Marketing`` gets its own answer.
+    """
+    command = "/" + name
     people: list[str] = []
-    for mention in mentions(rest, context.names):
-        if mention.name is None:
-            # A command is not captured, so "kept as a plain point" would be wrong here.
-            key = "line.ambiguous_person" if mention.candidates else "line.unknown_person"
-            return Invalid(
-                Notice(
-                    key,
-                    {"name": mention.typed, "candidates": ", ".join(mention.candidates)},
-                    "warning",
-                ),
-                raw,
-            )
-        people.append(mention.name)
-    # Bare names (no @) are accepted for people commands: "/speak Ana"
-    if not people and rest and (name in PEOPLE_COMMANDS or name == "queue"):
-        for word_ in rest.split():
-            if name == "queue" and word_.isdigit():
-                continue
-            matches = [n for n in context.names if n.casefold() == word_.casefold()]
-            if not matches:
-                return Invalid(Notice("line.unknown_person", {"name": word_}, "warning"), raw)
-            people.append(matches[0])
-    args = tuple(rest.split()) if rest else ()
-    number: int | None = None
+    numbers: list[int] = []
+    # Each word is an @mention or a bare name (or the place, for /queue), read
+    # left to right: the order matters (/absent @who @briefer).
+    found = mentions(rest, context.people)
+    leftover = rest
+    for mention in found:
+        blank = " " * (mention.end - mention.start)
+        leftover = leftover[: mention.start] + blank + leftover[mention.end :]
+    # A full stop or a dash around a name is punctuation, not part of it.
+    words = [
+        (m.start(), m.group().strip(_PUNCTUATION))
+        for m in _WORD.finditer(leftover)
+        if m.group().strip(_PUNCTUATION)
+    ]
+    for _at, item in sorted([(m.start, m) for m in found] + words, key=lambda pair: pair[0]):
+        if isinstance(item, Mention):
+            people.append(_person(item.typed, item.name, item.candidates, context))
+        elif name == "queue" and _INTEGER.fullmatch(item):
+            if numbers:
+                raise _Bad("line.too_much", command=command, extra=item, example=_EXAMPLES[name])
+            numbers.append(int(item))
+        else:
+            exact = [n for n in context.people if n.casefold() == item.casefold()]
+            people.append(exact[0] if exact else _person(item, None, (), context))
+    if not people:
+        raise _Bad("line.needs_person", command=command)
+    most = {"call": 1, "queue": 1, "absent": 2}.get(name)
+    if most is not None and len(people) > most:
+        extra = " ".join("@" + p for p in people[most:])
+        key = "line.one_briefer" if name == "absent" else "line.one_person"
+        raise _Bad(key, command=command, extra=extra)
     if name == "queue":
-        numbers = re.findall(r"(?<![@\w])\d+", rest)
-        if not people:
-            return Invalid(Notice("line.needs_person", {"command": "/queue"}, "warning"), raw)
-        return Command(name, args, tuple(people[:1]), int(numbers[0]) if numbers else 1, raw)
-    if name in ("extend", "goto", "skip", "move", "retract"):
-        numbers = re.findall(r"[+-]?\d+", rest)
-        if name == "extend":
-            number = int(numbers[0]) if numbers else 5
-            if not 0 < number <= MAX_EXTEND_MINUTES:
-                return Invalid(
-                    Notice("line.bad_extend", {"max": MAX_EXTEND_MINUTES}, "warning"), raw
-                )
-        elif name in ("goto", "retract") and not numbers:
-            return Invalid(Notice(f"line.needs_number_{name}", severity="warning"), raw)
-        elif name == "move" and len(numbers) < 2:
-            return Invalid(Notice("line.needs_numbers_move", severity="warning"), raw)
-        elif numbers:
-            number = int(numbers[0])
-            args = tuple(numbers)
-    if name in ("speak", "call", "drop", "present", "late") and not people:
-        return Invalid(Notice("line.needs_person", {"command": "/" + name}, "warning"), raw)
-    if name == "absent" and not people:
-        return Invalid(Notice("line.needs_person", {"command": "/absent"}, "warning"), raw)
-    return Command(name, args, tuple(people), number, raw)
+        return Command(name, tuple(rest.split()), tuple(people), numbers[0] if numbers else 1, raw)
+    return Command(name, tuple(rest.split()), tuple(people), None, raw)
+
+
+def _person(typed: str, name: str | None, candidates: Sequence[str], context: LineContext) -> str:
+    """The participant a typed name stands for, or :class:`_Bad` saying why there is none."""
+    if name is not None:
+        return name
+    if not typed:
+        # "/speak @" while the name is still being typed: say what to type, no alarm.
+        raise _Bad("line.type_name", severity="hint")
+    if candidates:
+        raise _Bad("line.ambiguous_person", name=typed, candidates=", ".join(candidates))
+    department = [d for d in context.departments if d.casefold() == typed.casefold()]
+    if not department:
+        department = [d for d in context.departments if d.casefold().startswith(typed.casefold())]
+    if len(department) == 1:
+        raise _Bad("line.department_not_person", name=department[0])
+    raise _Bad("line.unknown_person", name=typed, candidates="")

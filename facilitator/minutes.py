@@ -172,6 +172,10 @@ def build_minutes(state: MeetingState, now: DateTime) -> Minutes:
     for position, topic_state in enumerate(state.topics_in_order(), start=1):
         topic = topic_state.topic
         status = topic_state.status
+        if status == "pending" and topic_state.started_at is not None:
+            # Left half-way by /back or /goto and never finished: it was discussed,
+            # so "not reached" would contradict its points and its actual time.
+            status = "done"
         topics.append(
             section(
                 topic.id,

@@ -186,7 +186,7 @@ class Meeting:
         state = self.state
         records = tuple(
             {
-                "number": number,
+                "number": captured.number,
                 "kind": captured.entry.kind,
                 "topic": (state.agenda.topic(captured.entry.topic).title)
                 if captured.entry.topic and state.agenda.topic(captured.entry.topic)
@@ -194,7 +194,7 @@ class Meeting:
                 "text": entry_text(captured.entry),
                 "at": captured.at.in_timezone(state.agenda.timezone).isoformat(),
             }
-            for number, captured in enumerate(state.entries, start=1)
+            for captured in state.entries
         )
         columns = (
             ("number", "#"),

@@ -96,9 +96,23 @@ class LiveMeeting:
             holidays=self.holidays,
         )
 
-    def preview(self, text: str) -> Parsed:
-        """How ``text`` would be read, without recording anything."""
+    def parse(self, text: str) -> Parsed:
+        """How ``text`` reads as a line, whatever the room's state."""
         return parse_line(text, self.context())
+
+    def preview(self, text: str) -> Parsed:
+        """How ``text`` would be read, without recording anything.
+
+        A command is also tried against the room as it stands, so a refusal
+        (``/goto 9``, ``/move 2 1``, ``/speak`` someone absent) shows before Enter.
+        """
+        parsed = self.parse(text)
+        if isinstance(parsed, Command):
+            try:
+                decide(self._state, parsed, self.clock.now())
+            except Refusal as refusal:
+                return Invalid(refusal.notice, parsed.raw)
+        return parsed
 
     def _last_seq(self) -> int:
         return self._folder.events[-1].seq if self._folder.events else 0
@@ -140,7 +154,7 @@ class LiveMeeting:
         # the line is read again against what it did.
         for _attempt in range(WRITE_ATTEMPTS):
             self.sync()
-            parsed = self.preview(text)
+            parsed = self.parse(text)
             now = self.clock.now()
             try:
                 if isinstance(parsed, Invalid):
@@ -150,7 +164,7 @@ class LiveMeeting:
                     notices = parsed.notices
                 else:
                     decision = decide(self._state, parsed, now)
-                    notices = (decision.notice,) if decision.notice else ()
+                    notices = decision.notices
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
@@ -178,8 +192,7 @@ class LiveMeeting:
                 events = self._record(decision.events, checked=True)
             except JournalMoved:
                 continue
-            notices = (decision.notice,) if decision.notice else ()
-            return Outcome(True, notices, events, decision.request)
+            return Outcome(True, decision.notices, events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
     def edit(self, seq: int, text: str) -> Outcome:
@@ -187,7 +200,7 @@ class LiveMeeting:
         if not text.strip():
             return Outcome(False)
         self.sync()
-        parsed = self.preview(text)
+        parsed = self.parse(text)
         if isinstance(parsed, Invalid):
             return Outcome(False, (parsed.notice,))
         if isinstance(parsed, Command):
@@ -197,8 +210,7 @@ class LiveMeeting:
         except Refusal as refusal:
             return Outcome(False, (refusal.notice,))
         events = self._record(decision.events)
-        notices = (decision.notice,) if decision.notice else ()
-        return Outcome(True, (*notices, *parsed.notices), events)
+        return Outcome(True, (*decision.notices, *parsed.notices), events)
 
     def retract(self, seq: int) -> Outcome:
         """Take back entry ``seq`` (an EntryRetracted event)."""
@@ -208,7 +220,7 @@ class LiveMeeting:
         except Refusal as refusal:
             return Outcome(False, (refusal.notice,))
         events = self._record(decision.events)
-        return Outcome(True, (decision.notice,) if decision.notice else (), events)
+        return Outcome(True, decision.notices, events)
 
     def open(self) -> None:
         """Mark the meeting opened in the room (once, even from two terminals)."""

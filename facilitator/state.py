@@ -35,6 +35,7 @@ from facilitator.events import (
     SpeakerRemoved,
     TopicExtended,
     TopicFinished,
+    TopicLeft,
     TopicPaused,
     TopicResumed,
     TopicSkipped,
@@ -96,6 +97,9 @@ class TopicState:
     extra_minutes: int = 0
     started_at: DateTime | None = None
     ended_at: DateTime | None = None
+    left_as: TopicStatus = "pending"
+    """What the topic goes back to if the room leaves it by /back or /goto:
+    pending if it was not finished, done (or skipped) if it is being revisited."""
 
     @property
     def allotted_seconds(self) -> int:
@@ -122,6 +126,9 @@ class Turn:
     person: str
     topic: str | None
     watch: Stopwatch
+    reports: bool = False
+    """The topic owner's first turn on their topic: the report that opens it.
+    Later turns of the owner (after others, or back on the topic) are discussion."""
 
 
 @dataclass(frozen=True)
@@ -132,11 +139,17 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Captured:
-    """An entry as it stands now (edits applied), with the event that made it."""
+    """An entry as it stands now (edits applied), with the event that made it.
+
+    ``number`` is the entry's place in the order of capture, counting retracted
+    entries too: it never changes during the meeting, so ``/retract 11``
+    always means the entry shown as 11.
+    """
 
     seq: int
     at: DateTime
     entry: Entry
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,22 @@ class Imbalance:
     department: str
     share: float
     threshold: float
+
+
+@dataclass(frozen=True)
+class Projection:
+    """When the meeting will end, to the minute, against the planned end."""
+
+    end: DateTime
+    planned: DateTime
+    delta_minutes: int
+    """``end - planned`` in minutes: positive late, negative early."""
+
+
+def _to_minute(instant: DateTime) -> DateTime:
+    """The nearest whole minute (half a minute rounds up)."""
+    floor = instant.replace(second=0, microsecond=0)
+    return floor.add(minutes=1) if _seconds(instant, floor) >= 30 else floor
 
 
 @dataclass(frozen=True)
@@ -165,6 +194,8 @@ class MeetingState:
     queue: tuple[str, ...] = ()
     spoken: Mapping[tuple[str | None, str], float] = field(default_factory=dict)
     entries: tuple[Captured, ...] = ()
+    retracted: frozenset[int] = frozenset()
+    """Numbers of the entries taken back (their numbers are not given again)."""
     undoable: tuple[tuple[int, ...], ...] = ()
     """Commands that /undo can take back, oldest first, each as its event seqs."""
     last_seq: int = 0
@@ -187,7 +218,11 @@ class MeetingState:
         return [self.topics[topic_id] for topic_id in self.order]
 
     def next_pending(self) -> TopicState | None:
-        """The first topic after the current one (in order) still to be discussed."""
+        """The first topic after the current one (in order) still to be discussed.
+
+        Topics left half-way by /back or /goto are pending too; past the end of
+        the agenda the search goes on from the top.
+        """
         ids = list(self.order)
         start = ids.index(self.current) + 1 if self.current in ids else 0
         for topic_id in ids[start:] + ids[:start]:
@@ -200,21 +235,23 @@ class MeetingState:
         return self.order.index(topic_id) + 1
 
     def remaining_seconds(self, now: DateTime) -> float:
-        """Planned time still ahead: what is left of the current topic plus pending ones."""
-        total = 0.0
-        for state in self.topics.values():
-            if state.status == "pending":
-                total += state.allotted_seconds
-            elif state.status in ("running", "paused"):
-                total += max(0.0, state.left(now))
-        return total
+        """Planned time still ahead: what is left of every topic not done or skipped.
+
+        A pending topic may have used some of its time already (left by
+        /back or /goto): only the rest of it is ahead.
+        """
+        return sum(
+            max(0.0, state.left(now))
+            for state in self.topics.values()
+            if state.status in ("pending", "running", "paused")
+        )
 
     def projected_end(self, now: DateTime) -> DateTime:
         """When the meeting ends if every remaining topic takes its planned time."""
         if self.closed_at is not None:
             return self.closed_at
         base = now
-        nothing_started = all(s.status == "pending" for s in self.topics.values())
+        nothing_started = all(s.started_at is None for s in self.topics.values())
         if nothing_started and now < self.agenda.start:
             base = self.agenda.start
         return base.add(seconds=round(self.remaining_seconds(now)))
@@ -222,6 +259,17 @@ class MeetingState:
     def projected_overrun(self, now: DateTime) -> float:
         """Seconds the projected end lies after the planned end (negative: early)."""
         return (self.projected_end(now) - self.agenda.end).total_seconds()
+
+    def projection(self, now: DateTime) -> Projection:
+        """The projected end as the room reads it: both times and the drift in whole minutes.
+
+        The drift is the difference of the two minutes shown, so ``Ends ~10:41
+        (planned 11:00)`` always comes with ``-19'``, never with a delta
+        rounded on its own from the seconds.
+        """
+        end = _to_minute(self.projected_end(now))
+        planned = _to_minute(self.agenda.end)
+        return Projection(end, planned, round((end - planned).total_seconds() / 60))
 
     # -- people and speaking -------------------------------------------------
 
@@ -280,6 +328,10 @@ class MeetingState:
     def entry(self, seq: int) -> Captured | None:
         return next((c for c in self.entries if c.seq == seq), None)
 
+    def numbered(self, number: int) -> Captured | None:
+        """The entry shown as ``number`` (as ``/retract N`` names it), if still there."""
+        return next((c for c in self.entries if c.number == number), None)
+
     def absentees(self) -> list[tuple[str, Attendance]]:
         return [(n, a) for n, a in self.attendance.items() if a.status == "absent"]
 
@@ -317,6 +369,8 @@ class _Fold:
         self.queue: list[str] = []
         self.spoken: dict[tuple[str | None, str], float] = {}
         self.entries: dict[int, Captured] = {}
+        self.captured = 0
+        self.retracted: set[int] = set()
         self.undoable: list[list[int]] = []
         self.last_seq = created.seq
 
@@ -335,6 +389,7 @@ class _Fold:
             queue=tuple(self.queue),
             spoken=dict(self.spoken),
             entries=tuple(self.entries.values()),
+            retracted=frozenset(self.retracted),
             undoable=tuple(tuple(group) for group in self.undoable),
             last_seq=self.last_seq,
         )
@@ -376,10 +431,20 @@ class _Fold:
         self.opened_at = self.opened_at or event.at
 
     def on_attendance_marked(self, event: AttendanceMarked) -> None:
-        self.attendance[event.person] = Attendance(event.status, event.briefer)
+        # A briefer is someone attending: one marked absent briefs nobody, so
+        # whoever they were to brief needs a new briefer (and blocks the first topic).
+        briefer = event.briefer
+        if briefer and self.attendance.get(briefer, Attendance("present")).status == "absent":
+            briefer = ""
+        self.attendance[event.person] = Attendance(event.status, briefer)
+        if event.status == "absent":
+            for name, marked in self.attendance.items():
+                if marked.briefer == event.person:
+                    self.attendance[name] = replace(marked, briefer="")
 
     def on_topic_started(self, event: TopicStarted) -> None:
         self.opened_at = self.opened_at or event.at
+        # Journals before topic_left existed mean "done" by starting another topic.
         self.stop_current(event.at, "done")
         state = self.topics[event.topic]
         self.topics[event.topic] = replace(
@@ -388,9 +453,15 @@ class _Fold:
             watch=state.watch.started(event.at),
             started_at=state.started_at or event.at,
             ended_at=None,
+            left_as=state.status if state.status in ("done", "skipped") else "pending",
         )
         self.current = event.topic
         self.paused = False
+
+    def on_topic_left(self, event: TopicLeft) -> None:
+        if event.topic == self.current:
+            self.stop_current(event.at, self.topics[event.topic].left_as)
+            self.paused = False
 
     def on_topic_paused(self, event: TopicPaused) -> None:
         self.paused = True
@@ -440,7 +511,13 @@ class _Fold:
         if event.person in self.queue:
             self.queue.remove(event.person)
         watch = Stopwatch() if self.paused else Stopwatch().started(event.at)
-        self.speaker = Turn(event.person, self.current, watch)
+        topic = self.topics[self.current].topic if self.current else None
+        reports = (
+            topic is not None
+            and topic.owner == event.person
+            and (topic.id, event.person) not in self.spoken
+        )
+        self.speaker = Turn(event.person, self.current, watch, reports)
 
     def on_speaker_finished(self, event: SpeakerFinished) -> None:
         self.end_turn(event.at)
@@ -455,7 +532,8 @@ class _Fold:
             self.queue.remove(event.person)
 
     def on_entry_captured(self, event: EntryCaptured) -> None:
-        self.entries[event.seq] = Captured(event.seq, event.at, event.entry)
+        self.captured += 1
+        self.entries[event.seq] = Captured(event.seq, event.at, event.entry, self.captured)
 
     def on_entry_edited(self, event: EntryEdited) -> None:
         if event.target in self.entries:
@@ -463,7 +541,9 @@ class _Fold:
             self.entries[event.target] = replace(old, entry=event.entry)
 
     def on_entry_retracted(self, event: EntryRetracted) -> None:
-        self.entries.pop(event.target, None)
+        gone = self.entries.pop(event.target, None)
+        if gone is not None:
+            self.retracted.add(gone.number)
 
     def on_meeting_closed(self, event: MeetingClosed) -> None:
         self.stop_current(event.at, "done")

@@ -119,11 +119,10 @@ class LatestEntries(Static):
         if not state.entries:
             # The room's empty text teaches the recorder's syntax; here nobody types.
             text.append(t("follow.no_entries"), style="dim")
-        shown = list(enumerate(state.entries, start=1))[-limit:]
-        for index, (number, captured) in enumerate(shown):
+        for index, captured in enumerate(state.entries[-limit:]):
             if index:
                 text.append("\n")
-            text.append(f"{number:>2} ", style="dim")
+            text.append(f"{captured.number:>2} ", style="dim")
             text.append_text(describe(captured.entry))
         self.update(text)
 

@@ -69,12 +69,15 @@ class RoomScreen(Screen[None]):
             yield EntryList(id="entries")
             yield Static(id="message")
             yield LinePreview(id="preview")
-            names = [p.name for p in agenda.people] + list(agenda.departments)
+            people = [p.name for p in agenda.people]
+            departments = list(agenda.departments)
             line = CaptureLine(
-                placeholder=t("room.placeholder"), id="line", suggester=LineSuggester(names)
+                placeholder=t("room.placeholder"),
+                id="line",
+                suggester=LineSuggester(people, departments),
             )
             yield line
-        yield LineCompletion(line, names)
+        yield LineCompletion(line, people, departments)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -114,9 +117,10 @@ class RoomScreen(Screen[None]):
         for index, notice in enumerate(outcome.notices):
             if index:
                 text.append("  ")
-            style = "bold yellow" if notice.severity == "warning" else "green"
+            # A hint ("type a name after @") on a refused line is a warning too.
+            ok = notice.severity == "info"
             text.append(
-                ("⚠ " if notice.severity == "warning" else "✓ ") + notice.text(), style=style
+                ("✓ " if ok else "⚠ ") + notice.text(), style="green" if ok else "bold yellow"
             )
         message.update(text)
 
@@ -131,8 +135,8 @@ class RoomScreen(Screen[None]):
     def _editing_number(self) -> int | None:
         if self.editing is None:
             return None
-        seqs = [c.seq for c in self.meeting.state.entries]
-        return seqs.index(self.editing) + 1 if self.editing in seqs else None
+        captured = self.meeting.state.entry(self.editing)
+        return captured.number if captured else None
 
     @on(Input.Submitted, "#line")
     def submit_line(self, event: Input.Submitted) -> None:
@@ -154,7 +158,7 @@ class RoomScreen(Screen[None]):
         self.say(outcome)
         self.refresh_view()
         if outcome.request == "close":
-            self.action_close_meeting()
+            self._open_summary()
         elif outcome.request == "help":
             self.action_help()
 
@@ -220,7 +224,10 @@ class RoomScreen(Screen[None]):
         if self.meeting.state.is_closed:
             self.app.exit(None)
             return
+        # As typed: the command ends the current turn before the summary opens.
+        self.after(self.meeting.run(Command("close")))
 
+    def _open_summary(self) -> None:
         def closed(confirmed: bool | None) -> None:
             if confirmed:
                 try:

@@ -25,7 +25,7 @@ WEDNESDAY = Date(2026, 8, 12)
         ("next friday", Date(2026, 8, 21)),
         ("wednesday", Date(2026, 8, 19)),
         ("周五", Date(2026, 8, 14)),
-        ("下周一", Date(2026, 8, 24)),
+        ("下周一", Date(2026, 8, 17)),
         ("tomorrow", Date(2026, 8, 13)),
         ("明天", Date(2026, 8, 13)),
         ("in 3 days", Date(2026, 8, 15)),
@@ -34,6 +34,49 @@ WEDNESDAY = Date(2026, 8, 12)
 )
 def test_recorder_types_dates_the_usual_ways(typed: str, expected: Date) -> None:
     assert parse_date(typed, WEDNESDAY) == expected
+
+
+WED_2_DEC, SUN_6_DEC, MON_7_DEC, FRI_11_DEC = (Date(2026, 12, d) for d in (2, 6, 7, 11))
+
+
+@pytest.mark.parametrize(
+    ("today", "typed", "expected"),
+    [
+        # 下周X / next X: weekday X of the next calendar week (weeks start on Monday)
+        (WED_2_DEC, "下周一", Date(2026, 12, 7)),
+        (WED_2_DEC, "next monday", Date(2026, 12, 7)),
+        (WED_2_DEC, "下周五", Date(2026, 12, 11)),
+        (WED_2_DEC, "next friday", Date(2026, 12, 11)),
+        (WED_2_DEC, "下周三", Date(2026, 12, 9)),
+        (WED_2_DEC, "下星期日", Date(2026, 12, 13)),
+        (MON_7_DEC, "下周一", Date(2026, 12, 14)),
+        (MON_7_DEC, "next monday", Date(2026, 12, 14)),
+        (MON_7_DEC, "下周五", Date(2026, 12, 18)),
+        (SUN_6_DEC, "下周五", Date(2026, 12, 11)),
+        (SUN_6_DEC, "next friday", Date(2026, 12, 11)),
+        (SUN_6_DEC, "下周一", Date(2026, 12, 7)),
+        (FRI_11_DEC, "next friday", Date(2026, 12, 18)),
+        # X alone: the first such day after today, today excluded
+        (WED_2_DEC, "周五", Date(2026, 12, 4)),
+        (WED_2_DEC, "friday", Date(2026, 12, 4)),
+        (WED_2_DEC, "周三", Date(2026, 12, 9)),
+        (SUN_6_DEC, "周五", Date(2026, 12, 11)),
+        (SUN_6_DEC, "monday", Date(2026, 12, 7)),
+        (FRI_11_DEC, "friday", Date(2026, 12, 18)),
+        (FRI_11_DEC, "周一", Date(2026, 12, 14)),
+    ],
+)
+def test_weekdays_this_week_and_next_week(today: Date, typed: str, expected: Date) -> None:
+    assert parse_date(typed, today) == expected
+
+
+def test_a_task_due_next_monday_typed_on_a_wednesday() -> None:
+    from facilitator.line import Capture, LineContext, parse_line
+
+    context = LineContext(people=["李雷"], today=WED_2_DEC)
+    parsed = parse_line("任务: @李雷 下周一前提交测试资源申请表", context)
+    assert isinstance(parsed, Capture)
+    assert (parsed.entry.due, parsed.entry.text) == (Date(2026, 12, 7), "提交测试资源申请表")
 
 
 def test_workdays_skip_the_weekend() -> None:

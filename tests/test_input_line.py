@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pendulum import Date
 
-from facilitator.line import Capture, Command, Invalid, LineContext, parse_line
+from facilitator.line import Capture, Command, Invalid, LineContext, names_to_offer, parse_line
 
 CONTEXT = LineContext(
     people=["Ana", "Li", "Marta", "Wang", "Zhao", "李雷", "韩梅梅"],
@@ -84,17 +84,49 @@ def test_unresolved_item_owned_by_a_department_in_workdays() -> None:
     )
 
 
-def test_unresolved_item_may_be_owed_by_someone_outside_the_room() -> None:
-    result = capture("u: @Legal compliance opinion in 3 workdays")
-    assert (result.entry.kind, result.entry.owner) == ("unresolved", "Legal")
-    assert [n.key for n in result.notices] == ["line.outside_owner"]
+@pytest.mark.parametrize(
+    ("line", "kind", "owner", "text", "due"),
+    [
+        ("u: @Legal compliance opinion in 3 workdays", "unresolved", "Legal",
+         "compliance opinion", Date(2026, 8, 17)),
+        ("a: @Legal compliance opinion in 3 workdays", "action", "Legal",
+         "compliance opinion", Date(2026, 8, 17)),
+        ("a: @Nobody do X", "action", "Nobody", "do X", None),
+        ("待定: @法务部门 3个工作日内提供合规性意见", "unresolved", "法务部门",
+         "提供合规性意见", Date(2026, 8, 17)),
+        ("任务: @法务部门 3个工作日内提供合规性意见", "action", "法务部门",
+         "提供合规性意见", Date(2026, 8, 17)),
+    ],
+)  # fmt: skip
+def test_owner_outside_the_room_is_kept_as_typed_with_a_warning(line, kind, owner, text, due):
+    result = capture(line)
+    entry = result.entry
+    assert (entry.kind, entry.owner, entry.text, entry.due) == (kind, owner, text, due)
+    (outside,) = [n for n in result.notices if n.key == "line.outside_owner"]
+    assert outside.severity == "warning"
+    assert outside.text() == f"@{owner} is not among the people: kept as owner; fix it at the close"
 
 
-def test_unknown_owner_keeps_the_line_as_a_point_and_says_why() -> None:
-    result = capture("a: @Bob fix the build by friday")
-    assert result.entry.kind == "point"
-    assert result.entry.text == "a: @Bob fix the build by friday"
-    assert "@Bob" in result.notices[0].text()
+def test_a_department_in_the_room_may_own_a_task() -> None:
+    result = capture("a: @R&D submit the test form by 8/20")
+    entry = result.entry
+    assert (entry.kind, entry.owner, entry.text, entry.due) == (
+        "action",
+        "R&D",
+        "submit the test form",
+        Date(2026, 8, 20),
+    )
+    assert result.notices == ()
+
+
+def test_a_bare_at_sign_names_no_owner_yet() -> None:
+    result = capture("a: @ fix the build by 8/20")
+    assert (result.entry.kind, result.entry.owner, result.entry.text) == (
+        "action",
+        "",
+        "fix the build",
+    )
+    assert [n.key for n in result.notices] == ["line.no_owner_action"]
 
 
 def test_bad_date_keeps_the_line_as_a_point_and_says_why() -> None:
@@ -158,3 +190,88 @@ def test_bad_commands_are_refused_with_a_reason(line: str) -> None:
     parsed = parse_line(line, CONTEXT)
     assert isinstance(parsed, Invalid)
     assert parsed.notice.text()
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("/extend abc", "'abc' is not a whole number of minutes: type it like /extend 5"),
+        ("/extend 5x", "'5x' is not a whole number of minutes: type it like /extend 5"),
+        ("/extend 2.5", "'2.5' is not a whole number of minutes: type it like /extend 5"),
+        ("/skip abc", "'abc' is not a number: type it like /skip 3"),
+        ("/goto two", "'two' is not a number: type it like /goto 2"),
+        ("/goto 2 3", "too much after /goto: remove '3' (like /goto 2)"),
+        ("/retract 3 4", "too much after /retract: remove '4' (like /retract 3)"),
+        ("/move 3", "move which topic where? like /move 3 2"),
+        ("/move 3 to 2", "'to' is not a number: type it like /move 3 2"),
+        ("/undo 3", "/undo takes nothing after it: remove '3'"),
+        ("/close now", "/close takes nothing after it: remove 'now'"),
+        ("/next topic", "/next takes nothing after it: remove 'topic'"),
+        ("/call @Li @Marta", "/call takes one name: remove @Marta"),
+        ("/absent @Wang @Zhao @Li", "one absentee and one briefer: remove @Li"),
+        ("/queue @Li 2 3", "too much after /queue: remove '3' (like /queue @Li 2)"),
+        ("/speak @Li and @Marta", "unknown name @and: check the spelling (Tab completes names)"),
+    ],
+)
+def test_host_is_told_what_is_wrong_with_a_command_instead_of_a_default(line, reason):
+    parsed = parse_line(line, CONTEXT)
+    assert isinstance(parsed, Invalid), parsed
+    assert (parsed.notice.severity, parsed.notice.text()) == ("warning", reason)
+    assert parsed.raw == line
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "summary"),
+    [
+        ("/extend", 5, "extend 5"),
+        ("/extend 10", 10, "extend 10"),
+        ("/extend 10 min", 10, "extend 10"),
+        ("/extend 10m", 10, "extend 10"),
+        ("/延长 10分钟", 10, "extend 10"),
+        ("/skip", None, "skip"),
+        ("/skip 2", 2, "skip 2"),
+        ("/move 3 2", 3, "move 3 2"),
+        ("/move 3, 2", 3, "move 3 2"),
+        ("/queue @Li 2", 2, "queue @Li 2"),
+        ("/present all", None, "present all"),
+        ("/absent @Wang @Zhao", None, "absent @Wang @Zhao"),
+    ],
+)
+def test_commands_read_back_with_every_argument(line: str, number: int | None, summary: str):
+    parsed = parse_line(line, CONTEXT)
+    assert isinstance(parsed, Command), parsed
+    assert (parsed.number, parsed.summary()) == (number, summary)
+
+
+def test_names_are_read_in_the_order_typed_with_or_without_at() -> None:
+    parsed = parse_line("/speak Marta @Wang, Zhao.", CONTEXT)
+    assert isinstance(parsed, Command) and parsed.people == ("Marta", "Wang", "Zhao")
+    briefed = parse_line("/缺席 韩梅梅 @李雷", CONTEXT)
+    assert isinstance(briefed, Command) and briefed.people == ("韩梅梅", "李雷")
+
+
+@pytest.mark.parametrize("line", ["/speak @Marketing", "/speak Marketing", "/absent @Wang @R&D"])
+def test_a_department_cannot_speak_or_brief(line: str) -> None:
+    parsed = parse_line(line, CONTEXT)
+    assert isinstance(parsed, Invalid)
+    assert "is a department, not a person" in parsed.notice.text()
+
+
+def test_people_commands_complete_names_among_people_only() -> None:
+    parsed = parse_line("/speak @Mar", CONTEXT)  # Marta, not Marketing
+    assert isinstance(parsed, Command) and parsed.people == ("Marta",)
+    people, departments = CONTEXT.people, CONTEXT.departments
+    assert names_to_offer("/speak @Ma", people, departments) == list(people)
+    assert "Marketing" in names_to_offer("a: @Ma", people, departments)
+
+
+@pytest.mark.parametrize(
+    "line", ["/speak @", "/queue @", "/drop @", "/absent @", "/absent @Wang @"]
+)
+def test_an_empty_at_being_typed_asks_for_a_name_without_alarm(line: str) -> None:
+    parsed = parse_line(line, CONTEXT)
+    assert isinstance(parsed, Invalid)
+    assert (parsed.notice.severity, parsed.notice.text()) == (
+        "hint",
+        "type a name after @ (Tab completes it)",
+    )

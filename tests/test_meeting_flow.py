@@ -53,6 +53,41 @@ def test_projected_end_follows_the_overrun(meeting, clock):
     assert meeting.state.projected_end(clock.now()) == planned.add(minutes=5)
 
 
+def test_projected_end_and_its_drift_are_read_from_the_same_minute(meeting, clock):
+    # 40 s into the first topic, /next: 25 planned minutes remain from 10:00:40,
+    # so the meeting ends ~10:25:40 against 10:50 planned.
+    type_lines(meeting, "/next")
+    clock.advance(seconds=40)
+    type_lines(meeting, "/next")
+    projected = meeting.state.projection(clock.now())
+    start = meeting.state.agenda.start
+    assert projected.end == start.add(minutes=26)  # 10:25:40 reads as 10:26
+    assert projected.planned == start.add(minutes=50)
+    assert projected.delta_minutes == -24  # 10:26 -> 10:50
+    clock.advance(seconds=10)  # 10:25:30 still rounds up
+    assert meeting.state.projection(clock.now()).end == start.add(minutes=26)
+
+
+def test_projected_end_a_few_seconds_before_the_planned_end_shows_no_drift(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=24, seconds=40)  # 9 min 40 s over: ends 10:49:40
+    projected = meeting.state.projection(clock.now())
+    assert projected.end == projected.planned and projected.delta_minutes == 0
+
+
+def test_the_top_bar_reads_the_drift_from_the_minutes_it_shows(meeting, clock):
+    from screens.widgets.bar import projection
+
+    type_lines(meeting, "/next")
+    clock.advance(seconds=40)
+    type_lines(meeting, "/next")
+    text = projection(meeting.state, clock.now()).plain
+    zone = meeting.state.agenda.timezone
+    ends = meeting.state.agenda.start.add(minutes=26).in_timezone(zone).format("HH:mm")
+    planned = meeting.state.agenda.end.in_timezone(zone).format("HH:mm")
+    assert text == f"Ends ~{ends} (planned {planned}) -24'"
+
+
 def test_next_topic_starts_with_its_owner_speaking(meeting, clock):
     type_lines(meeting, "/next", "/next")
     state = meeting.state
@@ -184,3 +219,133 @@ def test_close_writes_minutes_tables(meeting, archive, clock):
     assert speaking == {"Li": 300.0}
     assert len(minutes.tasks) == 1
     assert not meeting.submit("d: too late").accepted
+
+
+def test_only_the_owners_first_turn_of_the_topic_is_their_report(meeting, clock):
+    type_lines(meeting, "/next")  # Li owns the first topic and opens it
+    assert meeting.state.speaker.person == "Li" and meeting.state.speaker.reports
+    clock.advance(minutes=3)
+    type_lines(meeting, "/speak @Marta @Wang", "/done")
+    assert not meeting.state.speaker.reports  # Marta discusses
+    type_lines(meeting, "/done", "/call @Li")
+    assert meeting.state.speaker.person == "Li" and not meeting.state.speaker.reports
+    type_lines(meeting, "/next")  # Marta opens her own topic with a report
+    assert meeting.state.speaker.person == "Marta" and meeting.state.speaker.reports
+
+
+def test_owner_back_on_their_topic_is_not_reporting_again(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=2)
+    type_lines(meeting, "/next", "/back")
+    assert meeting.state.speaker.person == "Li" and not meeting.state.speaker.reports
+
+
+def test_an_owner_who_arrives_after_the_start_still_opens_with_the_report(meeting, clock):
+    type_lines(meeting, "/absent @Li @Ana", "/next")
+    assert meeting.state.speaker is None  # nobody to report yet
+    type_lines(meeting, "/late @Li", "/call @Li")
+    assert meeting.state.speaker.reports
+
+
+def test_back_leaves_the_topic_pending_and_next_comes_back_to_it(meeting, clock):
+    type_lines(meeting, "/next", "/next")  # Li's topic done, Marta's running
+    clock.advance(minutes=4)
+    type_lines(meeting, "/back")  # a point forgotten on the first topic
+    state = meeting.state
+    assert state.current == "t1"
+    assert (state.topics["t2"].status, state.topics["t2"].elapsed(clock.now())) == ("pending", 240)
+    clock.advance(minutes=1)
+    type_lines(meeting, "/next")  # F2: back to Marta's topic, not on to the third
+    state = meeting.state
+    assert state.current == "t2" and state.topics["t1"].status == "done"
+    assert state.current_topic.left(clock.now()) == 11 * 60  # 15 planned, 4 used
+
+
+def test_goto_keeps_the_time_used_and_the_countdown_resumes_from_there(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/goto 3")
+    clock.advance(minutes=2)
+    type_lines(meeting, "/goto 1")
+    assert meeting.state.current_topic.left(clock.now()) == 10 * 60
+    clock.advance(minutes=3)
+    assert meeting.state.current_topic.left(clock.now()) == 7 * 60
+    assert meeting.state.topics["t3"].status == "pending"
+    type_lines(meeting, "/next", "/next")  # 1 done -> 2 -> 3, whose 2 minutes are kept
+    assert meeting.state.current == "t3"
+    assert meeting.state.current_topic.left(clock.now()) == 8 * 60
+
+
+def test_projected_end_counts_what_is_left_of_every_topic_not_done(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/goto 3")
+    start = meeting.state.agenda.start
+    # 10:05 + 10 left of topic 1 + 15 of topic 2 + 10 of topic 3
+    assert meeting.state.projected_end(clock.now()) == start.add(minutes=40)
+
+
+def test_next_after_the_last_topic_returns_to_one_left_half_way(meeting, clock):
+    type_lines(meeting, "/next", "/goto 3")
+    type_lines(meeting, "/next")  # wraps around to the first topic still to finish
+    assert meeting.state.current == "t1"
+
+
+def test_a_finished_topic_revisited_and_left_stays_finished(meeting, clock):
+    type_lines(meeting, "/next", "/next", "/back", "/goto 3")
+    assert meeting.state.topics["t1"].status == "done"
+    assert meeting.state.topics["t2"].status == "pending"
+    type_lines(meeting, "/next")
+    assert meeting.state.current == "t2"
+
+
+def test_undo_takes_back_a_goto_and_the_topic_runs_on_as_before(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=5)
+    type_lines(meeting, "/goto 3")
+    clock.advance(minutes=2)
+    type_lines(meeting, "/undo")
+    state = meeting.state
+    assert state.current == "t1" and state.topics["t3"].status == "pending"
+    assert state.current_topic.left(clock.now()) == 8 * 60  # as if never left
+    assert state.topics["t3"].started_at is None
+    type_lines(meeting, "/next", "/back", "/undo")  # /back taken back: on topic 2 again
+    state = meeting.state
+    assert state.current == "t2" and state.topics["t1"].status == "done"
+
+
+def test_a_journal_from_before_topic_left_still_reads_back_as_done(meeting, clock):
+    # Older journals went back by starting the other topic: that meant done then.
+    from facilitator.events import TopicStarted
+
+    type_lines(meeting, "/next", "/next")
+    meeting.record(TopicStarted(at=clock.now(), topic="t1"))
+    assert meeting.state.topics["t2"].status == "done"
+
+
+def test_minutes_count_a_topic_left_half_way_as_discussed(meeting, clock):
+    type_lines(meeting, "/next")
+    clock.advance(minutes=3)
+    type_lines(meeting, "/goto 3")
+    clock.advance(minutes=1)
+    topics = {t.id: t for t in meeting.close().topics}
+    assert (topics["t1"].status, topics["t1"].actual_seconds) == ("done", 180)
+    assert topics["t2"].status == "pending"
+
+
+def test_reviewing_the_closing_summary_is_not_booked_to_the_last_speaker(meeting, clock):
+    type_lines(meeting, "/next")  # Li reports
+    clock.advance(minutes=3)
+    outcome = meeting.submit("/close")  # the summary opens: Li's turn ends here
+    assert outcome.accepted and outcome.request == "close"
+    assert meeting.state.speaker is None
+    clock.advance(minutes=6)  # the room reads and fixes the summary
+    minutes = meeting.close()
+    assert [(s.person, s.seconds) for s in minutes.speaking] == [("Li", 180)]
+
+
+def test_opening_the_summary_with_nobody_speaking_records_nothing(meeting):
+    type_lines(meeting, "/next", "/done")
+    before = len(meeting.journal.read())
+    assert meeting.submit("/close").request == "close"
+    assert len(meeting.journal.read()) == before

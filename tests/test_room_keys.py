@@ -64,6 +64,25 @@ async def test_first_topic_waits_for_a_briefer_for_each_absentee(archive, clock)
     assert (marked.status, marked.briefer) == ("absent", "Ana")
 
 
+async def test_roll_call_shows_the_absentee_whose_briefer_is_now_absent(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, "/absent @Wang @Li")
+        opening = shown(app, "#opening")
+        assert "Li will brief them" in opening
+        assert [r.split()[2:] for r in opening.splitlines() if r.startswith("  ✓ Li")] == [
+            ["R&D", "present"]
+        ]
+        await enter_line(pilot, "/absent @Li @Ana")
+        assert "Li was to brief Wang" in shown(app, "#message")
+        rows = [r for r in shown(app, "#opening").splitlines() if "Wang" in r and "Sales" in r]
+        assert len(rows) == 1 and "needs a briefer" in rows[0]
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "give Wang a briefer" in shown(app, "#message")
+        assert app.screen.has_class("-opening")
+
+
 async def test_countdown_warns_at_two_minutes_and_shows_overrun_after_25(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -133,6 +152,20 @@ async def test_host_skips_reorders_goes_back_and_jumps(archive, clock):
         assert app.meeting.state.current == "t2"
 
 
+async def test_previous_topic_key_then_f2_comes_back_to_the_topic_left(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "f2")
+        clock.advance(minutes=4)
+        await pilot.press("shift+f2")
+        await pilot.pause()
+        assert app.meeting.state.current == "t1"
+        await pilot.press("f2")
+        await refresh(app, pilot)
+        assert app.meeting.state.current == "t2"  # not skipped on to the third topic
+        assert app.screen.query_one("#countdown").value == "11:00"  # 15 planned, 4 used
+
+
 async def test_speakers_queue_moves_and_calls_next(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,6 +175,7 @@ async def test_speakers_queue_moves_and_calls_next(archive, clock):
         await enter_line(pilot, "Marta @Wang")
         speakers = shown(app, "#speakers")
         assert "Speaking: Li" in speakers and "1.Marta  2.Wang" in speakers
+        assert "(owner reports)" in speakers
         await pilot.press("shift+f7")
         await enter_line(pilot, "Wang 1")
         assert "1.Wang  2.Marta" in shown(app, "#speakers")
@@ -151,6 +185,9 @@ async def test_speakers_queue_moves_and_calls_next(archive, clock):
         await pilot.press("f6")
         await pilot.pause()
         assert "Speaking: Wang" in shown(app, "#speakers")
+        await enter_line(pilot, "/call @Li")  # the owner again: discussion, not the report
+        speakers = shown(app, "#speakers")
+        assert "Speaking: Li" in speakers and "(owner reports)" not in speakers
 
 
 async def test_balance_warning_shows_when_one_department_talks_too_much(archive, clock):
@@ -198,6 +235,20 @@ async def test_recorder_retracts_and_edits_entries_from_the_list(archive, clock)
         assert app.meeting.state.entries[1].entry.owner == "Li"
     kinds = [type(e) for e in app.meeting.journal.read()]
     assert EntryRetracted in kinds and EntryEdited in kinds
+
+
+async def test_entry_list_keeps_each_number_after_a_retraction(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        for text in ("first point", "throwaway", "third point"):
+            await enter_line(pilot, text)
+        await enter_line(pilot, "/retract 2")
+        options = app.screen.query_one("#entries")
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [r.split()[0] for r in rows if "point" in r] == ["1", "3"]
+        await pilot.press("f7", "e")
+        assert "Correcting entry 3" in shown(app, "#preview")
 
 
 async def test_escape_cancels_an_edit_and_leaves_the_entry_alone(archive, clock):
@@ -333,6 +384,43 @@ async def test_dropdown_offers_names_by_pinyin_and_enter_picks_one(archive, cloc
         line = app.screen.query_one("#line")
         assert line.value == "a: @李雷 "
         assert not app.meeting.state.entries  # Enter completed, did not record
+
+
+async def test_speaker_key_asks_for_a_name_and_offers_people_not_departments(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "shift+f6")
+        await pilot.pause()
+        preview = shown(app, "#preview")
+        assert "type a name after @" in preview and "⚠" not in preview
+        await type_text(pilot, "Ma")
+        await pilot.pause()
+        completion = app.screen.query_one("#completion")
+        offered = [
+            completion.option_list.get_option_at_index(i).value
+            for i in range(completion.option_list.option_count)
+        ]
+        assert offered == ["@Marta"]  # not @Marketing: a department does not speak
+        assert "command /speak @Marta" in shown(app, "#preview")
+
+
+async def test_preview_reads_a_command_back_whole_or_says_why_it_cannot_run(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await type_text(pilot, "/move 3 2")
+        await pilot.pause()
+        assert "command /move 3 2" in shown(app, "#preview")
+        line = app.screen.query_one("#line")
+        line.value = ""
+        await type_text(pilot, "/extend 2.5")
+        await pilot.pause()
+        assert "⚠ '2.5' is not a whole number of minutes" in shown(app, "#preview")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert line.value == "/extend 2.5"  # kept, to fix
+        assert "⚠ '2.5' is not a whole number of minutes" in shown(app, "#message")
+        assert app.meeting.state.current_topic.extra_minutes == 0
 
 
 async def test_dropdown_completes_a_command_and_stays_out_of_the_way_once_complete(archive, clock):

@@ -72,6 +72,27 @@ async def test_cancelling_the_summary_returns_to_the_meeting(archive, clock):
     assert next(archive.db["meetings"].rows)["status"] == "planned"
 
 
+async def test_the_speakers_clock_stops_when_the_summary_opens(archive, clock):
+    app = _app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, "/next")  # Li reports
+        clock.advance(minutes=2)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        clock.advance(minutes=5)  # reviewing the summary
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.meeting.state.speaker is None
+        assert app.meeting.state.speaking_by_person(clock.now()) == {"Li": 120}
+        await pilot.press("f10")
+        await pilot.pause()
+        app.screen.query_one("#confirm").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [(r["person"], r["seconds"]) for r in archive.db["speaking"].rows] == [("Li", 120)]
+
+
 async def test_countdown_turns_to_overrun_on_the_fake_clock(archive, clock):
     app = _app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:

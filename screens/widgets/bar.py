@@ -16,15 +16,16 @@ from facilitator.timefmt import format_time
 def projection(state: MeetingState, now: DateTime) -> Text:
     """``Ends ~10:53 (planned 10:50) +3'``: always in view, so the room sees drift early."""
     zone = state.agenda.timezone
+    projected = state.projection(now)
     text = Text(no_wrap=True, overflow="ellipsis", justify="right")
     text.append(
         t(
             "room.projected_end",
-            time=format_time(state.projected_end(now), zone),
-            planned=format_time(state.agenda.end, zone),
+            time=format_time(projected.end, zone),
+            planned=format_time(projected.planned, zone),
         )
     )
-    delta = round(state.projected_overrun(now) / 60)
+    delta = projected.delta_minutes
     if delta > 0:
         text.append(f" +{delta}'", style="bold red")
     elif delta < 0:

@@ -11,7 +11,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from facilitator.i18n import t
-from facilitator.line import COMMANDS, Capture, Command, Invalid, Parsed
+from facilitator.line import COMMANDS, Capture, Command, Invalid, Parsed, names_to_offer
 from facilitator.names import complete
 from facilitator.timefmt import format_date
 from screens.keys import localize_bindings
@@ -21,10 +21,11 @@ from screens.widgets.entries import KIND_STYLES
 class LineSuggester(Suggester):
     """Completes ``@name`` (letters or pinyin) and ``/command`` at the end of the line."""
 
-    def __init__(self, names: Sequence[str]) -> None:
+    def __init__(self, people: Sequence[str], departments: Sequence[str] = ()) -> None:
         # case_sensitive: the completion must keep the name's own capitals
         super().__init__(use_cache=False, case_sensitive=True)
-        self.names = list(names)
+        self.people = list(people)
+        self.departments = list(departments)
 
     async def get_suggestion(self, value: str) -> str | None:
         if value.startswith("/") and " " not in value:
@@ -39,7 +40,7 @@ class LineSuggester(Suggester):
         typed = value[at + 1 :]
         if not typed:
             return None
-        matches = complete(typed, self.names)
+        matches = complete(typed, names_to_offer(value, self.people, self.departments))
         if not matches:
             return None
         return value[:at] + "@" + matches[0] + " "
@@ -70,14 +71,13 @@ class LinePreview(Static):
             text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
         if parsed is None:
             text.append(t("room.line_hint"), style="dim")
+        elif isinstance(parsed, Invalid) and parsed.notice.severity == "hint":
+            # Half-typed, not wrong ("/speak @"): say what comes next, without alarm.
+            text.append(parsed.notice.text(), style="italic")
         elif isinstance(parsed, Invalid):
             text.append("⚠ " + parsed.notice.text(), style="bold yellow")
         elif isinstance(parsed, Command):
-            text.append(t("room.preview_command", command=parsed.name), style="bold")
-            if parsed.people:
-                text.append(" " + ", ".join(parsed.people))
-            if parsed.number is not None:
-                text.append(f" {parsed.number}")
+            text.append(t("room.preview_command", command=parsed.summary()), style="bold")
         elif isinstance(parsed, Capture):
             entry = parsed.entry
             text.append(t(f"kind.{entry.kind}"), style=KIND_STYLES[entry.kind] or "bold")

@@ -9,7 +9,7 @@ from textual.geometry import Offset, Region, Spacing
 from textual.widgets import Input
 from textual_autocomplete import AutoComplete, DropdownItem, TargetState
 
-from facilitator.line import COMMANDS
+from facilitator.line import COMMANDS, names_to_offer
 from facilitator.names import complete
 
 MAX_ITEMS = 8
@@ -33,9 +33,12 @@ class LineCompletion(AutoComplete):
     command exactly), so Enter then records the line as it always did.
     """
 
-    def __init__(self, target: Input, names: Sequence[str]) -> None:
+    def __init__(
+        self, target: Input, people: Sequence[str], departments: Sequence[str] = ()
+    ) -> None:
         super().__init__(target, id="completion")
-        self.names = list(names)
+        self.people = list(people)
+        self.departments = list(departments)
 
     def _listen_to_messages(self, event: events.Event) -> None:
         # Typed fast (or pasted), Enter can arrive before the Changed of the last
@@ -62,7 +65,8 @@ class LineCompletion(AutoComplete):
             found = [c for c in COMMANDS if c.casefold().startswith(typed)]
             return [DropdownItem("/" + c) for c in found[:MAX_ITEMS]]
         if word.startswith("@") and len(word) > 1:
-            return [DropdownItem("@" + n) for n in complete(word[1:], self.names)[:MAX_ITEMS]]
+            names = names_to_offer(target_state.text, self.people, self.departments)
+            return [DropdownItem("@" + n) for n in complete(word[1:], names)[:MAX_ITEMS]]
         return []
 
     def get_matches(

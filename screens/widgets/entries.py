@@ -87,7 +87,7 @@ class EntryList(OptionList):
             options.append(Option(Text(t("room.no_entries"), style="dim"), disabled=True))
         titles = {topic_id: s.topic.title for topic_id, s in state.topics.items()}
         topic: object = object()
-        for number, captured in enumerate(state.entries, start=1):
+        for captured in state.entries:
             if captured.entry.topic != topic:
                 topic = captured.entry.topic
                 heading = titles.get(topic, "") if topic else t("room.before_topics")
@@ -97,7 +97,7 @@ class EntryList(OptionList):
                         disabled=True,
                     )
                 )
-            line = Text(f"{number:>2} ", style="dim")
+            line = Text(f"{captured.number:>2} ", style="dim")
             line.append_text(describe(captured.entry))
             options.append(Option(line, id=str(captured.seq)))
         self.set_options(options)

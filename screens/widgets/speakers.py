@@ -42,8 +42,7 @@ class SpeakerPanel(Static):
             text.append(person, style="bold reverse")
             text.append(f" {state.department_of(person)} ", style="dim")
             text.append(clock(state.speaker.watch.elapsed(now)), style="bold")
-            current = state.current_topic
-            if current is not None and current.topic.owner == person:
+            if state.speaker.reports:
                 text.append("  " + t("balance.reports"), style="italic")
         else:
             text.append("—", style="dim")
