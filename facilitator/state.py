@@ -169,6 +169,10 @@ class Projection:
     planned: DateTime
     delta_minutes: int
     """``end - planned`` in minutes: positive late, negative early."""
+    same_day: bool = True
+    """Both ends fall on one day of the meeting's zone. A meeting run on
+    another day than planned (moved at short notice) has no drift worth
+    counting in minutes; the room shows the planned date instead."""
 
 
 def _to_minute(instant: DateTime) -> DateTime:
@@ -269,7 +273,9 @@ class MeetingState:
         """
         end = _to_minute(self.projected_end(now))
         planned = _to_minute(self.agenda.end)
-        return Projection(end, planned, round((end - planned).total_seconds() / 60))
+        zone = self.agenda.end.timezone
+        same_day = end.in_timezone(zone).date() == planned.in_timezone(zone).date()
+        return Projection(end, planned, round((end - planned).total_seconds() / 60), same_day)
 
     # -- people and speaking -------------------------------------------------
 

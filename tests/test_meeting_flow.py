@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pendulum
+
 from facilitator.clock import FakeClock
+from facilitator.demo import demo_agenda
 from facilitator.session import LiveMeeting
 from store.archive import Archive
 from tests.conftest import type_lines
@@ -73,6 +76,20 @@ def test_projected_end_a_few_seconds_before_the_planned_end_shows_no_drift(meeti
     clock.advance(minutes=24, seconds=40)  # 9 min 40 s over: ends 10:49:40
     projected = meeting.state.projection(clock.now())
     assert projected.end == projected.planned and projected.delta_minutes == 0
+
+
+def test_a_meeting_held_days_before_its_planned_day_shows_that_day_not_a_drift(archive):
+    from screens.widgets.bar import projection
+
+    planned_for = pendulum.datetime(2026, 3, 6, 10, 0, tz="Europe/Berlin")
+    clock = FakeClock(planned_for.subtract(days=4))
+    meeting = LiveMeeting(archive.create_meeting(demo_agenda(planned_for), clock.now()), clock)
+    type_lines(meeting, "/next")
+    projected = meeting.state.projection(clock.now())
+    assert not projected.same_day
+    text = projection(meeting.state, clock.now()).plain
+    assert text == "Ends ~09:40 (planned Fri 6 Mar 2026, 09:50)"  # the demo is kept in UTC
+    assert "'" not in text
 
 
 def test_the_top_bar_reads_the_drift_from_the_minutes_it_shows(meeting, clock):

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from facilitator.i18n import t
 from facilitator.state import MeetingState
-from facilitator.timefmt import format_time
+from facilitator.timefmt import format_datetime, format_time
 
 
 def projection(state: MeetingState, now: DateTime) -> Text:
@@ -18,6 +18,15 @@ def projection(state: MeetingState, now: DateTime) -> Text:
     zone = state.agenda.timezone
     projected = state.projection(now)
     text = Text(no_wrap=True, overflow="ellipsis", justify="right")
+    if not projected.same_day:
+        text.append(
+            t(
+                "room.projected_end",
+                time=format_time(projected.end, zone),
+                planned=format_datetime(projected.planned, zone=zone),
+            )
+        )
+        return text
     text.append(
         t(
             "room.projected_end",
