@@ -32,7 +32,9 @@ HOST_ACTIONS: tuple[HostAction, ...] = (
     HostAction("f9", "command('undo')", "keys.undo", "/undo"),
     HostAction("f10", "close_meeting", "keys.close", "/close"),
     HostAction("shift+f2", "command('back')", "keys.back", "/back"),
-    HostAction("shift+f3", "prefill('/goto ')", "keys.goto", "/goto N"),
+    # Not Shift+F3: xterm and tmux send it as ESC[1;2R, the very bytes of a
+    # cursor-position report, which Textual takes and never passes on as a key.
+    HostAction("ctrl+g", "prefill('/goto ')", "keys.goto", "/goto N"),
     HostAction("shift+f4", "prefill('/extend ')", "keys.extend_by", "/extend N"),
     HostAction("shift+f5", "prefill('/move ')", "keys.move", "/move N M"),
     HostAction("shift+f6", "prefill('/speak @')", "keys.speak", "/speak @name"),
