@@ -80,6 +80,11 @@ class SummaryList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "select", "keys.fix_item")]
 
+    def __init__(self, *options: Option, **kwargs: object) -> None:
+        super().__init__(*options, **kwargs)  # type: ignore[arg-type]
+        # Without this the footer showed the catalogue key itself ("keys.fix_item").
+        localize_bindings(self)
+
 
 class ClosingScreen(ModalScreen[bool]):
     """Answers True when the room confirms the summary, False to go back.
