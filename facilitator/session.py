@@ -14,6 +14,7 @@ from pendulum import Date
 
 from facilitator.clock import Clock, SystemClock
 from facilitator.commands import Decision, Refusal, capture, decide, edit, retract
+from facilitator.corrections import same_kind_refusal
 from facilitator.events import Event, MeetingClosed, MeetingOpened
 from facilitator.i18n import t
 from facilitator.journal import Journal, JournalMoved, JournalUnavailable
@@ -182,8 +183,13 @@ class LiveMeeting:
             return Outcome(True, notices, events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
-    def edit(self, seq: int, text: str) -> Outcome:
-        """Replace entry ``seq`` by the line ``text`` (an EntryEdited event)."""
+    def edit(self, seq: int, text: str, keep_kind: bool = False) -> Outcome:
+        """Replace entry ``seq`` by the line ``text`` (an EntryEdited event).
+
+        ``keep_kind``: refuse a line that reads as another kind of entry (the
+        closing summary fixes owners and dates, it never turns a task into a
+        point); the line stays in the input with the reason.
+        """
         if not text.strip():
             return Outcome(False)
         self.sync()
@@ -192,6 +198,10 @@ class LiveMeeting:
             return Outcome(False, (parsed.notice,))
         if isinstance(parsed, Command):
             return Outcome(False, (Notice("room.edit_needs_entry", severity="warning"),))
+        old = self._state.entry(seq)
+        refusal = same_kind_refusal(old.entry, parsed) if keep_kind and old else None
+        if refusal is not None:
+            return Outcome(False, (refusal, *parsed.notices))
         try:
             decision = edit(self._state, seq, parsed.entry, self.clock.now())
         except Refusal as refusal:
