@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from facilitator.corrections import kind_change
 from facilitator.i18n import t
 from facilitator.journal import JournalUnavailable
 from facilitator.line import Command, Notice
@@ -71,7 +72,11 @@ class RoomScreen(Screen[None]):
             yield LinePreview(id="preview")
             names = [p.name for p in agenda.people] + list(agenda.departments)
             line = CaptureLine(
-                placeholder=t("room.placeholder"), id="line", suggester=LineSuggester(names)
+                placeholder=t("room.placeholder"),
+                id="line",
+                suggester=LineSuggester(names),
+                # An entry put back for correction must not be wiped by the first key.
+                select_on_focus=False,
             )
             yield line
         yield LineCompletion(line, names)
@@ -123,10 +128,18 @@ class RoomScreen(Screen[None]):
     # -- the input line ---------------------------------------------------------
 
     @on(Input.Changed, "#line")
-    def preview_line(self, event: Input.Changed) -> None:
-        preview = self.query_one("#preview", LinePreview)
-        parsed = self.meeting.preview(event.value) if event.value.strip() else None
-        preview.show(parsed, editing=self._editing_number())
+    def preview_line(self) -> None:
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        """Read the line as it stands now; while correcting, say if its kind would change."""
+        value = self.line.value
+        parsed = self.meeting.preview(value) if value.strip() else None
+        captured = self.meeting.state.entry(self.editing) if self.editing is not None else None
+        change = kind_change(captured.entry, parsed) if captured and parsed else None
+        self.query_one("#preview", LinePreview).show(
+            parsed, editing=self._editing_number(), change=change
+        )
 
     def _editing_number(self) -> int | None:
         if self.editing is None:
@@ -175,6 +188,7 @@ class RoomScreen(Screen[None]):
         self.line.value = text
         self.line.cursor_position = len(text)
         self.line.focus()
+        self.update_preview()
 
     def action_entries(self) -> None:
         entries = self.query_one("#entries", EntryList)
@@ -194,6 +208,7 @@ class RoomScreen(Screen[None]):
         if self.editing is not None:
             self.editing = None
             self.line.value = ""
+            self.update_preview()
         self.line.focus()
 
     @on(EntryList.Chosen)
@@ -208,9 +223,7 @@ class RoomScreen(Screen[None]):
         self.line.value = captured.entry.raw.strip() or captured.entry.text
         self.line.cursor_position = len(self.line.value)
         self.line.focus()
-        self.query_one("#preview", LinePreview).show(
-            self.meeting.preview(self.line.value), editing=self._editing_number()
-        )
+        self.update_preview()
 
     @on(EntryList.Left)
     def entries_left(self) -> None:
