@@ -84,6 +84,14 @@ class LineCompletion(AutoComplete):
         )
         self.absolute_offset = Offset(x, y)
 
+    def post_completion(self) -> None:
+        super().post_completion()
+        # The completion was written with Input.Changed held back (so the list
+        # is not rebuilt mid-way); announce the new value now, or the preview
+        # would go on reading "@M could be Marta, Marketing" under "@Marta".
+        target = self.target
+        target.post_message(Input.Changed(target, target.value))
+
     def apply_completion(self, value: str, state: TargetState) -> None:
         word = word_before_cursor(state)
         start = state.cursor_position - len(word)

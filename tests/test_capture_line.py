@@ -1,0 +1,30 @@
+"""The input line at the keyboard: completion, the preview under it, pasted text."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from facilitator.clock import FakeClock
+from store.archive import Archive
+from tests.pilot import type_text
+from tests.room_app import room_app
+
+
+def on_screen(widget) -> str:
+    """The rows a widget shows on the terminal, as text."""
+    width, height = widget.size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+async def test_preview_follows_a_name_completed_with_tab(archive: Archive, clock: FakeClock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "/present @M")
+        await pilot.pause()
+        preview = app.screen.query_one("#preview")
+        assert "could be" in on_screen(preview)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one("#line").value == "/present @Marta "
+        assert "command /present Marta" in on_screen(preview)
+        assert "could be" not in on_screen(preview)
