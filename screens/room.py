@@ -79,7 +79,7 @@ class RoomScreen(Screen[None]):
                 select_on_focus=False,
             )
             yield line
-        yield LineCompletion(line, names)
+        yield LineCompletion(line, names, above="#message")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -28,3 +28,20 @@ async def test_preview_follows_a_name_completed_with_tab(archive: Archive, clock
         assert app.screen.query_one("#line").value == "/present @Marta "
         assert "command /present Marta" in on_screen(preview)
         assert "could be" not in on_screen(preview)
+
+
+async def test_the_dropdown_opens_above_the_status_and_preview_lines(archive, clock):
+    for size in ((80, 24), (160, 48)):
+        app = room_app(archive, clock)
+        async with app.run_test(size=size) as pilot:
+            await type_text(pilot, "/present @M")
+            await pilot.pause()
+            completion = app.screen.query_one("#completion")
+            assert completion.display
+            dropdown = completion.option_list.region
+            for line in ("#message", "#preview", "#line"):
+                assert not dropdown.overlaps(app.screen.query_one(line).region), (size, line)
+            assert completion.option_list.styles.border_top[0] != ""  # drawn in a frame
+            # The names start where "@M" starts in the line.
+            line = app.screen.query_one("#line")
+            assert dropdown.x + 2 == line.content_region.x + line.value.index("@M")
