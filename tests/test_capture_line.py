@@ -12,7 +12,7 @@ from tests.room_app import room_app
 
 def on_screen(widget) -> str:
     """The rows a widget shows on the terminal, as text."""
-    width, height = widget.size
+    width, height = widget.region.size
     return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
 
 
@@ -45,3 +45,13 @@ async def test_the_dropdown_opens_above_the_status_and_preview_lines(archive, cl
             # The names start where "@M" starts in the line.
             line = app.screen.query_one("#line")
             assert dropdown.x + 2 == line.content_region.x + line.value.index("@M")
+
+
+async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "u: @Legal export rules by 11/30")
+        await pilot.pause()
+        shown = " ".join(on_screen(app.screen.query_one("#preview")).split())
+        assert shown.startswith("Open item owner Legal due Mon 30 Nov 2026")
+        assert shown.endswith("⚠ @Legal is not in the room: kept as the owner to follow up")
