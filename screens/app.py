@@ -11,7 +11,7 @@ from textual.command import CommandPalette
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.session import LiveMeeting
-from screens.keys import localize_bindings
+from screens.keys import localize_bindings, short_key_label
 from screens.room import RoomScreen
 from screens.themes import DEFAULT_THEME, PROJECTOR
 
@@ -46,6 +46,13 @@ class FacilitatorApp(App[Minutes | None]):
             self.push_screen(
                 CommandPalette(placeholder=t("keys.palette_search"), id="--command-palette")
             )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as printed on the keyboard, short enough to leave room for labels:
+        F2, ⇧F2 (Shift+F2), ^P (Ctrl+P)."""
+        if binding.key_display:
+            return binding.key_display
+        return short_key_label(binding.key)
 
     def action_toggle_projector(self) -> None:
         """Switch between the projector theme and the default one."""

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.i18n import t
 from facilitator.session import LiveMeeting
 from screens.keys import localize_bindings
+from screens.widgets.footer import KeyFooter
 from screens.widgets.speakers import BalancePanel, imbalance_warning
 
 
@@ -34,7 +35,7 @@ class BalanceScreen(ModalScreen[None]):
             yield BalancePanel(id="balance-full")
             yield Static(id="balance-warning")
             yield Static(Text(t("balance.close_hint"), style="dim"))
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.redraw()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.corrections import kind_change
@@ -20,6 +20,7 @@ from facilitator.state import MeetingState
 from facilitator.timefmt import format_date
 from screens.keys import localize_bindings
 from screens.widgets.capture import LinePreview
+from screens.widgets.footer import KeyFooter
 
 
 def _sides(sides: tuple) -> str:
@@ -125,7 +126,7 @@ class ClosingScreen(ModalScreen[bool]):
             with Horizontal(id="closing-buttons"):
                 yield Button(t("closing.confirm"), variant="success", id="confirm")
                 yield Button(t("closing.back"), id="cancel")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._editing(False)

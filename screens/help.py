@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.i18n import t
 from screens.actions import HOST_ACTIONS
 from screens.keys import key_label, localize_bindings
+from screens.widgets.footer import KeyFooter
 
 
 def keys_table() -> Table:
@@ -50,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(keys_table(), id="help-keys")
                 yield Static(Text(t("help.syntax_title"), style="bold"), classes="help-heading")
                 yield Static(Text(t("help.syntax")), id="help-syntax")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

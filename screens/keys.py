@@ -31,3 +31,18 @@ def key_label(key: str) -> str:
     return "+".join(
         part.upper() if len(part) <= 3 else part.capitalize() for part in key.split("+")
     )
+
+
+def short_key_label(key: str) -> str:
+    """A key as the footer shows it: "shift+f2" -> "⇧F2", "ctrl+p" -> "^P", "e" -> "e"."""
+    *modifiers, name = key.split("+")
+    if (name[0] == "f" and name[1:].isdigit()) or modifiers == ["ctrl"]:
+        name = name.upper()  # as printed on the key; a plain letter stays as typed
+    elif name == "delete":
+        name = "Del"
+    elif name == "escape":
+        name = "Esc"
+    elif name == "enter":
+        name = "Enter"
+    marks = {"shift": "⇧", "ctrl": "^", "alt": "⌥"}
+    return "".join(marks.get(m, m + "+") for m in modifiers) + name

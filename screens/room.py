@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from facilitator.corrections import kind_change
 from facilitator.i18n import t
@@ -27,11 +27,16 @@ from screens.widgets.capture import CaptureLine, LinePreview, LineSuggester
 from screens.widgets.completion import LineCompletion
 from screens.widgets.countdown import TopicClock
 from screens.widgets.entries import EntryList
+from screens.widgets.footer import KeyFooter
 from screens.widgets.opening import OpeningPanel
 from screens.widgets.speakers import BalancePanel, SpeakerPanel
 
 REFRESH_SECONDS = 0.5
 """How often the room redraws and looks for events from another terminal."""
+
+OPENING_KEYS = ("next", "everyone_present", "absent", "undo", "entries", "close", "quit")
+RUNNING_KEYS = ("next", "pause", "extend", "done", "entries", "undo", "close", "skip", "quit")
+"""Binding ids by importance for the footer (F1 help always comes first)."""
 
 
 class RoomScreen(Screen[None]):
@@ -80,7 +85,7 @@ class RoomScreen(Screen[None]):
             )
             yield line
         yield LineCompletion(line, names, above="#message")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.meeting.open()
@@ -97,10 +102,22 @@ class RoomScreen(Screen[None]):
         self.meeting.sync()
         self.refresh_view()
 
+    def footer_priority(self) -> tuple[str, ...]:
+        """The keys the footer keeps first when it cannot show them all (binding ids).
+
+        During the roll call the host marks people and starts the first topic;
+        once a topic runs, the clock and the speakers matter most.
+        """
+        if self.meeting.state.in_opening:
+            return OPENING_KEYS
+        return RUNNING_KEYS
+
     def refresh_view(self) -> None:
         """Draw the state as of now; timers come from the clock, never from ticks."""
         state = self.meeting.state
         now = self.meeting.clock.now()
+        if state.in_opening != self.has_class("-opening"):
+            self.query_one(KeyFooter).refresh_keys()
         self.set_class(state.in_opening, "-opening")
         self.query_one("#meeting-bar", MeetingBar).show(state, now)
         self.query_one("#agenda", AgendaPanel).show(state, now)
