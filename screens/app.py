@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
@@ -39,6 +41,16 @@ class FacilitatorApp(App[Minutes | None]):
     def on_mount(self) -> None:
         self.title = self.meeting.state.agenda.title
         self.push_screen(RoomScreen(self.meeting))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """None of Textual's own (Keys, Maximize, Quit, Screenshot, Theme).
+
+        They are in English whatever the room's language, and the room has its
+        own: F1 lists the keys, Ctrl+Q leaves, Ctrl+T switches to the projector
+        theme. Textual's theme picker offers a score of themes and would leave
+        Ctrl+T toggling from whichever was picked, so it goes too.
+        """
+        return ()
 
     def action_command_palette(self) -> None:
         """The palette, with its prompt in the meeting's interface language."""

@@ -25,6 +25,8 @@ class RoomCommands(Provider):
         for action in HOST_ACTIONS:
             help_text = key_label(action.key) + (f"  ·  {action.line}" if action.line else "")
             commands.append((t(action.label), partial(run, action.action), help_text))
+        # Leaving is a host action too; Textual's own "Quit" is not offered (English only).
+        commands.append((t("palette.quit"), partial(run, "app.quit"), key_label("ctrl+q")))
         state = meeting.state
         for number, topic_state in enumerate(state.topics_in_order(), start=1):
             commands.append(
