@@ -256,7 +256,7 @@ async def test_help_opens_on_f1_and_question_mark_stays_typeable(archive, clock)
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-syntax").render())
+        text = shown(app, "#help-syntax")
         assert "a: @owner task by 9/20" in text
         await pilot.press("escape")
         await pilot.pause()
