@@ -20,6 +20,7 @@ from facilitator.state import MeetingState
 from facilitator.timefmt import format_date
 from screens.keys import localize_bindings
 from screens.widgets.capture import LinePreview
+from screens.widgets.entries import from_pattern
 from screens.widgets.footer import KeyFooter
 
 
@@ -65,13 +66,16 @@ def summary_options(state: MeetingState) -> list[Option]:
             entry = captured.entry
             line = Text("  • ", overflow="fold")
             line.append(entry.text)
-            owner_style = "bold" if entry.owner else "bold red"
-            line.append(f" — {entry.owner or t('summary.no_owner')}", style=owner_style)
-            line.append(", ")
-            line.append(
-                format_date(entry.due) if entry.due else t("summary.no_date"),
-                style="" if entry.due else "bold red",
+            line.append(" — ")
+            owner = Text(
+                entry.owner or t("summary.no_owner"), "bold" if entry.owner else "bold red"
             )
+            due = Text(
+                format_date(entry.due) if entry.due else t("summary.no_date"),
+                "" if entry.due else "bold red",
+            )
+            # "Li, Thu 10 Sep" / "李雷，9月10日": the printed summary's pattern
+            line.append_text(from_pattern("minutes.owner_and_date", owner=owner, date=due))
             options.append(Option(line, id=str(captured.seq)))
         if not items:
             options.append(_none())
