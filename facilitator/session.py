@@ -14,6 +14,7 @@ from pendulum import Date
 
 from facilitator.clock import Clock, SystemClock
 from facilitator.commands import Decision, Refusal, capture, decide, edit, retract
+from facilitator.confirmations import confirmations
 from facilitator.corrections import same_kind_refusal
 from facilitator.events import Event, MeetingClosed, MeetingOpened
 from facilitator.i18n import t
@@ -41,6 +42,11 @@ class Outcome:
     def keep_text(self) -> bool:
         """A refused line stays in the input so it can be fixed, never lost."""
         return not self.accepted
+
+
+def _told(decision: Decision) -> tuple[Notice, ...]:
+    """What to say about a command: its rule's notice, else what its events did."""
+    return (decision.notice,) if decision.notice else confirmations(decision.events)
 
 
 class LiveMeeting:
@@ -151,7 +157,7 @@ class LiveMeeting:
                     notices = parsed.notices
                 else:
                     decision = decide(self._state, parsed, now)
-                    notices = (decision.notice,) if decision.notice else ()
+                    notices = _told(decision)
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
@@ -179,8 +185,7 @@ class LiveMeeting:
                 events = self._record(decision.events, checked=True)
             except JournalMoved:
                 continue
-            notices = (decision.notice,) if decision.notice else ()
-            return Outcome(True, notices, events, decision.request)
+            return Outcome(True, _told(decision), events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
     def edit(self, seq: int, text: str, keep_kind: bool = False) -> Outcome:
