@@ -116,7 +116,20 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     elif meeting.state.is_closed:
         click.echo(t("cli.already_closed", title=meeting.state.agenda.title))
     else:
-        click.echo(t("cli.left_open", title=meeting.state.agenda.title, id=meeting.meeting_id))
+        command = resume_command(settings.db, meeting.meeting_id)
+        click.echo(t("cli.left_open", title=meeting.state.agenda.title, command=command))
+
+
+def resume_command(db: Path, meeting_id: int) -> str:
+    """The command that reopens a meeting left open, ready to paste into a shell.
+
+    It names the archive unless it is the default one: the room may have been
+    started with ``--db`` (or FACILITATOR_DB), which the next shell may not have.
+    """
+    import shlex
+
+    archive = "" if db == default_archive_path() else f"--db {shlex.quote(str(db))} "
+    return f"facilitator {archive}open {meeting_id}"
 
 
 @main.command()

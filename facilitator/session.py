@@ -14,6 +14,8 @@ from pendulum import Date
 
 from facilitator.clock import Clock, SystemClock
 from facilitator.commands import Decision, Refusal, capture, decide, edit, retract
+from facilitator.confirmations import confirmations
+from facilitator.corrections import same_kind_refusal
 from facilitator.events import Event, MeetingClosed, MeetingOpened
 from facilitator.i18n import t
 from facilitator.journal import Journal, JournalMoved, JournalUnavailable
@@ -40,6 +42,11 @@ class Outcome:
     def keep_text(self) -> bool:
         """A refused line stays in the input so it can be fixed, never lost."""
         return not self.accepted
+
+
+def _told(decision: Decision) -> tuple[Notice, ...]:
+    """What to say about a command: its rule's notices, else what its events did."""
+    return decision.notices or confirmations(decision.events)
 
 
 class LiveMeeting:
@@ -164,7 +171,7 @@ class LiveMeeting:
                     notices = parsed.notices
                 else:
                     decision = decide(self._state, parsed, now)
-                    notices = decision.notices
+                    notices = _told(decision)
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
@@ -192,11 +199,16 @@ class LiveMeeting:
                 events = self._record(decision.events, checked=True)
             except JournalMoved:
                 continue
-            return Outcome(True, decision.notices, events, decision.request)
+            return Outcome(True, _told(decision), events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
-    def edit(self, seq: int, text: str) -> Outcome:
-        """Replace entry ``seq`` by the line ``text`` (an EntryEdited event)."""
+    def edit(self, seq: int, text: str, keep_kind: bool = False) -> Outcome:
+        """Replace entry ``seq`` by the line ``text`` (an EntryEdited event).
+
+        ``keep_kind``: refuse a line that reads as another kind of entry (the
+        closing summary fixes owners and dates, it never turns a task into a
+        point); the line stays in the input with the reason.
+        """
         if not text.strip():
             return Outcome(False)
         self.sync()
@@ -205,6 +217,10 @@ class LiveMeeting:
             return Outcome(False, (parsed.notice,))
         if isinstance(parsed, Command):
             return Outcome(False, (Notice("room.edit_needs_entry", severity="warning"),))
+        old = self._state.entry(seq)
+        refusal = same_kind_refusal(old.entry, parsed) if keep_kind and old else None
+        if refusal is not None:
+            return Outcome(False, (refusal, *parsed.notices))
         try:
             decision = edit(self._state, seq, parsed.entry, self.clock.now())
         except Refusal as refusal:

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from facilitator.i18n import t
+
 
 @dataclass(frozen=True)
 class HostAction:
     key: str
     action: str
     label: str  # catalogue key
-    line: str = ""  # the same thing typed into the input line
+    line: str = ""  # the same thing typed into the input line; {name} {briefer} translated
 
 
 HOST_ACTIONS: tuple[HostAction, ...] = (
@@ -32,16 +34,23 @@ HOST_ACTIONS: tuple[HostAction, ...] = (
     HostAction("f9", "command('undo')", "keys.undo", "/undo"),
     HostAction("f10", "close_meeting", "keys.close", "/close"),
     HostAction("shift+f2", "command('back')", "keys.back", "/back"),
-    HostAction("shift+f3", "prefill('/goto ')", "keys.goto", "/goto N"),
+    # Not Shift+F3: xterm and tmux send it as ESC[1;2R, the very bytes of a
+    # cursor-position report, which Textual takes and never passes on as a key.
+    HostAction("ctrl+g", "prefill('/goto ')", "keys.goto", "/goto N"),
     HostAction("shift+f4", "prefill('/extend ')", "keys.extend_by", "/extend N"),
     HostAction("shift+f5", "prefill('/move ')", "keys.move", "/move N M"),
-    HostAction("shift+f6", "prefill('/speak @')", "keys.speak", "/speak @name"),
-    HostAction("shift+f7", "prefill('/queue @')", "keys.queue", "/queue @name N"),
-    HostAction("shift+f8", "prefill('/drop @')", "keys.drop", "/drop @name"),
-    HostAction("shift+f9", "prefill('/absent @')", "keys.absent", "/absent @name @briefer"),
+    HostAction("shift+f6", "prefill('/speak @')", "keys.speak", "/speak @{name}"),
+    HostAction("shift+f7", "prefill('/queue @')", "keys.queue", "/queue @{name} N"),
+    HostAction("shift+f8", "prefill('/drop @')", "keys.drop", "/drop @{name}"),
+    HostAction("shift+f9", "prefill('/absent @')", "keys.absent", "/absent @{name} @{briefer}"),
     HostAction("shift+f10", "balance", "keys.balance", ""),
     HostAction("ctrl+t", "app.toggle_projector", "keys.theme", ""),
 )
+
+
+def line_of(action: HostAction) -> str:
+    """The action's line, its placeholders in the interface language (@name, @甲)."""
+    return action.line.format(name=t("help.name"), briefer=t("help.briefer"))
 
 
 def room_bindings() -> list[Binding]:

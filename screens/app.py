@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.session import LiveMeeting
-from screens.keys import localize_bindings
+from screens.keys import localize_bindings, short_key_label
 from screens.room import RoomScreen
 from screens.themes import DEFAULT_THEME, PROJECTOR
 
@@ -40,12 +42,29 @@ class FacilitatorApp(App[Minutes | None]):
         self.title = self.meeting.state.agenda.title
         self.push_screen(RoomScreen(self.meeting))
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """None of Textual's own (Keys, Maximize, Quit, Screenshot, Theme).
+
+        They are in English whatever the room's language, and the room has its
+        own: F1 lists the keys, Ctrl+Q leaves, Ctrl+T switches to the projector
+        theme. Textual's theme picker offers a score of themes and would leave
+        Ctrl+T toggling from whichever was picked, so it goes too.
+        """
+        return ()
+
     def action_command_palette(self) -> None:
         """The palette, with its prompt in the meeting's interface language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(placeholder=t("keys.palette_search"), id="--command-palette")
             )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as printed on the keyboard, short enough to leave room for labels:
+        F2, ⇧F2 (Shift+F2), ^P (Ctrl+P)."""
+        if binding.key_display:
+            return binding.key_display
+        return short_key_label(binding.key)
 
     def action_toggle_projector(self) -> None:
         """Switch between the projector theme and the default one."""

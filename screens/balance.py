@@ -1,4 +1,5 @@
-"""Speaking time in full: per department against an equal share, per person.
+"""Speaking time in full: per department against an equal share, the whole
+meeting per department, per person.
 
 On a wide screen the room shows this beside the clock; on a small one the
 host opens it here (Shift+F10 or the palette).
@@ -9,20 +10,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.i18n import t
 from facilitator.session import LiveMeeting
 from screens.keys import localize_bindings
+from screens.widgets.footer import KeyFooter
 from screens.widgets.speakers import BalancePanel, imbalance_warning
 
 
 class BalanceScreen(ModalScreen[None]):
     """The balance view, redrawn from the clock while it is open."""
 
-    BINDINGS = [Binding("escape,shift+f10,q", "dismiss_balance", "keys.close_help")]
+    BINDINGS = [Binding("escape,shift+f10,q", "dismiss_balance", "keys.close_view")]
 
     def __init__(self, meeting: LiveMeeting) -> None:
         super().__init__()
@@ -31,10 +33,12 @@ class BalanceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="balance-box"):
-            yield BalancePanel(id="balance-full")
+            # The warning first: it is what the host opened this view for.
             yield Static(id="balance-warning")
+            with VerticalScroll(id="balance-body"):
+                yield BalancePanel(id="balance-full")
             yield Static(Text(t("balance.close_hint"), style="dim"))
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.redraw()
@@ -43,7 +47,7 @@ class BalanceScreen(ModalScreen[None]):
     def redraw(self) -> None:
         state = self.meeting.state
         now = self.meeting.clock.now()
-        self.query_one("#balance-full", BalancePanel).show(state, now)
+        self.query_one("#balance-full", BalancePanel).show(state, now, full=True)
         warning = imbalance_warning(state, now)
         self.query_one("#balance-warning", Static).update(warning or "")
 

@@ -10,14 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.corrections import kind_change
 from facilitator.i18n import t
 from facilitator.session import LiveMeeting
 from facilitator.state import MeetingState
 from facilitator.timefmt import format_date
 from screens.keys import localize_bindings
+from screens.widgets.capture import LinePreview
+from screens.widgets.entries import from_pattern
+from screens.widgets.footer import KeyFooter
 
 
 def _sides(sides: tuple) -> str:
@@ -62,13 +66,16 @@ def summary_options(state: MeetingState) -> list[Option]:
             entry = captured.entry
             line = Text("  • ", overflow="fold")
             line.append(entry.text)
-            owner_style = "bold" if entry.owner else "bold red"
-            line.append(f" — {entry.owner or t('summary.no_owner')}", style=owner_style)
-            line.append(", ")
-            line.append(
-                format_date(entry.due) if entry.due else t("summary.no_date"),
-                style="" if entry.due else "bold red",
+            line.append(" — ")
+            owner = Text(
+                entry.owner or t("summary.no_owner"), "bold" if entry.owner else "bold red"
             )
+            due = Text(
+                format_date(entry.due) if entry.due else t("summary.no_date"),
+                "" if entry.due else "bold red",
+            )
+            # "Li, Thu 10 Sep" / "李雷，9月10日": the printed summary's pattern
+            line.append_text(from_pattern("minutes.owner_and_date", owner=owner, date=due))
             options.append(Option(line, id=str(captured.seq)))
         if not items:
             options.append(_none())
@@ -79,6 +86,11 @@ class SummaryList(OptionList):
     """The summary; Enter or ``e`` on a task or open item fixes it in the line below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "select", "keys.fix_item")]
+
+    def __init__(self, *options: Option, **kwargs: object) -> None:
+        super().__init__(*options, **kwargs)  # type: ignore[arg-type]
+        # Without this the footer showed the catalogue key itself ("keys.fix_item").
+        localize_bindings(self)
 
 
 class ClosingScreen(ModalScreen[bool]):
@@ -112,15 +124,27 @@ class ClosingScreen(ModalScreen[bool]):
             )
             yield SummaryList(*summary_options(self.meeting.state), id="closing-summary")
             yield Static(Text(t("closing.hint"), style="dim"), id="closing-hint")
-            yield Input(id="closing-fix")
+            # Nothing selected on focus: the first key typed must not wipe the line.
+            yield Input(id="closing-fix", select_on_focus=False)
+            yield LinePreview(id="closing-preview")
             with Horizontal(id="closing-buttons"):
                 yield Button(t("closing.confirm"), variant="success", id="confirm")
                 yield Button(t("closing.back"), id="cancel")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#closing-fix", Input).display = False
+        self._editing(False)
         self.query_one("#confirm", Button).focus()
+
+    def _editing(self, editing: bool) -> None:
+        """Show the fix line and its preview, or the buttons: never both.
+
+        At 80x24 the buttons would leave the list too few rows to keep the
+        item being fixed in sight; Enter saves and Esc cancels meanwhile.
+        """
+        self.query_one("#closing-fix", Input).display = editing
+        self.query_one("#closing-preview", LinePreview).display = editing
+        self.query_one("#closing-buttons").display = not editing
 
     @on(OptionList.OptionSelected, "#closing-summary")
     def fix_item(self, event: OptionList.OptionSelected) -> None:
@@ -130,25 +154,40 @@ class ClosingScreen(ModalScreen[bool]):
         if captured is None:
             return
         self.fixing = captured.seq
+        self._editing(True)
         fix = self.query_one("#closing-fix", Input)
-        fix.display = True
         fix.value = captured.entry.raw.strip() or captured.entry.text
         fix.cursor_position = len(fix.value)
         fix.focus()
+        self._preview(fix.value)
         self._hint(t("closing.fixing"))
         summary = self.query_one("#closing-summary", SummaryList)
+        # After the layout has given the list its smaller height.
         self.call_after_refresh(summary.scroll_to_highlight)
+
+    @on(Input.Changed, "#closing-fix")
+    def preview_fix(self, event: Input.Changed) -> None:
+        self._preview(event.value)
+
+    def _preview(self, text: str) -> None:
+        """How the corrected line reads, and whether it would change the item's kind."""
+        preview = self.query_one("#closing-preview", LinePreview)
+        captured = self.meeting.state.entry(self.fixing) if self.fixing is not None else None
+        parsed = self.meeting.preview(text) if text.strip() else None
+        change = kind_change(captured.entry, parsed) if captured and parsed else None
+        preview.show(parsed, change=change)
 
     @on(Input.Submitted, "#closing-fix")
     def save_fix(self, event: Input.Submitted) -> None:
         if self.fixing is None:
             return
-        outcome = self.meeting.edit(self.fixing, event.value)
+        outcome = self.meeting.edit(self.fixing, event.value, keep_kind=True)
         if not outcome.accepted:
-            self._hint("⚠ " + "  ".join(n.text() for n in outcome.notices))
+            # The line stays to be fixed; the preview under it shows why it reads wrong.
+            self._hint("⚠ " + (outcome.notices[0].text() if outcome.notices else ""))
             return
         self.fixing = None
-        event.input.display = False
+        self._editing(False)
         summary = self.query_one("#closing-summary", SummaryList)
         highlighted = summary.highlighted
         summary.set_options(summary_options(self.meeting.state))
@@ -169,7 +208,7 @@ class ClosingScreen(ModalScreen[bool]):
     def action_cancel(self) -> None:
         if self.fixing is not None:
             self.fixing = None
-            self.query_one("#closing-fix", Input).display = False
+            self._editing(False)
             self._hint(t("closing.hint"))
             self.query_one("#closing-summary", SummaryList).focus()
             return

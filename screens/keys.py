@@ -27,7 +27,28 @@ def localize_bindings(node: DOMNode) -> None:
 
 
 def key_label(key: str) -> str:
-    """A key as printed in the help screen: "shift+f2" -> "Shift+F2"."""
-    return "+".join(
-        part.upper() if len(part) <= 3 else part.capitalize() for part in key.split("+")
-    )
+    """A key as printed in the help screen: "shift+f2" -> "Shift+F2", "ctrl+p" -> "Ctrl+P".
+
+    A letter alone stays as typed: "e", not "E", which reads as Shift+E.
+    """
+    *modifiers, name = key.split("+")
+    if (name[0] == "f" and name[1:].isdigit()) or (modifiers and len(name) == 1):
+        name = name.upper()
+    elif len(name) > 1:
+        name = name.capitalize()
+    return "+".join([*(m.capitalize() for m in modifiers), name])
+
+
+def short_key_label(key: str) -> str:
+    """A key as the footer shows it: "shift+f2" -> "⇧F2", "ctrl+p" -> "^P", "e" -> "e"."""
+    *modifiers, name = key.split("+")
+    if (name[0] == "f" and name[1:].isdigit()) or modifiers == ["ctrl"]:
+        name = name.upper()  # as printed on the key; a plain letter stays as typed
+    elif name == "delete":
+        name = "Del"
+    elif name == "escape":
+        name = "Esc"
+    elif name == "enter":
+        name = "Enter"
+    marks = {"shift": "⇧", "ctrl": "^", "alt": "⌥"}
+    return "".join(marks.get(m, m + "+") for m in modifiers) + name

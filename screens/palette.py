@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from facilitator.i18n import t
-from screens.actions import HOST_ACTIONS
+from screens.actions import HOST_ACTIONS, line_of
 from screens.keys import key_label
 
 
@@ -23,8 +23,11 @@ class RoomCommands(Provider):
             return []
         commands: list[tuple[str, Callable[[], object], str]] = []
         for action in HOST_ACTIONS:
-            help_text = key_label(action.key) + (f"  ·  {action.line}" if action.line else "")
+            line = line_of(action)
+            help_text = key_label(action.key) + (f"  ·  {line}" if line else "")
             commands.append((t(action.label), partial(run, action.action), help_text))
+        # Leaving is a host action too; Textual's own "Quit" is not offered (English only).
+        commands.append((t("palette.quit"), partial(run, "app.quit"), key_label("ctrl+q")))
         state = meeting.state
         for number, topic_state in enumerate(state.topics_in_order(), start=1):
             commands.append(

@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
+from facilitator.corrections import kind_change
 from facilitator.i18n import t
 from facilitator.journal import JournalUnavailable
 from facilitator.line import Command, Notice
@@ -26,11 +27,16 @@ from screens.widgets.capture import CaptureLine, LinePreview, LineSuggester
 from screens.widgets.completion import LineCompletion
 from screens.widgets.countdown import TopicClock
 from screens.widgets.entries import EntryList
+from screens.widgets.footer import KeyFooter
 from screens.widgets.opening import OpeningPanel
 from screens.widgets.speakers import BalancePanel, SpeakerPanel
 
 REFRESH_SECONDS = 0.5
 """How often the room redraws and looks for events from another terminal."""
+
+OPENING_KEYS = ("next", "everyone_present", "absent", "undo", "entries", "close", "quit")
+RUNNING_KEYS = ("next", "pause", "extend", "done", "entries", "undo", "close", "skip", "quit")
+"""Binding ids by importance for the footer (F1 help always comes first)."""
 
 
 class RoomScreen(Screen[None]):
@@ -75,10 +81,12 @@ class RoomScreen(Screen[None]):
                 placeholder=t("room.placeholder"),
                 id="line",
                 suggester=LineSuggester(people, departments),
+                # An entry put back for correction must not be wiped by the first key.
+                select_on_focus=False,
             )
             yield line
-        yield LineCompletion(line, people, departments)
-        yield Footer(compact=True)
+        yield LineCompletion(line, people, departments, above="#message")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.meeting.open()
@@ -95,10 +103,22 @@ class RoomScreen(Screen[None]):
         self.meeting.sync()
         self.refresh_view()
 
+    def footer_priority(self) -> tuple[str, ...]:
+        """The keys the footer keeps first when it cannot show them all (binding ids).
+
+        During the roll call the host marks people and starts the first topic;
+        once a topic runs, the clock and the speakers matter most.
+        """
+        if self.meeting.state.in_opening:
+            return OPENING_KEYS
+        return RUNNING_KEYS
+
     def refresh_view(self) -> None:
         """Draw the state as of now; timers come from the clock, never from ticks."""
         state = self.meeting.state
         now = self.meeting.clock.now()
+        if state.in_opening != self.has_class("-opening"):
+            self.query_one(KeyFooter).refresh_keys()
         self.set_class(state.in_opening, "-opening")
         self.query_one("#meeting-bar", MeetingBar).show(state, now)
         self.query_one("#agenda", AgendaPanel).show(state, now)
@@ -127,10 +147,18 @@ class RoomScreen(Screen[None]):
     # -- the input line ---------------------------------------------------------
 
     @on(Input.Changed, "#line")
-    def preview_line(self, event: Input.Changed) -> None:
-        preview = self.query_one("#preview", LinePreview)
-        parsed = self.meeting.preview(event.value) if event.value.strip() else None
-        preview.show(parsed, editing=self._editing_number())
+    def preview_line(self) -> None:
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        """Read the line as it stands now; while correcting, say if its kind would change."""
+        value = self.line.value
+        parsed = self.meeting.preview(value) if value.strip() else None
+        captured = self.meeting.state.entry(self.editing) if self.editing is not None else None
+        change = kind_change(captured.entry, parsed) if captured and parsed else None
+        self.query_one("#preview", LinePreview).show(
+            parsed, editing=self._editing_number(), change=change
+        )
 
     def _editing_number(self) -> int | None:
         if self.editing is None:
@@ -179,6 +207,7 @@ class RoomScreen(Screen[None]):
         self.line.value = text
         self.line.cursor_position = len(text)
         self.line.focus()
+        self.update_preview()
 
     def action_entries(self) -> None:
         entries = self.query_one("#entries", EntryList)
@@ -198,6 +227,7 @@ class RoomScreen(Screen[None]):
         if self.editing is not None:
             self.editing = None
             self.line.value = ""
+            self.update_preview()
         self.line.focus()
 
     @on(EntryList.Chosen)
@@ -212,9 +242,7 @@ class RoomScreen(Screen[None]):
         self.line.value = captured.entry.raw.strip() or captured.entry.text
         self.line.cursor_position = len(self.line.value)
         self.line.focus()
-        self.query_one("#preview", LinePreview).show(
-            self.meeting.preview(self.line.value), editing=self._editing_number()
-        )
+        self.update_preview()
 
     @on(EntryList.Left)
     def entries_left(self) -> None:

@@ -68,6 +68,14 @@ def test_default_archive_lives_in_the_user_data_directory(tmp_path: Path) -> Non
     assert path.name == "archive.db" and "facilitator" in str(path)
 
 
+def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Path) -> None:
+    from facilitator.cli import default_archive_path, resume_command
+
+    assert resume_command(default_archive_path(), 3) == "facilitator open 3"
+    other = tmp_path / "team archive.db"
+    assert resume_command(other, 3) == f"facilitator --db '{other}' open 3"
+
+
 def test_minutes_without_a_closed_meeting_is_a_clear_error(db_path: Path) -> None:
     result = invoke("--db", str(db_path), "minutes")
     assert result.exit_code == 2 and "no closed meeting" in result.output

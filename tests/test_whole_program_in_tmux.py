@@ -72,6 +72,12 @@ def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) 
     screen.wait_for("Decision go live on 20 Sept")
     screen.type_line("a: @Li training build by 9/10")
     screen.wait_for("training build")
+    # Ctrl+G reaches the room in a real terminal (Shift+F3 never did: its bytes
+    # read as a cursor-position report).
+    screen.send("C-g")
+    screen.wait_for("which topic?")  # the preview of "/goto " asks for a number
+    screen.type_line("2")
+    screen.wait_for("now: Launch campaign plan")
     screen.type_line("/close")
     screen.wait_for("Confirm and write minutes")
     screen.send("Enter")
@@ -84,3 +90,16 @@ def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) 
     with Archive.open(db) as archive:
         assert [r["text"] for r in archive.db["decisions"].rows] == ["go live on 20 Sept"]
         assert [r["owner"] for r in archive.db["tasks"].rows] == ["Li"]
+
+
+def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path) -> None:
+    db = tmp_path / "my archive.db"  # a space: the command must still paste into a shell
+    command = f"{FACILITATOR} --db '{db}' demo; sleep 60"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", terminal, "-x", "120", "-y", "24", command], check=True
+    )
+    screen = Terminal(terminal)
+    screen.wait_for("Q3 product launch coordination")
+    screen.send("C-q")
+    shown = screen.wait_for("resume it with:")
+    assert f"resume it with: facilitator --db '{db}' open 1" in shown.replace("\n", "")

@@ -9,7 +9,7 @@ from facilitator.timefmt import format_date
 
 
 def render_summary(minutes: Minutes, language: str | None = None) -> str:
-    """Decisions, open items and tasks as plain text."""
+    """Decisions, disputes (each side's position), open items and tasks as plain text."""
     lang = language or minutes.agenda.language
 
     def tr(key: str, **params: object) -> str:
@@ -19,11 +19,29 @@ def render_summary(minutes: Minutes, language: str | None = None) -> str:
         return format_date(value, lang) if value else tr("summary.no_date")
 
     lines = [tr("summary.closed", title=clean(minutes.agenda.title)), ""]
-    lines.append(tr("minutes.decisions") + f" ({len(minutes.decisions)})")
+    lines.append(
+        tr("minutes.counted", heading=tr("minutes.decisions"), count=len(minutes.decisions))
+    )
     lines += [f"  - {clean(text)}" for _topic, text in minutes.decisions] or [
         "  " + tr("minutes.none")
     ]
-    lines.append(tr("minutes.open_items") + f" ({len(minutes.open_items)})")
+    disputes = [d for topic in (minutes.general, *minutes.topics) for d in topic.disputes]
+    lines.append(tr("minutes.counted", heading=tr("minutes.disputes"), count=len(disputes)))
+    for dispute in disputes:
+        # Each side's position on its own line, under one bullet per dispute.
+        sides = [
+            tr("minutes.side", party=clean(side.party), position=clean(side.position))
+            if side.party
+            else clean(side.position)
+            for side in dispute.sides
+        ] or [clean(dispute.text)]
+        lines.append(f"  - {sides[0]}")
+        lines += [f"    {side}" for side in sides[1:]]
+    if not disputes:
+        lines.append("  " + tr("minutes.none"))
+    lines.append(
+        tr("minutes.counted", heading=tr("minutes.open_items"), count=len(minutes.open_items))
+    )
     lines += [
         f"  - {clean(item.text)} — "
         + tr(
@@ -33,7 +51,7 @@ def render_summary(minutes: Minutes, language: str | None = None) -> str:
         )
         for item in minutes.open_items
     ] or ["  " + tr("minutes.none")]
-    lines.append(tr("minutes.tasks") + f" ({len(minutes.tasks)})")
+    lines.append(tr("minutes.counted", heading=tr("minutes.tasks"), count=len(minutes.tasks)))
     lines += [
         f"  - {clean(task.title)} — "
         + tr(

@@ -11,7 +11,15 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from facilitator.i18n import t
-from facilitator.line import COMMANDS, Capture, Command, Invalid, Parsed, names_to_offer
+from facilitator.line import (
+    COMMANDS,
+    Capture,
+    Command,
+    Invalid,
+    Notice,
+    Parsed,
+    names_to_offer,
+)
 from facilitator.names import complete
 from facilitator.timefmt import format_date
 from screens.keys import localize_bindings
@@ -63,12 +71,21 @@ class CaptureLine(Input):
 
 
 class LinePreview(Static):
-    """How the line will be read before Enter: its kind, owner and due date."""
+    """How the line will be read before Enter: its kind, owner and due date.
 
-    def show(self, parsed: Parsed | None, editing: int | None = None) -> None:
-        text = Text(overflow="ellipsis", no_wrap=True)
+    It wraps rather than cuts: a warning at the end of the line is often the
+    part the recorder most needs to read (the stylesheet allows two rows).
+    """
+
+    def show(
+        self, parsed: Parsed | None, editing: int | None = None, change: Notice | None = None
+    ) -> None:
+        """``change``: the correction would turn the entry into another kind."""
+        text = Text(overflow="fold")
         if editing is not None:
             text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
+        if change is not None:
+            text.append("⚠ " + change.text() + "  ", style="bold yellow")
         if parsed is None:
             text.append(t("room.line_hint"), style="dim")
         elif isinstance(parsed, Invalid) and parsed.notice.severity == "hint":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual import events
 from textual.geometry import Offset, Region, Spacing
 from textual.widgets import Input
@@ -34,11 +35,18 @@ class LineCompletion(AutoComplete):
     """
 
     def __init__(
-        self, target: Input, people: Sequence[str], departments: Sequence[str] = ()
+        self,
+        target: Input,
+        people: Sequence[str],
+        departments: Sequence[str] = (),
+        above: str | None = None,
     ) -> None:
+        """``above``: a selector of the widget the list must end above (the room
+        keeps its status and preview lines readable under an open list)."""
         super().__init__(target, id="completion")
         self.people = list(people)
         self.departments = list(departments)
+        self.above = above
 
     def _listen_to_messages(self, event: events.Event) -> None:
         # Typed fast (or pasted), Enter can arrive before the Changed of the last
@@ -80,13 +88,30 @@ class LineCompletion(AutoComplete):
         return bool(search_string) and bool(options) and search_string not in options
 
     def _align_to_target(self) -> None:
-        # The line sits at the bottom of the room: open the list upwards, over the entries.
-        x, y = self.target.cursor_screen_offset
+        # The line sits at the bottom of the room: open the list upwards, over the
+        # entries, and end it above the status and preview lines so they stay readable.
+        target = self.target
         width, height = self.option_list.outer_size
-        x, y, _width, _height = Region(x - 1, y - 1 - height, width, height).constrain(
+        bottom = target.region.y
+        if self.above is not None:
+            bottom = min(bottom, self.screen.query_one(self.above).region.y)
+        # Names in the list start where the word being completed starts; the
+        # border and the padding (two cells) stand to their left.
+        state = self._get_target_state()
+        start = state.cursor_position - len(word_before_cursor(state))
+        x = target.content_region.x + cell_len(state.text[:start]) - target.scroll_offset.x - 2
+        x, y, _width, _height = Region(x, bottom - height, width, height).constrain(
             "inside", "none", Spacing.all(0), self.screen.scrollable_content_region
         )
         self.absolute_offset = Offset(x, y)
+
+    def post_completion(self) -> None:
+        super().post_completion()
+        # The completion was written with Input.Changed held back (so the list
+        # is not rebuilt mid-way); announce the new value now, or the preview
+        # would go on reading "@M could be Marta, Marketing" under "@Marta".
+        target = self.target
+        target.post_message(Input.Changed(target, target.value))
 
     def apply_completion(self, value: str, state: TargetState) -> None:
         word = word_before_cursor(state)

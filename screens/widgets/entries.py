@@ -25,6 +25,23 @@ KIND_STYLES = {
 }
 
 
+def from_pattern(key: str, **parts: Text | str) -> Text:
+    """A catalogue pattern ("{party}：{position}") filled with styled parts.
+
+    The punctuation comes from the catalogue (full-width in Chinese); the
+    parts keep their own styles and are never read as markup.
+    """
+    marks = {name: f"\x00{name}\x00" for name in parts}
+    text = Text()
+    for index, piece in enumerate(t(key, **marks).split("\x00")):
+        if index % 2:
+            part = parts[piece]
+            text.append_text(part if isinstance(part, Text) else Text(part))
+        else:
+            text.append(piece)
+    return text
+
+
 def describe(entry: Entry) -> Text:
     """One entry as a line of plain (never markup) text."""
     line = Text(overflow="fold")
@@ -35,8 +52,12 @@ def describe(entry: Entry) -> Text:
             if index:
                 line.append(" | ", style="dim")
             if side.party:
-                line.append(side.party + ": ", style="bold")
-            line.append(side.position)
+                side_text = from_pattern(
+                    "minutes.side", party=Text(side.party, style="bold"), position=side.position
+                )
+                line.append_text(side_text)
+            else:
+                line.append(side.position)
     else:
         line.append(entry.text)
     if entry.owner:

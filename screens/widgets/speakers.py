@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pendulum import DateTime
+from rich.cells import set_cell_size
 from rich.text import Text
 from textual.widgets import Static
 
@@ -78,9 +79,11 @@ class SpeakerPanel(Static):
 
 
 class BalancePanel(Static):
-    """Each department's share of the topic against an equal share; per-person totals."""
+    """Each department's share and time in the topic against an equal share;
+    per-person totals; in ``full`` (the Shift+F10 view) the whole meeting's
+    time per department too."""
 
-    def show(self, state: MeetingState, now: DateTime) -> None:
+    def show(self, state: MeetingState, now: DateTime, full: bool = False) -> None:
         text = Text(overflow="fold")
         text.append(t("balance.title"), style="bold")
         totals = state.speaking_by_department(now, state.current)
@@ -92,10 +95,12 @@ class BalancePanel(Static):
             t("balance.legend", fair=f"{fair:.0%}", threshold=f"{threshold:.0%}"),
             style="italic dim",
         )
+        # Names are cut and padded by cells, not characters: 研发部 takes six.
+        name_width = 14 if full else 10
         for department, seconds in totals.items():
             share = seconds / spoken if spoken else 0.0
             text.append("\n")
-            text.append(f"{department[:14]:<14} ", style="bold")
+            text.append(set_cell_size(department, name_width) + " ", style="bold")
             filled = round(share * BAR_WIDTH)
             mark = min(BAR_WIDTH - 1, round(fair * BAR_WIDTH))
             style = "red" if share > threshold and spoken else "green"
@@ -106,17 +111,28 @@ class BalancePanel(Static):
                     text.append("│", style="bold")
                 else:
                     text.append("·", style="dim")
-            text.append(f" {share:4.0%}")
+            text.append(f" {share:4.0%} ")
+            text.append(clock(seconds), style="dim")
+        if full:
+            meeting = state.speaking_by_department(now)
+            whole = sum(meeting.values())
+            text.append("\n\n")
+            text.append(t("balance.meeting_departments"), style="bold")
+            for department, seconds in sorted(meeting.items(), key=lambda item: -item[1]):
+                text.append("\n")
+                text.append(set_cell_size(department, name_width) + " ", style="bold")
+                text.append(clock(seconds))
+                text.append(f" {seconds / whole if whole else 0.0:4.0%}", style="dim")
         text.append("\n\n")
         text.append(t("balance.people"), style="bold")
         topic = state.speaking_by_person(now, state.current) if state.current else {}
-        meeting = state.speaking_by_person(now)
-        if not meeting:
+        people = state.speaking_by_person(now)
+        if not people:
             text.append("\n")
             text.append("—", style="dim")
-        for person, seconds in sorted(meeting.items(), key=lambda item: -item[1]):
+        for person, seconds in sorted(people.items(), key=lambda item: -item[1]):
             text.append("\n")
-            text.append(f"{person[:10]:<10} ", style="bold")
+            text.append(set_cell_size(person, 10) + " ", style="bold")
             text.append(clock(topic.get(person, 0.0)))
             text.append(" / " + clock(seconds), style="dim")
         return self.update(text)

@@ -1,0 +1,41 @@
+"""Corrections of captured entries: what a corrected line would change.
+
+The recorder corrects an entry by retyping its line. A typo can make the
+line read as another kind (a task whose date is impossible is kept as a
+plain point), so a correction is checked against the entry it replaces.
+"""
+
+from __future__ import annotations
+
+from facilitator.events import Entry
+from facilitator.i18n import t
+from facilitator.line import Capture, Notice, Parsed
+
+
+def kind_change(old: Entry, parsed: Parsed) -> Notice | None:
+    """The warning that ``parsed`` would turn ``old`` into another kind, if it would."""
+    if not isinstance(parsed, Capture) or parsed.entry.kind == old.kind:
+        return None
+    return Notice(
+        "room.kind_changes",
+        {"old": t(f"kind.{old.kind}"), "new": t(f"kind.{parsed.entry.kind}")},
+        "warning",
+    )
+
+
+def same_kind_refusal(old: Entry, parsed: Parsed) -> Notice | None:
+    """Why a fix on the closing summary cannot be saved, if it cannot.
+
+    The summary lists decisions, open items and tasks for the room to confirm:
+    a fix there corrects an owner or a date, and must leave a task a task.
+    Saving a line that reads as a point would silently take the item off the
+    list the room is confirming.
+    """
+    if kind_change(old, parsed) is None:
+        return None
+    assert isinstance(parsed, Capture)  # kind_change only answers for captures
+    return Notice(
+        "closing.must_keep_kind",
+        {"old": t(f"kind.{old.kind}"), "new": t(f"kind.{parsed.entry.kind}")},
+        "warning",
+    )

@@ -1,0 +1,58 @@
+"""The input line at the keyboard: completion, the preview under it, pasted text."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from facilitator.clock import FakeClock
+from store.archive import Archive
+from tests.pilot import type_text
+from tests.room_app import room_app
+
+
+def on_screen(widget) -> str:
+    """The rows a widget shows on the terminal, as text."""
+    width, height = widget.region.size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+async def test_preview_follows_a_name_completed_with_tab(archive: Archive, clock: FakeClock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # A task may be owned by a person or a department: @M is Marta or Marketing.
+        await type_text(pilot, "a: @M")
+        await pilot.pause()
+        preview = app.screen.query_one("#preview")
+        assert "could be" in on_screen(preview)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one("#line").value == "a: @Marta "
+        assert "Marta" in on_screen(preview)
+        assert "could be" not in on_screen(preview)
+
+
+async def test_the_dropdown_opens_above_the_status_and_preview_lines(archive, clock):
+    for size in ((80, 24), (160, 48)):
+        app = room_app(archive, clock)
+        async with app.run_test(size=size) as pilot:
+            await type_text(pilot, "/present @M")
+            await pilot.pause()
+            completion = app.screen.query_one("#completion")
+            assert completion.display
+            dropdown = completion.option_list.region
+            for line in ("#message", "#preview", "#line"):
+                assert not dropdown.overlaps(app.screen.query_one(line).region), (size, line)
+            assert completion.option_list.styles.border_top[0] != ""  # drawn in a frame
+            # The names start where "@M" starts in the line.
+            line = app.screen.query_one("#line")
+            assert dropdown.x + 2 == line.content_region.x + line.value.index("@M")
+
+
+async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "u: @Legal export rules by 11/30")
+        await pilot.pause()
+        shown = " ".join(on_screen(app.screen.query_one("#preview")).split())
+        assert shown.startswith("Open item owner Legal due Mon 30 Nov 2026")
+        assert shown.endswith("⚠ @Legal is not among the people: kept as owner; fix it at the close")
