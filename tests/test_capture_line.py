@@ -55,4 +55,6 @@ async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(a
         await pilot.pause()
         shown = " ".join(on_screen(app.screen.query_one("#preview")).split())
         assert shown.startswith("Open item owner Legal due Mon 30 Nov 2026")
-        assert shown.endswith("⚠ @Legal is not among the people: kept as owner; fix it at the close")
+        assert shown.endswith(
+            "⚠ @Legal is not among the people: kept as owner; fix it at the close"
+        )
