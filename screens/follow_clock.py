@@ -18,10 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from facilitator.follow import audience_status
-from facilitator.i18n import t
 from facilitator.state import MeetingState
 from facilitator.timefmt import clock
-from screens.widgets.bigclock import GLYPHS, MAX_SCALE, ROWS, WIDEST, pixel_width
+from screens.widgets.bigclock import MAX_SCALE, ROWS, WIDEST, pixel_width, render_blocks
+from screens.widgets.countdown import topic_heading
 
 
 def block_scales(value: str, width: int, height: int) -> tuple[int, int]:
@@ -35,17 +35,6 @@ def block_scales(value: str, width: int, height: int) -> tuple[int, int]:
     across = max(1, min(MAX_SCALE, width // (2 * pixels)))
     down = max(1, min(2 * across, height // ROWS))
     return across, down
-
-
-def render_stretched(value: str, across: int, down: int) -> Text:
-    """``value`` in blocks, each pixel ``2 * across`` cells wide and ``down`` rows tall."""
-    glyphs = [GLYPHS[c] for c in value if c in GLYPHS]
-    lines: list[str] = []
-    for row in range(ROWS):
-        pixels = ".".join(g[row] for g in glyphs)
-        line = "".join(("██" if p == "#" else "  ") * across for p in pixels)
-        lines.extend([line.rstrip()] * down)
-    return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
 class StretchClock(Widget):
@@ -65,7 +54,7 @@ class StretchClock(Widget):
         return ROWS * self.scales(width)[1]
 
     def render(self) -> Text:
-        return render_stretched(self.value, *self.scales(self.content_size.width))
+        return render_blocks(self.value, *self.scales(self.content_size.width))
 
     def update(self, value: str) -> None:
         self.value = value
@@ -88,20 +77,8 @@ class FollowClock(Vertical):
         title = self.query_one("#topic-title", Static)
         big = self.query_one("#big-countdown", StretchClock)
         current = state.current_topic
-        if current is None:
-            title.update(Text(t("room.no_topic"), style="bold"))
-            big.update("--:--")
-        else:
-            title.update(
-                Text.assemble(
-                    (f"{state.position(current.topic.id)}. ", "bold"),
-                    (current.topic.title, "bold"),
-                    "  ",
-                    (t("room.owned_by", name=current.topic.owner), "dim"),
-                    overflow="ellipsis",
-                )
-            )
-            big.update(clock(current.left(now)))
+        title.update(topic_heading(state))
+        big.update("--:--" if current is None else clock(current.left(now)))
         running = current is not None and not state.is_closed
         self.set_class(running and current.is_warning(now), "-warning")
         self.set_class(running and current.is_overrun(now), "-overrun")

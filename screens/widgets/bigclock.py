@@ -34,14 +34,18 @@ def pixel_width(value: str) -> int:
     return sum(len(g[0]) for g in glyphs) + max(0, len(glyphs) - 1)
 
 
-def render_blocks(value: str, scale: int) -> Text:
-    """``value`` in blocks; each pixel is two cells wide per scale step, one row tall."""
+def render_blocks(value: str, scale: int, down: int | None = None) -> Text:
+    """``value`` in blocks; each pixel is ``2 * scale`` cells wide and ``down`` rows tall.
+
+    ``down`` defaults to ``scale`` (square pixels); the follow view stretches
+    the digits taller into the rows it has free.
+    """
     glyphs = [GLYPHS[c] for c in value if c in GLYPHS]
     lines: list[str] = []
     for row in range(ROWS):
         pixels = ".".join(g[row] for g in glyphs)
         line = "".join(("██" if p == "#" else "  ") * scale for p in pixels)
-        lines.extend([line.rstrip()] * scale)
+        lines.extend([line.rstrip()] * (scale if down is None else down))
     return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 

@@ -14,6 +14,20 @@ from facilitator.timefmt import clock
 from screens.widgets.bigclock import BigClock
 
 
+def topic_heading(state: MeetingState) -> Text:
+    """``2. Launch campaign plan  owner: Marta``, or that no topic is running."""
+    current = state.current_topic
+    if current is None:
+        return Text(t("room.no_topic"), style="bold")
+    return Text.assemble(
+        (f"{state.position(current.topic.id)}. ", "bold"),
+        (current.topic.title, "bold"),
+        "  ",
+        (t("room.owned_by", name=current.topic.owner), "dim"),
+        overflow="ellipsis",
+    )
+
+
 class TopicClock(Vertical):
     """Digits counting down; +mm:ss once overrun; colour classes for the stylesheet."""
 
@@ -30,21 +44,12 @@ class TopicClock(Vertical):
         status = self.query_one("#topic-status", Static)
         current = state.current_topic
         self.set_class(False, "-warning", "-overrun", "-paused")
+        title.update(topic_heading(state))
         if current is None:
-            title.update(Text(t("room.no_topic"), style="bold"))
             digits.update("--:--")
             big.update("--:--")
             status.update(t("room.closed_banner") if state.is_closed else t("room.hint_next"))
             return
-        number = state.position(current.topic.id)
-        title.update(
-            Text.assemble(
-                (f"{number}. ", "bold"),
-                (current.topic.title, "bold"),
-                "  ",
-                (t("room.owned_by", name=current.topic.owner), "dim"),
-            )
-        )
         left = current.left(now)
         digits.update(clock(left))
         big.update(clock(left))
