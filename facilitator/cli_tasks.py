@@ -34,7 +34,7 @@ def _task_table(
     from facilitator.timefmt import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    table.add_column("id", justify="right")
+    table.add_column(t("minutes.task_id"), justify="right")
     table.add_column(t("minutes.task"))
     table.add_column(t("minutes.owner"))
     table.add_column(t("minutes.department"))

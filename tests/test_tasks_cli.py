@@ -41,6 +41,7 @@ def test_chinese_names_line_up_in_the_task_table(db_path: Path) -> None:
     output = cli(db_path, "tasks", now=DAY_AFTER, lang="zh").output
     rows = [line for line in output.splitlines() if line.startswith(("┃", "│", "┏", "└"))]
     assert any("李雷" in row for row in rows)
+    assert "┃ 编号 ┃ 任务名称" in rows[1]
     assert len({cell_len(row) for row in rows}) == 1
 
     # every column border falls on the same screen column in every row
