@@ -31,11 +31,7 @@ def same_kind_refusal(old: Entry, parsed: Parsed) -> Notice | None:
     Saving a line that reads as a point would silently take the item off the
     list the room is confirming.
     """
-    if kind_change(old, parsed) is None:
+    change = kind_change(old, parsed)
+    if change is None:
         return None
-    assert isinstance(parsed, Capture)  # kind_change only answers for captures
-    return Notice(
-        "closing.must_keep_kind",
-        {"old": t(f"kind.{old.kind}"), "new": t(f"kind.{parsed.entry.kind}")},
-        "warning",
-    )
+    return Notice("closing.must_keep_kind", change.params, "warning")
