@@ -31,14 +31,17 @@ class Journal(Protocol):
         """Events with ``seq`` greater than ``after``, oldest first."""
         ...
 
-    def append(self, events: Sequence[Event], expected_last: int | None = None) -> list[Event]:
+    def append(
+        self, events: Sequence[Event], expected_last: int | None = None, wait: bool = True
+    ) -> list[Event]:
         """Write ``events`` as one command (one undo group); return them numbered.
 
         With ``expected_last``, raises :class:`JournalMoved` (writing nothing)
         if the meeting's last event is no longer that one.
 
         Returns only once they are durable; raises :class:`JournalUnavailable`
-        (having written nothing) if the journal stays busy.
+        (having written nothing) if the journal stays busy past the busy
+        timeout, or at once with ``wait=False``.
         """
         ...
 

@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pendulum
 from pendulum import DateTime
-from sqlite_utils import Database
 
 from facilitator.agenda import Agenda
 from facilitator.events import (
@@ -36,7 +35,10 @@ from facilitator.journal import JournalMoved, JournalUnavailable
 from facilitator.minutes import Minutes, build_minutes
 from facilitator.selection import MeetingStanding, default_meeting
 from facilitator.state import MeetingState, fold
-from store.schema import KNOWN, MIGRATION_SET, migrations
+from store.versions import KNOWN, MIGRATION_SET
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 
@@ -44,9 +46,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another terminal's write before giving up."""
 BUSY_TIMEOUT_ENV = "FACILITATOR_BUSY_TIMEOUT_MS"
-BUSY_RETRIES = 4
+BUSY_RETRIES = 8
 """SQLite answers "busy" without waiting in a few cases (a snapshot gone stale,
-recovery after a crash in another process): retry those a few times, briefly."""
+recovery after a crash in another process): those are retried briefly, within
+the same busy timeout, never past it."""
 
 
 def default_busy_timeout_ms() -> int:
@@ -60,19 +63,33 @@ def _is_busy(error: sqlite3.Error) -> bool:
     return "locked" in message or "busy" in message
 
 
-def _retrying(action: Callable[[], T], path: Path) -> T:
-    """Run ``action``; if SQLite is busy past its timeout, retry briefly, then give up
-    with :class:`JournalUnavailable` (nothing was written)."""
-    for attempt in range(BUSY_RETRIES + 1):
+def _retrying(
+    action: Callable[[], T], path: Path, conn: sqlite3.Connection, budget_ms: int, busy_ms: int
+) -> T:
+    """Run ``action``, waiting at most ``budget_ms`` in all for another program's lock,
+    then give up with :class:`JournalUnavailable` (nothing was written).
+
+    SQLite's own busy timeout does the waiting; it is set to what is left of the
+    budget before each attempt, so retries never add up past it (five retries of
+    a full timeout each once froze the room for 51 s).
+    """
+    deadline = time.monotonic() + budget_ms / 1000
+    attempt = 0
+    while True:
+        left_ms = max(0, int((deadline - time.monotonic()) * 1000))
+        conn.execute(f"PRAGMA busy_timeout = {left_ms}")
         try:
             return action()
         except sqlite3.OperationalError as exc:
             if not _is_busy(exc):
                 raise
-            if attempt == BUSY_RETRIES:
+            left = deadline - time.monotonic()
+            if left <= 0 or attempt >= BUSY_RETRIES:
                 raise JournalUnavailable(t("trust.archive_busy", path=path)) from None
-            time.sleep(0.01 * 2**attempt)
-    raise AssertionError("unreachable")
+            time.sleep(min(0.01 * 2**attempt, left))
+            attempt += 1
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
 
 
 class ArchiveError(Exception):
@@ -129,7 +146,7 @@ class Archive:
     ) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
+        self._db: Database | None = None
         self.busy_ms = busy_ms
 
     # -- opening ---------------------------------------------------------------
@@ -176,7 +193,7 @@ class Archive:
             raise ArchiveError(t("archive.unreadable", path=path, reason=exc)) from None
         archive = cls(path, conn, busy_ms)
         try:
-            _retrying(archive._prepare, path)
+            archive.patiently(archive._prepare)
         except JournalUnavailable:
             conn.close()
             raise ArchiveError(t("archive.locked", path=path)) from None
@@ -195,8 +212,22 @@ class Archive:
             raise
         return archive
 
+    @property
+    def db(self) -> Database:
+        """The archive through sqlite-utils (imported on first use: the room never needs it)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    def patiently(self, action: Callable[[], T], wait: bool = True) -> T:
+        """Run ``action``, waiting for another program's lock up to the busy timeout
+        (not at all with ``wait=False``); :class:`JournalUnavailable` if it stays busy."""
+        budget = self.busy_ms if wait else 0
+        return _retrying(action, self.path, self.conn, budget, self.busy_ms)
+
     def _prepare(self) -> None:
-        self.conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         # Integrity check before anything writes: a damaged file must stay untouched.
         self.conn.execute("PRAGMA schema_version").fetchone()
@@ -205,6 +236,8 @@ class Archive:
             # the write lock migrates, the other waits and then finds it done.
             with self.transaction():
                 if self._pending_migrations():
+                    from store.schema import migrations
+
                     migrations.apply(self.db)
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -212,7 +245,7 @@ class Archive:
 
     def _pending_migrations(self) -> bool:
         """True if this archive needs migrating; refuses one from a newer version."""
-        applied = {m.name for m in migrations.applied(self.db)}
+        applied = set(self._applied())
         if applied - set(KNOWN):
             raise ArchiveError(t("archive.newer_schema", path=self.path))
         if not applied and self._has_foreign_tables():
@@ -237,14 +270,15 @@ class Archive:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, wait: bool = True) -> Iterator[sqlite3.Connection]:
         """A write transaction taken at once (IMMEDIATE), so writers queue, not fail.
 
         Raises :class:`JournalUnavailable` (nothing written) if another program
-        keeps the archive busy past the timeout: every writer, not only the
-        journal, gets the one clear message instead of "database is locked".
+        keeps the archive busy past the timeout (at once with ``wait=False``):
+        every writer, not only the journal, gets the one clear message instead
+        of "database is locked". Once the lock is held nothing inside waits.
         """
-        _retrying(lambda: self.conn.execute("BEGIN IMMEDIATE"), self.path)
+        self.patiently(lambda: self.conn.execute("BEGIN IMMEDIATE"), wait)
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -254,9 +288,22 @@ class Archive:
                 self.conn.execute("ROLLBACK")
             raise
 
+    def _applied(self) -> list[str]:
+        """Names of the migrations applied, in order (plain SQL: no sqlite-utils at start)."""
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone()
+        if not exists:
+            return []
+        rows = self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        ).fetchall()
+        return [name for (name,) in rows]
+
     @property
     def schema_version(self) -> int:
-        return len(migrations.applied(self.db))
+        return len(self._applied())
 
     @property
     def migration_set(self) -> str:
@@ -337,7 +384,7 @@ class Archive:
 
     def create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
         """A new meeting in the archive, its journal begun with the agenda."""
-        return _retrying(lambda: self._create_meeting(agenda, now), self.path)
+        return self._create_meeting(agenda, now)
 
     def _create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
         created = MeetingCreated(at=now, agenda=agenda)
@@ -399,13 +446,12 @@ class SqliteJournal:
         self.meeting_id = meeting_id
 
     def read(self, after: int = 0) -> list[Event]:
-        rows = _retrying(
+        rows = self.archive.patiently(
             lambda: self.archive.conn.execute(
                 "SELECT seq, at, kind, payload, grp FROM journal "
                 "WHERE meeting_id = ? AND seq > ? ORDER BY seq",
                 (self.meeting_id, after),
-            ).fetchall(),
-            self.archive.path,
+            ).fetchall()
         )
         return [self._decode(*row) for row in rows]
 
@@ -439,11 +485,10 @@ class SqliteJournal:
             written.append(replace(event, seq=seq, group=group))
         return written
 
-    def append(self, events: Sequence[Event], expected_last: int | None = None) -> list[Event]:
-        return _retrying(lambda: self._append(events, expected_last), self.archive.path)
-
-    def _append(self, events: Sequence[Event], expected_last: int | None) -> list[Event]:
-        with self.archive.transaction() as conn:
+    def append(
+        self, events: Sequence[Event], expected_last: int | None = None, wait: bool = True
+    ) -> list[Event]:
+        with self.archive.transaction(wait) as conn:
             self._check_last(conn, expected_last)
             return self._insert(conn, events)
 
@@ -460,9 +505,6 @@ class SqliteJournal:
     def close(
         self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
     ) -> Event:
-        return _retrying(lambda: self._close(event, minutes, expected_last), self.archive.path)
-
-    def _close(self, event: MeetingClosed, minutes: Minutes, expected_last: int | None) -> Event:
         with self.archive.transaction() as conn:
             self._check_last(conn, expected_last)
             status = conn.execute(

@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "facilitator"
+from store.versions import KNOWN, MIGRATION_SET
+
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -224,5 +225,6 @@ def m010_open_tasks_index(db: Database) -> None:
     db.execute("CREATE INDEX idx_tasks_open_due ON tasks(due, id) WHERE status != 'done'")
 
 
-KNOWN = tuple(m.name for m in migrations._migrations)
+if tuple(m.name for m in migrations._migrations) != KNOWN:
+    raise RuntimeError("store.versions.KNOWN must list every migration, in order")
 """Names of every migration this version knows, to detect a newer archive."""
