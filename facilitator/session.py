@@ -7,10 +7,11 @@ and keeps the folded state current. It knows nothing of SQLite or Textual.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from pendulum import Date
+from pendulum import Date, DateTime
 
 from facilitator.clock import Clock, SystemClock
 from facilitator.commands import Decision, Refusal, capture, decide, edit, retract
@@ -21,7 +22,6 @@ from facilitator.i18n import t
 from facilitator.journal import Journal, JournalMoved, JournalUnavailable
 from facilitator.line import Capture, Command, Invalid, LineContext, Notice, Parsed, parse_line
 from facilitator.minutes import Minutes, build_minutes
-from facilitator.sorting import sorted_names
 from facilitator.state import Folder, MeetingState
 
 WRITE_ATTEMPTS = CLOSE_ATTEMPTS = 8
@@ -37,11 +37,19 @@ class Outcome:
     notices: tuple[Notice, ...] = ()
     events: tuple[Event, ...] = ()
     request: str | None = None  # for the screen: "close", "help"
+    busy: bool = False
+    """Not refused: the journal was busy and nothing was written; try again."""
 
     @property
     def keep_text(self) -> bool:
         """A refused line stays in the input so it can be fixed, never lost."""
         return not self.accepted
+
+
+def _busy(error: JournalUnavailable) -> Outcome:
+    return Outcome(
+        False, (Notice("trust.journal_busy", {"reason": str(error)}, "warning"),), busy=True
+    )
 
 
 def _told(decision: Decision) -> tuple[Notice, ...]:
@@ -50,7 +58,16 @@ def _told(decision: Decision) -> tuple[Notice, ...]:
 
 
 class LiveMeeting:
-    """One meeting, driven by lines and commands, recorded as it goes."""
+    """One meeting, driven by lines and commands, recorded as it goes.
+
+    Safe to share between the screen and one writer thread: every use of the
+    journal and of the fold holds :attr:`lock`, and :attr:`state` is an
+    immutable snapshot that may be read at any time.
+
+    ``wait=False`` on a write gives up at once (``Outcome.busy``, nothing
+    written) if another program holds the archive, so the screen never waits;
+    ``at`` is when the line was typed, so a line written late keeps its moment.
+    """
 
     def __init__(
         self,
@@ -61,6 +78,7 @@ class LiveMeeting:
         self.journal = journal
         self.clock = clock or SystemClock()
         self.holidays = holidays
+        self.lock = threading.RLock()
         self._folder = Folder(journal.read())
         self._state = self._folder.state
         self._refold = False
@@ -73,11 +91,20 @@ class LiveMeeting:
     def meeting_id(self) -> int:
         return self.journal.meeting_id
 
-    def sync(self) -> bool:
+    def sync(self, wait: bool = True) -> bool:
         """Take in events written by another process; True if there were any.
 
         If the journal is busy, nothing is taken in now: the next sync will.
+        ``wait=False``: not now either if this meeting's writer thread is busy.
         """
+        if not self.lock.acquire(blocking=wait):
+            return False
+        try:
+            return self._sync()
+        finally:
+            self.lock.release()
+
+    def _sync(self) -> bool:
         try:
             if self._refold:
                 self._folder = Folder(self.journal.read())
@@ -97,7 +124,7 @@ class LiveMeeting:
         agenda = self._state.agenda
         today = self.clock.now().in_timezone(agenda.start.timezone).date()
         return LineContext(
-            people=sorted_names([p.name for p in agenda.people]),
+            people=[p.name for p in agenda.people],
             departments=agenda.departments,
             today=today,
             holidays=self.holidays,
@@ -124,13 +151,22 @@ class LiveMeeting:
     def _last_seq(self) -> int:
         return self._folder.events[-1].seq if self._folder.events else 0
 
-    def _record(self, events: tuple[Event, ...], checked: bool = False) -> tuple[Event, ...]:
+    def _now(self, at: DateTime | None) -> DateTime:
+        """The instant a command takes effect: when it was typed, but never before
+        the last event already in the journal (timers must not run backwards)."""
+        now = self.clock.now() if at is None else at
+        last = self._folder.events[-1].at if self._folder.events else None
+        return last if last is not None and last > now else now
+
+    def _record(
+        self, events: tuple[Event, ...], checked: bool = False, wait: bool = True
+    ) -> tuple[Event, ...]:
         """Write ``events``; ``checked``: only if nobody wrote since the state they
         were decided on (else :class:`JournalMoved`, nothing written)."""
         if not events:
             return ()
         before = self._last_seq()
-        written = self.journal.append(events, expected_last=before if checked else None)
+        written = self.journal.append(events, expected_last=before if checked else None, wait=wait)
         # Another terminal may have written between our last sync and this
         # append: take in its events too, in journal order, or they would be
         # skipped by every later sync (which reads after the last seq seen).
@@ -142,27 +178,28 @@ class LiveMeeting:
         self._state = self._folder.state
         return tuple(written)
 
-    def submit(self, text: str) -> Outcome:
+    def submit(self, text: str, at: DateTime | None = None, wait: bool = True) -> Outcome:
         """Read and carry out one line typed into the room.
 
-        If the journal stays busy (another terminal holding it), the line is
-        refused with a notice and stays in the input: nothing typed is lost.
+        If the journal stays busy (another terminal holding it), nothing is
+        written and the outcome says so (``busy``): nothing typed is lost.
         """
-        try:
-            return self._submit(text)
-        except JournalUnavailable as busy:
-            return Outcome(False, (Notice("trust.journal_busy", {"reason": str(busy)}, "warning"),))
+        with self.lock:
+            try:
+                return self._submit(text, at, wait)
+            except JournalUnavailable as busy:
+                return _busy(busy)
 
-    def _submit(self, text: str) -> Outcome:
+    def _submit(self, text: str, at: DateTime | None, wait: bool) -> Outcome:
         if not text.strip():
             return Outcome(False)
         # Decided on the latest state and written only if it still is: if the
         # other terminal wrote meanwhile (moved the topic, closed the meeting),
         # the line is read again against what it did.
         for _attempt in range(WRITE_ATTEMPTS):
-            self.sync()
+            self._sync()
             parsed = self.parse(text)
-            now = self.clock.now()
+            now = self._now(at)
             try:
                 if isinstance(parsed, Invalid):
                     return Outcome(False, (parsed.notice,))
@@ -175,43 +212,60 @@ class LiveMeeting:
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
-                events = self._record(decision.events, checked=True)
+                events = self._record(decision.events, checked=True, wait=wait)
             except JournalMoved:
                 continue
             return Outcome(True, notices, events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
-    def run(self, command: Command) -> Outcome:
+    def run(self, command: Command, at: DateTime | None = None, wait: bool = True) -> Outcome:
         """Carry out a command given by a key or the palette rather than typed."""
-        try:
-            return self._run(command)
-        except JournalUnavailable as busy:
-            return Outcome(False, (Notice("trust.journal_busy", {"reason": str(busy)}, "warning"),))
-
-    def _run(self, command: Command) -> Outcome:
-        for _attempt in range(WRITE_ATTEMPTS):
-            self.sync()
+        with self.lock:
             try:
-                decision: Decision = decide(self._state, command, self.clock.now())
+                return self._run(command, at, wait)
+            except JournalUnavailable as busy:
+                return _busy(busy)
+
+    def _run(self, command: Command, at: DateTime | None, wait: bool) -> Outcome:
+        for _attempt in range(WRITE_ATTEMPTS):
+            self._sync()
+            try:
+                decision: Decision = decide(self._state, command, self._now(at))
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
-                events = self._record(decision.events, checked=True)
+                events = self._record(decision.events, checked=True, wait=wait)
             except JournalMoved:
                 continue
             return Outcome(True, _told(decision), events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
-    def edit(self, seq: int, text: str, keep_kind: bool = False) -> Outcome:
+    def edit(
+        self,
+        seq: int,
+        text: str,
+        keep_kind: bool = False,
+        at: DateTime | None = None,
+        wait: bool = True,
+    ) -> Outcome:
         """Replace entry ``seq`` by the line ``text`` (an EntryEdited event).
 
         ``keep_kind``: refuse a line that reads as another kind of entry (the
         closing summary fixes owners and dates, it never turns a task into a
         point); the line stays in the input with the reason.
         """
+        with self.lock:
+            try:
+                return self._edit(seq, text, keep_kind, at, wait)
+            except JournalUnavailable as busy:
+                return _busy(busy)
+
+    def _edit(
+        self, seq: int, text: str, keep_kind: bool, at: DateTime | None, wait: bool
+    ) -> Outcome:
         if not text.strip():
             return Outcome(False)
-        self.sync()
+        self._sync()
         parsed = self.parse(text)
         if isinstance(parsed, Invalid):
             return Outcome(False, (parsed.notice,))
@@ -222,26 +276,34 @@ class LiveMeeting:
         if refusal is not None:
             return Outcome(False, (refusal, *parsed.notices))
         try:
-            decision = edit(self._state, seq, parsed.entry, self.clock.now())
+            decision = edit(self._state, seq, parsed.entry, self._now(at))
         except Refusal as refusal:
             return Outcome(False, (refusal.notice,))
-        events = self._record(decision.events)
+        events = self._record(decision.events, wait=wait)
         return Outcome(True, (*decision.notices, *parsed.notices), events)
 
-    def retract(self, seq: int) -> Outcome:
+    def retract(self, seq: int, at: DateTime | None = None, wait: bool = True) -> Outcome:
         """Take back entry ``seq`` (an EntryRetracted event)."""
-        self.sync()
-        try:
-            decision = retract(self._state, seq, self.clock.now())
-        except Refusal as refusal:
-            return Outcome(False, (refusal.notice,))
-        events = self._record(decision.events)
-        return Outcome(True, decision.notices, events)
+        with self.lock:
+            try:
+                self._sync()
+                try:
+                    decision = retract(self._state, seq, self._now(at))
+                except Refusal as refusal:
+                    return Outcome(False, (refusal.notice,))
+                events = self._record(decision.events, wait=wait)
+                return Outcome(True, decision.notices, events)
+            except JournalUnavailable as busy:
+                return _busy(busy)
 
     def open(self) -> None:
         """Mark the meeting opened in the room (once, even from two terminals)."""
+        with self.lock:
+            self._open()
+
+    def _open(self) -> None:
         for _attempt in range(WRITE_ATTEMPTS):
-            self.sync()
+            self._sync()
             if self._state.opened_at is not None or self._state.is_closed:
                 return
             try:
@@ -253,9 +315,10 @@ class LiveMeeting:
 
     def record(self, *events: Event) -> tuple[Event, ...]:
         """Write events decided elsewhere (roll call, edits on the summary screen)."""
-        self.sync()
-        now = self.clock.now()
-        return self._record(tuple(replace(e, at=e.at or now) for e in events))
+        with self.lock:
+            self._sync()
+            now = self.clock.now()
+            return self._record(tuple(replace(e, at=e.at or now) for e in events))
 
     def minutes(self) -> Minutes:
         """The minutes as they would be if the meeting closed now."""
@@ -268,8 +331,12 @@ class LiveMeeting:
         built again from the journal as it now stands, so none of its lines is
         left out of the minutes tables.
         """
+        with self.lock:
+            return self._close()
+
+    def _close(self) -> Minutes:
         for _attempt in range(CLOSE_ATTEMPTS):
-            self.sync()
+            self._sync()
             if self._state.is_closed:
                 return build_minutes(self._state, self._state.closed_at)
             now = self.clock.now()

@@ -36,3 +36,12 @@ def name_sort_key(name: str) -> tuple[str, str]:
 
 def sorted_names(names: list[str]) -> list[str]:
     return sorted(names, key=name_sort_key)
+
+
+def warm(names: list[str]) -> None:
+    """Work out the pinyin of ``names`` now (loading pypinyin's tables, ~130 ms once),
+    so the first ``@l`` typed in the room does not pay for it. Cheap when every
+    name is ASCII: then nothing is loaded."""
+    for name in names:
+        if not name.isascii():
+            _pinyin(name)

@@ -54,8 +54,12 @@ def line_of(action: HostAction) -> str:
 
 
 def room_bindings() -> list[Binding]:
-    """The room's bindings; descriptions are catalogue keys until localized."""
+    """The room's bindings; descriptions are catalogue keys until localized.
+
+    Not priority bindings: those run the moment the key arrives, ahead of
+    letters and an Enter typed before them and still on their way to the
+    input line, so F2 right after a line would move on before recording it.
+    """
     return [
-        Binding(a.key, a.action, a.label, id=a.label.removeprefix("keys."), priority=True)
-        for a in HOST_ACTIONS
+        Binding(a.key, a.action, a.label, id=a.label.removeprefix("keys.")) for a in HOST_ACTIONS
     ]

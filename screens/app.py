@@ -8,12 +8,14 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 
 from facilitator.i18n import t
 from facilitator.minutes import Minutes
 from facilitator.session import LiveMeeting
 from screens.keys import localize_bindings, short_key_label
+from screens.paste import install_paste_parser
 from screens.room import RoomScreen
 from screens.themes import DEFAULT_THEME, PROJECTOR
 
@@ -24,7 +26,8 @@ class FacilitatorApp(App[Minutes | None]):
     CSS_PATH = "room.tcss"
     TITLE = "Facilitator"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "keys.quit", id="quit", priority=True),
+        # Not priority: lines typed before Ctrl+Q are recorded before the room leaves.
+        Binding("ctrl+q", "quit", "keys.quit", id="quit"),
         # Our own palette binding, so its footer label is translated too.
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
     ]
@@ -32,15 +35,36 @@ class FacilitatorApp(App[Minutes | None]):
     def __init__(self, meeting: LiveMeeting, theme: str | None = None) -> None:
         super().__init__()
         self.meeting = meeting
+        self.unwritten: tuple[str, ...] = ()
+        """Lines typed but never written (the archive stayed busy and the host
+        left anyway): the CLI prints them, so they are not lost."""
+        self._leaving = False
         localize_bindings(self)
         self.register_theme(PROJECTOR)
         # FACILITATOR_THEME=projector starts on the projector theme (Ctrl+T toggles).
         wanted = theme or os.environ.get("FACILITATOR_THEME") or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal (or the browser), reading pastes whole."""
+        driver_class = super().get_driver_class()
+        install_paste_parser(driver_class)
+        return driver_class
+
     def on_mount(self) -> None:
         self.title = self.meeting.state.agenda.title
         self.push_screen(RoomScreen(self.meeting))
+
+    async def action_quit(self) -> None:
+        """Leave the room; with lines still waiting for a busy archive, ask first."""
+        room = next((s for s in self.screen_stack if isinstance(s, RoomScreen)), None)
+        if room is not None and room.outbox.waiting and not self._leaving:
+            self._leaving = True
+            room.warn_leaving()
+            return
+        if room is not None:
+            self.unwritten = tuple(p.label for p in room.outbox.stop())
+        self.exit(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """None of Textual's own (Keys, Maximize, Quit, Screenshot, Theme).

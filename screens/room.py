@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import gc
+import time
+from functools import partial
+
+from pendulum import DateTime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from facilitator.completion import offer
 from facilitator.corrections import kind_change
 from facilitator.i18n import t
 from facilitator.journal import JournalUnavailable
 from facilitator.line import Command, Notice
+from facilitator.outbox import Outbox, Pending
 from facilitator.session import LiveMeeting, Outcome
+from facilitator.sorting import warm
 from screens.actions import room_bindings
 from screens.balance import BalanceScreen
 from screens.closing import ClosingScreen
@@ -23,8 +32,8 @@ from screens.keys import localize_bindings
 from screens.palette import RoomCommands
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.bar import MeetingBar
-from screens.widgets.capture import CaptureLine, LinePreview, LineSuggester
-from screens.widgets.completion import LineCompletion
+from screens.widgets.capture import CaptureLine, LinePreview
+from screens.widgets.completion import CompletionMenu
 from screens.widgets.countdown import TopicClock
 from screens.widgets.entries import EntryList
 from screens.widgets.footer import KeyFooter
@@ -39,6 +48,31 @@ RUNNING_KEYS = ("next", "pause", "extend", "done", "entries", "undo", "close", "
 """Binding ids by importance for the footer (F1 help always comes first)."""
 
 
+def _typed(text: str, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.submit(text, at=at, wait=wait)
+
+
+def _corrected(seq: int, text: str, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.edit(seq, text, at=at, wait=wait)
+
+
+def _commanded(command: Command, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.run(command, at=at, wait=wait)
+
+
+def _retracted(seq: int, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.retract(seq, at=at, wait=wait)
+
+
+class Written(Message):
+    """A write that had to wait for the archive is now done (or refused)."""
+
+    def __init__(self, pending: Pending, outcome: Outcome) -> None:
+        super().__init__()
+        self.pending = pending
+        self.outcome = outcome
+
+
 class RoomScreen(Screen[None]):
     """The shared screen of a running meeting.
 
@@ -51,6 +85,9 @@ class RoomScreen(Screen[None]):
         Binding("escape", "cancel_edit", "keys.cancel_edit", show=False),
     ]
     COMMANDS = Screen.COMMANDS | {RoomCommands}
+    # Typing starts in the line: focused from the first frame, not moved there
+    # after the footer was laid out for the entries list.
+    AUTO_FOCUS = "#line"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
@@ -59,6 +96,9 @@ class RoomScreen(Screen[None]):
         self.meeting = meeting
         self.editing: int | None = None
         """The seq of the entry being corrected in the input line, if any."""
+        self.outbox = Outbox(
+            meeting, lambda pending, outcome: self.post_message(Written(pending, outcome))
+        )
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -77,15 +117,14 @@ class RoomScreen(Screen[None]):
             yield LinePreview(id="preview")
             people = [p.name for p in agenda.people]
             departments = list(agenda.departments)
-            line = CaptureLine(
+            menu = CompletionMenu(above="#message", id="completion")
+            yield CaptureLine(
+                partial(offer, people=people, departments=departments),
+                menu,
                 placeholder=t("room.placeholder"),
                 id="line",
-                suggester=LineSuggester(people, departments),
-                # An entry put back for correction must not be wiped by the first key.
-                select_on_focus=False,
             )
-            yield line
-        yield LineCompletion(line, people, departments, above="#message")
+        yield menu
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -94,14 +133,24 @@ class RoomScreen(Screen[None]):
         self.query_one("#preview", LinePreview).show(None)
         self.line.focus()
         self.set_interval(REFRESH_SECONDS, self.tick)
+        # The room's widgets live as long as it does: out of the collector's way.
+        self.call_after_refresh(gc.freeze)
+        # Chinese names are matched by pinyin ("@ll" finds 李雷): load its tables
+        # while the room is looked at, not on the first "@" typed.
+        names = [p.name for p in self.meeting.state.agenda.people]
+        self.call_after_refresh(lambda: self.run_worker(partial(warm, names), thread=True))
 
     @property
     def line(self) -> CaptureLine:
         return self.query_one("#line", CaptureLine)
 
     def tick(self) -> None:
-        self.meeting.sync()
+        # Never wait here: while the writer thread waits on a busy archive the
+        # screen goes on drawing from the state it has.
+        self.meeting.sync(wait=False)
         self.refresh_view()
+        if self.outbox.waiting:
+            self._say_waiting()
 
     def footer_priority(self) -> tuple[str, ...]:
         """The keys the footer keeps first when it cannot show them all (binding ids).
@@ -129,12 +178,17 @@ class RoomScreen(Screen[None]):
             wide = self.has_class("-wide")
             self.query_one("#speakers", SpeakerPanel).show(state, now, shares=not wide)
             self.query_one("#balance", BalancePanel).show(state, now)
-        self.query_one("#entries", EntryList).show(state)
+        self.query_one("#entries", EntryList).show(state, [p.label for p in self.outbox.waiting])
 
     def say(self, outcome: Outcome) -> None:
         message = self.query_one("#message", Static)
         text = Text(overflow="ellipsis", no_wrap=True)
-        for index, notice in enumerate(outcome.notices):
+        notices = outcome.notices
+        kept = self.line.kept
+        if kept and not any(n.key == "room.kept_under_up" for n in notices):
+            # Until brought back, a refused line is not forgotten by the next message.
+            notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
+        for index, notice in enumerate(notices):
             if index:
                 text.append("  ")
             # A hint ("type a name after @") on a refused line is a warning too.
@@ -166,23 +220,109 @@ class RoomScreen(Screen[None]):
         captured = self.meeting.state.entry(self.editing)
         return captured.number if captured else None
 
-    @on(Input.Submitted, "#line")
-    def submit_line(self, event: Input.Submitted) -> None:
+    @on(CaptureLine.Entered, "#line")
+    def lines_entered(self, event: CaptureLine.Entered) -> None:
+        """Record each line, in order; a paste says how many it recorded."""
+        if not event.pasted:
+            self._perform_line(event.texts[0], keys=event.keys)
+            return
+        outcomes = [self._perform_line(text, quiet=True) for text in event.texts]
+        recorded = sum(1 for outcome in outcomes if outcome is not None and outcome.accepted)
+        refused = [n for n, o in enumerate(outcomes, start=1) if o is not None and not o.accepted]
+        waiting = sum(1 for outcome in outcomes if outcome is None)
+        notices = [Notice("room.pasted", {"count": recorded})]
+        if waiting:
+            notices.append(Notice("room.pasted_waiting", {"count": waiting}, "warning"))
+        for number in refused:
+            outcome = outcomes[number - 1]
+            assert outcome is not None
+            reason = outcome.notices[0].text() if outcome.notices else ""
+            notices.append(
+                Notice("room.pasted_refused", {"number": number, "reason": reason}, "warning")
+            )
+        self.say(Outcome(True, tuple(notices)))
+
+    def _perform_line(
+        self, text: str, quiet: bool = False, keys: int | None = None
+    ) -> Outcome | None:
+        """One line typed (or pasted): a correction while editing, else a new line.
+
+        ``keys``: the line's key count when it was sent, so a refused line comes
+        back into the input only if nothing was typed since (else under ↑).
+        """
         if self.editing is not None:
-            outcome = self.meeting.edit(self.editing, event.value)
-            if outcome.accepted:
-                self.editing = None
-        else:
-            outcome = self.meeting.submit(event.value)
-        self.after(outcome, event.input)
+            seq, self.editing = self.editing, None
+            work = partial(_corrected, seq, text)
+            outcome = self.perform(Pending(text, self.meeting.clock.now(), work, line=text))
+            if outcome is not None and not outcome.accepted:
+                self.editing = seq  # still correcting it: the line comes back to fix
+            self._done(outcome, text, quiet, keys)
+            return outcome
+        outcome = self.perform(
+            Pending(text, self.meeting.clock.now(), partial(_typed, text), line=text)
+        )
+        self._done(outcome, text, quiet, keys)
+        return outcome
+
+    def _done(self, outcome: Outcome | None, text: str, quiet: bool, keys: int | None) -> None:
+        if outcome is None:
+            self._say_waiting()
+            return
+        if not outcome.accepted and outcome.notices:
+            self.line.give_back(text, keys)
+        if quiet:
+            self.refresh_view()
+            return
+        self.after(outcome)
+
+    def perform(self, pending: Pending) -> Outcome | None:
+        """Write now if the archive is free; else it waits its turn (None), shown as waiting."""
+        outcome = self.outbox.put(pending)
+        if outcome is None:
+            self.refresh_view()
+        return outcome
+
+    @on(Written)
+    def written(self, message: Written) -> None:
+        """A write that waited is done: show it like any other."""
+        pending, outcome = message.pending, message.outcome
+        if pending.line is not None and not outcome.accepted and outcome.notices:
+            self.line.give_back(pending.line)
+        self.after(outcome)
+        if self.outbox.waiting:
+            self._say_waiting()
+
+    def _say_waiting(self) -> None:
+        waiting = self.outbox.waiting
+        since = self.outbox.waiting_since
+        seconds = int(time.monotonic() - since) if since is not None else 0
+        self.say(
+            Outcome(
+                False,
+                (
+                    Notice(
+                        "room.archive_waiting",
+                        {"count": len(waiting), "seconds": seconds},
+                        "warning",
+                    ),
+                ),
+            )
+        )
+
+    def warn_leaving(self) -> None:
+        """Said on the first Ctrl+Q while lines still wait for the archive."""
+        count = len(self.outbox.waiting)
+        self.say(Outcome(False, (Notice("room.leave_waiting", {"count": count}, "warning"),)))
+
+    @on(CaptureLine.Kept, "#line")
+    def line_kept(self, event: CaptureLine.Kept) -> None:
+        self.say(Outcome(False, (Notice("room.kept_under_up", {"line": event.text}, "warning"),)))
 
     def submit_text(self, text: str) -> None:
         """Carry out a line as if typed (the palette uses this)."""
-        self.after(self.meeting.submit(text))
+        self._perform_line(text, keys=self.line.keys)
 
-    def after(self, outcome: Outcome, line: Input | None = None) -> None:
-        if line is not None and not outcome.keep_text:
-            line.value = ""
+    def after(self, outcome: Outcome) -> None:
         self.say(outcome)
         self.refresh_view()
         if outcome.request == "close":
@@ -192,14 +332,25 @@ class RoomScreen(Screen[None]):
 
     # -- actions (keys, palette) ----------------------------------------------------
 
+    def run_command(self, command: Command) -> None:
+        """A command from a key or the palette, in turn with the lines typed before it."""
+        label = "/" + command.summary()
+        outcome = self.perform(
+            Pending(label, self.meeting.clock.now(), partial(_commanded, command))
+        )
+        if outcome is None:
+            self._say_waiting()
+        else:
+            self.after(outcome)
+
     def action_command(self, name: str) -> None:
-        self.after(self.meeting.run(Command(name)))
+        self.run_command(Command(name))
 
     def action_toggle_pause(self) -> None:
         self.action_command("resume" if self.meeting.state.paused else "pause")
 
     def action_everyone_present(self) -> None:
-        self.after(self.meeting.run(Command("present", ("all",))))
+        self.run_command(Command("present", ("all",)))
 
     def action_prefill(self, text: str) -> None:
         """Start a command that needs an argument in the line; the preview says what it wants."""
@@ -233,7 +384,14 @@ class RoomScreen(Screen[None]):
     @on(EntryList.Chosen)
     def entry_chosen(self, event: EntryList.Chosen) -> None:
         if event.action == "retract":
-            self.after(self.meeting.retract(event.seq))
+            captured = self.meeting.state.entry(event.seq)
+            label = f"/retract {captured.number}" if captured else "/retract"
+            pending = Pending(label, self.meeting.clock.now(), partial(_retracted, event.seq))
+            outcome = self.perform(pending)
+            if outcome is None:
+                self._say_waiting()
+            else:
+                self.after(outcome)
             return
         captured = self.meeting.state.entry(event.seq)
         if captured is None:
@@ -253,7 +411,7 @@ class RoomScreen(Screen[None]):
             self.app.exit(None)
             return
         # As typed: the command ends the current turn before the summary opens.
-        self.after(self.meeting.run(Command("close")))
+        self.run_command(Command("close"))
 
     def _open_summary(self) -> None:
         def closed(confirmed: bool | None) -> None:

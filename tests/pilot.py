@@ -18,3 +18,10 @@ async def enter_line(pilot: Pilot, text: str) -> None:
     await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def after_refusal(pilot: Pilot) -> None:
+    """Wait until a refused line is back in the input (it returns once typing stops)."""
+    from screens.widgets.capture import QUIET_SECONDS
+
+    await pilot.pause(QUIET_SECONDS + 0.2)

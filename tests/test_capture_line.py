@@ -6,7 +6,7 @@ from textual.geometry import Region
 
 from facilitator.clock import FakeClock
 from store.archive import Archive
-from tests.pilot import type_text
+from tests.pilot import after_refusal, type_text
 from tests.room_app import room_app
 
 
@@ -58,3 +58,45 @@ async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(a
         assert shown.endswith(
             "⚠ @Legal is not among the people: kept as owner; fix it at the close"
         )
+
+
+async def test_a_refused_line_comes_back_into_an_empty_line_to_fix(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "/goto 9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#line").value == ""  # while typing may go on
+        await after_refusal(pilot)
+        assert app.screen.query_one("#line").value == "/goto 9"
+
+
+async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        await type_text(pilot, "Budget")  # typed after the refused Enter, before its answer
+        line.give_back("/goto 9")
+        await pilot.pause()
+        assert line.value == "Budget"
+        assert "'/goto 9' was not recorded and is kept: ↑ brings it back" in on_screen(
+            app.screen.query_one("#message")
+        )
+        await pilot.press("up")
+        assert line.value == "/goto 9"
+        await pilot.press("down")
+        assert line.value == "Budget"
+
+
+async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, clock):
+    from textual import events
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        line.post_message(events.Paste("first\nd: second\n\nthird\nunfinished"))
+        await pilot.pause()
+        entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
+        assert entries == [("point", "first"), ("decision", "second"), ("point", "third")]
+        assert line.value == "unfinished"
+        assert "paste: 3 recorded" in on_screen(app.screen.query_one("#message"))

@@ -8,7 +8,7 @@ from facilitator.i18n import set_language
 from screens.closing import ClosingScreen
 from screens.help import HelpScreen
 from store.archive import Archive
-from tests.pilot import enter_line, type_text
+from tests.pilot import after_refusal, enter_line, type_text
 from tests.room_app import room_app
 
 
@@ -374,12 +374,10 @@ async def test_dropdown_offers_names_by_pinyin_and_enter_picks_one(archive, cloc
         await pilot.pause()
         completion = app.screen.query_one("#completion")
         assert completion.display
-        offered = [
-            completion.option_list.get_option_at_index(i).value
-            for i in range(completion.option_list.option_count)
-        ]
+        offered = list(completion.choices)
         assert offered == ["@Li", "@李雷"]
-        await pilot.press("down", "enter")
+        # Nothing is picked until the recorder moves into the list: ↓ is @Li, ↓ again 李雷.
+        await pilot.press("down", "down", "enter")
         await pilot.pause()
         line = app.screen.query_one("#line")
         assert line.value == "a: @李雷 "
@@ -396,10 +394,7 @@ async def test_speaker_key_asks_for_a_name_and_offers_people_not_departments(arc
         await type_text(pilot, "Ma")
         await pilot.pause()
         completion = app.screen.query_one("#completion")
-        offered = [
-            completion.option_list.get_option_at_index(i).value
-            for i in range(completion.option_list.option_count)
-        ]
+        offered = list(completion.choices)
         assert offered == ["@Marta"]  # not @Marketing: a department does not speak
         assert "command /speak @Marta" in shown(app, "#preview")
 
@@ -417,7 +412,7 @@ async def test_preview_reads_a_command_back_whole_or_says_why_it_cannot_run(arch
         await pilot.pause()
         assert "⚠ '2.5' is not a whole number of minutes" in shown(app, "#preview")
         await pilot.press("enter")
-        await pilot.pause()
+        await after_refusal(pilot)
         assert line.value == "/extend 2.5"  # kept, to fix
         assert "⚠ '2.5' is not a whole number of minutes" in shown(app, "#message")
         assert app.meeting.state.current_topic.extra_minutes == 0

@@ -8,7 +8,7 @@ from facilitator.session import LiveMeeting
 from screens.app import FacilitatorApp
 from screens.closing import ClosingScreen
 from store.archive import Archive
-from tests.pilot import enter_line, type_text
+from tests.pilot import after_refusal, enter_line, type_text
 
 
 def _app(archive: Archive, clock: FakeClock) -> FacilitatorApp:
@@ -56,6 +56,7 @@ async def test_refused_line_stays_in_the_input_with_the_reason(archive, clock):
     app = _app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await enter_line(pilot, "/extend 5")
+        await after_refusal(pilot)
         assert app.screen.query_one("#line").value == "/extend 5"
         message = str(app.screen.query_one("#message").render())
         assert "no topic is running" in message

@@ -1,73 +1,329 @@
-"""The input line and its preview: the recorder's and the host's one control."""
+"""The input line and its preview: the recorder's and the host's one control.
+
+Every key is carried out by the line itself, in the order it was typed.
+Textual runs an input's key bindings (Enter, Backspace, arrows...) only once
+the key has travelled up to the app, while letters are inserted at once: a
+fast typist's next letters would reach the line before the Enter that should
+have ended it. So the line takes its own keys: Enter takes the text and
+empties the line in the same step, and nothing typed after it can join it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset
+from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from facilitator.completion import Offer, apply
 from facilitator.i18n import t
-from facilitator.line import (
-    COMMANDS,
-    Capture,
-    Command,
-    Invalid,
-    Notice,
-    Parsed,
-    names_to_offer,
-)
-from facilitator.names import complete
+from facilitator.line import Capture, Command, Invalid, Notice, Parsed
 from facilitator.timefmt import format_date
 from screens.keys import localize_bindings
+from screens.widgets.completion import CompletionMenu
 from screens.widgets.entries import KIND_STYLES
 
+Completer = Callable[[str, int], Offer | None]
+"""What may complete the word before the cursor (``facilitator.completion.offer``)."""
 
-class LineSuggester(Suggester):
-    """Completes ``@name`` (letters or pinyin) and ``/command`` at the end of the line."""
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+HISTORY = 50
+"""Lines kept for ↑ (the recorder's own recent lines, refused ones included)."""
+QUIET_SECONDS = 0.3
+"""A refused line comes back into the input once no key has come for this long."""
 
-    def __init__(self, people: Sequence[str], departments: Sequence[str] = ()) -> None:
+
+def visible_controls(text: str) -> str:
+    """Control characters as their visible pictures (ESC → ␛), tabs as spaces.
+
+    A pasted escape sequence is text the user pasted: it stays, in order, as
+    something one can read, never as a key or a colour.
+    """
+    text = text.replace("\t", " ")
+    return _CONTROL.sub(
+        lambda m: "␡" if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
+    )
+
+
+def pasted_lines(text: str) -> tuple[list[str], str]:
+    """A paste split into the lines it completes and the rest that stays in the line.
+
+    A paste that ends without a newline leaves its last line in the input, to
+    finish or send with Enter, as a terminal shell does.
+    """
+    pieces = [visible_controls(piece) for piece in _NEWLINES.split(text)]
+    return pieces[:-1], pieces[-1]
+
+
+class OfferSuggester(Suggester):
+    """The ghost text after the cursor: the first choice of the same offer as the list."""
+
+    def __init__(self, completer: Completer) -> None:
         # case_sensitive: the completion must keep the name's own capitals
         super().__init__(use_cache=False, case_sensitive=True)
-        self.people = list(people)
-        self.departments = list(departments)
+        self.completer = completer
 
     async def get_suggestion(self, value: str) -> str | None:
-        if value.startswith("/") and " " not in value:
-            typed = value[1:].lower()
-            for command in COMMANDS:
-                if command.startswith(typed) and command != typed and command.isascii():
-                    return "/" + command
-            return None
-        at = value.rfind("@")
-        if at == -1 or " " in value[at:]:
-            return None
-        typed = value[at + 1 :]
-        if not typed:
-            return None
-        matches = complete(typed, names_to_offer(value, self.people, self.departments))
-        if not matches:
-            return None
-        return value[:at] + "@" + matches[0] + " "
+        found = self.completer(value, len(value))
+        return (found.ghost(value) or None) if found else None
 
 
 class CaptureLine(Input):
     """One line: plain text is a point; ``d: a: u: x:`` pick a kind; ``/`` commands."""
 
-    # Tab completes instead of leaving the line: the room has one input.
     BINDINGS: ClassVar = [Binding("tab", "complete", "keys.complete", show=False)]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    class Entered(Message):
+        """Lines to record, exactly as typed, in order (several from one paste)."""
+
+        def __init__(
+            self, line: CaptureLine, texts: tuple[str, ...], pasted: bool, keys: int
+        ) -> None:
+            super().__init__()
+            self.line = line
+            self.texts = texts
+            self.pasted = pasted
+            self.keys = keys
+            """How many keys the line had taken when these were sent (for give_back)."""
+
+        @property
+        def control(self) -> CaptureLine:
+            return self.line
+
+    class Kept(Message):
+        """A refused line could not go back into the line (more was typed since):
+        it waits under ↑ instead."""
+
+        def __init__(self, line: CaptureLine, text: str) -> None:
+            super().__init__()
+            self.line = line
+            self.text = text
+
+        @property
+        def control(self) -> CaptureLine:
+            return self.line
+
+    def __init__(
+        self,
+        completer: Completer,
+        menu: CompletionMenu,
+        placeholder: str = "",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(
+            placeholder=placeholder,
+            id=id,
+            suggester=OfferSuggester(completer),
+            # An entry put back for correction must not be wiped by the first key.
+            select_on_focus=False,
+        )
+        self.completer = completer
+        self.menu = menu
+        self.history: list[str] = []
+        self.keys = 0
+        """Keys (and pastes) taken so far: a refused line comes back only if none came since."""
+        self.kept: list[str] = []
+        """Refused lines waiting under ↑, not yet brought back (the room keeps saying so)."""
+        self._recalled: int | None = None
+        self._draft = ""
+        # Input's own keys (Backspace, arrows, Home...), run here in typing order.
+        self._actions = {
+            key.strip(): binding.action
+            for binding in Input.BINDINGS
+            if isinstance(binding, Binding)
+            for key in binding.key.split(",")
+        }
         localize_bindings(self)
 
+    # -- keys, in the order they were typed ------------------------------------------
+
+    async def _on_key(self, event: events.Key) -> None:
+        key = event.key
+        self.keys += 1
+        handled = True
+        if key == "enter":
+            if not self._pick():
+                self._enter()
+        elif key == "tab":
+            self.action_complete()
+        elif key in ("down", "up") and self.menu.display:
+            self.menu.move(1 if key == "down" else -1)
+        elif key in ("down", "up"):
+            self._recall(-1 if key == "up" else 1)
+        elif key == "escape" and self.menu.display:
+            self.menu.hide()
+        elif key == "right" and self.cursor_at_end and self._offer_ghost():
+            self.action_complete()
+        elif key in self._actions and key != "enter":
+            await self.run_action(self._actions[key])
+        else:
+            handled = False
+        if handled:
+            event.stop()
+            event.prevent_default()
+
+    def _enter(self) -> None:
+        """Take the line and empty it in one step; an empty line does nothing."""
+        text = self.value
+        self.value = ""
+        self._recalled = None
+        if text.strip():
+            self._remember(text)
+            self._send((text,), pasted=False)
+
+    def _send(self, texts: tuple[str, ...], pasted: bool) -> None:
+        # Straight to the screen, not bubbling through the containers: a key
+        # typed after Enter (F2, say) must reach the room after this line does.
+        self.screen.post_message(self.Entered(self, texts, pasted, self.keys))
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted block: each complete line recorded as if typed, in order."""
+        event.stop()
+        event.prevent_default()
+        self.keys += 1
+        if not event.text:
+            return
+        lines, rest = pasted_lines(event.text)
+        if not lines:
+            self.insert_text_at_cursor(rest)
+            return
+        before = self.value[: self.cursor_position]
+        after = self.value[self.cursor_position :]
+        lines[0] = before + lines[0]
+        self.value = rest + after
+        self.cursor_position = len(rest)
+        self._recalled = None
+        texts = tuple(line for line in lines if line.strip())
+        for text in texts:
+            self._remember(text)
+        if texts:
+            self._send(texts, pasted=True)
+
+    # -- refused lines come back -------------------------------------------------------
+
+    def give_back(self, text: str, keys: int | None = None) -> None:
+        """Put a refused line back to be fixed, once the typing has stopped.
+
+        Only if not a key was typed since it was sent (``keys``: the count it was
+        sent at) and none comes for :data:`QUIET_SECONDS`: a fast typist's next
+        letters are the start of the next line and must never be joined to a
+        refused one. Otherwise it waits under ↑ and the room is told (:class:`Kept`).
+        """
+        self._remember(text)
+        if keys is None or keys != self.keys:
+            self.call_later(self._keep, text)
+            return
+        self.set_timer(QUIET_SECONDS, lambda: self._give_back(text, keys))
+
+    def _keep(self, text: str) -> None:
+        self._remember(text)
+        self.kept.append(text)
+        self.screen.post_message(self.Kept(self, text))
+
+    def _give_back(self, text: str, keys: int) -> None:
+        if self.value or keys != self.keys:
+            self._keep(text)
+            return
+        self.value = text
+        self.cursor_position = len(text)
+
+    def _remember(self, text: str) -> None:
+        if self.history and self.history[-1] == text:
+            return
+        self.history.append(text)
+        del self.history[:-HISTORY]
+
+    def _recall(self, step: int) -> None:
+        """↑ and ↓ walk the lines sent before (like a shell); past the newest, the draft.
+
+        A refused line that is still kept comes first: ↑ is how it comes back.
+        """
+        if step < 0 and self._recalled is None and self.kept:
+            text = self.kept.pop()
+            self._draft = self.value
+            self._recalled = len(self.history) - 1 - self.history[::-1].index(text)
+            self.value = text
+            self.cursor_position = len(text)
+            return
+        if not self.history:
+            return
+        if self._recalled is None:
+            if step > 0:
+                return
+            self._draft = self.value
+            index = len(self.history) - 1
+        else:
+            index = self._recalled + step
+        if index < 0:
+            index = 0
+        if index >= len(self.history):
+            self._recalled = None
+            self.value = self._draft
+        else:
+            self._recalled = index
+            self.value = self.history[index]
+            if self.value in self.kept:
+                self.kept.remove(self.value)
+        self.cursor_position = len(self.value)
+
+    # -- completion --------------------------------------------------------------------
+
+    def _offer(self) -> Offer | None:
+        return self.completer(self.value, self.cursor_position)
+
+    def _offer_ghost(self) -> bool:
+        found = self._offer()
+        return bool(found and found.ghost(self.value))
+
+    def _pick(self) -> bool:
+        """Enter on a choice the user moved to with ↓/↑: complete with it."""
+        choice = self.menu.picked()
+        found = self._offer()
+        if choice is None or found is None:
+            return False
+        self._write(found, choice)
+        return True
+
     def action_complete(self) -> None:
-        """Accept the suggestion (a name or a command) shown after the cursor."""
-        if self.cursor_position == len(self.value):
-            self.action_cursor_right()
+        """Tab: the choice moved to, else the first one (the ghost text's)."""
+        found = self._offer()
+        if found is None:
+            return
+        self._write(found, self.menu.picked() or found.choices[0])
+
+    def _write(self, found: Offer, choice: str) -> None:
+        self.value, self.cursor_position = apply(self.value, found, choice)
+        self.menu.hide()
+
+    def watch_value(self) -> None:
+        self._refresh_menu()
+
+    def watch_selection(self) -> None:
+        self._refresh_menu()
+
+    def watch_has_focus(self, focused: bool) -> None:
+        if not focused:
+            self.menu.hide()
+
+    def _refresh_menu(self) -> None:
+        if not self.is_mounted or not self.has_focus:
+            return
+        found = self._offer()
+        typed = self.value[found.start : found.end] if found else ""
+        x = 0
+        if found is not None:
+            x = self.content_region.x + cell_len(self.value[: found.start])
+            x -= self.scroll_offset.x
+        self.menu.show_offer(found, typed, Offset(x, self.region.y))
 
 
 class LinePreview(Static):

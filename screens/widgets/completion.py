@@ -1,123 +1,115 @@
-"""A dropdown under the input line: @names (letters or pinyin) and /commands."""
+"""The list of @names and /commands that opens above the input line.
+
+It never takes a key by itself: the input line decides what each key does
+(see :class:`screens.widgets.capture.CaptureLine`), so Enter always means
+the same thing whether or not the list is open. Nothing is highlighted until
+the user moves into the list with ↓ or ↑.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich.cells import cell_len
-from textual import events
+from textual.app import ComposeResult
+from textual.content import Content
 from textual.geometry import Offset, Region, Spacing
-from textual.widgets import Input
-from textual_autocomplete import AutoComplete, DropdownItem, TargetState
+from textual.widget import Widget
+from textual.widgets import OptionList
 
-from facilitator.line import COMMANDS, names_to_offer
-from facilitator.names import complete
-
-MAX_ITEMS = 8
+from facilitator.completion import Offer
 
 
-def word_before_cursor(state: TargetState) -> str:
-    """The ``/command`` or ``@name`` being typed at the cursor, or "" if none."""
-    before = state.text[: state.cursor_position]
-    if before.startswith("/") and " " not in before:
-        return before
-    at = before.rfind("@")
-    if at == -1 or any(c.isspace() for c in before[at:]):
-        return ""
-    return before[at:]
+class CompletionMenu(Widget):
+    """Shows an :class:`Offer`; the line moves through it and takes the pick."""
 
-
-class LineCompletion(AutoComplete):
-    """Offers the people and commands that fit what is typed at the cursor.
-
-    The dropdown stays hidden once the word is complete (it matches a name or
-    command exactly), so Enter then records the line as it always did.
+    DEFAULT_CSS = """
+    CompletionMenu {
+        overlay: screen;
+        display: none;
+        width: auto;
+        height: auto;
+        max-height: 12;
+    }
+    CompletionMenu OptionList {
+        width: auto;
+        height: auto;
+        text-wrap: nowrap;
+    }
     """
 
-    def __init__(
-        self,
-        target: Input,
-        people: Sequence[str],
-        departments: Sequence[str] = (),
-        above: str | None = None,
-    ) -> None:
+    def __init__(self, above: str | None = None, id: str | None = None) -> None:
         """``above``: a selector of the widget the list must end above (the room
         keeps its status and preview lines readable under an open list)."""
-        super().__init__(target, id="completion")
-        self.people = list(people)
-        self.departments = list(departments)
+        super().__init__(id=id)
         self.above = above
+        self.choices: tuple[str, ...] = ()
+        self.navigated = False
+        """The user moved into the list: Enter then takes the highlighted choice."""
 
-    def _listen_to_messages(self, event: events.Event) -> None:
-        # Typed fast (or pasted), Enter can arrive before the Changed of the last
-        # letter: decide on the line as it is now, so a finished "@Marta" + Enter
-        # records the line instead of being taken as picking from a stale list.
-        if isinstance(event, events.Key) and event.key in ("enter", "tab"):
-            before, highlighted = self._offered(), self.option_list.highlighted
-            self._handle_target_update()
-            if highlighted is not None and self._offered() == before:
-                self.option_list.highlighted = highlighted  # keep the one picked with ↓
-        super()._listen_to_messages(event)
+    def compose(self) -> ComposeResult:
+        options = OptionList()
+        options.can_focus = False
+        yield options
 
-    def _offered(self) -> list[str]:
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def show_offer(self, offer: Offer | None, typed: str, anchor: Offset) -> None:
+        """Show what ``offer`` proposes for the word ``typed``; hide when there is
+        nothing to choose (no offer, or only the word as it is already typed).
+
+        ``anchor``: the screen cell where the word starts in the line.
+        """
+        choices = offer.choices if offer else ()
+        if not choices or choices == (typed,):
+            self.hide()
+            return
+        if choices != self.choices or not self.display:
+            self.choices = choices
+            self.navigated = False
+            options = self.option_list
+            options.clear_options()
+            options.add_options([Content(choice) for choice in choices])
+            options.highlighted = None
+        self.display = True
+        self._place(anchor)
+
+    def hide(self) -> None:
+        self.display = False
+        self.navigated = False
+        self.choices = ()
+
+    def move(self, step: int) -> None:
+        """Move the highlight (↓ +1, ↑ -1), wrapping; the first move lands on an end."""
         options = self.option_list
-        return [options.get_option_at_index(i).value for i in range(options.option_count)]
+        count = options.option_count
+        if not count:
+            return
+        current = options.highlighted
+        if current is None or not self.navigated:
+            options.highlighted = 0 if step > 0 else count - 1
+        else:
+            options.highlighted = (current + step) % count
+        self.navigated = True
 
-    def get_search_string(self, target_state: TargetState) -> str:
-        return word_before_cursor(target_state)
+    def picked(self) -> str | None:
+        """The choice the user moved to, or None if they never moved into the list."""
+        highlighted = self.option_list.highlighted
+        if not self.display or not self.navigated or highlighted is None:
+            return None
+        return self.choices[highlighted]
 
-    def get_candidates(self, target_state: TargetState) -> list[DropdownItem]:
-        word = word_before_cursor(target_state)
-        if word.startswith("/"):
-            typed = word[1:].casefold()
-            found = [c for c in COMMANDS if c.casefold().startswith(typed)]
-            return [DropdownItem("/" + c) for c in found[:MAX_ITEMS]]
-        if word.startswith("@") and len(word) > 1:
-            names = names_to_offer(target_state.text, self.people, self.departments)
-            return [DropdownItem("@" + n) for n in complete(word[1:], names)[:MAX_ITEMS]]
-        return []
-
-    def get_matches(
-        self, target_state: TargetState, candidates: list[DropdownItem], search_string: str
-    ) -> list[DropdownItem]:
-        # Candidates are already matched (pinyin too); fuzzy matching would drop 李雷 for "@li".
-        return candidates
-
-    def should_show_dropdown(self, search_string: str) -> bool:
-        options = self._offered()
-        return bool(search_string) and bool(options) and search_string not in options
-
-    def _align_to_target(self) -> None:
+    def _place(self, anchor: Offset) -> None:
         # The line sits at the bottom of the room: open the list upwards, over the
         # entries, and end it above the status and preview lines so they stay readable.
-        target = self.target
-        width, height = self.option_list.outer_size
-        bottom = target.region.y
+        width = max(cell_len(choice) for choice in self.choices) + 4
+        height = len(self.choices) + 2
+        bottom = anchor.y
         if self.above is not None:
             bottom = min(bottom, self.screen.query_one(self.above).region.y)
-        # Names in the list start where the word being completed starts; the
-        # border and the padding (two cells) stand to their left.
-        state = self._get_target_state()
-        start = state.cursor_position - len(word_before_cursor(state))
-        x = target.content_region.x + cell_len(state.text[:start]) - target.scroll_offset.x - 2
-        x, y, _width, _height = Region(x, bottom - height, width, height).constrain(
+        # Names in the list start where the word starts; the border and the
+        # padding (two cells) stand to their left.
+        x, y, _width, _height = Region(anchor.x - 2, bottom - height, width, height).constrain(
             "inside", "none", Spacing.all(0), self.screen.scrollable_content_region
         )
         self.absolute_offset = Offset(x, y)
-
-    def post_completion(self) -> None:
-        super().post_completion()
-        # The completion was written with Input.Changed held back (so the list
-        # is not rebuilt mid-way); announce the new value now, or the preview
-        # would go on reading "@M could be Marta, Marketing" under "@Marta".
-        target = self.target
-        target.post_message(Input.Changed(target, target.value))
-
-    def apply_completion(self, value: str, state: TargetState) -> None:
-        word = word_before_cursor(state)
-        start = state.cursor_position - len(word)
-        rest = state.text[state.cursor_position :]
-        text = state.text[:start] + value + " " + rest.lstrip(" ")
-        target = self.target
-        target.value = text
-        target.cursor_position = start + len(value) + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -96,15 +97,19 @@ class EntryList(OptionList):
         localize_bindings(self)
         self._shown: tuple[object, ...] | None = None
 
-    def show(self, state: MeetingState) -> None:
-        """Redraw only when the entries changed, so the cursor stays where it was."""
-        key = (tuple((c.seq, c.entry) for c in state.entries), tuple(state.order))
+    def show(self, state: MeetingState, waiting: Sequence[str] = ()) -> None:
+        """Redraw only when the entries changed, so the cursor stays where it was.
+
+        ``waiting``: lines typed but not yet written (the archive is busy),
+        shown after the entries, marked as not yet kept.
+        """
+        key = (tuple((c.seq, c.entry) for c in state.entries), tuple(state.order), tuple(waiting))
         if key == self._shown:
             return
         self._shown = key
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
-        if not state.entries:
+        if not state.entries and not waiting:
             options.append(Option(Text(t("room.no_entries"), style="dim"), disabled=True))
         titles = {topic_id: s.topic.title for topic_id, s in state.topics.items()}
         topic: object = object()
@@ -121,6 +126,11 @@ class EntryList(OptionList):
             line = Text(f"{captured.number:>2} ", style="dim")
             line.append_text(describe(captured.entry))
             options.append(Option(line, id=str(captured.seq)))
+        for label in waiting:
+            line = Text("⋯  ", style="dim")
+            line.append(label, style="dim italic")
+            line.append("  " + t("room.not_yet_written"), style="yellow")
+            options.append(Option(line, disabled=True))
         self.set_options(options)
         if self.has_focus and highlighted is not None and any(o.id == highlighted for o in options):
             self.highlighted = self.get_option_index(highlighted)

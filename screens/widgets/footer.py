@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -35,6 +36,10 @@ class Key:
     id: str
     key: str
     label: str
+    binding_key: str = ""
+    action: str = ""
+    enabled: bool = True
+    tooltip: str = ""
 
     @property
     def width(self) -> int:
@@ -99,7 +104,12 @@ class KeyFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+        # Laid out in the first frame (Textual's footer waits for a first
+        # bindings update, drawing the keys a moment after the screen).
+        self._bindings_ready = True
         self._laid_out_for: tuple[int, int] | None = None
+        self._shown: tuple[object, ...] | None = None
+        self._pending = False
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -109,33 +119,69 @@ class KeyFooter(Footer):
     def _screen_resized(self, _screen: object = None) -> None:
         if self._bindings_ready and self._laid_out_for != tuple(self.screen.size):
             self._laid_out_for = tuple(self.screen.size)
-            self.call_after_refresh(self.recompose)
+            self._relayout()
 
     def refresh_keys(self) -> None:
         """Lay the keys out again (the screen's priorities changed)."""
         if self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+            self._relayout()
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def bindings_changed(self, screen: Screen) -> None:
+        """Textual calls this on every focus change and action: lay out once, later."""
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        # One pending layout at a time, and none when the keys shown would not
+        # change: mounting thirty keys took 15-40 ms, and a burst of binding
+        # updates (the first key gives the app focus) queued six of them just
+        # as the first line was typed.
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if self.is_attached and self._signature() != self._shown:
+            await self.recompose()
+
+    def _signature(self) -> tuple[object, ...]:
+        """What the footer would show now: a layout is redone only when this changes."""
+        rows, palette = self._layout()
+        return (
+            tuple(tuple((k.id, k.key, k.label, k.enabled) for k in row) for row in rows),
+            None if palette is None else (palette.binding.key, palette.enabled),
+        )
+
+    def _layout(self) -> tuple[list[list[Key]], ActiveBinding | None]:
+        """The rows of keys that fit, and the palette's binding shown apart on the right."""
         screen, app = self.screen, self.app
         width, height = screen.size
-        self._laid_out_for = (width, height)
         active_bindings = screen.active_bindings
         palette = active_bindings.get(app.COMMAND_PALETTE_BINDING)
         if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
             palette = None
-        by_id: dict[str, ActiveBinding] = {}
+        seen: set[str] = set()
         keys: list[Key] = []
         focused: list[str] = []
         for active in active_bindings.values():
             binding = active.binding
             key_id = binding.id or binding.action
-            if not binding.show or active is palette or key_id in by_id:
+            if not binding.show or active is palette or key_id in seen:
                 continue
-            by_id[key_id] = active
-            keys.append(Key(key_id, app.get_key_display(binding), binding.description))
+            seen.add(key_id)
+            keys.append(
+                Key(
+                    key_id,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.key,
+                    binding.action,
+                    active.enabled,
+                    active.tooltip,
+                )
+            )
             if active.node is not screen and active.node is not app:
                 focused.append(key_id)  # the focused widget's own keys: what to do here
         room = width
@@ -144,18 +190,25 @@ class KeyFooter(Footer):
             room -= 2 + cell_len(app.get_key_display(palette.binding))
             room -= cell_len(palette.binding.description)
         priority = [*focused, *getattr(screen, "footer_priority", tuple)()]
-        rows = fit_keys(keys, room, 2 if height >= TALL_ROWS else 1, priority)
+        return fit_keys(keys, room, 2 if height >= TALL_ROWS else 1, priority), palette
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._laid_out_for = tuple(self.screen.size)
+        self._shown = self._signature()
+        rows, palette = self._layout()
+        app = self.app
         for row in rows or [[]]:
             with HorizontalGroup(classes="footer-row"):
                 for key in row:
-                    active = by_id[key.id]
                     yield FooterKey(
-                        active.binding.key,
+                        key.binding_key,
                         key.key,
                         key.label,
-                        active.binding.action,
-                        disabled=not active.enabled,
-                        tooltip=active.tooltip,
+                        key.action,
+                        disabled=not key.enabled,
+                        tooltip=key.tooltip,
                     )
         if palette is not None:
             yield FooterKey(
