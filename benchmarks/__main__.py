@@ -11,6 +11,7 @@ from benchmarks.common import Figure, table
 BENCHMARKS = {
     "first_paint": "benchmarks.first_paint",
     "input": "benchmarks.input_latency",
+    "typing": "benchmarks.typing_latency",
     "reopen": "benchmarks.reopen",
     "tasks": "benchmarks.task_query",
     "timer": "benchmarks.timer_drift",

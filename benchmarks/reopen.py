@@ -91,7 +91,7 @@ def run() -> list[Figure]:
     value = median(ours)
     return [
         Figure(
-            f"reopen a {EVENTS:,}-event meeting",
+            f"reopen a {EVENTS:,}-event meeting (domain only)",
             value,
             "ms",
             median(bare),

@@ -57,7 +57,7 @@ def run() -> list[Figure]:
     error = max(worst, after_reopen)
     return [
         Figure(
-            f"timer error after {HOURS} h with pauses",
+            f"timer error after {HOURS} h with pauses (domain only)",
             error,
             "s",
             0.0,
