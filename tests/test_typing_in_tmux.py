@@ -182,3 +182,43 @@ def test_a_refused_line_never_swallows_the_lines_typed_after_it(tmp_path: Path) 
         room.wait_for("↑ brings")  # the refused line is kept, and the room keeps saying so
         room.send("Up")  # the refused line waits under ↑, to fix
         room.wait_for("▊  /goto 9 ")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_ten_lines_typed_and_five_pasted_reach_the_room_the_journal_and_the_minutes(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from store.archive import Archive
+
+    db = tmp_path / "archive.db"
+    pasted = (
+        ("p1 pasted point", "point", "p1 pasted point"),
+        ("d: p2 pasted decision", "decision", "p2 pasted decision"),
+        ("a: @Wang p3 pasted task by 12/24", "action", "p3 pasted task"),
+        ("u: @Marta p4 pasted item by 12/30", "unresolved", "p4 pasted item"),
+        ("p5 pasted point", "point", "p5 pasted point"),
+    )
+    with terminal(room_command(db, "demo"), size=size) as room:
+        room.wait_for(TITLE, seconds=60)
+        room.type_line("/next")
+        for typed, _kind, _text in LINES:
+            room.type_line(typed)
+        room.paste("".join(typed + "\n" for typed, _k, _t in pasted))
+        _assert_recorded(_kinds_and_texts(db, 15), LINES + pasted)
+        room.wait_for("p5 pasted point")  # in the room too
+        room.type_line("/close")
+        room.wait_for("Confirm")
+        room.send("Enter")
+        room.wait_for("Meeting closed")
+    with Archive.open(db) as archive:
+        decisions = [r["text"] for r in archive.db["decisions"].rows]
+        tasks = [r["title"] for r in archive.db["tasks"].rows]
+        points = [r["text"] for r in archive.db["points"].rows]
+    assert decisions == [
+        "go live 1 Dec",
+        "9月20日上线",
+        "budget capped at 20k",
+        "p2 pasted decision",
+    ]
+    assert tasks == ["training build", "p3 pasted task"]
+    assert points.count("p1 pasted point") == 1 and points.count("Budget approved") == 1
