@@ -25,8 +25,8 @@ import pendulum
 
 from benchmarks.bare_app import WORD
 from benchmarks.common import Figure, median
-from facilitator.clock import FakeClock
-from facilitator.demo import DEMO_TITLE, demo_agenda
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import DEMO_TITLE, demo_agenda
 from store.archive import Archive
 
 COLUMNS, ROWS = 120, 40
@@ -152,7 +152,7 @@ def run() -> list[Figure]:
     ours_ms, theirs_ms = median(ours), median(theirs)
     # What the difference is made of: imports beyond Textual's, the rest is the room.
     extra_imports = _import_ms(
-        "textual.app, textual.widgets, facilitator.cli, store.archive, facilitator.session, "
+        "textual.app, textual.widgets, facilitator.cli.main, store.archive, facilitator.app.live, "
         "screens.app"
     ) - _import_ms("textual.app, textual.widgets")
     ours_mb, theirs_mb = median(our_rss[:3]), median(their_rss[:3])

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 from benchmarks.common import Figure, median
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 
 EVENTS = 5000

@@ -91,7 +91,7 @@ def _time(path: Path, sql: str, *params: object) -> tuple[float, int]:
 
 def _time_command_path(path: Path) -> tuple[float, int]:
     """What `facilitator tasks` does: the store query, then the domain's filter and order."""
-    from facilitator.followup import select_tasks
+    from facilitator.followup.tasks import select_tasks
     from store.followup import tasks
 
     with Archive.open(path) as archive:

@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.common import Figure
-from facilitator.agenda import Topic
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.meeting.agenda import Topic
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 
 HOURS = 3

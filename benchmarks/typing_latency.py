@@ -21,8 +21,8 @@ import pendulum
 
 from benchmarks.common import Figure, median
 from benchmarks.first_paint import FACILITATOR, _spawn, _stop
-from facilitator.clock import FakeClock
-from facilitator.demo import DEMO_TITLE, demo_agenda
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import DEMO_TITLE, demo_agenda
 from store.archive import Archive
 
 RUNS = 5

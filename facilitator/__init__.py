@@ -1,7 +1,7 @@
 """Facilitator: run cross-department meetings from the terminal and Jupyter.
 
 The ``facilitator`` package is the pure domain (events, state, timers, the
-input line, minutes). Only :mod:`facilitator.cli` wires in ``store`` and
+input line, minutes). Only :mod:`facilitator.cli.main` wires in ``store`` and
 ``screens``.
 """
 

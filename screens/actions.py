@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from facilitator.i18n import t
+from facilitator.core.i18n import t
 
 
 @dataclass(frozen=True)

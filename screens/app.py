@@ -11,9 +11,9 @@ from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
 
-from facilitator.i18n import t
-from facilitator.minutes import Minutes
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.i18n import t
+from facilitator.meeting.minutes import Minutes
 from screens.keys import localize_bindings, short_key_label
 from screens.paste import install_paste_parser
 from screens.room import RoomScreen

@@ -14,8 +14,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from facilitator.i18n import t
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.i18n import t
 from screens.keys import localize_bindings
 from screens.widgets.footer import KeyFooter
 from screens.widgets.speakers import BalancePanel, imbalance_warning

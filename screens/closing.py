@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.corrections import kind_change
-from facilitator.i18n import t
-from facilitator.session import LiveMeeting
-from facilitator.state import MeetingState
-from facilitator.timefmt import format_date
+from facilitator.app.live import LiveMeeting
+from facilitator.core.i18n import t
+from facilitator.line.corrections import kind_change
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import format_date
 from screens.keys import localize_bindings
 from screens.widgets.capture import LinePreview
 from screens.widgets.entries import from_pattern

@@ -17,12 +17,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from facilitator.events import Side
-from facilitator.follow import POLL_SECONDS, Follower
-from facilitator.i18n import t
-from facilitator.minutes import Minutes
-from facilitator.state import MeetingState
-from facilitator.timefmt import format_date, format_span, format_time, format_times
+from facilitator.app.follower import POLL_SECONDS, Follower
+from facilitator.core.i18n import t
+from facilitator.meeting.events import Side
+from facilitator.meeting.minutes import Minutes
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import format_date, format_span, format_time, format_times
 from screens.follow_clock import FollowClock, StretchClock
 from screens.keys import localize_bindings
 from screens.widgets.agenda import AgendaPanel

@@ -17,9 +17,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from facilitator.follow import audience_status
-from facilitator.state import MeetingState
-from facilitator.timefmt import clock
+from facilitator.app.follower import audience_status
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import clock
 from screens.widgets.bigclock import MAX_SCALE, ROWS, WIDEST, pixel_width, render_blocks
 from screens.widgets.countdown import topic_heading
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from facilitator.i18n import t
+from facilitator.core.i18n import t
 from screens.actions import HOST_ACTIONS, line_of
 from screens.keys import key_label, localize_bindings
 from screens.widgets.footer import KeyFooter

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from facilitator.i18n import t
+from facilitator.core.i18n import t
 
 
 def localize_bindings(node: DOMNode) -> None:

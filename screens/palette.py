@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from facilitator.i18n import t
+from facilitator.core.i18n import t
 from screens.actions import HOST_ACTIONS, line_of
 from screens.keys import key_label
 

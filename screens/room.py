@@ -16,14 +16,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from facilitator.completion import offer
-from facilitator.corrections import kind_change
-from facilitator.i18n import t
-from facilitator.journal import JournalUnavailable
-from facilitator.line import Command, Notice
-from facilitator.outbox import Outbox, Pending
-from facilitator.session import LiveMeeting, Outcome
-from facilitator.sorting import warm
+from facilitator.app.live import LiveMeeting, Outcome
+from facilitator.app.outbox import Outbox, Pending
+from facilitator.core.i18n import t
+from facilitator.core.pinyin import warm
+from facilitator.line.completion import offer
+from facilitator.line.corrections import kind_change
+from facilitator.line.read import Command, Notice
+from facilitator.meeting.journal import JournalUnavailable
 from screens.actions import room_bindings
 from screens.balance import BalanceScreen
 from screens.closing import ClosingScreen

@@ -1,5 +1,6 @@
-"""SQLite storage through sqlite-utils: the archive, its journal and minutes tables."""
+"""The archive: SQLite files (and the journal, minutes and follow-up tables in them).
 
-from store.archive import Archive, ArchiveError, MeetingRow, SqliteJournal
-
-__all__ = ["Archive", "ArchiveError", "MeetingRow", "SqliteJournal"]
+Modules: ``archive`` (open, migrate, list meetings), ``journal`` (one meeting's
+events), ``codec`` (events as JSON), ``minutes`` (the tables written at close),
+``followup`` (tasks across meetings), ``schema``/``versions`` (migrations).
+"""

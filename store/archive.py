@@ -12,29 +12,26 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import pendulum
 from pendulum import DateTime
 
-from facilitator.agenda import Agenda
-from facilitator.events import (
-    EVENT_TYPES,
-    Event,
-    MeetingClosed,
-    MeetingCreated,
-    decode_event,
-    encode_payload,
-)
-from facilitator.i18n import t
-from facilitator.journal import JournalMoved, JournalUnavailable
-from facilitator.minutes import Minutes, build_minutes
-from facilitator.selection import MeetingStanding, default_meeting
-from facilitator.state import MeetingState, fold
+from facilitator.app.selection import MeetingStanding, default_meeting
+from facilitator.core.i18n import t
+from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.events import MeetingCreated
+from facilitator.meeting.journal import JournalUnavailable
+from facilitator.meeting.minutes import Minutes, build_minutes
+from facilitator.meeting.state import MeetingState, fold
+from store.codec import encode_payload
+from store.errors import ArchiveError
+from store.journal import SqliteJournal
+from store.minutes import iso
 from store.versions import KNOWN, MIGRATION_SET
 
 if TYPE_CHECKING:
@@ -92,10 +89,6 @@ def _retrying(
             conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
 
 
-class ArchiveError(Exception):
-    """The archive cannot be used; the message says why, for a person."""
-
-
 @dataclass(frozen=True)
 class MeetingRow:
     """A meeting as listed in the archive."""
@@ -121,10 +114,6 @@ def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
         needle = reference.casefold()
         found = [m for m in rows if needle in m.title.casefold()]
     return found
-
-
-def _iso(value: DateTime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _instant(value: str, path: Path) -> DateTime:
@@ -328,7 +317,7 @@ class Archive:
         """A meeting by id, key or (part of) title; without one, the meeting meant.
 
         ``closed`` restricts to closed (True) or not-yet-closed (False) meetings.
-        With no reference the rule is :func:`facilitator.selection.default_meeting`
+        With no reference the rule is :func:`facilitator.app.selection.default_meeting`
         (the one in progress first), as of ``now`` (default: the wall clock).
         """
         every = self.meetings()
@@ -403,7 +392,7 @@ class Archive:
                     agenda.timezone,
                     agenda.place,
                     agenda.online,
-                    _iso(agenda.rsvp_by),
+                    iso(agenda.rsvp_by),
                     agenda.language,
                     now.isoformat(),
                     ", ".join(p.name for p in agenda.with_role("host")),
@@ -436,185 +425,3 @@ class Archive:
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap "anything new?"."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
-
-
-class SqliteJournal:
-    """The journal of one meeting in an :class:`Archive`."""
-
-    def __init__(self, archive: Archive, meeting_id: int) -> None:
-        self.archive = archive
-        self.meeting_id = meeting_id
-
-    def read(self, after: int = 0) -> list[Event]:
-        rows = self.archive.patiently(
-            lambda: self.archive.conn.execute(
-                "SELECT seq, at, kind, payload, grp FROM journal "
-                "WHERE meeting_id = ? AND seq > ? ORDER BY seq",
-                (self.meeting_id, after),
-            ).fetchall()
-        )
-        return [self._decode(*row) for row in rows]
-
-    def _decode(self, seq: int, at: str, kind: str, payload: str, grp: int | None) -> Event:
-        """One journal row as an event; a row this version cannot read is a clear error."""
-        if kind not in EVENT_TYPES:
-            raise ArchiveError(t("archive.newer_schema", path=self.archive.path))
-        try:
-            return decode_event(kind, payload, at, seq, grp or 0)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            reason = f"journal {seq}: {type(exc).__name__}"
-            path = self.archive.path
-            raise ArchiveError(t("archive.corrupt", path=path, reason=reason)) from None
-
-    def _insert(self, conn: sqlite3.Connection, events: Sequence[Event]) -> list[Event]:
-        written: list[Event] = []
-        group = 0
-        for event in events:
-            cursor = conn.execute(
-                "INSERT INTO journal (meeting_id, at, kind, payload, grp) VALUES (?, ?, ?, ?, ?)",
-                (
-                    self.meeting_id,
-                    event.at.in_timezone("UTC").isoformat(),
-                    event.kind,
-                    encode_payload(event),
-                    group or None,
-                ),
-            )
-            seq = int(cursor.lastrowid or 0)
-            group = group or seq
-            written.append(replace(event, seq=seq, group=group))
-        return written
-
-    def append(
-        self, events: Sequence[Event], expected_last: int | None = None, wait: bool = True
-    ) -> list[Event]:
-        with self.archive.transaction(wait) as conn:
-            self._check_last(conn, expected_last)
-            return self._insert(conn, events)
-
-    def _check_last(self, conn: sqlite3.Connection, expected_last: int | None) -> None:
-        """Inside the write lock: has anyone written to this meeting since?"""
-        if expected_last is None:
-            return
-        (last,) = conn.execute(
-            "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE meeting_id = ?", (self.meeting_id,)
-        ).fetchone()
-        if last != expected_last:
-            raise JournalMoved()
-
-    def close(
-        self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
-    ) -> Event:
-        with self.archive.transaction() as conn:
-            self._check_last(conn, expected_last)
-            status = conn.execute(
-                "SELECT status FROM meetings WHERE id = ?", (self.meeting_id,)
-            ).fetchone()
-            if status and status[0] == "closed":
-                raise ArchiveError(t("archive.already_closed"))
-            (written,) = self._insert(conn, [event])
-            write_minutes(conn, self.meeting_id, minutes)
-        return written
-
-
-def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -> None:
-    """Materialise ``minutes`` into the public tables (inside the caller's transaction)."""
-    closed = _iso(minutes.closed_at)
-    conn.execute(
-        "UPDATE meetings SET status = 'closed', opened_at = ?, closed_at = ? WHERE id = ?",
-        (_iso(minutes.opened_at), closed, meeting_id),
-    )
-    topic_ids: dict[str, int] = {}
-    for topic in minutes.topics:
-        cursor = conn.execute(
-            "INSERT INTO topics (meeting_id, position, topic_key, title, owner, planned_minutes, "
-            "extra_minutes, actual_seconds, status, started_at, ended_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                meeting_id,
-                topic.position,
-                topic.id,
-                topic.title,
-                topic.owner,
-                topic.planned_minutes,
-                topic.extra_minutes,
-                topic.actual_seconds,
-                topic.status,
-                _iso(topic.started_at),
-                _iso(topic.ended_at),
-            ),
-        )
-        topic_ids[topic.id] = int(cursor.lastrowid or 0)
-    for person in minutes.agenda.people:
-        conn.execute(
-            "INSERT INTO people (meeting_id, name, department, role, email) VALUES (?, ?, ?, ?, ?)",
-            (meeting_id, person.name, person.department, person.role, person.email),
-        )
-    for line in minutes.attendance:
-        conn.execute(
-            "INSERT INTO attendance (meeting_id, name, department, status, briefer) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (meeting_id, line.name, line.department, line.status, line.briefer),
-        )
-    for section in (minutes.general, *minutes.topics):
-        topic_id = topic_ids.get(section.id)
-        for position, text in enumerate(section.points, start=1):
-            conn.execute(
-                "INSERT INTO points (meeting_id, topic_id, position, text) VALUES (?, ?, ?, ?)",
-                (meeting_id, topic_id, position, text),
-            )
-        for position, text in enumerate(section.decisions, start=1):
-            conn.execute(
-                "INSERT INTO decisions (meeting_id, topic_id, position, text) VALUES (?, ?, ?, ?)",
-                (meeting_id, topic_id, position, text),
-            )
-        for position, dispute in enumerate(section.disputes, start=1):
-            sides = json.dumps(
-                [{"party": s.party, "position": s.position} for s in dispute.sides],
-                ensure_ascii=False,
-            )
-            conn.execute(
-                "INSERT INTO disputes (meeting_id, topic_id, position, text, sides) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (meeting_id, topic_id, position, dispute.text, sides),
-            )
-    for item in minutes.open_items:
-        conn.execute(
-            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                meeting_id,
-                topic_ids.get(item.topic or ""),
-                item.text,
-                item.owner,
-                item.deadline.isoformat() if item.deadline else None,
-            ),
-        )
-    for task in minutes.tasks:
-        conn.execute(
-            "INSERT INTO tasks (meeting_id, topic_id, title, owner, department, due, status, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                meeting_id,
-                topic_ids.get(task.topic or ""),
-                task.title,
-                task.owner,
-                task.department,
-                task.due.isoformat() if task.due else None,
-                task.status,
-                closed,
-                closed,
-            ),
-        )
-    for line in minutes.speaking:
-        conn.execute(
-            "INSERT INTO speaking (meeting_id, topic_id, person, department, seconds) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                meeting_id,
-                topic_ids.get(line.topic or ""),
-                line.person,
-                line.department,
-                line.seconds,
-            ),
-        )

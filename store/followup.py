@@ -2,7 +2,7 @@
 
 Reads and writes the public tables (``tasks``, ``task_updates``, ``exports``,
 ``retrospectives``); the rules that decide what the rows mean live in
-``facilitator.followup``.
+``facilitator.followup.tasks``.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from functools import lru_cache
 import pendulum
 from pendulum import Date, DateTime
 
-from facilitator.followup import (
+from facilitator.core.i18n import t
+from facilitator.followup.tasks import (
     Retrospective,
     TaskRecord,
     TaskUpdate,
     with_follow_up,
 )
-from facilitator.i18n import t
-from facilitator.minutes import Minutes
-from store.archive import Archive, ArchiveError
+from facilitator.meeting.minutes import Minutes
+from store.archive import Archive
+from store.errors import ArchiveError
 
 
 @lru_cache(maxsize=8192)

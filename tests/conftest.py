@@ -8,10 +8,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.i18n import set_language
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 
 START = pendulum.datetime(2026, 3, 2, 10, 0, tz="Europe/Berlin")

@@ -29,9 +29,9 @@ from typing import Any
 
 import pendulum
 
-from facilitator.clock import Clock, FakeClock, SystemClock
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import Clock, FakeClock, SystemClock
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 
-from facilitator.agenda import Agenda, parse_agenda
-from facilitator.text import clean
+from facilitator.core.text import clean
+from facilitator.meeting.agenda import Agenda
+from facilitator.planning.agenda_file import parse_agenda
 
 HOSTILE_TEXTS: tuple[str, ...] = (
     # Rich / Textual console markup

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from facilitator.agenda import parse_agenda
-from facilitator.cli import main
-from facilitator.clock import FakeClock
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.cli.main import main
+from facilitator.core.clock import FakeClock
+from facilitator.planning.agenda_file import parse_agenda
 from store.archive import Archive
 from tests.conftest import type_lines
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator.agenda import load_agenda
-from facilitator.clock import FakeClock
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.agenda_file import load_agenda
 from screens.app import FacilitatorApp
 from store.archive import Archive
 

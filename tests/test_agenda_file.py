@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import AgendaError, load_agenda, parse_agenda
+from facilitator.planning.agenda_file import AgendaError, load_agenda, parse_agenda
 from tests.conftest import AGENDA_TOML
 
 
@@ -131,7 +131,7 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_agenda_survives_the_journal_round_trip(agenda_file: Path) -> None:
-    from facilitator.agenda import Agenda
+    from facilitator.meeting.agenda import Agenda
 
     agenda = load_agenda(agenda_file)
     assert Agenda.from_dict(agenda.to_dict()) == agenda

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from store.archive import Archive, ArchiveError
+from store.archive import Archive
+from store.errors import ArchiveError
 from store.schema import KNOWN
 
 PUBLIC_TABLES = {

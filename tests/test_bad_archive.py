@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import START
 

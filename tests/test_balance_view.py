@@ -7,7 +7,7 @@ from io import StringIO
 from rich.console import Console
 from textual.widgets._footer import FooterKey
 
-from facilitator.clock import FakeClock
+from facilitator.core.clock import FakeClock
 from screens.balance import BalanceScreen
 from store.archive import Archive
 from tests.pilot import enter_line
@@ -51,7 +51,7 @@ async def test_chinese_department_bars_line_up(archive, clock):
     import pendulum
     from rich.cells import cell_len
 
-    from facilitator.i18n import set_language
+    from facilitator.core.i18n import set_language
     from tests.room_app import ROOM_AGENDA_ZH
 
     set_language("zh")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.journal import JournalUnavailable
-from facilitator.outbox import Outbox, Pending
-from facilitator.session import LiveMeeting, Outcome
+from facilitator.app.live import LiveMeeting, Outcome
+from facilitator.app.outbox import Outbox, Pending
+from facilitator.core.clock import FakeClock
+from facilitator.meeting.journal import JournalUnavailable
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.pilot import enter_line
 from tests.room_app import room_app

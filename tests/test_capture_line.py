@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.geometry import Region
 
-from facilitator.clock import FakeClock
+from facilitator.core.clock import FakeClock
 from store.archive import Archive
 from tests.pilot import after_refusal, type_text
 from tests.room_app import room_app

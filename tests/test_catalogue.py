@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from facilitator.i18n import catalogue, language_from_environment
+from facilitator.core.i18n import catalogue, language_from_environment
 
 
 def test_every_key_exists_in_english_and_chinese() -> None:

@@ -8,7 +8,7 @@ import pendulum
 import pytest
 from rich.console import Console
 
-from facilitator.i18n import set_language
+from facilitator.core.i18n import set_language
 from screens.closing import ClosingScreen
 from tests.pilot import enter_line
 from tests.room_app import ROOM_AGENDA_ZH, room_app

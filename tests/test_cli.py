@@ -6,9 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from facilitator.cli import main
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.cli.main import main
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import type_lines
 
@@ -62,14 +62,15 @@ def test_db_falls_back_to_the_environment(db_path: Path, clock) -> None:
 
 
 def test_default_archive_lives_in_the_user_data_directory(tmp_path: Path) -> None:
-    from facilitator.cli import default_archive_path
+    from facilitator.app.settings import default_archive_path
 
     path = default_archive_path()
     assert path.name == "archive.db" and "facilitator" in str(path)
 
 
 def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Path) -> None:
-    from facilitator.cli import default_archive_path, resume_command
+    from facilitator.app.settings import default_archive_path
+    from facilitator.cli.room import resume_command
 
     assert resume_command(default_archive_path(), 3) == "facilitator open 3"
     other = tmp_path / "team archive.db"
@@ -102,7 +103,7 @@ def test_a_corrupt_archive_gives_one_clear_message(tmp_path: Path) -> None:
 
 
 def test_run_refuses_a_meeting_already_closed(db_path: Path, agenda_file: Path, clock) -> None:
-    from facilitator.agenda import load_agenda
+    from facilitator.planning.agenda_file import load_agenda
 
     with Archive.open(db_path) as archive:
         journal = archive.create_meeting(load_agenda(agenda_file), clock.now())
@@ -137,7 +138,7 @@ def test_a_mistyped_command_line_is_answered_in_chinese() -> None:
 
 
 def test_every_command_and_option_has_help_in_both_languages() -> None:
-    from facilitator.i18n import catalogue
+    from facilitator.core.i18n import catalogue
 
     for language in ("en", "zh"):
         messages = catalogue(language)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.i18n import set_language
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
 from screens.closing import ClosingScreen
 from store.archive import Archive
 from tests.pilot import enter_line

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.completion import apply, offer
+from facilitator.line.completion import apply, offer
 
 PEOPLE = ["Ana", "Li", "Marta", "李雷"]
 DEPARTMENTS = ["Marketing", "R&D"]

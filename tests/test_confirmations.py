@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
 from tests.conftest import type_lines
 from tests.pilot import enter_line
 from tests.room_app import room_app

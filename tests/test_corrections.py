@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from facilitator.corrections import kind_change, same_kind_refusal
-from facilitator.events import EntryEdited
-from facilitator.i18n import set_language
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.i18n import set_language
+from facilitator.line.corrections import kind_change, same_kind_refusal
+from facilitator.meeting.events import EntryEdited
 from tests.conftest import type_lines
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
 from store.archive import Archive
 from tests.driver import drive
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pendulum import Date
 
-from facilitator.dates import add_workdays, find_dates, parse_date
+from facilitator.line.dates import add_workdays, find_dates, parse_date
 
 WEDNESDAY = Date(2026, 8, 12)
 
@@ -71,7 +71,7 @@ def test_weekdays_this_week_and_next_week(today: Date, typed: str, expected: Dat
 
 
 def test_a_task_due_next_monday_typed_on_a_wednesday() -> None:
-    from facilitator.line import Capture, LineContext, parse_line
+    from facilitator.line.read import Capture, LineContext, parse_line
 
     context = LineContext(people=["李雷"], today=WED_2_DEC)
     parsed = parse_line("任务: @李雷 下周一前提交测试资源申请表", context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.clock import FakeClock
+from facilitator.core.clock import FakeClock
 from store.archive import Archive
 from tests.pilot import enter_line, type_text
 from tests.room_app import room_app

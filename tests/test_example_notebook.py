@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from facilitator.clock import FakeClock
+from facilitator.core.clock import FakeClock
 from tests.test_notebook import held_meeting
 
 NOTEBOOK = Path(__file__).parent.parent / "docs" / "notebook.ipynb"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.agenda import load_agenda
-from facilitator.clock import FakeClock
-from facilitator.follow import Follower
-from facilitator.session import LiveMeeting
+from facilitator.app.follower import Follower
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.agenda_file import load_agenda
 from screens.follow import FollowApp
 from store.archive import Archive
 from tests.conftest import type_lines

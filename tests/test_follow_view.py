@@ -10,13 +10,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from facilitator.agenda import load_agenda
-from facilitator.cli import Settings, main
-from facilitator.clock import FakeClock, SystemClock
-from facilitator.demo import demo_agenda
-from facilitator.events import Event
-from facilitator.follow import Follower, JournalUnavailable
-from facilitator.session import LiveMeeting
+from facilitator.app.follower import Follower, JournalUnavailable
+from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Settings
+from facilitator.cli.main import main
+from facilitator.core.clock import FakeClock, SystemClock
+from facilitator.meeting.events import Event
+from facilitator.planning.agenda_file import load_agenda
+from facilitator.planning.demo import demo_agenda
 from screens.follow import FollowApp, FollowScreen
 from store.archive import Archive
 from tests.conftest import type_lines
@@ -24,7 +25,7 @@ from tests.conftest import type_lines
 ROOM = textwrap.dedent(
     """
     import sys
-    from facilitator.session import LiveMeeting
+    from facilitator.app.live import LiveMeeting
     from store.archive import Archive
 
     # A room in its own process: one line from stdin, one journal write, "ok".
@@ -66,7 +67,7 @@ class Room:
 
 
 def follower_on(db: Path, meeting_id: int) -> tuple[Archive, Follower]:
-    from facilitator.cli_follow import make_follower, open_read_only
+    from facilitator.cli.follow import make_follower, open_read_only
 
     archive = open_read_only(Settings(db=db, clock=SystemClock()))
     return archive, make_follower(archive, meeting_id, Settings(db=db, clock=SystemClock()))
@@ -233,7 +234,7 @@ def visible(app: FollowApp, selector: str) -> bool:
 
 
 def test_the_audience_reads_what_the_room_is_doing_not_the_hosts_keys(meeting: LiveMeeting):
-    from facilitator.follow import audience_status
+    from facilitator.app.follower import audience_status
 
     clock = meeting.clock
     assert audience_status(meeting.state, clock.now()) == (
@@ -287,7 +288,7 @@ async def test_a_long_closing_summary_says_what_is_below_the_fold(meeting: LiveM
 
 
 async def test_the_chinese_follow_view_speaks_chinese_to_the_end(db_path: Path):
-    from facilitator.i18n import set_language
+    from facilitator.core.i18n import set_language
     from tests.room_app import ROOM_AGENDA_ZH
 
     set_language("zh")

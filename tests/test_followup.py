@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from facilitator.export.csv import render_tasks_csv, safe_cell
-from facilitator.followup import (
+from facilitator.followup.tasks import (
     RatingRequired,
     Retrospective,
     TaskRecord,
@@ -20,7 +20,7 @@ from facilitator.followup import (
     updated_retrospective,
     weekly_report,
 )
-from facilitator.metrics import meeting_metrics
+from facilitator.meeting.metrics import meeting_metrics
 from store.archive import Archive
 from store.followup import task_updates, tasks, update_task
 from tests.meetings import LAUNCH_EN, LAUNCH_EN_LINES, hold_meeting

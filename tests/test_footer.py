@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets._footer import FooterKey
 
-from facilitator.clock import FakeClock
-from facilitator.i18n import set_language
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
 from screens.widgets.footer import Key, KeyFooter, fit_keys
 from store.archive import Archive
 from tests.pilot import enter_line

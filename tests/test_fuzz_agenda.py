@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda import Agenda, AgendaError, parse_agenda
-from facilitator.events import MeetingCreated
-from facilitator.minutes import build_minutes
-from facilitator.state import fold
+from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.events import MeetingCreated
+from facilitator.meeting.minutes import build_minutes
+from facilitator.meeting.state import fold
+from facilitator.planning.agenda_file import AgendaError, parse_agenda
 from tests.conftest import AGENDA_TOML
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,12 +13,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pendulum import Date
 
-from facilitator.clock import FakeClock
-from facilitator.dates import find_dates, parse_date
-from facilitator.demo import demo_agenda
-from facilitator.line import COMMANDS, PREFIXES, Capture, Command, Invalid, LineContext, parse_line
-from facilitator.session import LiveMeeting
-from facilitator.text import clean
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.core.text import clean
+from facilitator.line.dates import find_dates, parse_date
+from facilitator.line.read import (
+    COMMANDS,
+    PREFIXES,
+    Capture,
+    Command,
+    Invalid,
+    LineContext,
+    parse_line,
+)
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import START
 

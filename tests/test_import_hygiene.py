@@ -10,12 +10,12 @@ import sys
 import facilitator
 
 COMPOSITION_ROOTS = {
-    "facilitator.cli",
-    "facilitator.cli_plan",
-    "facilitator.cli_tasks",
-    "facilitator.cli_follow",
+    "facilitator.cli.main",
+    "facilitator.cli.plan",
+    "facilitator.cli.tasks",
+    "facilitator.cli.follow",
     "facilitator.__main__",
-    "facilitator.notebook",
+    "facilitator.notebook.api",
 }
 
 
@@ -25,7 +25,7 @@ def test_domain_modules_import_neither_textual_nor_sqlite() -> None:
         for m in pkgutil.walk_packages(facilitator.__path__, "facilitator.")
         if m.name not in COMPOSITION_ROOTS
     ]
-    assert "facilitator.state" in modules
+    assert "facilitator.meeting.state" in modules
     script = (
         "import importlib, json, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

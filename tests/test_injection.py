@@ -10,11 +10,11 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.segment import Segment
 
-from facilitator.clock import FakeClock
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
 from facilitator.export.markdown import render_minutes
 from facilitator.export.summary import render_summary
-from facilitator.minutes import Minutes
-from facilitator.session import LiveMeeting
+from facilitator.meeting.minutes import Minutes
 from screens.app import FacilitatorApp
 from screens.closing import ClosingScreen
 from store.archive import Archive

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pendulum import Date
 
-from facilitator.line import Capture, Command, Invalid, LineContext, names_to_offer, parse_line
+from facilitator.line.read import Capture, Command, Invalid, LineContext, names_to_offer, parse_line
 
 CONTEXT = LineContext(
     people=["Ana", "Li", "Marta", "Wang", "Zhao", "李雷", "韩梅梅"],

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pendulum
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.core.pinyin import sorted_names
 from facilitator.export.markdown import render_minutes
-from facilitator.session import LiveMeeting
-from facilitator.sorting import sorted_names
-from facilitator.timefmt import duration, format_datetime, format_span
+from facilitator.planning.demo import demo_agenda
+from facilitator.render.times import duration, format_datetime, format_span
 from tests.conftest import type_lines
 
 MONDAY_TEN = pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai")

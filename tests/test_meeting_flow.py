@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pendulum
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import type_lines
 
@@ -175,7 +175,7 @@ def test_refused_command_keeps_the_text_and_records_nothing(meeting):
 
 def test_reopening_resumes_with_the_right_time_left(db_path, clock):
     with Archive.open(db_path) as archive:
-        from facilitator.demo import demo_agenda
+        from facilitator.planning.demo import demo_agenda
 
         journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
         first = LiveMeeting(journal, clock)
@@ -194,7 +194,7 @@ def test_reopening_resumes_with_the_right_time_left(db_path, clock):
 
 def test_second_terminal_sees_the_first_ones_events(db_path, clock):
     with Archive.open(db_path) as host_archive, Archive.open(db_path) as recorder_archive:
-        from facilitator.demo import demo_agenda
+        from facilitator.planning.demo import demo_agenda
 
         journal = host_archive.create_meeting(demo_agenda(clock.now()), clock.now())
         host = LiveMeeting(journal, clock)
@@ -333,7 +333,7 @@ def test_undo_takes_back_a_goto_and_the_topic_runs_on_as_before(meeting, clock):
 
 def test_a_journal_from_before_topic_left_still_reads_back_as_done(meeting, clock):
     # Older journals went back by starting the other topic: that meant done then.
-    from facilitator.events import TopicStarted
+    from facilitator.meeting.events import TopicStarted
 
     type_lines(meeting, "/next", "/next")
     meeting.record(TopicStarted(at=clock.now(), topic="t1"))

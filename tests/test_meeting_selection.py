@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pendulum
 
-from facilitator.agenda import parse_agenda
-from facilitator.clock import FakeClock
-from facilitator.selection import MeetingStanding, default_meeting
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.app.selection import MeetingStanding, default_meeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.agenda_file import parse_agenda
 from store.archive import Archive
 from tests.conftest import AGENDA_TOML, type_lines
 

@@ -14,11 +14,12 @@ import pendulum
 import pytest
 from rich.cells import cell_len
 
-from facilitator.agenda import Agenda, AgendaError, Person, Topic
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.meeting.agenda import Agenda, Person, Topic
 from facilitator.notebook import LiveView, Notebook, open_archive
-from facilitator.session import LiveMeeting
+from facilitator.planning.agenda_file import AgendaError
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import START, type_lines
 
@@ -359,7 +360,7 @@ def test_minutes_and_notice_name_the_zone_alike(nb: Notebook):
     # A server whose local zone is Etc/UTC, an agenda written in UTC, one as +00:00:
     # one zone, so one label wherever the time is shown.
     from facilitator.export.markdown import render_minutes
-    from facilitator.timefmt import zone_label
+    from facilitator.render.times import zone_label
 
     for zone in ("Etc/UTC", "UTC", pendulum.fixed_timezone(0), "Etc/GMT"):
         assert zone_label(pendulum.datetime(2026, 3, 2, 10, tz=zone)) == "UTC"
@@ -421,7 +422,7 @@ def test_a_typo_in_the_archive_name_does_not_start_a_new_archive(tmp_path: Path)
 
 
 def test_a_meeting_already_held_is_not_planned_again(nb: Notebook, clock: FakeClock):
-    from store.archive import ArchiveError
+    from store.errors import ArchiveError
 
     held = nb.meeting(closed=True)
     with pytest.raises(ArchiveError, match="already held and closed"):
@@ -433,7 +434,7 @@ def test_a_meeting_already_held_is_not_planned_again(nb: Notebook, clock: FakeCl
 
 
 def test_the_room_inside_tmux_is_a_window_to_switch_to_not_a_session_to_attach():
-    from facilitator.cells import RoomLaunch
+    from facilitator.notebook.cells import RoomLaunch
 
     command = ("facilitator", "open", "3")
     inside = RoomLaunch(command, "it:1", inside_tmux=True)
@@ -489,7 +490,7 @@ def test_an_agenda_in_code_says_what_is_wrong_with_the_arguments(nb: Notebook):
 
 
 def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
-    from facilitator.display import bars_text, table_text
+    from facilitator.notebook.display import bars_text, table_text
     from tests.meetings import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
 
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)

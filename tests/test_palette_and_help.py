@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandList
 
-from facilitator.clock import FakeClock
-from facilitator.i18n import set_language
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
 from store.archive import Archive
 from tests.pilot import type_text
 from tests.room_app import ROOM_AGENDA_ZH, room_app

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from facilitator.agenda import MEETING_KINDS, load_agenda
+from facilitator.meeting.agenda import MEETING_KINDS
+from facilitator.planning.agenda_file import load_agenda
 from tests.meetings import LAUNCH_EN, LAUNCH_ZH, cli
 
 MONDAY = "2026-03-02T09:00:00+01:00"

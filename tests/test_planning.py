@@ -7,9 +7,10 @@ from dataclasses import replace
 import pendulum
 import pytest
 
-from facilitator.agenda import MEETING_KINDS, Person, Topic, parse_agenda
-from facilitator.demo import demo_agenda
-from facilitator.planning import (
+from facilitator.meeting.agenda import MEETING_KINDS, Person, Topic
+from facilitator.planning.agenda_file import parse_agenda
+from facilitator.planning.demo import demo_agenda
+from facilitator.planning.plan import (
     CarriedItem,
     PlannedPerson,
     bad_emails,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from facilitator.clock import FakeClock
-from facilitator.events import EntryEdited, EntryRetracted
-from facilitator.i18n import set_language
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
+from facilitator.meeting.events import EntryEdited, EntryRetracted
 from screens.closing import ClosingScreen
 from screens.help import HelpScreen
 from store.archive import Archive

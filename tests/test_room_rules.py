@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from facilitator.events import EntryEdited, EntryRetracted, SpeakerMoved
-from facilitator.line import Command, Invalid
-from facilitator.session import LiveMeeting
-from facilitator.state import fold
+from facilitator.app.live import LiveMeeting
+from facilitator.line.read import Command, Invalid
+from facilitator.meeting.events import EntryEdited, EntryRetracted, SpeakerMoved
+from facilitator.meeting.state import fold
 from tests.conftest import type_lines
 
 
@@ -108,7 +108,7 @@ def test_queue_move_survives_a_reopened_journal(meeting):
 def test_queue_line_reads_person_and_place_in_either_language():
     from pendulum import Date
 
-    from facilitator.line import Command, LineContext, parse_line
+    from facilitator.line.read import Command, LineContext, parse_line
 
     context = LineContext(people=["Ana", "李雷", "韩梅梅"], today=Date(2026, 8, 12))
     assert parse_line("/queue @韩梅梅 2", context) == Command(
@@ -276,7 +276,7 @@ def test_undoing_the_briefers_absence_gives_the_absentee_their_briefer_back(meet
 
 def test_a_journal_naming_an_absent_briefer_still_holds_the_first_topic(meeting, clock):
     # Written before the rule (or by two terminals at once): the fold enforces it too.
-    from facilitator.events import AttendanceMarked
+    from facilitator.meeting.events import AttendanceMarked
 
     meeting.record(
         AttendanceMarked(at=clock.now(), person="Li", status="absent", briefer="Ana"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import demo_agenda
 from screens.app import FacilitatorApp
 from screens.closing import ClosingScreen
 from store.archive import Archive

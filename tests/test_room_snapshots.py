@@ -10,8 +10,8 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.i18n import set_language
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
 from store.archive import Archive
 from tests.pilot import enter_line
 from tests.room_app import ROOM_AGENDA_ZH, room_app

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from facilitator.cli import main
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
+from facilitator.cli.main import main
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 
 FACILITATOR = Path(sys.executable).parent / "facilitator"
@@ -172,7 +172,7 @@ def test_a_page_served_on_every_address_loads_from_another_machine(planned: Path
 
 
 def test_an_ipv6_address_is_written_in_brackets(planned: Path):
-    from facilitator.cli_follow import url_host
+    from facilitator.cli.follow import url_host
 
     assert url_host("::1") == "[::1]" and url_host("127.0.0.1") == "127.0.0.1"
     try:

@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from rich.cells import cell_len
 
-from facilitator.agenda import load_agenda, parse_agenda
+from facilitator.planning.agenda_file import load_agenda, parse_agenda
 from store.archive import Archive
 from tests.meetings import (
     LAUNCH_EN,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pendulum
 
-from facilitator.agenda import load_agenda
+from facilitator.app.live import LiveMeeting
 from facilitator.export.summary import render_summary
-from facilitator.session import LiveMeeting
+from facilitator.planning.agenda_file import load_agenda
 from tests.conftest import type_lines
 from tests.room_app import ROOM_AGENDA, ROOM_AGENDA_ZH
 

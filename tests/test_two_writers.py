@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.clock import FakeClock
-from facilitator.demo import demo_agenda
-from facilitator.events import EntryCaptured, MeetingClosed
-from facilitator.journal import JournalMoved
-from facilitator.session import LiveMeeting
+from facilitator.app.live import LiveMeeting
+from facilitator.core.clock import FakeClock
+from facilitator.meeting.events import EntryCaptured, MeetingClosed
+from facilitator.meeting.journal import JournalMoved
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import START
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.state import Captured
+from facilitator.meeting.state import Captured
 from store.archive import Archive
 
 FACILITATOR = Path(sys.executable).parent / "facilitator"

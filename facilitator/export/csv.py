@@ -6,8 +6,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from facilitator.followup import TaskRecord
-from facilitator.i18n import t
+from facilitator.core.i18n import t
+from facilitator.followup.tasks import TaskRecord
 
 # A cell starting with one of these is a formula to Excel and LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from html import escape
 
+from facilitator.core.i18n import t
+from facilitator.core.text import clean
 from facilitator.export.markdown import topic_timing
-from facilitator.i18n import t
-from facilitator.minutes import Minutes, TopicMinutes
-from facilitator.text import clean
-from facilitator.timefmt import duration, format_date, format_span
+from facilitator.meeting.minutes import Minutes, TopicMinutes
+from facilitator.render.times import duration, format_date, format_span
 
 _STYLE = """
 :root { color-scheme: light; }

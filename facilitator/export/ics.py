@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, Event, Todo, vCalAddress
 from pendulum import DateTime
 
-from facilitator.agenda import Agenda
+from facilitator.core.i18n import t
 from facilitator.export.notice import render_description
-from facilitator.followup import TaskRecord
-from facilitator.i18n import t
-from facilitator.planning import is_email
+from facilitator.followup.tasks import TaskRecord
+from facilitator.meeting.agenda import Agenda
+from facilitator.planning.plan import is_email
 
 PRODID = "-//Facilitator//Facilitator meetings//EN"
 UID_DOMAIN = "facilitator.invalid"

@@ -11,7 +11,7 @@ from typing import Any
 
 from pendulum import Date, DateTime
 
-from facilitator.minutes import Minutes, TopicMinutes
+from facilitator.meeting.minutes import Minutes, TopicMinutes
 
 FORMAT = "facilitator.minutes/1"
 

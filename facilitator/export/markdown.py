@@ -4,11 +4,11 @@ basic information, discussion per topic, decisions, unresolved items, tasks.
 
 from __future__ import annotations
 
-from facilitator.i18n import t
-from facilitator.minutes import Minutes, TopicMinutes
-from facilitator.text import markdown as md
-from facilitator.text import markdown_cell as cell
-from facilitator.timefmt import duration, format_date, format_span
+from facilitator.core.i18n import t
+from facilitator.core.text import markdown as md
+from facilitator.core.text import markdown_cell as cell
+from facilitator.meeting.minutes import Minutes, TopicMinutes
+from facilitator.render.times import duration, format_date, format_span
 
 
 def _people(lines, language: str) -> str:

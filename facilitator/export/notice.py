@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from facilitator.agenda import Agenda
-from facilitator.i18n import t
-from facilitator.text import markdown as md
-from facilitator.timefmt import format_datetime, format_span
+from facilitator.core.i18n import t
+from facilitator.core.text import markdown as md
+from facilitator.meeting.agenda import Agenda
+from facilitator.render.times import format_datetime, format_span
 
 _ROLE_KEYS = {"host": "notice.role_host", "recorder": "notice.role_recorder"}
 

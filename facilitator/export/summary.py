@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from facilitator.i18n import t
-from facilitator.minutes import Minutes
-from facilitator.text import clean
-from facilitator.timefmt import format_date
+from facilitator.core.i18n import t
+from facilitator.core.text import clean
+from facilitator.meeting.minutes import Minutes
+from facilitator.render.times import format_date
 
 
 def render_summary(minutes: Minutes, language: str | None = None) -> str:

@@ -8,9 +8,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from facilitator.i18n import t
-from facilitator.state import MeetingState
-from facilitator.timefmt import format_time
+from facilitator.core.i18n import t
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import format_time
 
 _MARKS = {"pending": " ", "running": "▶", "paused": "‖", "done": "✓", "skipped": "–"}
 

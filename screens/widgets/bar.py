@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from facilitator.i18n import t
-from facilitator.state import MeetingState
-from facilitator.timefmt import format_datetime, format_time
+from facilitator.core.i18n import t
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import format_datetime, format_time
 
 
 def projection(state: MeetingState, now: DateTime) -> Text:

@@ -23,16 +23,16 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from facilitator.completion import Offer, apply
-from facilitator.i18n import t
-from facilitator.line import Capture, Command, Invalid, Notice, Parsed
-from facilitator.timefmt import format_date
+from facilitator.core.i18n import t
+from facilitator.line.completion import Offer, apply
+from facilitator.line.read import Capture, Command, Invalid, Notice, Parsed
+from facilitator.render.times import format_date
 from screens.keys import localize_bindings
 from screens.widgets.completion import CompletionMenu
 from screens.widgets.entries import KIND_STYLES
 
 Completer = Callable[[str, int], Offer | None]
-"""What may complete the word before the cursor (``facilitator.completion.offer``)."""
+"""What may complete the word before the cursor (``facilitator.line.completion.offer``)."""
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

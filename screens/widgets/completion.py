@@ -15,7 +15,7 @@ from textual.geometry import Offset, Region, Spacing
 from textual.widget import Widget
 from textual.widgets import OptionList
 
-from facilitator.completion import Offer
+from facilitator.line.completion import Offer
 
 
 class CompletionMenu(Widget):

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from facilitator.i18n import t
-from facilitator.state import MeetingState
-from facilitator.timefmt import clock
+from facilitator.core.i18n import t
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import clock
 from screens.widgets.bigclock import BigClock
 
 

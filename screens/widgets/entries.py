@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.events import Entry
-from facilitator.i18n import t
-from facilitator.state import MeetingState
-from facilitator.timefmt import format_date
+from facilitator.core.i18n import t
+from facilitator.meeting.events import Entry
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import format_date
 from screens.keys import localize_bindings
 
 KIND_STYLES = {

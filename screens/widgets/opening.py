@@ -6,8 +6,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from facilitator.i18n import t
-from facilitator.state import MeetingState
+from facilitator.core.i18n import t
+from facilitator.meeting.state import MeetingState
 
 _STATUS_STYLES = {"present": "bold green", "late": "bold yellow", "absent": "bold red"}
 

@@ -7,9 +7,9 @@ from rich.cells import set_cell_size
 from rich.text import Text
 from textual.widgets import Static
 
-from facilitator.i18n import t
-from facilitator.state import MeetingState
-from facilitator.timefmt import clock
+from facilitator.core.i18n import t
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import clock
 
 BAR_WIDTH = 12
 

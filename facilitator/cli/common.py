@@ -1,0 +1,112 @@
+"""What every command shares: failing with one line, the archive, files written.
+
+Commands print one clear line and exit 2 on bad input; they never write a
+half file; they open the archive the one way.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from facilitator.cli.i18n import I18nCommand
+from facilitator.core.i18n import t
+from facilitator.planning.agenda_file import AgendaError, load_agenda
+
+if TYPE_CHECKING:
+    from facilitator.app.settings import Settings
+    from facilitator.meeting.agenda import Agenda
+    from store.archive import Archive
+
+EXIT_BAD_INPUT = 2
+
+command = partial(click.command, cls=I18nCommand)
+"""A command whose help speaks the user's language."""
+
+
+def fail(message: str) -> NoReturn:
+    """Print a clear message and exit with status 2 (bad input, nothing changed)."""
+    click.echo(f"facilitator: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def open_archive(settings: Settings) -> Archive:
+    """The archive the command runs on, or one line and exit 2 if it cannot be used."""
+    from store.archive import Archive
+    from store.errors import ArchiveError
+
+    try:
+        return Archive.open(settings.db)
+    except ArchiveError as exc:
+        fail(str(exc))
+
+
+def read_agenda(path: str) -> Agenda:
+    """The agenda in ``path``, or its problems (file:line) and exit 2."""
+    try:
+        return load_agenda(path)
+    except AgendaError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def to_stdout(output: Path | None) -> bool:
+    """No ``-o``, or ``-o -`` (the usual name for standard output)."""
+    return output is None or str(output) == "-"
+
+
+def write_output(output: Path | None, content: str | bytes) -> None:
+    """Write to ``output`` atomically (never a half-written file), or to stdout.
+
+    A missing directory is refused (exit 2), not created: a typo in the path
+    would otherwise put the file somewhere nobody looks.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if to_stdout(output):
+        click.echo(data, nl=False)
+        return
+    assert output is not None
+    target = output.expanduser()
+    if not target.parent.is_dir():
+        fail(t("cli_plan.no_directory", path=target, directory=target.parent))
+    temp: str | None = None
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        # mkstemp makes the file private; an exported file gets the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, target)
+    except OSError as exc:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
+        fail(t("cli_plan.cannot_write", path=target, reason=exc.strerror or exc))
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout: not a terminal
+        return False
+
+
+def render_rich(renderable: Any) -> str:
+    """A Rich renderable as plain text (CJK aligned by cell width, no colour codes)."""
+    import io
+    import shutil
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    width = max(shutil.get_terminal_size((100, 24)).columns, 60)
+    Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False).print(renderable)
+    # Rich pads titles to the table width; trailing blanks only get in the way.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -1,0 +1,178 @@
+"""``facilitator follow`` and ``facilitator serve``: the second screens.
+
+``follow`` shows, read-only, a meeting that another terminal runs on the
+same archive (a projector, a colleague's laptop). ``serve`` hands the room,
+or the follow view, to a browser through textual-serve.
+"""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import sqlite3
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from facilitator.app.follower import POLL_SECONDS, Follower, JournalUnavailable
+from facilitator.app.settings import Settings
+from facilitator.cli.common import command, fail, open_archive
+from facilitator.core.i18n import current_language, t
+from facilitator.meeting.events import Event
+
+if TYPE_CHECKING:
+    from store.archive import Archive, MeetingRow
+
+
+class ArchiveReader:
+    """Reads one meeting's journal for a follower; a busy archive is asked again later."""
+
+    def __init__(self, archive: Archive, meeting_id: int) -> None:
+        self.archive = archive
+        self.meeting_id = meeting_id
+        self._journal = archive.journal(meeting_id)
+
+    def read(self, after: int = 0) -> list[Event]:
+        try:
+            return self._journal.read(after)
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(str(exc)) from None
+
+    def version(self) -> int:
+        try:
+            return self.archive.data_version()
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(str(exc)) from None
+
+
+def open_read_only(settings: Settings) -> Archive:
+    """The archive on a connection that SQLite itself forbids to write."""
+    if not settings.db.exists():
+        fail(t("follow.no_meeting"))
+    archive = open_archive(settings)
+    archive.conn.execute("PRAGMA query_only = ON")
+    return archive
+
+
+def meeting_to_follow(archive: Archive, reference: str | None, settings: Settings) -> MeetingRow:
+    """The named meeting (open or closed), else the one in progress (or next to start)."""
+    from store.errors import ArchiveError
+
+    try:
+        return archive.find(
+            reference, closed=None if reference else False, now=settings.clock.now()
+        )
+    except ArchiveError as exc:
+        archive.close()
+        fail(str(exc) if reference else t("follow.no_meeting"))
+
+
+def make_follower(archive: Archive, meeting_id: int, settings: Settings) -> Follower:
+    reader = ArchiveReader(archive, meeting_id)
+    return Follower(reader, settings.clock, reader.version)
+
+
+@command()
+@click.argument("meeting", required=False)
+@click.pass_obj
+def follow(settings: Settings, meeting: str | None) -> None:
+    """Show a meeting run in another terminal, read-only (latest open one by default)."""
+    from facilitator.export.summary import render_summary
+    from screens.follow import FollowApp
+
+    archive = open_read_only(settings)
+    row = meeting_to_follow(archive, meeting, settings)
+    follower = make_follower(archive, row.id, settings)
+    minutes = FollowApp(follower, POLL_SECONDS).run()
+    archive.close()
+    if minutes is not None:
+        click.echo(render_summary(minutes))
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail clearly (exit 2) now rather than let the server die on a taken port."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        fail(t("serve.bad_host", host=host, reason=exc.strerror))
+    family, kind, proto, _name, address = infos[0]
+    probe = socket.socket(family, kind, proto)
+    # The server sets SO_REUSEADDR too, so only a listening socket counts as taken.
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        probe.bind(address)
+    except PermissionError as exc:
+        fail(t("serve.bad_host", host=host, reason=exc.strerror))
+    except OSError as exc:
+        if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+            fail(t("serve.port_taken", host=host, port=port))
+        fail(t("serve.bad_host", host=host, reason=exc.strerror))
+    finally:
+        probe.close()
+
+
+def facilitator_command(settings: Settings, *args: str) -> str:
+    """The shell command that runs this same facilitator, for the browser's terminal."""
+    script = Path(sys.executable).parent / "facilitator"
+    program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
+    return shlex.join(
+        [*program, "--db", str(settings.db.resolve()), "--lang", current_language(), *args]
+    )
+
+
+@command()
+@click.argument("meeting", required=False)
+@click.option("--follow", "follow_view", is_flag=True, help="Serve the read-only follow view.")
+@click.option("--host", default="127.0.0.1", help="Address to listen on.")
+@click.option("--port", default=8000, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.pass_obj
+def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str, port: int) -> None:
+    """Serve the room (or, with --follow, the follow view) to a browser.
+
+    Each browser tab runs its own room or follow view on the same archive,
+    so several screens can show one meeting. Listens on 127.0.0.1 unless
+    --host says otherwise.
+    """
+    from store.errors import ArchiveError
+
+    check_port(host, port)
+    if not follow_view and not settings.db.exists():
+        fail(t("archive.no_open"))
+    archive = open_read_only(settings) if follow_view else open_archive(settings)
+    if follow_view:
+        row = meeting_to_follow(archive, meeting, settings)
+    else:
+        try:
+            row = archive.find(meeting, closed=False, now=settings.clock.now())
+        except ArchiveError as exc:
+            archive.close()
+            fail(str(exc))
+    archive.close()
+    command = facilitator_command(settings, "follow" if follow_view else "open", str(row.id))
+    from textual_serve.server import Server
+
+    class QuietServer(Server):
+        """textual-serve without its start-up banner: our one line below says it all."""
+
+        async def on_startup(self, app: object) -> None:
+            pass
+
+    templates = resources.files("screens").joinpath("web")
+    server = QuietServer(
+        command,
+        host=host,
+        port=port,
+        title=t("serve.page_title", title=row.title),
+        templates_path=str(templates),
+    )
+    what = t("serve.follow") if follow_view else t("serve.room")
+    click.echo(t("serve.serving", what=what, host=url_host(host), port=port), err=True)
+    server.serve()
+
+
+def url_host(host: str) -> str:
+    """``host`` as written in a URL: an IPv6 address goes in brackets (``[::1]``)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

@@ -1,0 +1,96 @@
+"""The ``facilitator`` command: the composition root.
+
+The only module (with the notebook API) that wires the domain to ``store``
+and ``screens``. It alone adds the commands, each from the module of its
+area, and imports that module only when the command is run (or its help
+shown): opening the room loads neither planning nor follow-up code.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import click
+
+from facilitator.app.settings import BadNow, Settings, clock_from_environment, default_archive_path
+from facilitator.cli.common import fail
+from facilitator.cli.i18n import I18nGroup, set_language_early
+from facilitator.core.i18n import language_from_environment, set_language, t
+from facilitator.meeting.journal import JournalUnavailable
+
+COMMANDS = {
+    "demo": "facilitator.cli.room:demo",
+    "run": "facilitator.cli.room:run",
+    "open": "facilitator.cli.room:open_meeting",
+    "follow": "facilitator.cli.follow:follow",
+    "serve": "facilitator.cli.follow:serve",
+    "new": "facilitator.cli.plan:new",
+    "check": "facilitator.cli.plan:check",
+    "notice": "facilitator.cli.plan:notice",
+    "minutes": "facilitator.cli.minutes:minutes",
+    "retro": "facilitator.cli.minutes:retro",
+    "metrics": "facilitator.cli.minutes:metrics",
+    "tasks": "facilitator.cli.tasks:tasks",
+    "task": "facilitator.cli.tasks:task",
+    "report": "facilitator.cli.tasks:report",
+}
+"""Every command and where it lives."""
+
+
+class _Group(I18nGroup):
+    """Any command: an archive it cannot use (busy, damaged, newer) is one line, exit 2.
+
+    Commands are loaded from :data:`COMMANDS` when asked for.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, _, name = where.partition(":")
+        found = getattr(importlib.import_module(module), name)
+        assert isinstance(found, click.Command)
+        return found
+
+    def invoke(self, ctx: click.Context) -> object:
+        from store.errors import ArchiveError
+
+        try:
+            return super().invoke(ctx)
+        except (JournalUnavailable, ArchiveError) as error:
+            fail(str(error))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACILITATOR_DB",
+    help="Archive file (default: FACILITATOR_DB, then the user data directory).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    is_eager=True,
+    expose_value=True,
+    callback=set_language_early,
+    help="Language of the interface.",
+)
+@click.version_option(package_name="facilitator")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
+    """Run cross-department meetings: agenda, speakers, live minutes, tasks."""
+    set_language(language_from_environment(lang))
+    try:
+        clock = clock_from_environment()
+    except BadNow as bad:
+        fail(t("cli.bad_now", value=str(bad)))
+    ctx.obj = Settings(db=db or default_archive_path(), clock=clock)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""After the meeting, from the command line: ``minutes``, ``retro``, ``metrics``.
+
+Wires ``facilitator.export`` and ``facilitator.followup`` to the archive; the
+rules live there, this module reads arguments, calls them and writes files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from facilitator.app.settings import Settings
+from facilitator.cli.common import (
+    command,
+    fail,
+    open_archive,
+    render_rich,
+    stdout_is_terminal,
+    to_stdout,
+    write_output,
+)
+from facilitator.core.i18n import t
+from facilitator.meeting.journal import JournalUnavailable
+
+MINUTES_FORMATS = ("md", "html", "json")
+
+
+def _closed_minutes(settings: Settings, meeting: str | None):
+    """(archive, meeting row, minutes with current task statuses) of a closed meeting."""
+    from store.errors import ArchiveError
+    from store.followup import followed_minutes
+
+    archive = open_archive(settings)
+    try:
+        row = archive.find(meeting, closed=True)
+        result = followed_minutes(archive, row.id, settings.clock.now())
+    except ArchiveError as exc:
+        archive.close()
+        fail(str(exc))
+    return archive, row, result
+
+
+@command()
+@click.argument("meeting", required=False)
+@click.option(
+    "--format", "fmt", type=click.Choice(MINUTES_FORMATS), default="md", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
+)
+@click.pass_obj
+def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
+    """Print or write the minutes of a closed meeting (latest by default): md, html or json."""
+    from facilitator.followup.tasks import counts_as_export
+    from store.followup import record_export
+
+    archive, row, result = _closed_minutes(settings, meeting)
+    try:
+        if fmt == "html":
+            from facilitator.export.html import render_minutes_html
+
+            content = render_minutes_html(result)
+        elif fmt == "json":
+            from facilitator.export.json import render_minutes_json
+
+            content = render_minutes_json(result)
+        else:
+            from facilitator.export.markdown import render_minutes
+
+            content = render_minutes(result) + "\n"
+        write_output(output, content)
+        if not counts_as_export(not to_stdout(output), stdout_is_terminal()):
+            return
+        try:
+            record_export(archive, row.id, fmt, settings.clock.now())
+        except JournalUnavailable:
+            # The minutes are out already; only the bookkeeping waits for next time.
+            click.echo(t("plan.export_not_recorded"), err=True)
+    finally:
+        archive.close()
+
+
+@command()
+@click.argument("meeting")
+@click.option("--good", default=None, help="What went well.")
+@click.option("--improve", default=None, help="What to improve next time.")
+@click.option("--rating", default=None, help="1 (poor) to 5 (excellent).")
+@click.pass_obj
+def retro(
+    settings: Settings,
+    meeting: str,
+    good: str | None,
+    improve: str | None,
+    rating: str | None,
+) -> None:
+    """Store a short retrospective of a closed meeting (or show the stored one).
+
+    Options given update the stored retrospective; the others are kept.
+    """
+    from facilitator.core.text import clean
+    from facilitator.followup.tasks import RatingRequired, is_valid_rating, updated_retrospective
+    from store.errors import ArchiveError
+    from store.followup import retrospective, save_retrospective
+
+    archive = open_archive(settings)
+    try:
+        try:
+            row = archive.find(meeting, closed=True)
+        except ArchiveError as exc:
+            fail(str(exc))
+        stored = retrospective(archive, row.id)
+        if good is None and improve is None and rating is None:
+            if stored is None:
+                fail(t("cli_plan.no_retro", title=row.title))
+            click.echo(_retro_text(stored))
+            return
+        if rating is not None and (
+            not rating.strip().isdigit() or not is_valid_rating(int(rating))
+        ):
+            fail(t("cli_plan.bad_rating", value=rating))
+        try:
+            retro_ = updated_retrospective(
+                stored,
+                settings.clock.now(),
+                good=None if good is None else clean(good).strip(),
+                improve=None if improve is None else clean(improve).strip(),
+                rating=None if rating is None else int(rating),
+            )
+        except RatingRequired:
+            fail(t("cli_plan.rating_required", title=row.title))
+        save_retrospective(archive, row.id, retro_)
+        click.echo(t("cli_plan.retro_saved", title=row.title))
+    finally:
+        archive.close()
+
+
+def _retro_text(retro_) -> str:
+    return "\n".join(
+        [
+            t("cli_plan.retro_good", text=retro_.good or "-"),
+            t("cli_plan.retro_improve", text=retro_.improve or "-"),
+            t("cli_plan.retro_rating", rating=retro_.rating),
+        ]
+    )
+
+
+@command()
+@click.argument("meeting", required=False)
+@click.pass_obj
+def metrics(settings: Settings, meeting: str | None) -> None:
+    """Planned vs actual minutes, overruns, decisions per hour, speaking share per department."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from facilitator.core.text import clean
+    from facilitator.meeting.metrics import meeting_metrics
+    from store.followup import retrospective
+
+    archive, row, result = _closed_minutes(settings, meeting)
+    stored = retrospective(archive, row.id)
+    archive.close()
+    numbers = meeting_metrics(result)
+    table = Table(title=Text(clean(numbers.title)), title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column(t("metrics.topic"))
+    table.add_column(t("metrics.planned"), justify="right")
+    table.add_column(t("metrics.actual"), justify="right")
+    table.add_column(t("metrics.overrun"), justify="right")
+    for topic in numbers.topics:
+        table.add_row(
+            str(topic.position),
+            Text(clean(topic.title)),
+            str(topic.planned_minutes),
+            f"{topic.actual_minutes:.1f}",
+            f"+{topic.overrun_minutes:.1f}" if topic.overrun_minutes else "",
+        )
+    lines = [
+        t(
+            "metrics.totals",
+            planned=numbers.planned_minutes,
+            actual=f"{numbers.actual_minutes:.1f}",
+            overruns=len(numbers.overruns),
+        ),
+        t(
+            "metrics.decisions",
+            count=numbers.decisions,
+            rate="—" if numbers.decisions_per_hour is None else f"{numbers.decisions_per_hour:.1f}",
+        ),
+        t("metrics.share_heading"),
+        *(
+            t("metrics.share", department=clean(dept), share=f"{share:.0%}")
+            for dept, share in numbers.speaking_share
+        ),
+    ]
+    if stored is not None:
+        lines += ["", _retro_text(stored)]
+    click.echo(render_rich(table) + "\n".join(lines))

@@ -1,0 +1,227 @@
+"""Before the meeting, from the command line: ``new``, ``check``, ``notice``.
+
+Wires ``facilitator.planning`` and ``export`` to the archive; the rules live
+there, this module reads arguments, calls them and writes files.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from pathlib import Path
+
+import click
+
+from facilitator.app.settings import Settings
+from facilitator.cli.common import (
+    EXIT_BAD_INPUT,
+    command,
+    fail,
+    open_archive,
+    read_agenda,
+    to_stdout,
+    write_output,
+)
+from facilitator.core.i18n import current_language, t
+from facilitator.meeting.agenda import MEETING_KINDS
+
+
+@command(name="new")
+@click.argument("kind", type=click.Choice(MEETING_KINDS))
+@click.option(
+    "-o",
+    "--output",
+    "agenda_output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Agenda file to write (- writes it to the terminal).",
+)
+@click.option("--from", "previous", metavar="MEETING", help="Carry over from this closed meeting.")
+@click.option(
+    "--start",
+    metavar="DATETIME",
+    help="Start, like 2026-03-05T10:00 (default: in 3 workdays, 10:00).",
+)
+@click.option("--timezone", "zone", metavar="ZONE", help="Time zone, like Europe/Berlin.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.pass_context
+def new(
+    ctx: click.Context,
+    kind: str,
+    agenda_output: Path,
+    previous: str | None,
+    start: str | None,
+    zone: str | None,
+    force: bool,
+) -> None:
+    """Write a ready-to-edit agenda for a KIND meeting (kickoff | decision | resources | sync)."""
+    import pendulum
+
+    from facilitator.followup.tasks import effective_status
+    from facilitator.planning.plan import (
+        CarriedItem,
+        PlannedPerson,
+        next_meeting_start,
+        render_agenda,
+    )
+
+    settings: Settings = ctx.obj
+    output = agenda_output
+    if not to_stdout(output) and output.exists() and not force:
+        fail(t("plan.exists", path=output))
+    explicit_lang = (ctx.parent.params.get("lang") if ctx.parent else None) or None
+    language = current_language()
+    people: list[PlannedPerson] | None = None
+    carried: list[CarriedItem] = []
+    title = place = None
+    online = ""
+    if previous is not None:
+        from store.errors import ArchiveError
+        from store.followup import tasks as stored_tasks
+
+        archive = open_archive(settings)
+        try:
+            row = archive.find(previous, closed=True)
+            minutes = archive.minutes(row.id)
+            task_rows = stored_tasks(archive, row.id)
+        except ArchiveError as exc:
+            archive.close()
+            fail(str(exc))
+        archive.close()
+        before = minutes.agenda
+        language = explicit_lang or before.language
+        zone = zone or before.timezone
+        people = [PlannedPerson(p.name, p.department, p.role, p.email) for p in before.people]
+        title, place, online = before.title, before.place, before.online
+        carried = [
+            CarriedItem("unresolved", item.text, item.owner, item.deadline)
+            for item in minutes.open_items
+        ]
+        today = settings.clock.now().in_timezone(before.start.timezone).date()
+        carried += [
+            CarriedItem("delayed", task.title, task.owner, task.due)
+            for task in task_rows
+            if effective_status(task, today) == "delayed"
+        ]
+    zone = zone or pendulum.local_timezone().name
+    try:
+        pendulum.timezone(zone)
+    except Exception:
+        fail(t("agenda.bad_timezone", value=repr(zone)))
+    if start is not None:
+        try:
+            begin = pendulum.parse(start, tz=zone)
+        except (ValueError, pendulum.parsing.exceptions.ParserError):
+            fail(t("cli_plan.bad_start", value=start))
+        if not isinstance(begin, pendulum.DateTime):
+            fail(t("cli_plan.bad_start", value=start))
+        begin = begin.in_timezone(zone)
+    else:
+        begin = next_meeting_start(settings.clock.now(), zone)
+    text = render_agenda(
+        kind,
+        language,
+        begin,
+        zone,
+        people=people,
+        carried=carried,
+        title=title,
+        place=place,
+        online=online,
+        uid=str(uuid.uuid4()),
+    )
+    write_output(output, text)
+    if to_stdout(output):
+        return  # the agenda is the output: nothing else on stdout
+    topics = text.count("[[topics]]")
+    click.echo(
+        t(
+            "plan.written",
+            path=output,
+            kind=t("plan.kind." + kind),
+            topics=topics,
+            carried=len(carried),
+        )
+    )
+
+
+def _warning_lines(findings, agenda_file: str) -> list[str]:
+    """Each finding as ``FILE:LINE: FIELD: warning: …``, like the agenda's problems."""
+    from facilitator.planning.agenda_file import field_line
+
+    try:
+        text = Path(agenda_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return [
+        finding.located(agenda_file, field_line(text, finding.field_label)) for finding in findings
+    ]
+
+
+@command()
+@click.argument("agenda_file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def check(settings: Settings, agenda_file: str) -> None:
+    """Validate an agenda file: exit 2 with the reasons if it cannot run, else warnings."""
+    from facilitator.planning.agenda_file import AgendaError, load_agenda
+    from facilitator.planning.plan import plan_warnings
+
+    try:
+        agenda = load_agenda(agenda_file)
+    except AgendaError as exc:
+        # Errors first, then what would still need fixing once they are: all at once.
+        click.echo(str(exc), err=True)
+        if exc.partial is not None:
+            findings = plan_warnings(exc.partial, settings.clock.now(), timed=exc.partial_times)
+            for line in _warning_lines(findings, agenda_file):
+                click.echo(line, err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(
+        t(
+            "cli.check_ok",
+            title=agenda.title,
+            people=len(agenda.people),
+            departments=len(agenda.departments),
+            topics=len(agenda.topics),
+            planned=agenda.planned_minutes,
+            available=int((agenda.end - agenda.start).total_minutes()),
+        )
+    )
+    for line in _warning_lines(plan_warnings(agenda, settings.clock.now()), agenda_file):
+        click.echo(line)
+
+
+@command()
+@click.argument("agenda_file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
+)
+@click.pass_obj
+def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) -> None:
+    """Write the meeting notice (Markdown) or the invitation (.ics) in the meeting's language."""
+    agenda = read_agenda(agenda_file)
+    if fmt == "md":
+        from facilitator.export.notice import render_notice
+
+        content: str | bytes = render_notice(agenda)
+    else:
+        from facilitator.export.ics import InvitationError, render_invitation
+
+        try:
+            content = render_invitation(agenda, settings.clock.now())
+        except InvitationError as exc:
+            fail(t(str(exc)))
+    write_output(output, content)
+    if not to_stdout(output):
+        click.echo(t("notice.written", path=output), err=True)
+    from facilitator.planning.plan import notice_warnings
+
+    # Sending the notice is the moment its flaws matter (late, no place, people
+    # the calendar will not reach): say so on stderr, the notice is still written.
+    findings = notice_warnings(agenda, settings.clock.now(), invitation=fmt == "ics")
+    for line in _warning_lines(findings, agenda_file):
+        click.echo(line, err=True)

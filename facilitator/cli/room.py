@@ -1,0 +1,120 @@
+"""``facilitator demo``, ``run`` and ``open``: the room on the shared screen."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from facilitator.app.settings import Settings, default_archive_path
+from facilitator.cli.common import command, fail, open_archive, read_agenda
+from facilitator.core.i18n import t
+
+if TYPE_CHECKING:
+    from facilitator.meeting.minutes import Minutes
+    from store.archive import Archive
+    from store.journal import SqliteJournal
+
+
+def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> None:
+    """Open the room on a meeting; print the summary if it was closed there."""
+    from facilitator.app.live import LiveMeeting
+    from facilitator.export.summary import render_summary
+    from screens.app import FacilitatorApp
+
+    meeting = LiveMeeting(journal, settings.clock)
+    # Record the opening before the screen takes the terminal, so an archive
+    # another program keeps busy is a message here, not a crash in the room.
+    meeting.open()
+    app = FacilitatorApp(meeting)
+    # Everything loaded so far lives as long as the room: keep the collector
+    # from walking it again and again (a full pass took 20-40 ms, often right
+    # when the first line was typed).
+    gc.freeze()
+    minutes: Minutes | None = app.run()
+    if app.unwritten:
+        # The writer may still be waiting on the archive: leave it open, say what
+        # was typed but never written, and let the process end.
+        click.echo(t("cli.unwritten", count=len(app.unwritten)), err=True)
+        for line in app.unwritten:
+            click.echo(f"  {line}", err=True)
+    else:
+        archive.close()
+    if minutes is not None:
+        click.echo(render_summary(minutes))
+    elif meeting.state.is_closed:
+        click.echo(t("cli.already_closed", title=meeting.state.agenda.title))
+    else:
+        command = resume_command(settings.db, meeting.meeting_id)
+        click.echo(t("cli.left_open", title=meeting.state.agenda.title, command=command))
+
+
+def resume_command(db: Path, meeting_id: int) -> str:
+    """The command that reopens a meeting left open, ready to paste into a shell.
+
+    It names the archive unless it is the default one: the room may have been
+    started with ``--db`` (or FACILITATOR_DB), which the next shell may not have.
+    """
+    import shlex
+
+    archive = "" if db == default_archive_path() else f"--db {shlex.quote(str(db))} "
+    return f"facilitator {archive}open {meeting_id}"
+
+
+@command()
+@click.option("--fresh", is_flag=True, help="Start a new demo even if one is still open.")
+@click.pass_obj
+def demo(settings: Settings, fresh: bool) -> None:
+    """Open the room on the built-in demo meeting (resumes an unfinished one)."""
+    from facilitator.core.i18n import current_language
+    from facilitator.planning.demo import DEMO_TITLE, demo_agenda
+
+    archive = open_archive(settings)
+    language = current_language()
+    open_demos = [
+        m for m in archive.meetings() if not m.is_closed and m.title == DEMO_TITLE[language]
+    ]
+    if open_demos and not fresh:
+        journal = archive.journal(open_demos[-1].id)
+    else:
+        journal = archive.create_meeting(
+            demo_agenda(settings.clock.now(), language), settings.clock.now()
+        )
+    run_room(settings, archive, journal)
+
+
+@command()
+@click.argument("agenda_file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def run(settings: Settings, agenda_file: str) -> None:
+    """Create the meeting from AGENDA_FILE and open the room (resumes it if open)."""
+    agenda = read_agenda(agenda_file)
+    archive = open_archive(settings)
+    existing = archive.find_by_key(agenda.key)
+    if existing is not None and existing.is_closed:
+        archive.close()
+        fail(t("cli.meeting_closed", title=agenda.title, id=existing.id))
+    journal = (
+        archive.journal(existing.id)
+        if existing is not None
+        else archive.create_meeting(agenda, settings.clock.now())
+    )
+    run_room(settings, archive, journal)
+
+
+@command(name="open")
+@click.argument("meeting", required=False)
+@click.pass_obj
+def open_meeting(settings: Settings, meeting: str | None) -> None:
+    """Resume a meeting that is not closed (by id, key or title; latest by default)."""
+    from store.errors import ArchiveError
+
+    archive = open_archive(settings)
+    try:
+        row = archive.find(meeting, closed=False, now=settings.clock.now())
+    except ArchiveError as exc:
+        archive.close()
+        fail(str(exc))
+    run_room(settings, archive, archive.journal(row.id))

@@ -1,0 +1,230 @@
+"""Tasks across meetings, from the command line: ``tasks``, ``task``, ``report``.
+
+A composition root wiring ``facilitator.followup.tasks`` (the rules) to
+``store.followup`` (the rows).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from pendulum import Date
+
+from facilitator.app.settings import Settings
+from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
+from facilitator.core.i18n import t
+from facilitator.followup.tasks import TASK_STATUSES, TaskRecord
+
+
+def _today(settings: Settings) -> Date:
+    import pendulum
+
+    # Due dates are calendar days where the user is.
+    return settings.clock.now().in_timezone(pendulum.local_timezone()).date()
+
+
+def _task_table(
+    tasks: list[TaskRecord], title: str | None = None, notes: dict[int, str] | None = None
+):
+    from rich.table import Table
+    from rich.text import Text
+
+    from facilitator.core.text import clean
+    from facilitator.render.times import format_date
+
+    table = Table(title=Text(title) if title else None, title_justify="left")
+    table.add_column(t("minutes.task_id"), justify="right")
+    table.add_column(t("minutes.task"))
+    table.add_column(t("minutes.owner"))
+    table.add_column(t("minutes.department"))
+    table.add_column(t("minutes.due"))
+    table.add_column(t("minutes.status"))
+    table.add_column(t("followup.meeting"))
+    # The last note says why a task is late or where it stands: shown when there is one.
+    with_notes = bool(notes) and any(notes.get(task.id) for task in tasks)
+    if with_notes:
+        table.add_column(t("followup.last_note"))
+    for task in tasks:
+        cells = [
+            str(task.id),
+            Text(clean(task.title)),
+            Text(clean(task.owner)),
+            Text(clean(task.department)),
+            format_date(task.due) if task.due else "",
+            t("status." + task.status),
+            Text(clean(task.meeting_title)),
+        ]
+        if with_notes:
+            cells.append(Text(clean((notes or {}).get(task.id, ""))))
+        table.add_row(*cells)
+    return table
+
+
+@command()
+@click.option("--owner", help="Only this owner's tasks.")
+@click.option("--department", help="Only this department's tasks.")
+@click.option("--meeting", help="Only the tasks of this meeting (id, key or part of the title).")
+@click.option("--status", help="open | doing | done | delayed (default: all but done).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "ics"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (- or none: the terminal).",
+)
+@click.pass_obj
+def tasks(
+    settings: Settings,
+    owner: str | None,
+    department: str | None,
+    meeting: str | None,
+    status: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """List the open tasks of every meeting (delayed when past due and not done)."""
+    from facilitator.followup.tasks import (
+        minutes_overdue,
+        parse_status,
+        select_tasks,
+        status_choices,
+    )
+    from store.errors import ArchiveError
+    from store.followup import last_notes, unexported_closed_meetings
+    from store.followup import tasks as stored_tasks
+
+    if status is not None:
+        typed, status = status, parse_status(status)
+        if status is None:
+            fail(t("followup.bad_status", value=typed, choices=status_choices(TASK_STATUSES)))
+    archive = open_archive(settings)
+    try:
+        meeting_id = None
+        if meeting is not None:
+            try:
+                meeting_id = archive.find(meeting).id
+            except ArchiveError as exc:
+                fail(str(exc))
+        # Only `--status done` needs the done tasks; the rest read the open ones.
+        rows = stored_tasks(archive, meeting_id, not_done=status != "done")
+        unexported = unexported_closed_meetings(archive)
+        now = settings.clock.now()
+        chosen = select_tasks(
+            rows,
+            _today(settings),
+            owner=owner,
+            department=department,
+            meeting_id=meeting_id,
+            status=status,
+        )
+        notes = last_notes(archive, [task.id for task in chosen]) if fmt == "table" else {}
+    finally:
+        archive.close()
+    if fmt == "csv":
+        from facilitator.export.csv import render_tasks_csv
+
+        write_output(output, render_tasks_csv(chosen))
+    elif fmt == "ics":
+        from facilitator.export.ics import render_tasks
+
+        write_output(output, render_tasks(chosen, now))
+    elif chosen:
+        write_output(output, render_rich(_task_table(chosen, notes=notes)))
+    else:
+        write_output(output, t("followup.no_tasks") + "\n")
+    for meeting_row_id, title, closed_at in unexported:
+        if minutes_overdue(closed_at, False, now):
+            click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+
+
+@command()
+@click.argument("task_ref", metavar="ID")
+@click.argument("status", metavar="[done|doing|delayed]", required=False)
+@click.option("--note", default="", help="What changed, for the history.")
+@click.pass_obj
+def task(settings: Settings, task_ref: str, status: str | None, note: str) -> None:
+    """Show a task and its history, or update its status (done, doing, delayed)."""
+    from facilitator.core.text import clean
+    from facilitator.followup.tasks import (
+        SETTABLE_STATUSES,
+        describe_task,
+        parse_status,
+        status_choices,
+    )
+    from store.errors import ArchiveError
+    from store.followup import task as stored_task
+    from store.followup import task_updates, update_task
+
+    if not task_ref.isdigit():
+        fail(t("followup.no_such_task", id=task_ref))
+    task_id = int(task_ref)
+    if status is not None:
+        # `task 6 完成`, `task 1 DONE`: the words people type, in either language.
+        typed, status = status, parse_status(status, SETTABLE_STATUSES)
+        if status is None:
+            fail(t("followup.bad_status", value=typed, choices=status_choices(SETTABLE_STATUSES)))
+    archive = open_archive(settings)
+    try:
+        try:
+            record = stored_task(archive, task_id)
+            if status is None:
+                history = task_updates(archive, task_id)
+            else:
+                update_task(archive, task_id, status, clean(note).strip(), settings.clock.now())
+        except ArchiveError as exc:
+            fail(str(exc))
+    finally:
+        archive.close()
+    if status is None:
+        lines = describe_task(record, history, _today(settings))
+        click.echo("\n".join(clean(line) for line in lines))
+        return
+    click.echo(
+        t("followup.updated", id=task_id, title=clean(record.title), status=t("status." + status))
+    )
+
+
+@command()
+@click.option("--week", is_flag=True, default=True, help="The last seven days (the default).")
+@click.pass_obj
+def report(settings: Settings, week: bool) -> None:
+    """The weekly follow-up: done, in progress, delayed (oldest first), new."""
+    from facilitator.followup.tasks import latest_notes, weekly_report
+    from facilitator.render.times import format_date
+    from store.followup import task_updates
+    from store.followup import tasks as stored_tasks
+
+    archive = open_archive(settings)
+    try:
+        rows = stored_tasks(archive)
+        updates = task_updates(archive)
+    finally:
+        archive.close()
+    notes = latest_notes(updates)
+    weekly = weekly_report(rows, updates, settings.clock.now(), _today(settings))
+    heading = t(
+        "followup.report_title",
+        since=format_date(weekly.since.date()),
+        until=format_date(weekly.until.date()),
+    )
+    parts = [heading, ""]
+    for key, section in (
+        ("followup.report_done", weekly.done),
+        ("followup.report_doing", weekly.doing),
+        ("followup.report_delayed", weekly.delayed),
+        ("followup.report_new", weekly.new),
+        ("followup.report_waiting", weekly.waiting),
+    ):
+        title = t(key, count=len(section))
+        if section:
+            parts.append(render_rich(_task_table(list(section), title, notes)))
+        else:
+            parts += [title, "  " + t("minutes.none"), ""]
+    click.echo("\n".join(parts).rstrip())

@@ -1,0 +1,1 @@
+"""Shared helpers that know nothing of meetings: words, text, clock, zones, pinyin."""

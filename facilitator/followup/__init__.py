@@ -1,0 +1,1 @@
+"""After the meeting: tasks across meetings, the weekly report, retrospectives."""

@@ -1,0 +1,291 @@
+"""Follow-up after the meeting: task statuses, the weekly report, minutes due.
+
+Pure rules over plain values; ``store.followup`` reads and writes the rows,
+the CLI and the notebook show what these functions decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from pendulum import Date, DateTime, Duration, duration
+
+from facilitator.core.i18n import LANGUAGES, current_language, t
+from facilitator.meeting.minutes import Minutes
+from facilitator.render.times import format_date, format_datetime
+
+TASK_STATUSES = ("open", "doing", "done", "delayed")
+SETTABLE_STATUSES = ("done", "doing", "delayed")
+# The reference workflow: minutes are sent within 24 hours of the close.
+MINUTES_DUE_AFTER: Duration = duration(hours=24)
+REPORT_PERIOD: Duration = duration(days=7)
+RATINGS = range(1, 6)
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A task as followed up across meetings (one row of the ``tasks`` table)."""
+
+    id: int
+    meeting_id: int
+    meeting_title: str
+    title: str
+    owner: str
+    department: str
+    due: Date | None
+    status: str  # as stored: open | doing | done | delayed
+    created_at: DateTime
+    updated_at: DateTime
+
+    def with_status(self, status: str) -> TaskRecord:
+        """This task showing ``status`` (``dataclasses.replace`` is several times
+        slower, and a follow-up list may mark tens of thousands as delayed)."""
+        return TaskRecord(
+            self.id,
+            self.meeting_id,
+            self.meeting_title,
+            self.title,
+            self.owner,
+            self.department,
+            self.due,
+            status,
+            self.created_at,
+            self.updated_at,
+        )
+
+
+@dataclass(frozen=True)
+class TaskUpdate:
+    """One status change of a task."""
+
+    task_id: int
+    at: DateTime
+    previous: str
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Retrospective:
+    """What went well, what to improve, and a 1-5 rating, after the close."""
+
+    good: str
+    improve: str
+    rating: int
+    at: DateTime
+
+
+def effective_status(task: TaskRecord, today: Date) -> str:
+    """The status to show: a task past its due date and not done is delayed."""
+    if task.status != "done" and task.due is not None and task.due < today:
+        return "delayed"
+    return task.status
+
+
+def is_settable(status: str) -> bool:
+    return status in SETTABLE_STATUSES
+
+
+def parse_status(word: str, choices: Sequence[str] = TASK_STATUSES) -> str | None:
+    """The status a person typed, in any case and either language: ``DONE``,
+    ``完成``, ``In progress`` or ``进行中`` -> ``done``/``doing``; None if it is
+    not one of ``choices``."""
+    typed = word.strip().casefold()
+    for status in choices:
+        names = {status} | {t("status." + status, language=lang) for lang in LANGUAGES}
+        if typed in {name.casefold() for name in names}:
+            return status
+    return None
+
+
+def status_choices(choices: Sequence[str], language: str | None = None) -> str:
+    """``done | doing | delayed``, with the words of the interface when not English."""
+    lang = language or current_language()
+    if lang == "en":
+        return " | ".join(choices)
+    return " | ".join(f"{t('status.' + s, language=lang)} ({s})" for s in choices)
+
+
+def is_valid_rating(rating: int) -> bool:
+    return rating in RATINGS
+
+
+class RatingRequired(ValueError):
+    """A first retrospective needs a rating: there is none stored to keep."""
+
+
+def updated_retrospective(
+    stored: Retrospective | None,
+    now: DateTime,
+    *,
+    good: str | None = None,
+    improve: str | None = None,
+    rating: int | None = None,
+) -> Retrospective:
+    """The retrospective after a partial update: what is not given is kept.
+
+    ``retro 1 --rating 2`` after ``--good a --improve b`` changes the rating
+    only. Without a stored one the rating is required (raises
+    :class:`RatingRequired`): a retrospective always has one.
+    """
+    if rating is None:
+        if stored is None:
+            raise RatingRequired
+        rating = stored.rating
+    return Retrospective(
+        good if good is not None else (stored.good if stored else ""),
+        improve if improve is not None else (stored.improve if stored else ""),
+        rating,
+        now,
+    )
+
+
+def select_tasks(
+    tasks: Iterable[TaskRecord],
+    today: Date,
+    *,
+    owner: str | None = None,
+    department: str | None = None,
+    meeting_id: int | None = None,
+    status: str | None = None,
+) -> list[TaskRecord]:
+    """Tasks matching the filters, with their effective status.
+
+    Without ``status`` only tasks not done are kept (the follow-up list);
+    ``owner`` and ``department`` match case-insensitively.
+    """
+    chosen = []
+    for task in tasks:
+        effective = effective_status(task, today)
+        if status is None and effective == "done":
+            continue
+        if status is not None and effective != status:
+            continue
+        if owner and owner.casefold() != task.owner.casefold():
+            continue
+        if department and department.casefold() != task.department.casefold():
+            continue
+        if meeting_id is not None and task.meeting_id != meeting_id:
+            continue
+        chosen.append(task if effective == task.status else task.with_status(effective))
+    return sorted(chosen, key=_due_order)
+
+
+def _due_order(task: TaskRecord) -> tuple:
+    # Undated tasks last: they cannot be late, but they should not be forgotten.
+    return (task.due is None, task.due or Date(1, 1, 1), task.meeting_id, task.id)
+
+
+def latest_notes(updates: Iterable[TaskUpdate]) -> dict[int, str]:
+    """Each task's latest non-empty note, by task id (tasks without one are left out)."""
+    return {u.task_id: u.note for u in sorted(updates, key=lambda u: u.at) if u.note}
+
+
+def describe_task(
+    task: TaskRecord,
+    updates: Sequence[TaskUpdate],
+    today: Date,
+    language: str | None = None,
+) -> list[str]:
+    """A task as ``facilitator task ID`` shows it: what, who, when, where from,
+    its status as of ``today``, then its history with the notes, oldest first."""
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, language=language, **params)
+
+    def labelled(label: str, value: str) -> str:
+        return tr("minutes.labelled", label=tr(label), value=value)
+
+    owner = (
+        tr("minutes.person_in_department", name=task.owner, department=task.department)
+        if task.department and task.department != task.owner
+        else task.owner
+    )
+    lines = [
+        tr("followup.task_heading", id=task.id, title=task.title),
+        labelled("minutes.owner", owner or "-"),
+        labelled("minutes.due", format_date(task.due, language) if task.due else "-"),
+        labelled(
+            "followup.meeting",
+            tr("followup.from_meeting", title=task.meeting_title, id=task.meeting_id),
+        ),
+        labelled("minutes.status", tr("status." + effective_status(task, today))),
+        tr("followup.history"),
+        "  "
+        + tr(
+            "followup.history_created",
+            at=format_datetime(task.created_at, language),
+            status=tr("status.open"),
+        ),
+    ]
+    for update in sorted(updates, key=lambda u: u.at):
+        entry = tr(
+            "followup.history_entry",
+            at=format_datetime(update.at, language),
+            previous=tr("status." + (update.previous or "open")),
+            status=tr("status." + update.status),
+        )
+        if update.note:
+            entry = tr("followup.history_note", entry=entry, note=update.note)
+        lines.append("  " + entry)
+    return lines
+
+
+def counts_as_export(to_file: bool, stdout_is_terminal: bool) -> bool:
+    """Whether writing the minutes sends them out: a file (``-o``), or stdout piped
+    or redirected somewhere. Minutes read on one's own terminal went nowhere, so
+    the "never exported" reminder must keep reminding."""
+    return to_file or not stdout_is_terminal
+
+
+def minutes_overdue(closed_at: DateTime | None, exported: bool, now: DateTime) -> bool:
+    """Minutes not exported although the meeting closed more than 24 hours ago."""
+    return closed_at is not None and not exported and now - closed_at > MINUTES_DUE_AFTER
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    """The weekly follow-up: what the coordinator reads and escalates."""
+
+    since: DateTime
+    until: DateTime
+    done: tuple[TaskRecord, ...]
+    doing: tuple[TaskRecord, ...]
+    delayed: tuple[TaskRecord, ...]  # oldest due date first: escalate from the top
+    new: tuple[TaskRecord, ...]
+    waiting: tuple[TaskRecord, ...]  # open, not yet started, not late
+
+
+def weekly_report(
+    tasks: Sequence[TaskRecord], updates: Sequence[TaskUpdate], now: DateTime, today: Date
+) -> WeeklyReport:
+    """The last seven days up to ``now``: done, in progress, delayed, new, waiting."""
+    since = now - REPORT_PERIOD
+    finished_this_week = {u.task_id for u in updates if u.status == "done" and since <= u.at <= now}
+    shown = [replace(task, status=effective_status(task, today)) for task in tasks]
+    return WeeklyReport(
+        since=since,
+        until=now,
+        done=tuple(t for t in shown if t.status == "done" and t.id in finished_this_week),
+        doing=tuple(sorted((t for t in shown if t.status == "doing"), key=_due_order)),
+        delayed=tuple(sorted((t for t in shown if t.status == "delayed"), key=_due_order)),
+        new=tuple(t for t in shown if since <= t.created_at <= now),
+        waiting=tuple(sorted((t for t in shown if t.status == "open"), key=_due_order)),
+    )
+
+
+def with_follow_up(minutes: Minutes, records: Sequence[TaskRecord], today: Date) -> Minutes:
+    """The minutes with each task's archive id and its status as of ``today``.
+
+    The tasks table keeps the close-time order, so the n-th record belongs to
+    the n-th task; a shorter list leaves the remaining tasks as they were.
+    The id is the one ``facilitator task ID`` takes, never a row number.
+    """
+    tasks = tuple(
+        replace(task, id=records[n].id, status=effective_status(records[n], today))
+        if n < len(records)
+        else task
+        for n, task in enumerate(minutes.tasks)
+    )
+    return replace(minutes, tasks=tasks)

@@ -1,0 +1,142 @@
+"""The agenda: who meets, when, about what.
+
+The values a meeting is run on. Reading and checking an agenda file is
+``facilitator.planning.agenda_file``; here are only the values and their
+round trip through plain data (the journal keeps the agenda as JSON).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pendulum
+from pendulum import DateTime
+
+from facilitator.core.zones import zone as resolve_zone
+
+MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
+ROLES = ("host", "recorder", "attendee")
+DEFAULT_BALANCE_THRESHOLD = 0.5
+MAX_TOPIC_MINUTES = 24 * 60
+"""A longer topic is a typo; its countdown would overflow the calendar."""
+FIRST_YEAR, LAST_YEAR = 1900, 9000
+"""Meetings outside these years are typos (and overflow zone arithmetic)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant, always from one department."""
+
+    name: str
+    department: str
+    role: str = "attendee"
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One agenda item. ``id`` is stable across reorders (``t1``, ``t2`` ...)."""
+
+    id: str
+    title: str
+    owner: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A planned meeting, as written in the agenda file."""
+
+    title: str
+    start: DateTime
+    end: DateTime
+    people: tuple[Person, ...]
+    topics: tuple[Topic, ...]
+    goal: str = ""
+    kind: str = "sync"
+    place: str = ""
+    online: str = ""
+    rsvp_by: DateTime | None = None
+    materials: tuple[str, ...] = ()
+    language: str = "en"
+    balance_threshold: float = DEFAULT_BALANCE_THRESHOLD
+    rules: tuple[str, ...] = ()
+    uid: str = ""
+    """The invitation's calendar UID, written by ``facilitator new`` (optional): it
+    outlives a new start or title, so a corrected notice updates the same entry."""
+
+    @property
+    def key(self) -> str:
+        """Identifies the meeting in the archive: its start and its title."""
+        slug = re.sub(r"[^\w]+", "-", self.title.lower(), flags=re.UNICODE).strip("-")
+        return f"{self.start.in_timezone('UTC').format('YYYYMMDDTHHmm')}Z-{slug or 'meeting'}"
+
+    @property
+    def timezone(self) -> str:
+        return self.start.timezone_name or "UTC"
+
+    def person(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((topic for topic in self.topics if topic.id == topic_id), None)
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """Departments in order of first appearance among the people."""
+        return tuple(dict.fromkeys(p.department for p in self.people))
+
+    def with_role(self, role: str) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.role == role)
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(topic.minutes for topic in self.topics)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, the one kept in the journal."""
+        return {
+            "title": self.title,
+            "goal": self.goal,
+            "kind": self.kind,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "timezone": self.timezone,
+            "place": self.place,
+            "online": self.online,
+            "rsvp_by": self.rsvp_by.isoformat() if self.rsvp_by else None,
+            "materials": list(self.materials),
+            "language": self.language,
+            "balance_threshold": self.balance_threshold,
+            "rules": list(self.rules),
+            "uid": self.uid,
+            "people": [vars(p).copy() for p in self.people],
+            "topics": [vars(topic).copy() for topic in self.topics],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Agenda:
+        zone = resolve_zone(data.get("timezone") or "UTC")
+
+        def instant(value: str | None) -> DateTime | None:
+            return pendulum.parse(value).in_timezone(zone) if value else None
+
+        return cls(
+            title=data["title"],
+            goal=data.get("goal", ""),
+            kind=data.get("kind", "sync"),
+            start=instant(data["start"]),
+            end=instant(data["end"]),
+            place=data.get("place", ""),
+            online=data.get("online", ""),
+            rsvp_by=instant(data.get("rsvp_by")),
+            materials=tuple(data.get("materials", ())),
+            language=data.get("language", "en"),
+            balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
+            rules=tuple(data.get("rules", ())),
+            uid=data.get("uid", ""),
+            people=tuple(Person(**p) for p in data["people"]),
+            topics=tuple(Topic(**topic) for topic in data["topics"]),
+        )

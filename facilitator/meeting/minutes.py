@@ -1,0 +1,238 @@
+"""The minutes: what a closed meeting leaves behind, built from its state.
+
+Everything the archive tables and the exports show comes from
+:class:`Minutes`, so the SQLite rows, the Markdown and the screen agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pendulum import Date, DateTime
+
+from facilitator.core.pinyin import name_sort_key
+from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.events import Side
+from facilitator.meeting.state import MeetingState
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    name: str
+    department: str
+    role: str
+    status: str  # present | late | absent
+    briefer: str = ""
+
+
+@dataclass(frozen=True)
+class Dispute:
+    text: str
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    text: str
+    owner: str
+    deadline: Date | None
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    title: str
+    owner: str
+    department: str
+    due: Date | None
+    topic: str | None
+    status: str = "open"
+    id: int | None = None
+    """The archive's task id (``facilitator task ID``); None until the close stores it."""
+
+
+@dataclass(frozen=True)
+class TopicMinutes:
+    id: str
+    position: int
+    title: str
+    owner: str
+    planned_minutes: int
+    extra_minutes: int
+    actual_seconds: float
+    status: str  # done | skipped | pending (not reached)
+    started_at: DateTime | None
+    ended_at: DateTime | None
+    points: tuple[str, ...]
+    decisions: tuple[str, ...]
+    disputes: tuple[Dispute, ...]
+
+
+@dataclass(frozen=True)
+class SpeakingLine:
+    person: str
+    department: str
+    topic: str | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """A meeting's record, ready to store or render."""
+
+    agenda: Agenda
+    opened_at: DateTime | None
+    closed_at: DateTime | None
+    attendance: tuple[AttendanceLine, ...]
+    topics: tuple[TopicMinutes, ...]
+    general: TopicMinutes  # entries captured before any topic started
+    open_items: tuple[OpenItem, ...]
+    tasks: tuple[TaskLine, ...]
+    speaking: tuple[SpeakingLine, ...]
+
+    def held(self) -> tuple[DateTime, DateTime] | None:
+        """When the meeting really ran (opened to closed, in its own zone), if that
+        differs from the planned start and end by a minute or more; else None."""
+        if self.opened_at is None or self.closed_at is None:
+            return None
+        zone = self.agenda.start.timezone
+        opened = self.opened_at.in_timezone(zone)
+        closed = self.closed_at.in_timezone(zone)
+
+        def minute(value: DateTime) -> str:
+            return value.format("YYYY-MM-DD HH:mm")
+
+        planned = (minute(self.agenda.start), minute(self.agenda.end))
+        return None if (minute(opened), minute(closed)) == planned else (opened, closed)
+
+    @property
+    def host(self) -> str:
+        return ", ".join(p.name for p in self.agenda.with_role("host"))
+
+    @property
+    def recorder(self) -> str:
+        return ", ".join(p.name for p in self.agenda.with_role("recorder"))
+
+    @property
+    def present(self) -> tuple[AttendanceLine, ...]:
+        return tuple(a for a in self.attendance if a.status != "absent")
+
+    @property
+    def absent(self) -> tuple[AttendanceLine, ...]:
+        return tuple(a for a in self.attendance if a.status == "absent")
+
+    @property
+    def decisions(self) -> list[tuple[str, str]]:
+        """(topic title, decision) for every decision, in agenda order."""
+        return [(t.title, d) for t in (self.general, *self.topics) for d in t.decisions]
+
+    def topic_title(self, topic_id: str | None) -> str:
+        found = next((t for t in self.topics if t.id == topic_id), None)
+        return found.title if found else ""
+
+    def speaking_by_person(self) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for line in self.speaking:
+            totals[line.person] = totals.get(line.person, 0.0) + line.seconds
+        return totals
+
+    def speaking_by_department(self) -> dict[str, float]:
+        totals = dict.fromkeys(self.agenda.departments, 0.0)
+        for line in self.speaking:
+            totals[line.department] = totals.get(line.department, 0.0) + line.seconds
+        return totals
+
+
+def build_minutes(state: MeetingState, now: DateTime) -> Minutes:
+    """The minutes of ``state`` as of ``now`` (the close, usually)."""
+    agenda = state.agenda
+    attendance = []
+    for person in sorted(agenda.people, key=lambda p: (p.department, name_sort_key(p.name))):
+        marked = state.attendance.get(person.name)
+        attendance.append(
+            AttendanceLine(
+                person.name,
+                person.department,
+                person.role,
+                marked.status if marked else "present",
+                marked.briefer if marked else "",
+            )
+        )
+
+    def section(topic_id: str | None, **fields: object) -> TopicMinutes:
+        entries = [c.entry for c in state.entries if c.entry.topic == topic_id]
+        return TopicMinutes(
+            points=tuple(e.text for e in entries if e.kind == "point"),
+            decisions=tuple(e.text for e in entries if e.kind == "decision"),
+            disputes=tuple(Dispute(e.text, e.sides) for e in entries if e.kind == "dispute"),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    topics = []
+    for position, topic_state in enumerate(state.topics_in_order(), start=1):
+        topic = topic_state.topic
+        status = topic_state.status
+        if status == "pending" and topic_state.started_at is not None:
+            # Left half-way by /back or /goto and never finished: it was discussed,
+            # so "not reached" would contradict its points and its actual time.
+            status = "done"
+        topics.append(
+            section(
+                topic.id,
+                id=topic.id,
+                position=position,
+                title=topic.title,
+                owner=topic.owner,
+                planned_minutes=topic.minutes,
+                extra_minutes=topic_state.extra_minutes,
+                actual_seconds=round(topic_state.elapsed(now), 1),
+                status="done" if status in ("running", "paused") else status,
+                started_at=topic_state.started_at,
+                ended_at=topic_state.ended_at,
+            )
+        )
+    general = section(
+        None,
+        id="",
+        position=0,
+        title="",
+        owner="",
+        planned_minutes=0,
+        extra_minutes=0,
+        actual_seconds=0.0,
+        status="done",
+        started_at=None,
+        ended_at=None,
+    )
+    open_items = tuple(
+        OpenItem(c.entry.text, c.entry.owner, c.entry.due, c.entry.topic)
+        for c in state.entries
+        if c.entry.kind == "unresolved"
+    )
+    tasks = tuple(
+        TaskLine(
+            c.entry.text,
+            c.entry.owner,
+            state.department_of(c.entry.owner) or c.entry.owner if c.entry.owner else "",
+            c.entry.due,
+            c.entry.topic,
+        )
+        for c in state.entries
+        if c.entry.kind == "action"
+    )
+    speaking = tuple(
+        SpeakingLine(person, state.department_of(person), topic, round(seconds, 1))
+        for (topic, person), seconds in state.speaking_by_topic_person(now).items()
+        if seconds > 0
+    )
+    return Minutes(
+        agenda,
+        state.opened_at,
+        state.closed_at or now,
+        tuple(attendance),
+        tuple(topics),
+        general,
+        open_items,
+        tasks,
+        speaking,
+    )

@@ -1,0 +1,424 @@
+"""HTML for the notebook: tables, bar charts, minutes, the live room.
+
+Plain HTML and inline styles only, so it shows the same in Jupyter, VS Code
+and an exported page without a plotting library. Every piece of text from
+people goes through :func:`esc`: a name like ``<script>`` shows literally.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from pendulum import Date, DateTime
+from rich.cells import cell_len
+
+from facilitator.app.follower import audience_status
+from facilitator.core.i18n import t
+from facilitator.core.text import clean
+from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.events import Entry
+from facilitator.meeting.minutes import Minutes, TopicMinutes
+from facilitator.meeting.state import MeetingState
+from facilitator.render.times import clock, duration, format_date, format_datetime, format_span
+
+_BOX = "font-family:system-ui,sans-serif;line-height:1.4;max-width:60em"
+_TABLE = "border-collapse:collapse;margin:0.3em 0"
+_CELL = "border-bottom:1px solid #ccc;padding:0.15em 0.6em;text-align:left;vertical-align:top"
+_MUTED = "color:#777"
+_KIND_COLOURS = {
+    "point": "#555",
+    "decision": "#1a7f37",
+    "action": "#0969da",
+    "unresolved": "#9a6700",
+    "dispute": "#8250df",
+}
+
+
+def esc(value: object) -> str:
+    """Any value as HTML text: people's text is data, never markup (nor escape codes)."""
+    return html.escape(clean("" if value is None else str(value)), quote=True)
+
+
+def cell(value: object) -> str:
+    """A table cell's text: dates read as people read them, None as nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, DateTime):
+        return format_datetime(value)
+    if isinstance(value, Date):
+        return format_date(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def table_html(
+    columns: Sequence[tuple[str, str]],
+    records: Iterable[Mapping[str, Any]],
+    caption: str = "",
+) -> str:
+    """A table of ``records``; ``columns`` are (key, heading) pairs."""
+    rows = list(records)
+    parts = [f'<table style="{_TABLE}">']
+    if caption:
+        parts.append(f'<caption style="text-align:left;font-weight:bold">{esc(caption)}</caption>')
+    parts.append(
+        "<thead><tr>"
+        + "".join(f'<th style="{_CELL}">{esc(label)}</th>' for _key, label in columns)
+        + "</tr></thead><tbody>"
+    )
+    if not rows:
+        parts.append(
+            f'<tr><td style="{_CELL};{_MUTED}" colspan="{len(columns)}">'
+            f"{esc(t('minutes.none'))}</td></tr>"
+        )
+    for record in rows:
+        parts.append(
+            "<tr>"
+            + "".join(
+                f'<td style="{_CELL}">{esc(cell(record.get(key)))}</td>' for key, _ in columns
+            )
+            + "</tr>"
+        )
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal columns.
+
+    ``str.ljust`` counts characters, but 研 takes two columns: Chinese cells
+    would push the next column out of line. Nothing is cut, so no character
+    is ever split in half.
+    """
+    return text + " " * max(0, width - cell_len(text))
+
+
+def table_text(columns: Sequence[tuple[str, str]], records: Iterable[Mapping[str, Any]]) -> str:
+    """The same table as aligned plain text, for ``repr`` in a console."""
+    rows = [[cell(r.get(key)) for key, _ in columns] for r in records]
+    headings = [label for _key, label in columns]
+    widths = [
+        max([cell_len(h)] + [cell_len(row[i]) for row in rows]) for i, h in enumerate(headings)
+    ]
+    lines = ["  ".join(pad(h, w) for h, w in zip(headings, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") -> str:
+    """Horizontal bars of seconds per name, with the duration and the share."""
+    spoken = sum(totals.values())
+    longest = max(totals.values(), default=0.0)
+    parts = [f'<div style="{_BOX}"><div style="font-weight:bold">{esc(title)}</div>']
+    if not spoken:
+        parts.append(f'<div style="{_MUTED}">{esc(t("minutes.none"))}</div>')
+    parts.append('<table style="border-collapse:collapse">')
+    for name, seconds in sorted(totals.items(), key=lambda item: -item[1]) if spoken else ():
+        width = 100 * seconds / longest if longest else 0
+        share = seconds / spoken if spoken else 0
+        parts.append(
+            "<tr>"
+            f'<td style="padding:0.1em 0.6em 0.1em 0;white-space:nowrap">{esc(name)}</td>'
+            '<td style="width:20em;padding:0.1em 0">'
+            f'<div role="img" aria-label="{esc(name)}: {share:.0%}" '
+            f'style="background:{colour};height:1em;width:{width:.1f}%;min-width:1px"></div></td>'
+            f'<td style="padding:0.1em 0.6em;white-space:nowrap">{esc(duration(seconds))}</td>'
+            f'<td style="padding:0.1em 0;{_MUTED}">{share:.0%}</td>'
+            "</tr>"
+        )
+    parts.append("</table></div>")
+    return "".join(parts)
+
+
+def bars_text(totals: Mapping[str, float], width: int = 30) -> str:
+    """Bars of ``#`` for a console."""
+    longest = max(totals.values(), default=0.0)
+    spoken = sum(totals.values())
+    if not spoken:
+        return t("minutes.none")
+    names = max(cell_len(name) for name in totals)
+    return "\n".join(
+        f"{pad(name, names)}  {'#' * round(width * seconds / longest):<{width}}  "
+        f"{duration(seconds)} ({seconds / spoken:.0%})"
+        for name, seconds in sorted(totals.items(), key=lambda item: -item[1])
+    )
+
+
+# -- agenda ------------------------------------------------------------------
+
+
+def agenda_columns() -> list[tuple[str, str]]:
+    return [
+        ("position", "#"),
+        ("title", t("notebook.topic")),
+        ("owner", t("minutes.owner")),
+        ("planned_minutes", t("notebook.planned")),
+        ("extra_minutes", t("notebook.extra")),
+        ("actual_minutes", t("notebook.actual")),
+        ("status", t("minutes.status")),
+    ]
+
+
+def agenda_header_html(agenda: Agenda) -> str:
+    """Title, time, place and goal of a planned meeting."""
+    facts = [
+        (t("minutes.time"), format_span(agenda.start, agenda.end)),
+        (t("minutes.place"), " · ".join(p for p in (agenda.place, agenda.online) if p)),
+        (t("minutes.goal"), agenda.goal),
+        (t("minutes.host"), ", ".join(p.name for p in agenda.with_role("host"))),
+        (t("minutes.recorder"), ", ".join(p.name for p in agenda.with_role("recorder"))),
+    ]
+    rows = "".join(
+        f'<tr><th style="{_CELL}">{esc(label)}</th><td style="{_CELL}">{esc(value)}</td></tr>'
+        for label, value in facts
+        if value
+    )
+    return f'<h3>{esc(agenda.title)}</h3><table style="{_TABLE}">{rows}</table>'
+
+
+def people_html(agenda: Agenda) -> str:
+    columns = [
+        ("name", t("notebook.person")),
+        ("department", t("minutes.department")),
+        ("role", t("notebook.role")),
+    ]
+    return table_html(
+        columns,
+        ({"name": p.name, "department": p.department, "role": p.role} for p in agenda.people),
+        t("notebook.people"),
+    )
+
+
+# -- minutes -------------------------------------------------------------------
+
+
+def _list(items: Iterable[str]) -> str:
+    lines = [f"<li>{esc(item)}</li>" for item in items]
+    return f"<ul>{''.join(lines)}</ul>" if lines else ""
+
+
+def _topic_html(topic: TopicMinutes, heading: str) -> str:
+    parts = [f"<h4>{esc(heading)}</h4>"]
+    if topic.owner:
+        actual = duration(topic.actual_seconds)
+        timing = t(
+            "minutes.topic_timing",
+            planned=topic.planned_minutes + topic.extra_minutes,
+            actual=actual,
+        )
+        if topic.status == "skipped":
+            timing = t("minutes.topic_skipped")
+        elif topic.status == "pending":
+            timing = t("minutes.topic_not_reached")
+        parts.append(
+            f'<div style="{_MUTED}">{esc(t("minutes.owner"))}: {esc(topic.owner)} · '
+            f"{esc(timing)}</div>"
+        )
+    recorded = False
+    for label, items in (
+        (t("minutes.points"), topic.points),
+        (t("minutes.decisions_in_topic"), topic.decisions),
+    ):
+        if items:
+            recorded = True
+            parts.append(f"<div><b>{esc(label)}</b></div>{_list(items)}")
+    if topic.disputes:
+        recorded = True
+        sides = [
+            " | ".join(f"{s.party}: {s.position}" if s.party else s.position for s in d.sides)
+            or d.text
+            for d in topic.disputes
+        ]
+        parts.append(f"<div><b>{esc(t('minutes.disputes'))}</b></div>{_list(sides)}")
+    if not recorded:
+        parts.append(f'<div style="{_MUTED}">{esc(t("minutes.nothing_recorded"))}</div>')
+    return "".join(parts)
+
+
+def open_item_columns() -> list[tuple[str, str]]:
+    return [
+        ("text", t("minutes.open_item")),
+        ("owner", t("minutes.owner")),
+        ("deadline", t("minutes.deadline")),
+        ("topic", t("notebook.topic")),
+    ]
+
+
+def task_columns(with_meeting: bool = False) -> list[tuple[str, str]]:
+    columns = [
+        ("title", t("minutes.task")),
+        ("owner", t("minutes.owner")),
+        ("department", t("minutes.department")),
+        ("due", t("minutes.due")),
+        ("status", t("minutes.status")),
+    ]
+    return [("meeting", t("notebook.meeting")), *columns] if with_meeting else columns
+
+
+def minutes_html(
+    minutes: Minutes,
+    tasks: Sequence[Mapping[str, Any]] | None = None,
+    banner: str = "",
+) -> str:
+    """The minutes of one meeting: basic information, topics, open items, tasks, speaking."""
+    agenda = minutes.agenda
+    present = ", ".join(a.name for a in minutes.present)
+    absent = ", ".join(
+        t("minutes.absent_with_briefer", name=a.name, briefer=a.briefer) if a.briefer else a.name
+        for a in minutes.absent
+    )
+    parts = [f'<div style="{_BOX}">']
+    if banner:
+        parts.append(f'<div style="{_MUTED}">{esc(banner)}</div>')
+    parts.append(f"<h3>{esc(t('minutes.title', title=agenda.title))}</h3>")
+    facts = [
+        (t("minutes.time"), format_span(agenda.start, agenda.end)),
+        (t("minutes.place"), " · ".join(p for p in (agenda.place, agenda.online) if p)),
+        (t("minutes.goal"), agenda.goal),
+        (t("minutes.host"), minutes.host),
+        (t("minutes.recorder"), minutes.recorder),
+        (t("minutes.present"), present),
+        (t("minutes.absent"), absent or t("minutes.none")),
+    ]
+    parts.append(f'<table style="{_TABLE}">')
+    for label, value in facts:
+        if value:
+            parts.append(
+                f'<tr><th style="{_CELL}">{esc(label)}</th>'
+                f'<td style="{_CELL}">{esc(value)}</td></tr>'
+            )
+    parts.append("</table>")
+    parts.append(f"<h4>{esc(t('minutes.decisions'))}</h4>")
+    parts.append(
+        _list(d for _topic, d in minutes.decisions)
+        or f'<div style="{_MUTED}">{esc(t("minutes.none"))}</div>'
+    )
+    parts.append(f"<h4>{esc(t('minutes.discussion'))}</h4>")
+    general = minutes.general
+    if general.points or general.decisions or general.disputes:
+        parts.append(_topic_html(general, t("minutes.general")))
+    for topic in minutes.topics:
+        parts.append(
+            _topic_html(topic, t("minutes.topic_heading", number=topic.position, title=topic.title))
+        )
+    parts.append(f"<h4>{esc(t('minutes.open_items'))}</h4>")
+    parts.append(
+        table_html(
+            open_item_columns(),
+            (
+                {
+                    "text": item.text,
+                    "owner": item.owner,
+                    "deadline": item.deadline,
+                    "topic": minutes.topic_title(item.topic),
+                }
+                for item in minutes.open_items
+            ),
+        )
+    )
+    parts.append(f"<h4>{esc(t('minutes.tasks'))}</h4>")
+    task_rows = (
+        tasks
+        if tasks is not None
+        else [
+            {
+                "title": task.title,
+                "owner": task.owner,
+                "department": task.department,
+                "due": task.due,
+                "status": t(f"status.{task.status}"),
+            }
+            for task in minutes.tasks
+        ]
+    )
+    parts.append(table_html(task_columns(), task_rows))
+    parts.append(bars_html(t("notebook.speaking_by_department"), minutes.speaking_by_department()))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# -- the live room ---------------------------------------------------------------
+
+
+def entry_text(entry: Entry) -> str:
+    """One captured entry as plain text (escape it before putting it in HTML)."""
+    if entry.kind == "dispute" and entry.sides:
+        text = " | ".join(
+            f"{s.party}: {s.position}" if s.party else s.position for s in entry.sides
+        )
+    else:
+        text = entry.text
+    if entry.owner:
+        text += f"  @{entry.owner}"
+    if entry.due:
+        text += f"  {format_date(entry.due)}"
+    return text
+
+
+def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
+    """The room as the shared screen shows it: topic, time left, speaker, entries."""
+    agenda = state.agenda
+    current = state.current_topic
+    parts = [f'<div style="{_BOX}"><h3>{esc(agenda.title)}</h3>']
+    # What the room is doing, in the audience's words (never the host's keys).
+    status = audience_status(state, now)
+    if current is None:
+        parts.append(f"<div><b>{esc(t('room.no_topic'))}</b></div>")
+    else:
+        left = current.left(now)
+        colour = "#cf222e" if left < 0 else ("#9a6700" if current.is_warning(now) else "#1a7f37")
+        parts.append(
+            f"<div><b>{state.position(current.topic.id)}. {esc(current.topic.title)}</b>"
+            f' <span style="{_MUTED}">{esc(t("room.owned_by", name=current.topic.owner))}</span>'
+            f"</div>"
+            f'<div style="font-size:2.5em;font-family:monospace;color:{colour}">'
+            f"{esc(clock(left))}</div>"
+        )
+    if status:
+        parts.append(f'<div style="{_MUTED}">{esc(status)}</div>')
+    speaker = "—"
+    if state.speaker is not None:
+        person = state.speaker.person
+        speaker = (
+            f"{person} ({state.department_of(person)}) {clock(state.speaker.watch.elapsed(now))}"
+        )
+    parts.append(
+        f"<div><b>{esc(t('room.speaking'))}</b> {esc(speaker)}</div>"
+        f"<div><b>{esc(t('room.waiting'))}</b> {esc(', '.join(state.queue) or '—')}</div>"
+    )
+    shown = state.entries[-entries:]
+    if shown:
+        parts.append('<ol style="margin:0.4em 0;padding-left:2em">')
+        for captured in shown:
+            number = captured.number
+            kind = captured.entry.kind
+            parts.append(
+                f'<li value="{number}"><span style="color:{_KIND_COLOURS[kind]};font-weight:bold">'
+                f"{esc(t(f'kind.{kind}'))}</span> {esc(entry_text(captured.entry))}</li>"
+            )
+        parts.append("</ol>")
+    else:
+        parts.append(f'<div style="{_MUTED}">{esc(t("follow.no_entries"))}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def live_text(state: MeetingState, now: DateTime) -> str:
+    """The live room in a few plain lines."""
+    current = state.current_topic
+    lines = [state.agenda.title]
+    if current is None:
+        lines.append(t("room.closed_banner") if state.is_closed else t("room.no_topic"))
+    else:
+        lines.append(
+            f"{state.position(current.topic.id)}. {current.topic.title}  {clock(current.left(now))}"
+        )
+    speaker = state.speaker.person if state.speaker else "—"
+    lines.append(f"{t('room.speaking')} {speaker}")
+    lines += [f"{t(f'kind.{c.entry.kind}')} {entry_text(c.entry)}" for c in state.entries[-5:]]
+    return "\n".join(lines)

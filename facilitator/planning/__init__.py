@@ -1,0 +1,1 @@
+"""Before the meeting: the agenda file, its checks, templates, carry-over, the demo."""

@@ -1,0 +1,378 @@
+"""The agenda file: TOML read and validated, every problem reported at once.
+
+The agenda file is a public interface (see README): ``[meeting]``,
+``[[people]]`` and ``[[topics]]`` tables. Each problem names the file, the
+line where we can find it, and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pendulum
+from pendulum import DateTime
+
+from facilitator.core.i18n import t
+from facilitator.core.text import clean
+from facilitator.meeting.agenda import (
+    DEFAULT_BALANCE_THRESHOLD,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_TOPIC_MINUTES,
+    MEETING_KINDS,
+    ROLES,
+    Agenda,
+    Person,
+    Topic,
+)
+
+_PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
+"""Stands in for a start or end the file gets wrong, in a partial agenda only."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an agenda file."""
+
+    field: str
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class AgendaError(Exception):
+    """The agenda cannot be run; ``problems`` says every reason found."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+    partial: Agenda | None = None
+    """What could be read despite the problems, so ``check`` can still give its
+    warnings; None when the file could not be read as TOML at all."""
+    partial_times: bool = False
+    """Whether ``partial`` has the file's own start and end (both valid, in order);
+    if not, they are placeholders and no warning about time may use them."""
+
+    def __str__(self) -> str:
+        lines = []
+        for problem in self.problems:
+            where = f"{self.source}:{problem.line}" if problem.line else self.source
+            lines.append(f"{where}: {problem.field}: {problem.message}")
+        return "\n".join(lines)
+
+
+def load_agenda(path: str | Path) -> Agenda:
+    """Read and validate an agenda file; raises :class:`AgendaError`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AgendaError(str(path), [Problem("file", t("agenda.not_found"))]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = Problem("file", t("agenda.unreadable", reason=exc))
+        raise AgendaError(str(path), [problem]) from None
+    return parse_agenda(text, source=str(path))
+
+
+def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
+    """Validate agenda TOML text; raises :class:`AgendaError` listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_from_toml_error(str(exc))
+        problem = _bad_date_literal(text, line) or Problem("toml", str(exc), line)
+        raise AgendaError(source, [problem]) from None
+    return _Validator(text, source).agenda(data)
+
+
+def _line_from_toml_error(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+_DATE_STATEMENT = re.compile(
+    r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*"
+    r"(?P<value>\d{4}-\d{1,2}-\d{1,2}(?:[T ][^#\s]*)?)\s*(?:#.*)?$"
+)
+_HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[A-Za-z0-9_-]+)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _bad_date_literal(text: str, line: int | None) -> Problem | None:
+    """``start = 2026-13-40T10:00:00+01:00`` is a date TOML cannot read: say so
+    for the field, instead of TOML's "expected newline" about column 13."""
+    lines = text.splitlines()
+    if line is None or not 0 < line <= len(lines):
+        return None
+    statement = _DATE_STATEMENT.match(lines[line - 1])
+    if statement is None:
+        return None
+    # The table it is in, named like the validator's problems: meeting, topics[2]...
+    table = ""
+    counts: dict[str, int] = {}
+    for above in lines[: line - 1]:
+        header = _HEADER.match(above)
+        if header:
+            name = header.group("name")
+            counts[name] = counts.get(name, 0) + 1
+            table = f"{name}[{counts[name]}]" if header.group("open") == "[[" else name
+    key = statement.group("key")
+    label = f"{table}.{key}" if table else key
+    return Problem(label, t("agenda.bad_date_literal", value=statement.group("value")), line)
+
+
+def field_line(text: str, label: str) -> int | None:
+    """The line of a field like ``topics[3].minutes`` or ``meeting.goal`` in an
+    agenda's text (its table's header when the key is missing), for messages."""
+    match = re.fullmatch(r"(?P<section>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<key>\w+))?", label)
+    if match is None:
+        return None
+    index = int(match.group("index")) - 1 if match.group("index") else None
+    return _Validator(text, "").locate(match.group("section"), index, match.group("key") or "")
+
+
+class _Validator:
+    def __init__(self, text: str, source: str) -> None:
+        self.lines = text.splitlines()
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def fail(self, section: str, index: int | None, key: str, message: str) -> None:
+        label = section if index is None else f"{section}[{index + 1}]"
+        label = f"{label}.{key}" if key else label
+        self.problems.append(Problem(label, message, self.locate(section, index, key)))
+
+    def locate(self, section: str, index: int | None, key: str) -> int | None:
+        """Best-effort line of ``key`` in the ``index``-th ``[section]`` table."""
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(section)}\s*\]\]?\s*(#.*)?$")
+        any_header = re.compile(r"^\s*\[")
+        key_line = re.compile(rf"^\s*{re.escape(key)}\s*=") if key else None
+        seen = -1
+        inside = False
+        header_line = None
+        for number, line in enumerate(self.lines, start=1):
+            if header.match(line):
+                seen += 1
+                inside = seen == (index or 0)
+                if inside:
+                    header_line = number
+                continue
+            if any_header.match(line):
+                inside = False
+                continue
+            if inside and key_line and key_line.match(line):
+                return number
+        return header_line
+
+    # -- values -------------------------------------------------------------
+
+    def text(self, table: dict, section: str, index: int | None, key: str, required: bool) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail(section, index, key, t("agenda.missing"))
+            return ""
+        if not isinstance(value, str):
+            self.fail(section, index, key, t("agenda.not_text", value=repr(value)))
+            return ""
+        # Escape sequences in a name would reach the terminal: keep the text, not them.
+        value = clean(value).strip()
+        if required and not value:
+            self.fail(section, index, key, t("agenda.missing"))
+        return value
+
+    def instant(self, table: dict, key: str, zone: str | None, required: bool) -> DateTime | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail("meeting", None, key, t("agenda.missing_instant"))
+            return None
+        if isinstance(value, str):
+            # A quoted "2026-11-30" must not become midnight: read it exactly, so a
+            # date or a time alone is reported like the unquoted TOML literal.
+            try:
+                exact = pendulum.parse(value, exact=True, strict=True)
+            except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
+                exact = None
+            if isinstance(exact, pendulum.Date | pendulum.Time) and not isinstance(exact, DateTime):
+                value = (
+                    dt.date(exact.year, exact.month, exact.day)
+                    if isinstance(exact, pendulum.Date)
+                    else dt.time(exact.hour, exact.minute, exact.second)
+                )
+        if isinstance(value, dt.date | dt.time) and not isinstance(value, dt.datetime):
+            # TOML reads `2026-11-30` as a date and `10:00:00` as a time: say which half is missing.
+            offset = "" if zone else "+01:00"
+            if isinstance(value, dt.date):
+                message = t("agenda.date_without_time", example=f"{value}T10:00:00{offset}")
+            else:
+                message = t("agenda.time_without_date", example=f"2026-03-02T{value}{offset}")
+            self.fail("meeting", None, key, message)
+            return None
+        result: DateTime | None = None
+        try:
+            if isinstance(value, dt.datetime):
+                if value.tzinfo is None:
+                    result = pendulum.instance(value, tz=zone or pendulum.local_timezone())
+                else:
+                    result = pendulum.instance(value)
+                    result = result.in_timezone(zone) if zone else result
+            elif isinstance(value, str):
+                parsed = pendulum.parse(value, tz=zone or pendulum.local_timezone(), strict=True)
+                if isinstance(parsed, DateTime):
+                    result = parsed.in_timezone(zone) if zone else parsed
+        except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
+            result = None
+        if result is not None and not FIRST_YEAR <= result.year <= LAST_YEAR:
+            # Year 1 or 9999 is a typo, and converting it between zones overflows.
+            self.fail("meeting", None, key, t("trust.year_out_of_range", value=repr(value)))
+            return None
+        if result is None:
+            self.fail("meeting", None, key, t("agenda.bad_instant", value=repr(value)))
+        return result
+
+    # -- tables -------------------------------------------------------------
+
+    def agenda(self, data: dict[str, Any]) -> Agenda:
+        meeting = data.get("meeting")
+        if not isinstance(meeting, dict):
+            self.fail("meeting", None, "", t("agenda.no_meeting"))
+            meeting = {}
+        zone = meeting.get("timezone")
+        if zone is not None:
+            try:
+                pendulum.timezone(zone)
+            except Exception:
+                self.fail("meeting", None, "timezone", t("agenda.bad_timezone", value=repr(zone)))
+                zone = None
+        title = self.text(meeting, "meeting", None, "title", required=True)
+        goal = self.text(meeting, "meeting", None, "goal", required=False)
+        kind = meeting.get("kind", "sync")
+        if kind not in MEETING_KINDS:
+            self.fail(
+                "meeting",
+                None,
+                "kind",
+                t("agenda.bad_choice", value=repr(kind), choices=" | ".join(MEETING_KINDS)),
+            )
+        start = self.instant(meeting, "start", zone, required=True)
+        end = self.instant(meeting, "end", zone, required=True)
+        if start and end and end == start:
+            self.fail("meeting", None, "end", t("agenda.end_at_start"))
+        elif start and end and end < start:
+            self.fail("meeting", None, "end", t("agenda.end_before_start"))
+        rsvp_by = self.instant(meeting, "rsvp_by", zone, required=False)
+        language = meeting.get("language", "en")
+        if language not in ("en", "zh"):
+            self.fail(
+                "meeting",
+                None,
+                "language",
+                t("agenda.bad_choice", value=repr(language), choices="en | zh"),
+            )
+        threshold = meeting.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD)
+        if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+            self.fail("meeting", None, "balance_threshold", t("agenda.bad_threshold"))
+            threshold = DEFAULT_BALANCE_THRESHOLD
+        materials = self.strings(meeting, "materials")
+        rules = self.strings(meeting, "rules")
+        people = self.people(data.get("people"))
+        topics = self.topics(data.get("topics"), {p.name for p in people})
+        place = self.text(meeting, "meeting", None, "place", required=False)
+        online = self.text(meeting, "meeting", None, "online", required=False)
+        uid = self.text(meeting, "meeting", None, "uid", required=False)
+        timed = start is not None and end is not None and end > start
+        # Placeholders only where the file's own value is unusable (see partial_times).
+        begin = start or end or _PLACEHOLDER_TIME
+        finish = end if timed and end is not None else begin
+        agenda = Agenda(
+            title=title,
+            goal=goal,
+            kind=kind if kind in MEETING_KINDS else "sync",
+            start=begin,
+            end=finish.in_timezone(begin.timezone),
+            place=place,
+            online=online,
+            rsvp_by=rsvp_by,
+            materials=materials,
+            language=language if language in ("en", "zh") else "en",
+            balance_threshold=float(threshold),
+            rules=rules,
+            uid=uid,
+            people=people,
+            topics=topics,
+        )
+        if self.problems:
+            raise AgendaError(self.source, self.problems, partial=agenda, partial_times=timed)
+        return agenda
+
+    def strings(self, meeting: dict, key: str) -> tuple[str, ...]:
+        value = meeting.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail("meeting", None, key, t("agenda.not_list"))
+            return ()
+        return tuple(clean(v).strip() for v in value)
+
+    def is_table(self, entry: Any, section: str, index: int) -> bool:
+        """``people = ["Ana"]`` is TOML but not a person: say so instead of failing."""
+        if isinstance(entry, dict):
+            return True
+        self.fail(section, index, "", t("trust.not_a_table", section=section, value=repr(entry)))
+        return False
+
+    def people(self, raw: Any) -> tuple[Person, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.fail("people", None, "", t("agenda.no_people"))
+            return ()
+        people: list[Person] = []
+        seen: set[str] = set()
+        for index, entry in enumerate(raw):
+            if not self.is_table(entry, "people", index):
+                continue
+            name = self.text(entry, "people", index, "name", required=True)
+            department = self.text(entry, "people", index, "department", required=True)
+            role = entry.get("role", "attendee")
+            if role not in ROLES:
+                self.fail(
+                    "people",
+                    index,
+                    "role",
+                    t("agenda.bad_choice", value=repr(role), choices=" | ".join(ROLES)),
+                )
+            if name and name in seen:
+                self.fail("people", index, "name", t("agenda.duplicate_person", name=name))
+            seen.add(name)
+            email = self.text(entry, "people", index, "email", required=False)
+            if name:
+                people.append(Person(name, department, role, email))
+        return tuple(people)
+
+    def topics(self, raw: Any, names: set[str]) -> tuple[Topic, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.fail("topics", None, "", t("agenda.no_topics"))
+            return ()
+        topics: list[Topic] = []
+        for index, entry in enumerate(raw):
+            if not self.is_table(entry, "topics", index):
+                continue
+            title = self.text(entry, "topics", index, "title", required=True)
+            owner = self.text(entry, "topics", index, "owner", required=True)
+            if owner and owner not in names:
+                self.fail("topics", index, "owner", t("agenda.unknown_owner", name=owner))
+            minutes = entry.get("minutes")
+            if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+                self.fail("topics", index, "minutes", t("agenda.bad_minutes", value=repr(minutes)))
+                minutes = 0
+            elif minutes > MAX_TOPIC_MINUTES:
+                self.fail(
+                    "topics",
+                    index,
+                    "minutes",
+                    t("trust.too_many_minutes", value=minutes, max=MAX_TOPIC_MINUTES),
+                )
+                minutes = 0
+            topics.append(Topic(f"t{index + 1}", title, owner, minutes))
+        return tuple(topics)

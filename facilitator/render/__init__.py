@@ -1,0 +1,1 @@
+"""Words for people, built once for the room, the follow view, the notebook and exports."""

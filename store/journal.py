@@ -1,0 +1,103 @@
+"""The journal of one meeting: events appended, one command per transaction.
+
+Written the moment they happen (WAL, synchronous=FULL), so a crash or a kill
+loses nothing acknowledged; the close and the minutes tables go in one
+transaction with it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from facilitator.core.i18n import t
+from facilitator.meeting.events import EVENT_TYPES, Event, MeetingClosed
+from facilitator.meeting.journal import JournalMoved
+from facilitator.meeting.minutes import Minutes
+from store.codec import decode_event, encode_payload
+from store.errors import ArchiveError
+from store.minutes import write_minutes
+
+if TYPE_CHECKING:
+    from store.archive import Archive
+
+
+class SqliteJournal:
+    """The journal of one meeting in an :class:`Archive`."""
+
+    def __init__(self, archive: Archive, meeting_id: int) -> None:
+        self.archive = archive
+        self.meeting_id = meeting_id
+
+    def read(self, after: int = 0) -> list[Event]:
+        rows = self.archive.patiently(
+            lambda: self.archive.conn.execute(
+                "SELECT seq, at, kind, payload, grp FROM journal "
+                "WHERE meeting_id = ? AND seq > ? ORDER BY seq",
+                (self.meeting_id, after),
+            ).fetchall()
+        )
+        return [self._decode(*row) for row in rows]
+
+    def _decode(self, seq: int, at: str, kind: str, payload: str, grp: int | None) -> Event:
+        """One journal row as an event; a row this version cannot read is a clear error."""
+        if kind not in EVENT_TYPES:
+            raise ArchiveError(t("archive.newer_schema", path=self.archive.path))
+        try:
+            return decode_event(kind, payload, at, seq, grp or 0)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = f"journal {seq}: {type(exc).__name__}"
+            path = self.archive.path
+            raise ArchiveError(t("archive.corrupt", path=path, reason=reason)) from None
+
+    def _insert(self, conn: sqlite3.Connection, events: Sequence[Event]) -> list[Event]:
+        written: list[Event] = []
+        group = 0
+        for event in events:
+            cursor = conn.execute(
+                "INSERT INTO journal (meeting_id, at, kind, payload, grp) VALUES (?, ?, ?, ?, ?)",
+                (
+                    self.meeting_id,
+                    event.at.in_timezone("UTC").isoformat(),
+                    event.kind,
+                    encode_payload(event),
+                    group or None,
+                ),
+            )
+            seq = int(cursor.lastrowid or 0)
+            group = group or seq
+            written.append(replace(event, seq=seq, group=group))
+        return written
+
+    def append(
+        self, events: Sequence[Event], expected_last: int | None = None, wait: bool = True
+    ) -> list[Event]:
+        with self.archive.transaction(wait) as conn:
+            self._check_last(conn, expected_last)
+            return self._insert(conn, events)
+
+    def _check_last(self, conn: sqlite3.Connection, expected_last: int | None) -> None:
+        """Inside the write lock: has anyone written to this meeting since?"""
+        if expected_last is None:
+            return
+        (last,) = conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE meeting_id = ?", (self.meeting_id,)
+        ).fetchone()
+        if last != expected_last:
+            raise JournalMoved()
+
+    def close(
+        self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
+    ) -> Event:
+        with self.archive.transaction() as conn:
+            self._check_last(conn, expected_last)
+            status = conn.execute(
+                "SELECT status FROM meetings WHERE id = ?", (self.meeting_id,)
+            ).fetchone()
+            if status and status[0] == "closed":
+                raise ArchiveError(t("archive.already_closed"))
+            (written,) = self._insert(conn, [event])
+            write_minutes(conn, self.meeting_id, minutes)
+        return written
