@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from facilitator.core.i18n import t
 from screens.actions import HOST_ACTIONS, line_of
-from screens.keys import key_label, localize_bindings
+from screens.keys import key_label, label, localize_bindings
 from screens.widgets.footer import KeyFooter
 
 SYNTAX_ROWS = (
@@ -61,7 +61,7 @@ def _described(label: str, line: str = "") -> Text:
 
 def room_keys() -> Table:
     """Keys of the room: what each does, and the line that does the same."""
-    rows = [(key_label(a.key), _described(t(a.label), line_of(a))) for a in HOST_ACTIONS]
+    rows = [(key_label(a.key), _described(label(a.label), line_of(a))) for a in HOST_ACTIONS]
     rows += [
         (key_label("ctrl+p"), _described(t("help.palette"))),
         (key_label("tab"), _described(t("help.tab"))),

@@ -12,6 +12,15 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from facilitator.core.i18n import t
+from facilitator.meeting.commands import DEFAULT_EXTEND_MINUTES
+
+
+def label(key: str) -> str:
+    """The words for an action (a catalogue key), as keys, footer, help and palette show them.
+
+    A label may name a rule's own number: "+5 min" is F4's /extend.
+    """
+    return t(key, minutes=DEFAULT_EXTEND_MINUTES)
 
 
 def localize_bindings(node: DOMNode) -> None:
@@ -19,7 +28,9 @@ def localize_bindings(node: DOMNode) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            replace(b, description=t(b.description), tooltip=t(b.tooltip) if b.tooltip else "")
+            replace(
+                b, description=label(b.description), tooltip=label(b.tooltip) if b.tooltip else ""
+            )
             if b.description.startswith("keys.")
             else b
             for b in bindings

@@ -9,7 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from facilitator.core.i18n import t
 from screens.actions import HOST_ACTIONS, line_of
-from screens.keys import key_label
+from screens.keys import key_label, label
 
 
 class RoomCommands(Provider):
@@ -25,7 +25,7 @@ class RoomCommands(Provider):
         for action in HOST_ACTIONS:
             line = line_of(action)
             help_text = key_label(action.key) + (f"  ·  {line}" if line else "")
-            commands.append((t(action.label), partial(run, action.action), help_text))
+            commands.append((label(action.label), partial(run, action.action), help_text))
         # Leaving is a host action too; Textual's own "Quit" is not offered (English only).
         commands.append((t("palette.quit"), partial(run, "app.quit"), key_label("ctrl+q")))
         state = meeting.state

@@ -19,10 +19,11 @@ from textual.widgets import Input, Static
 from facilitator.app.live import LiveMeeting, Outcome
 from facilitator.app.outbox import Outbox, Pending
 from facilitator.core.i18n import t
+from facilitator.core.notice import Notice
 from facilitator.core.pinyin import warm
 from facilitator.line.completion import offer
 from facilitator.line.corrections import kind_change
-from facilitator.line.read import Command, Notice
+from facilitator.meeting.decision import Command
 from facilitator.meeting.journal import JournalUnavailable
 from screens.actions import room_bindings
 from screens.balance import BalanceScreen

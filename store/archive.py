@@ -25,9 +25,10 @@ from facilitator.app.selection import MeetingStanding, default_meeting
 from facilitator.core.i18n import t
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.events import MeetingCreated
+from facilitator.meeting.fold import fold
 from facilitator.meeting.journal import JournalUnavailable
 from facilitator.meeting.minutes import Minutes, build_minutes
-from facilitator.meeting.state import MeetingState, fold
+from facilitator.meeting.state import MeetingState
 from store.codec import encode_payload
 from store.errors import ArchiveError
 from store.journal import SqliteJournal

@@ -71,7 +71,8 @@ def test_weekdays_this_week_and_next_week(today: Date, typed: str, expected: Dat
 
 
 def test_a_task_due_next_monday_typed_on_a_wednesday() -> None:
-    from facilitator.line.read import Capture, LineContext, parse_line
+    from facilitator.line.parsed import Capture, LineContext
+    from facilitator.line.read import parse_line
 
     context = LineContext(people=["李雷"], today=WED_2_DEC)
     parsed = parse_line("任务: @李雷 下周一前提交测试资源申请表", context)

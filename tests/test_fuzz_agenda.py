@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.events import MeetingCreated
+from facilitator.meeting.fold import fold
 from facilitator.meeting.minutes import build_minutes
-from facilitator.meeting.state import fold
 from facilitator.planning.agenda_file import AgendaError, parse_agenda
 from tests.conftest import AGENDA_TOML
 

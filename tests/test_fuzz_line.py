@@ -17,15 +17,11 @@ from facilitator.app.live import LiveMeeting
 from facilitator.core.clock import FakeClock
 from facilitator.core.text import clean
 from facilitator.line.dates import find_dates, parse_date
-from facilitator.line.read import (
-    COMMANDS,
-    PREFIXES,
-    Capture,
-    Command,
-    Invalid,
-    LineContext,
-    parse_line,
-)
+from facilitator.line.entries import PREFIXES
+from facilitator.line.grammar import COMMANDS
+from facilitator.line.parsed import Capture, Invalid, LineContext
+from facilitator.line.read import parse_line
+from facilitator.meeting.decision import Command
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.conftest import START

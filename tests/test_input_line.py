@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from pendulum import Date
 
-from facilitator.line.read import Capture, Command, Invalid, LineContext, names_to_offer, parse_line
+from facilitator.line.grammar import names_to_offer
+from facilitator.line.parsed import Capture, Invalid, LineContext
+from facilitator.line.read import parse_line
+from facilitator.meeting.decision import Command
 
 CONTEXT = LineContext(
     people=["Ana", "Li", "Marta", "Wang", "Zhao", "李雷", "韩梅梅"],

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from facilitator.app.live import LiveMeeting
-from facilitator.line.read import Command, Invalid
+from facilitator.line.parsed import Invalid
+from facilitator.meeting.decision import Command
 from facilitator.meeting.events import EntryEdited, EntryRetracted, SpeakerMoved
-from facilitator.meeting.state import fold
+from facilitator.meeting.fold import fold
 from tests.conftest import type_lines
 
 
@@ -108,7 +109,9 @@ def test_queue_move_survives_a_reopened_journal(meeting):
 def test_queue_line_reads_person_and_place_in_either_language():
     from pendulum import Date
 
-    from facilitator.line.read import Command, LineContext, parse_line
+    from facilitator.line.parsed import LineContext
+    from facilitator.line.read import parse_line
+    from facilitator.meeting.decision import Command
 
     context = LineContext(people=["Ana", "李雷", "韩梅梅"], today=Date(2026, 8, 12))
     assert parse_line("/queue @韩梅梅 2", context) == Command(

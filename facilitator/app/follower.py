@@ -17,8 +17,9 @@ from pendulum import DateTime
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import t
 from facilitator.meeting.events import Event
+from facilitator.meeting.fold import Folder
 from facilitator.meeting.minutes import Minutes, build_minutes
-from facilitator.meeting.state import Folder, MeetingState
+from facilitator.meeting.state import MeetingState
 
 POLL_SECONDS = 0.2
 """How often a follower asks whether the room wrote: well inside the half

@@ -15,14 +15,18 @@ from pendulum import Date, DateTime
 
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import t
+from facilitator.core.notice import Notice
 from facilitator.line.corrections import same_kind_refusal
-from facilitator.line.read import Capture, Command, Invalid, LineContext, Notice, Parsed, parse_line
-from facilitator.meeting.commands import Decision, Refusal, capture, decide, edit, retract
+from facilitator.line.parsed import Capture, Invalid, LineContext, Parsed
+from facilitator.line.read import parse_line
+from facilitator.meeting.commands import capture, decide, edit, retract
 from facilitator.meeting.confirmations import confirmations
+from facilitator.meeting.decision import Command, Decision, Refusal
 from facilitator.meeting.events import Event, MeetingClosed, MeetingOpened
+from facilitator.meeting.fold import Folder
 from facilitator.meeting.journal import Journal, JournalMoved, JournalUnavailable
 from facilitator.meeting.minutes import Minutes, build_minutes
-from facilitator.meeting.state import Folder, MeetingState
+from facilitator.meeting.state import MeetingState
 
 WRITE_ATTEMPTS = CLOSE_ATTEMPTS = 8
 """A line (or the close) is decided again when another terminal wrote

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitator.line.grammar import COMMANDS, names_to_offer
 from facilitator.line.names import complete
-from facilitator.line.read import COMMANDS, names_to_offer
 
 MAX_CHOICES = 8
 

@@ -8,7 +8,8 @@ plain point), so a correction is checked against the entry it replaces.
 from __future__ import annotations
 
 from facilitator.core.i18n import t
-from facilitator.line.read import Capture, Notice, Parsed
+from facilitator.core.notice import Notice
+from facilitator.line.parsed import Capture, Parsed
 from facilitator.meeting.events import Entry
 
 

@@ -6,14 +6,15 @@ events to record (or a :class:`Refusal` saying why not).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pendulum import DateTime
 
-from facilitator.line.read import Command, Notice
+from facilitator.core.notice import Notice
+from facilitator.meeting import people
+from facilitator.meeting.decision import Command, Decision, Refusal
 from facilitator.meeting.events import (
     ActionUndone,
-    AttendanceMarked,
     Entry,
     EntryCaptured,
     EntryEdited,
@@ -21,9 +22,6 @@ from facilitator.meeting.events import (
     Event,
     SpeakerCalled,
     SpeakerFinished,
-    SpeakerMoved,
-    SpeakerQueued,
-    SpeakerRemoved,
     TopicExtended,
     TopicFinished,
     TopicLeft,
@@ -35,28 +33,10 @@ from facilitator.meeting.events import (
 )
 from facilitator.meeting.state import MeetingState, TopicState
 
-
-class Refusal(Exception):
-    """A command that cannot run now; ``notice`` says why."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.notice = Notice(key, dict(params), "warning")
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The events a command records, and what to tell the room."""
-
-    events: tuple[Event, ...] = ()
-    notice: Notice | None = None
-    request: str | None = None  # something only the screen can do: "close", "help"
-    also: tuple[Notice, ...] = ()
-    """More to tell the room, after ``notice`` (a consequence of the command)."""
-
-    @property
-    def notices(self) -> tuple[Notice, ...]:
-        return ((self.notice,) if self.notice else ()) + self.also
+DEFAULT_EXTEND_MINUTES = 5
+"""What ``/extend`` (and F4) adds to the current topic when no number is given."""
+MAX_EXTEND_MINUTES = 240
+"""The most one ``/extend`` may add: more is a typo, not a plan."""
 
 
 def capture(state: MeetingState, entry: Entry, now: DateTime) -> Decision:
@@ -188,7 +168,7 @@ def _resume(state: MeetingState, command: Command, now: DateTime) -> Decision:
 def _extend(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if state.current is None:
         raise Refusal("room.no_current_topic")
-    minutes = command.number or 5
+    minutes = command.number or DEFAULT_EXTEND_MINUTES
     return Decision(
         (TopicExtended(at=now, topic=state.current, minutes=minutes),),
         Notice("room.extended", {"minutes": minutes}),
@@ -243,146 +223,6 @@ def _move(state: MeetingState, command: Command, now: DateTime) -> Decision:
     )
 
 
-def _can_speak(state: MeetingState, people: tuple[str, ...]) -> None:
-    """Only participants speak, and only those in the room (late ones have arrived)."""
-    for person in people:
-        if state.person(person) is None:
-            if person in state.agenda.departments:
-                raise Refusal("line.department_not_person", name=person)
-            raise Refusal("room.not_a_person", name=person)
-        marked = state.attendance.get(person)
-        if marked is not None and marked.status == "absent":
-            raise Refusal("room.speaker_absent", name=person)
-
-
-def _speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    _can_speak(state, command.people)
-    events: list[Event] = []
-    speaker = state.speaker.person if state.speaker else None
-    queued = list(state.queue)
-    for person in command.people:
-        if person == speaker or person in queued:
-            continue
-        if speaker is None:
-            events.append(SpeakerCalled(at=now, person=person))
-            speaker = person
-        else:
-            events.append(SpeakerQueued(at=now, person=person))
-            queued.append(person)
-    if not events:
-        raise Refusal("room.already_waiting", names=", ".join(command.people))
-    return Decision(tuple(events))
-
-
-def _call(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    _can_speak(state, command.people[:1])
-    person = command.people[0]
-    if state.speaker and state.speaker.person == person:
-        raise Refusal("room.already_speaking", name=person)
-    return Decision(
-        (SpeakerCalled(at=now, person=person),), Notice("room.speaker_called", {"name": person})
-    )
-
-
-def _done(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    if state.speaker is None:
-        if not state.queue:
-            raise Refusal("room.nobody_speaking")
-        return Decision(
-            (SpeakerCalled(at=now, person=state.queue[0]),),
-            Notice("room.speaker_called", {"name": state.queue[0]}),
-        )
-    events: list[Event] = [SpeakerFinished(at=now)]
-    if state.queue:
-        events.append(SpeakerCalled(at=now, person=state.queue[0]))
-        return Decision(tuple(events), Notice("room.speaker_called", {"name": state.queue[0]}))
-    return Decision(tuple(events))
-
-
-def _queue(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    """Put a person at a place in the queue (1 = next), queueing them if needed."""
-    _can_speak(state, command.people[:1])
-    person = command.people[0]
-    if state.speaker and state.speaker.person == person:
-        raise Refusal("room.already_speaking", name=person)
-    position = max(1, command.number or 1)
-    events: list[Event] = []
-    queue = list(state.queue)
-    if person not in queue:
-        events.append(SpeakerQueued(at=now, person=person))
-        queue.append(person)
-    position = min(position, len(queue))
-    if queue.index(person) + 1 == position and not events:
-        raise Refusal("room.queue_unchanged", name=person, position=position)
-    events.append(SpeakerMoved(at=now, person=person, position=position))
-    return Decision(
-        tuple(events), Notice("room.queue_moved", {"name": person, "position": position})
-    )
-
-
-def _drop(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    events = tuple(SpeakerRemoved(at=now, person=p) for p in command.people if p in state.queue)
-    if not events:
-        raise Refusal("room.not_waiting", names=", ".join(command.people))
-    return Decision(events)
-
-
-def _mark(status: str):
-    def handler(state: MeetingState, command: Command, now: DateTime) -> Decision:
-        people = command.people
-        if not people and command.args == ("all",):
-            people = tuple(state.unmarked())
-            if not people:
-                raise Refusal("room.everyone_marked")
-        return Decision(
-            tuple(AttendanceMarked(at=now, person=p, status=status) for p in people),
-            Notice(f"room.marked_{status}", {"names": ", ".join(people)}),
-        )
-
-    return handler
-
-
-def _absent(state: MeetingState, command: Command, now: DateTime) -> Decision:
-    """Mark someone absent, with the participant who will brief them.
-
-    A briefer must be attending. One the roll call has not reached yet is
-    marked present by being named (the host names someone in the room, who
-    agrees to it); one marked absent is refused. Whoever this absentee was
-    briefing needs a new briefer (the fold clears it; the room is told).
-    """
-    absentee, *briefers = command.people
-    if state.person(absentee) is None:
-        raise Refusal("room.not_a_person", name=absentee)
-    briefer = briefers[0] if briefers else ""
-    events: list[Event] = []
-    if briefer:
-        if briefer == absentee or state.person(briefer) is None:
-            raise Refusal("room.bad_briefer", name=briefer)
-        marked = state.attendance.get(briefer)
-        if marked and marked.status == "absent":
-            raise Refusal("room.briefer_absent", name=briefer)
-        if marked is None:
-            events.append(AttendanceMarked(at=now, person=briefer, status="present"))
-    events.append(AttendanceMarked(at=now, person=absentee, status="absent", briefer=briefer))
-    if state.speaker and state.speaker.person == absentee:
-        events.insert(0, SpeakerFinished(at=now))
-    if absentee in state.queue:
-        events.append(SpeakerRemoved(at=now, person=absentee))
-    if not briefer:
-        notice = Notice("room.absent_needs_briefer", {"name": absentee}, "warning")
-    elif briefer in state.attendance:
-        notice = Notice("room.absent_briefed", {"name": absentee, "briefer": briefer})
-    else:
-        notice = Notice("room.absent_briefed_present", {"name": absentee, "briefer": briefer})
-    orphans = [name for name, marked in state.absentees() if marked.briefer == absentee]
-    also = (
-        (Notice("room.briefer_gone", {"names": ", ".join(orphans), "name": absentee}, "warning"),)
-        if orphans
-        else ()
-    )
-    return Decision(tuple(events), notice, also=also)
-
-
 def _close(state: MeetingState, command: Command, now: DateTime) -> Decision:
     """Open the closing summary: the current speaker's turn ends here.
 
@@ -422,14 +262,14 @@ _HANDLERS = {
     "extend": _extend,
     "skip": _skip,
     "move": _move,
-    "speak": _speak,
-    "call": _call,
-    "done": _done,
-    "queue": _queue,
-    "drop": _drop,
-    "present": _mark("present"),
-    "late": _mark("late"),
-    "absent": _absent,
+    "speak": people.speak,
+    "call": people.call,
+    "done": people.done,
+    "queue": people.queue,
+    "drop": people.drop,
+    "present": people.mark("present"),
+    "late": people.mark("late"),
+    "absent": people.absent,
     "undo": _undo,
     "retract": _retract,
     "close": _close,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facilitator.line.read import Notice
+from facilitator.core.notice import Notice
 from facilitator.meeting.events import (
     Event,
     SpeakerCalled,

@@ -24,8 +24,10 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from facilitator.core.i18n import t
+from facilitator.core.notice import Notice
 from facilitator.line.completion import Offer, apply
-from facilitator.line.read import Capture, Command, Invalid, Notice, Parsed
+from facilitator.line.parsed import Capture, Invalid, Parsed
+from facilitator.meeting.decision import Command
 from facilitator.render.times import format_date
 from screens.keys import localize_bindings
 from screens.widgets.completion import CompletionMenu

@@ -1,0 +1,156 @@
+"""Lines that become entries: points, decisions, tasks, open items, disputes.
+
+``d:`` decision, ``a:`` action item, ``u:`` unresolved item, ``x:`` dispute
+(Chinese 决定: 任务: 待定: 争议:, and full-width colons); MeetBot's
+``#agreed``/``#action``/``#info`` too. Whatever cannot be read is kept as a
+plain point with the reason, so nothing typed is ever thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pendulum import Date
+
+from facilitator.core.notice import Notice
+from facilitator.core.text import clean
+from facilitator.line.dates import find_dates
+from facilitator.line.names import mentions
+from facilitator.line.parsed import Capture, Invalid, LineContext
+from facilitator.meeting.events import Entry, EntryKind, Side
+
+PREFIXES: dict[str, EntryKind] = {
+    **dict.fromkeys(("p", "point", "note", "info", "要点", "讨论", "记录"), "point"),
+    **dict.fromkeys(("d", "decision", "decided", "agreed", "决定", "决策", "决议"), "decision"),
+    **dict.fromkeys(("a", "action", "task", "todo", "任务", "待办", "行动"), "action"),
+    **dict.fromkeys(("u", "unresolved", "open", "待定", "未决", "待解决"), "unresolved"),
+    **dict.fromkeys(("x", "dispute", "争议", "分歧"), "dispute"),
+}
+"""Entry prefixes, in English and Chinese (MeetBot's #agreed/#action/#info too)."""
+
+_PREFIX = re.compile(r"^\s*#?(?P<prefix>[^\s:：]{1,12})\s*[:：]\s*(?P<rest>.*)$", re.DOTALL)
+_MEETBOT = re.compile(r"^\s*#(?P<prefix>agreed|action|info|idea)\s+(?P<rest>.*)$", re.I | re.DOTALL)
+_DUE_LEAD = re.compile(
+    r"(?:\b(?:by|due|before|until|till|on|deadline)\s*:?\s*|截止(?:日期|时间)?\s*[:：]?\s*|于|在)$",
+    re.IGNORECASE,
+)
+_DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
+_SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
+_SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
+
+
+def parse_entry(stripped: str, raw: str) -> tuple[EntryKind, str] | Invalid:
+    """The kind a line's prefix names (a point if none) and the text after it."""
+    kind: EntryKind = "point"
+    body = stripped
+    meetbot = _MEETBOT.match(stripped)
+    match = meetbot or _PREFIX.match(stripped)
+    if match and (match.group("prefix").lower() in PREFIXES or meetbot):
+        prefix = match.group("prefix").lower()
+        kind = "point" if prefix == "idea" else PREFIXES[prefix]
+        body = match.group("rest").strip()
+        if not body:
+            return Invalid(Notice("line.empty_entry", severity="warning"), raw)
+    return kind, body
+
+
+def capture(kind: EntryKind, body: str, raw: str, context: LineContext) -> Capture:
+    """The entry a line of ``kind`` makes, with what the recorder should know."""
+    if kind in ("action", "unresolved"):
+        return _parse_assignment(kind, body, raw, context)
+    if kind == "dispute":
+        return _parse_dispute(body, raw, context)
+    return Capture(Entry(kind, body, raw=raw))
+
+
+def _as_point(raw: str, notice: Notice) -> Capture:
+    """Keep an unreadable line as a plain point, saying why."""
+    return Capture(Entry("point", clean(raw).strip(), raw=raw), (notice,))
+
+
+def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext) -> Capture:
+    notices: list[Notice] = []
+    owner = ""
+    spans: list[tuple[int, int]] = []
+    found = mentions(body, context.names)
+    first = found[0] if found else None
+    if first is not None and first.name is not None:
+        # A person, or a department in the room ("@R&D"): both may own a task.
+        owner = first.name
+        spans.append((first.start, first.end))
+    elif first is not None and first.candidates:
+        return _as_point(
+            raw,
+            Notice(
+                "line.ambiguous_name",
+                {"name": first.typed, "candidates": ", ".join(first.candidates)},
+                "warning",
+            ),
+        )
+    elif first is not None and first.typed:
+        # Outside departments and people owe tasks and opinions too ("@Legal"):
+        # the owner is kept as typed, and the summary lets the room fix a typo.
+        owner = first.typed
+        spans.append((first.start, first.end))
+        notices.append(Notice("line.outside_owner", {"name": first.typed}, "warning"))
+    else:
+        if first is not None:
+            spans.append((first.start, first.end))  # a bare "@" names nobody
+        notices.append(Notice(f"line.no_owner_{kind}", severity="warning"))
+    due: Date | None = None
+    dates = [
+        d
+        for d in find_dates(body, context.today, context.holidays)
+        if not any(a <= d.start < b for a, b in spans)
+    ]
+    if dates:
+        last = dates[-1]
+        if last.date is None:
+            return _as_point(raw, Notice("line.bad_date", {"date": last.text}, "warning"))
+        due = last.date
+        start, end = last.start, last.end
+        lead = _DUE_LEAD.search(body[:start])
+        if lead:
+            start = lead.start()
+        tail = _DUE_TAIL.match(body[end:])
+        if tail:
+            end += tail.end()
+        spans.append((start, end))
+        if due < context.today:
+            notices.append(Notice("line.due_in_past", {"date": due.isoformat()}, "warning"))
+    else:
+        notices.append(Notice(f"line.no_due_{kind}", severity="warning"))
+    text = _without(body, spans) or body
+    return Capture(Entry(kind, text, owner=owner, due=due, raw=raw), tuple(notices))
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    kept = []
+    position = 0
+    for start, end in sorted(spans):
+        kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    joined = " ".join(part.strip() for part in kept if part.strip())
+    return joined.strip(" ,;，；:：-")
+
+
+def _parse_dispute(body: str, raw: str, context: LineContext) -> Capture:
+    sides: list[Side] = []
+    for part in _SIDES.split(body):
+        if not part.strip():
+            continue
+        match = _SIDE.match(part)
+        if match:
+            party = match.group("party").strip()
+            if party.startswith("@"):
+                found = mentions(party, context.names)
+                party = found[0].name if found and found[0].name else party[1:]
+            sides.append(Side(party, match.group("position").strip()))
+        else:
+            sides.append(Side("", part.strip()))
+    notices: tuple[Notice, ...] = ()
+    if len(sides) < 2:
+        notices = (Notice("line.one_sided_dispute", severity="warning"),)
+    text = body or clean(raw).strip()
+    return Capture(Entry("dispute", text, sides=tuple(sides), raw=raw), notices)

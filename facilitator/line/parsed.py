@@ -1,0 +1,45 @@
+"""What a typed line turns out to be: an entry, a command, or a line to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from pendulum import Date
+
+from facilitator.core.notice import Notice
+from facilitator.meeting.decision import Command
+from facilitator.meeting.events import Entry
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A line that becomes an entry under the current topic."""
+
+    entry: Entry
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A command line that cannot run; the line stays in the input to fix."""
+
+    notice: Notice
+    raw: str = ""
+
+
+Parsed = Capture | Command | Invalid
+
+
+@dataclass(frozen=True)
+class LineContext:
+    """What the parser needs to know about the room."""
+
+    people: Sequence[str]
+    departments: Sequence[str] = ()
+    today: Date = field(default_factory=lambda: Date.today())
+    holidays: Collection[Date] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.people) + [d for d in self.departments if d not in self.people]
