@@ -1,4 +1,9 @@
-"""The domain stays pure: no Textual, no SQLite outside the composition root."""
+"""The architecture at run time: pure rooms load no UI, no storage, no CLI.
+
+``pyproject.toml`` states the same rules for import-linter (``make lint``);
+these tests check what is actually loaded, and that every module imports on
+its own (no hidden order, no cycle).
+"""
 
 from __future__ import annotations
 
@@ -8,43 +13,77 @@ import subprocess
 import sys
 
 import facilitator
+import screens
+import store
 
-COMPOSITION_ROOTS = {
-    "facilitator.cli.main",
-    "facilitator.cli.plan",
-    "facilitator.cli.tasks",
-    "facilitator.cli.follow",
-    "facilitator.__main__",
-    "facilitator.notebook.api",
-}
+COMPOSITION_ROOTS = ("facilitator.cli", "facilitator.notebook", "facilitator.__main__")
+"""The only parts of facilitator/ that wire in the store, the screens and click."""
+
+FORBIDDEN_IN_PURE_ROOMS = (
+    "textual",
+    "sqlite3",
+    "_sqlite3",
+    "sqlite_utils",
+    "store",
+    "screens",
+    "click",
+    "rich",
+)
 
 
-def test_domain_modules_import_neither_textual_nor_sqlite() -> None:
-    modules = [
-        m.name
-        for m in pkgutil.walk_packages(facilitator.__path__, "facilitator.")
-        if m.name not in COMPOSITION_ROOTS
-    ]
-    assert "facilitator.meeting.state" in modules
+def _modules(package) -> list[str]:
+    return [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+
+
+def _loaded_after_importing(modules: list[str], roots: tuple[str, ...]) -> list[str]:
     script = (
         "import importlib, json, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(json.dumps(sorted(m for m in sys.modules "
-        "if m.split('.')[0] in ('textual', 'sqlite3', '_sqlite3', 'sqlite_utils', "
-        "'store', 'screens'))))\n"
+        f"if m.split('.')[0] in {roots!r})))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert json.loads(result.stdout) == []
+    return json.loads(result.stdout)
 
 
-def test_store_never_imports_the_screens() -> None:
+def test_pure_rooms_load_neither_ui_nor_storage_nor_cli() -> None:
+    pure = [m for m in _modules(facilitator) if not m.startswith(COMPOSITION_ROOTS)]
+    assert "facilitator.meeting.state" in pure and "facilitator.render.times" in pure
+    assert _loaded_after_importing(pure, FORBIDDEN_IN_PURE_ROOMS) == []
+
+
+def test_the_core_loads_nothing_else_of_ours() -> None:
+    core = [m for m in _modules(facilitator) if m.startswith("facilitator.core.")]
+    loaded = _loaded_after_importing(core, ("facilitator", "store", "screens"))
+    assert [m for m in loaded if not m.startswith("facilitator.core")] == ["facilitator"]
+
+
+def test_store_never_loads_the_screens() -> None:
+    assert _loaded_after_importing(_modules(store), ("textual", "screens")) == []
+
+
+def test_every_module_imports_on_its_own() -> None:
+    """Each module first, in an interpreter where nothing of ours is loaded yet."""
+    scripts = ("facilitator.__main__",)  # runs the CLI when imported, by design
+    modules = [
+        m for m in _modules(facilitator) + _modules(store) + _modules(screens) if m not in scripts
+    ]
     script = (
-        "import sys, store.archive, store.schema\n"
-        "print([m for m in sys.modules if m.split('.')[0] in ('textual', 'screens')])"
+        "import importlib, sys, traceback\n"
+        "ours = ('facilitator', 'store', 'screens')\n"
+        "failed = []\n"
+        f"for name in {modules!r}:\n"
+        "    for loaded in [m for m in sys.modules if m.split('.')[0] in ours]:\n"
+        "        del sys.modules[loaded]\n"
+        "    try:\n"
+        "        importlib.import_module(name)\n"
+        "    except Exception:\n"
+        "        failed.append(name + ': ' + traceback.format_exc().splitlines()[-1])\n"
+        "print('\\n'.join(failed))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.strip() == ""

@@ -9,22 +9,20 @@ import pytest
 
 from facilitator.meeting.agenda import MEETING_KINDS, Person, Topic
 from facilitator.planning.agenda_file import parse_agenda
+from facilitator.planning.carry_over import CarriedItem, carry_over_topics, next_meeting_start
 from facilitator.planning.demo import demo_agenda
-from facilitator.planning.plan import (
-    CarriedItem,
-    PlannedPerson,
+from facilitator.planning.planned import PlannedPerson
+from facilitator.planning.templates import render_agenda
+from facilitator.planning.warnings import (
     bad_emails,
-    carry_over_topics,
     is_email,
     late_notice,
     long_topics,
     missing_roles,
-    next_meeting_start,
     no_place,
     not_invited,
     notice_warnings,
     plan_warnings,
-    render_agenda,
     rsvp_after_start,
     topics_overflow,
 )

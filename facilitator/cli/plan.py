@@ -58,12 +58,9 @@ def new(
     import pendulum
 
     from facilitator.followup.tasks import effective_status
-    from facilitator.planning.plan import (
-        CarriedItem,
-        PlannedPerson,
-        next_meeting_start,
-        render_agenda,
-    )
+    from facilitator.planning.carry_over import CarriedItem, next_meeting_start
+    from facilitator.planning.planned import PlannedPerson
+    from facilitator.planning.templates import render_agenda
 
     settings: Settings = ctx.obj
     output = agenda_output
@@ -164,7 +161,7 @@ def _warning_lines(findings, agenda_file: str) -> list[str]:
 def check(settings: Settings, agenda_file: str) -> None:
     """Validate an agenda file: exit 2 with the reasons if it cannot run, else warnings."""
     from facilitator.planning.agenda_file import AgendaError, load_agenda
-    from facilitator.planning.plan import plan_warnings
+    from facilitator.planning.warnings import plan_warnings
 
     try:
         agenda = load_agenda(agenda_file)
@@ -218,7 +215,7 @@ def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) 
     write_output(output, content)
     if not to_stdout(output):
         click.echo(t("notice.written", path=output), err=True)
-    from facilitator.planning.plan import notice_warnings
+    from facilitator.planning.warnings import notice_warnings
 
     # Sending the notice is the moment its flaws matter (late, no place, people
     # the calendar will not reach): say so on stderr, the notice is still written.

@@ -19,7 +19,7 @@ from facilitator.core.i18n import t
 from facilitator.export.notice import render_description
 from facilitator.followup.tasks import TaskRecord
 from facilitator.meeting.agenda import Agenda
-from facilitator.planning.plan import is_email
+from facilitator.planning.warnings import is_email
 
 PRODID = "-//Facilitator//Facilitator meetings//EN"
 UID_DOMAIN = "facilitator.invalid"

@@ -22,8 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,29 +30,24 @@ from typing import Any
 
 from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.core.clock import Clock, SystemClock
-from facilitator.core.i18n import current_language, language_from_environment, set_language, t
+from facilitator.core.i18n import language_from_environment, set_language, t
 from facilitator.meeting.agenda import Agenda
-from facilitator.meeting.minutes import Minutes
-from facilitator.meeting.state import MeetingState
 from facilitator.notebook.cells import (
     MEETING_STATUSES,
-    TOPIC_STATUSES,
     LiveView,
     Notice,
     RoomLaunch,
     SpeakingTime,
     Table,
-    notice_for,
+    show_in_notebook,
 )
 from facilitator.notebook.display import (
-    agenda_columns,
-    entry_text,
-    minutes_html,
     open_item_columns,
     task_columns,
 )
+from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
-from store.archive import Archive, MeetingRow
+from store.archive import Archive
 from store.errors import ArchiveError
 
 __all__ = [
@@ -97,213 +91,6 @@ def open_archive(
     if not create and not path.exists():
         raise FileNotFoundError(t("notebook.no_archive", path=path))
     return Notebook(Archive.open(path), clock or SystemClock())
-
-
-@contextmanager
-def _speaking(language: str) -> Iterator[None]:
-    """Render in ``language`` for a moment (the minutes in their meeting's language)."""
-    before = current_language()
-    set_language(language)
-    try:
-        yield
-    finally:
-        set_language(before)
-
-
-class Meeting:
-    """One meeting of the archive: its agenda, minutes, tasks and speaking time.
-
-    Read fresh from the archive on every access, so a cell shows the meeting
-    as it stands even while a terminal is running it.
-    """
-
-    def __init__(self, notebook: Notebook, row: MeetingRow) -> None:
-        self.notebook = notebook
-        self.row = row
-
-    @property
-    def id(self) -> int:
-        return self.row.id
-
-    @property
-    def title(self) -> str:
-        return self.row.title
-
-    @property
-    def key(self) -> str:
-        return self.row.key
-
-    @property
-    def is_closed(self) -> bool:
-        return self.state.is_closed
-
-    @property
-    def state(self) -> MeetingState:
-        return self.notebook.archive.state(self.id)
-
-    @property
-    def agenda(self) -> Table:
-        """Topics with planned, extra and actual minutes, and how each went."""
-        state = self.state
-        now = state.closed_at or self.notebook.clock.now()
-        records = []
-        for position, topic_state in enumerate(state.topics_in_order(), start=1):
-            topic = topic_state.topic
-            records.append(
-                {
-                    "position": position,
-                    "title": topic.title,
-                    "owner": topic.owner,
-                    "planned_minutes": topic.minutes,
-                    "extra_minutes": topic_state.extra_minutes,
-                    "actual_minutes": round(topic_state.elapsed(now) / 60, 1),
-                    # The stable code (pending, running, paused, done, skipped); shown in words.
-                    "status": topic_state.status,
-                }
-            )
-        return Table(tuple(agenda_columns()), tuple(records), state.agenda.title, TOPIC_STATUSES)
-
-    def minutes(self) -> Minutes:
-        """The minutes: as closed, or as they would be if it closed now."""
-        state = self.state
-        if state.is_closed:
-            return self.notebook.archive.minutes(self.id)
-        from facilitator.meeting.minutes import build_minutes
-
-        return build_minutes(state, self.notebook.clock.now())
-
-    @property
-    def decisions(self) -> Table:
-        minutes = self.minutes()
-        return Table(
-            (("topic", t("notebook.topic")), ("text", t("minutes.decisions"))),
-            tuple({"topic": topic, "text": text} for topic, text in minutes.decisions),
-            t("minutes.decisions"),
-        )
-
-    @property
-    def entries(self) -> Table:
-        """Everything captured, in order, as it stands (edits and retractions applied)."""
-        state = self.state
-        records = tuple(
-            {
-                "number": captured.number,
-                "kind": captured.entry.kind,
-                "topic": (state.agenda.topic(captured.entry.topic).title)
-                if captured.entry.topic and state.agenda.topic(captured.entry.topic)
-                else "",
-                "text": entry_text(captured.entry),
-                "at": captured.at.in_timezone(state.agenda.timezone).isoformat(),
-            }
-            for captured in state.entries
-        )
-        columns = (
-            ("number", "#"),
-            ("kind", t("notebook.kind")),
-            ("topic", t("notebook.topic")),
-            ("text", t("notebook.text")),
-            ("at", t("minutes.time")),
-        )
-        return Table(columns, records, state.agenda.title)
-
-    @property
-    def tasks(self) -> Table:
-        """The meeting's tasks; once closed, with their tracked status from the archive."""
-        if self.is_closed:
-            return self.notebook.tasks(meeting=self.id)
-        minutes = self.minutes()
-        records = tuple(
-            {
-                "title": task.title,
-                "owner": task.owner,
-                "department": task.department,
-                "due": task.due.isoformat() if task.due else None,
-                "status": task.status,
-            }
-            for task in minutes.tasks
-        )
-        return Table(tuple(task_columns()), records, t("minutes.tasks"))
-
-    @property
-    def open_items(self) -> Table:
-        minutes = self.minutes()
-        records = tuple(
-            {
-                "text": item.text,
-                "owner": item.owner,
-                "deadline": item.deadline.isoformat() if item.deadline else None,
-                "topic": minutes.topic_title(item.topic),
-            }
-            for item in minutes.open_items
-        )
-        return Table(tuple(open_item_columns()), records, t("minutes.open_items"))
-
-    @property
-    def speaking(self) -> SpeakingTime:
-        minutes = self.minutes()
-        lines = tuple(
-            {
-                "meeting": self.title,
-                "topic": minutes.topic_title(line.topic),
-                "person": line.person,
-                "department": line.department,
-                "seconds": line.seconds,
-            }
-            for line in minutes.speaking
-        )
-        # Everyone present is on both charts, at 0 if they never spoke.
-        present = minutes.present
-        departments = tuple(dict.fromkeys(a.department for a in present))
-        return SpeakingTime(lines, departments, tuple(a.name for a in present))
-
-    def notice(self) -> Notice:
-        """The meeting notice (see :func:`notice_for`)."""
-        return notice_for(self.state.agenda)
-
-    def now(self) -> LiveView:
-        """The meeting as the room's screen shows it right now."""
-        return LiveView(self.state, self.notebook.clock.now())
-
-    def follow(self, duration: float = 60.0, interval: float = POLL_SECONDS) -> None:
-        """Show this meeting live while the cell runs (see :meth:`Notebook.follow`)."""
-        self.notebook.follow(self.id, duration=duration, interval=interval)
-
-    def open_room(self, tmux: bool = True, session: str | None = None) -> RoomLaunch:
-        """Open the room on this meeting in a terminal (see :meth:`Notebook.open_room`).
-
-        A closed meeting is refused (:class:`ArchiveError`): the room would not open it.
-        """
-        return self.notebook.open_room(self.id, tmux=tmux, session=session)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Everything about the meeting as plain lists and dicts."""
-        return {
-            "id": self.id,
-            "key": self.key,
-            "title": self.title,
-            "status": "closed" if self.is_closed else "open",
-            "agenda": self.agenda.to_records(),
-            "decisions": self.decisions.to_records(),
-            "open_items": self.open_items.to_records(),
-            "tasks": self.tasks.to_records(),
-            "speaking": self.speaking.to_records(),
-        }
-
-    def _repr_html_(self) -> str:
-        minutes = self.minutes()
-        # The minutes in the meeting's language, as `facilitator minutes` writes them.
-        with _speaking(minutes.agenda.language):
-            tasks = self.tasks._shown() if self.is_closed else None
-            banner = "" if self.is_closed else t("notebook.not_closed_yet")
-            return minutes_html(minutes, tasks, banner)
-
-    def __repr__(self) -> str:
-        status = t("notebook.closed") if self.is_closed else t("notebook.open")
-        return f"<Meeting {self.id}: {self.title} ({status})>"
-
-
-class MeetingList(Table):
-    """The archive's meetings as a table; ``Notebook.meeting(id)`` selects one."""
 
 
 # -- the archive -----------------------------------------------------------------------------
@@ -444,36 +231,21 @@ class Notebook:
 
     def open_items(self) -> Table:
         """Unresolved items of every closed meeting."""
-        sql = (
-            "SELECT m.title AS meeting, o.text, o.owner, o.deadline, "
-            "COALESCE(tp.title, '') AS topic "
-            "FROM open_items o JOIN meetings m ON m.id = o.meeting_id "
-            "LEFT JOIN topics tp ON tp.id = o.topic_id "
-            "ORDER BY o.deadline IS NULL, o.deadline, o.id"
-        )
+        from store.queries import open_items
+
         columns = (("meeting", t("notebook.meeting")), *open_item_columns())
-        return Table(columns, tuple(self._query(sql, [])), t("minutes.open_items"))
+        return Table(columns, tuple(open_items(self.archive)), t("minutes.open_items"))
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""
-        sql = (
-            "SELECT m.title AS meeting, COALESCE(tp.title, '') AS topic, s.person, s.department, "
-            "s.seconds FROM speaking s JOIN meetings m ON m.id = s.meeting_id "
-            "LEFT JOIN topics tp ON tp.id = s.topic_id ORDER BY s.id"
-        )
-        present = self._query(
-            "SELECT name, department FROM attendance WHERE status != 'absent' ORDER BY id", []
-        )
+        from store.queries import attendees, speaking_lines
+
+        present = attendees(self.archive)
         return SpeakingTime(
-            tuple(self._query(sql, [])),
+            tuple(speaking_lines(self.archive)),
             tuple(dict.fromkeys(p["department"] for p in present)),
             tuple(dict.fromkeys(p["name"] for p in present)),
         )
-
-    def _query(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-        cursor = self.archive.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # live
 
@@ -497,7 +269,7 @@ class Notebook:
             reference, closed=None if reference else False, now=self.clock.now()
         )
         follower = Follower(self.archive.journal(row.id), self.clock, self.archive.data_version)
-        show = display or _display
+        show = display or show_in_notebook
         view = LiveView(follower.state, self.clock.now())
         handle = show(view, display_id=True)
         deadline = time.monotonic() + duration
@@ -566,19 +338,3 @@ class Notebook:
 
     def __repr__(self) -> str:
         return f"<Notebook {self.path}: {len(self.archive.meetings())} meetings>"
-
-
-class _PrintHandle:
-    """Outside IPython: print each update instead of replacing it in place."""
-
-    def update(self, value: object) -> None:
-        print(repr(value))
-
-
-def _display(value: object, display_id: bool = False) -> Any:
-    try:
-        from IPython.display import display
-    except ImportError:
-        print(repr(value))
-        return _PrintHandle()
-    return display(value, display_id=display_id)

@@ -264,3 +264,21 @@ class RoomLaunch:
 
     def __repr__(self) -> str:
         return f"{self._message()}\n{self.next_step}"
+
+
+class _PrintHandle:
+    """Outside IPython: print each update instead of replacing it in place."""
+
+    def update(self, value: object) -> None:
+        print(repr(value))
+
+
+def show_in_notebook(value: object, display_id: bool = False) -> Any:
+    """Show ``value`` in the notebook (updatable, with ``display_id``), or print it
+    outside IPython."""
+    try:
+        from IPython.display import display
+    except ImportError:
+        print(repr(value))
+        return _PrintHandle()
+    return display(value, display_id=display_id)

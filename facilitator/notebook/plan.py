@@ -23,7 +23,7 @@ from facilitator.meeting.agenda import Agenda
 from facilitator.notebook.cells import Notice, Table, agenda_text, notice_for, planned_topics
 from facilitator.notebook.display import agenda_columns, agenda_header_html, people_html
 from facilitator.planning.agenda_file import AgendaError, Problem, load_agenda, parse_agenda
-from facilitator.planning.plan import plan_warnings
+from facilitator.planning.warnings import plan_warnings
 
 MEETING_FIELDS = (
     "goal",
