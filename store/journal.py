@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import t
 from facilitator.meeting.events import EVENT_TYPES, Event, MeetingClosed
-from facilitator.meeting.journal import JournalMoved
+from facilitator.meeting.journal import JournalMoved, JournalUnavailable
 from facilitator.meeting.minutes import Minutes
 from store.codec import decode_event, encode_payload
 from store.errors import ArchiveError
@@ -101,3 +101,31 @@ class SqliteJournal:
             (written,) = self._insert(conn, [event])
             write_minutes(conn, self.meeting_id, minutes)
         return written
+
+
+class FollowedJournal:
+    """One meeting's journal read by a follower (the projector, the notebook).
+
+    Any error reading the file just now (busy, being checkpointed, a moment
+    of I/O trouble) is :class:`JournalUnavailable`: the follower asks again
+    at its next poll and keeps showing what it has.
+    """
+
+    def __init__(self, archive: Archive, meeting_id: int) -> None:
+        self.archive = archive
+        self.meeting_id = meeting_id
+        self._journal = archive.journal(meeting_id)
+
+    def read(self, after: int = 0) -> list[Event]:
+        """Events with ``seq`` greater than ``after``, oldest first."""
+        try:
+            return self._journal.read(after)
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(str(exc)) from None
+
+    def version(self) -> int:
+        """Changes when another connection commits (``PRAGMA data_version``)."""
+        try:
+            return self.archive.data_version()
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(str(exc)) from None

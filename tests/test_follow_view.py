@@ -10,12 +10,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from facilitator.app.follower import Follower, JournalUnavailable
+from facilitator.app.follower import Follower
 from facilitator.app.live import LiveMeeting
 from facilitator.app.settings import Settings
 from facilitator.cli.main import main
 from facilitator.core.clock import FakeClock, SystemClock
 from facilitator.meeting.events import Event
+from facilitator.meeting.journal import JournalUnavailable
 from facilitator.planning.agenda_file import load_agenda
 from facilitator.planning.demo import demo_agenda
 from screens.follow import FollowApp, FollowScreen

@@ -18,16 +18,13 @@ from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import t
 from facilitator.meeting.events import Event
 from facilitator.meeting.fold import Folder
+from facilitator.meeting.journal import JournalUnavailable
 from facilitator.meeting.minutes import Minutes, build_minutes
 from facilitator.meeting.state import MeetingState
 
 POLL_SECONDS = 0.2
 """How often a follower asks whether the room wrote: well inside the half
 second within which the second screen must show each new row."""
-
-
-class JournalUnavailable(Exception):
-    """The journal could not be read just now (busy, being checkpointed); try later."""
 
 
 class JournalReader(Protocol):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shlex
 import socket
-import sqlite3
 import sys
 from importlib import resources
 from pathlib import Path
@@ -17,35 +16,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from facilitator.app.follower import POLL_SECONDS, Follower, JournalUnavailable
+from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive
 from facilitator.core.i18n import current_language, t
-from facilitator.meeting.events import Event
 
 if TYPE_CHECKING:
     from store.archive import Archive, MeetingRow
-
-
-class ArchiveReader:
-    """Reads one meeting's journal for a follower; a busy archive is asked again later."""
-
-    def __init__(self, archive: Archive, meeting_id: int) -> None:
-        self.archive = archive
-        self.meeting_id = meeting_id
-        self._journal = archive.journal(meeting_id)
-
-    def read(self, after: int = 0) -> list[Event]:
-        try:
-            return self._journal.read(after)
-        except sqlite3.Error as exc:
-            raise JournalUnavailable(str(exc)) from None
-
-    def version(self) -> int:
-        try:
-            return self.archive.data_version()
-        except sqlite3.Error as exc:
-            raise JournalUnavailable(str(exc)) from None
 
 
 def open_read_only(settings: Settings) -> Archive:
@@ -71,7 +48,9 @@ def meeting_to_follow(archive: Archive, reference: str | None, settings: Setting
 
 
 def make_follower(archive: Archive, meeting_id: int, settings: Settings) -> Follower:
-    reader = ArchiveReader(archive, meeting_id)
+    from store.journal import FollowedJournal
+
+    reader = FollowedJournal(archive, meeting_id)
     return Follower(reader, settings.clock, reader.version)
 
 

@@ -268,7 +268,10 @@ class Notebook:
         row = self.archive.find(
             reference, closed=None if reference else False, now=self.clock.now()
         )
-        follower = Follower(self.archive.journal(row.id), self.clock, self.archive.data_version)
+        from store.journal import FollowedJournal
+
+        reader = FollowedJournal(self.archive, row.id)
+        follower = Follower(reader, self.clock, reader.version)
         show = display or show_in_notebook
         view = LiveView(follower.state, self.clock.now())
         handle = show(view, display_id=True)
