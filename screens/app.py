@@ -78,7 +78,7 @@ class FacilitatorApp(App[Minutes | None]):
 
     def action_command_palette(self) -> None:
         """The palette, with its prompt in the meeting's interface language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 CommandPalette(placeholder=t("keys.palette_search"), id="--command-palette")
             )

@@ -97,10 +97,12 @@ class RoomScreen(Screen[None]):
         self.meeting = meeting
         self.editing: int | None = None
         """The seq of the entry being corrected in the input line, if any."""
-        self.outbox = Outbox(
-            meeting, lambda pending, outcome: self.post_message(Written(pending, outcome))
-        )
+        self.outbox = Outbox(meeting, self._written_late)
         localize_bindings(self)
+
+    def _written_late(self, pending: Pending, outcome: Outcome) -> None:
+        # Called on the outbox's thread: post_message hands it to the screen's own.
+        self.post_message(Written(pending, outcome))
 
     def compose(self) -> ComposeResult:
         agenda = self.meeting.state.agenda

@@ -71,9 +71,15 @@ def _date(text: str) -> Date:
     return pendulum.parse(text, exact=True)  # type: ignore[return-value]
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The field types of a dataclass, worked out once per class."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
 
 
 def encode_payload(event: Event) -> str:

@@ -15,6 +15,7 @@ import pendulum
 from pendulum import Date, DateTime
 
 from facilitator.core.i18n import t
+from facilitator.core.zones import zone_of
 from facilitator.followup.tasks import (
     Retrospective,
     TaskRecord,
@@ -180,5 +181,5 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
     """A closed meeting's minutes with each task's id and follow-up status as of ``now``."""
     minutes = archive.minutes(meeting_id)
-    today = now.in_timezone(minutes.agenda.start.timezone).date()
+    today = now.in_timezone(zone_of(minutes.agenda.start)).date()
     return with_follow_up(minutes, tasks(archive, meeting_id), today)

@@ -104,15 +104,15 @@ def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -
                 closed,
             ),
         )
-    for line in minutes.speaking:
+    for spoken in minutes.speaking:
         conn.execute(
             "INSERT INTO speaking (meeting_id, topic_id, person, department, seconds) "
             "VALUES (?, ?, ?, ?, ?)",
             (
                 meeting_id,
-                topic_ids.get(line.topic or ""),
-                line.person,
-                line.department,
-                line.seconds,
+                topic_ids.get(spoken.topic or ""),
+                spoken.person,
+                spoken.department,
+                spoken.seconds,
             ),
         )

@@ -16,7 +16,7 @@ migrations = Migrations(MIGRATION_SET)
 
 @migrations()
 def m001_journal_and_minutes(db: Database) -> None:
-    db["meetings"].create(
+    db.table("meetings").create(
         {
             "id": int,
             "key": str,
@@ -42,7 +42,7 @@ def m001_journal_and_minutes(db: Database) -> None:
         not_null={"key", "title", "start", "end", "status", "created_at"},
         defaults={"status": "planned"},
     )
-    db["meetings"].create_index(["key"])
+    db.table("meetings").create_index(["key"])
     db.execute(
         """
         CREATE TABLE journal (
@@ -55,10 +55,10 @@ def m001_journal_and_minutes(db: Database) -> None:
         )
         """
     )
-    db["journal"].create_index(["meeting_id", "seq"])
+    db.table("journal").create_index(["meeting_id", "seq"])
     meeting_fk = [("meeting_id", "meetings", "id")]
     topic_fk = [*meeting_fk, ("topic_id", "topics", "id")]
-    db["topics"].create(
+    db.table("topics").create(
         {
             "id": int,
             "meeting_id": int,
@@ -76,12 +76,12 @@ def m001_journal_and_minutes(db: Database) -> None:
         pk="id",
         foreign_keys=meeting_fk,
     )
-    db["people"].create(
+    db.table("people").create(
         {"id": int, "meeting_id": int, "name": str, "department": str, "role": str, "email": str},
         pk="id",
         foreign_keys=meeting_fk,
     )
-    db["attendance"].create(
+    db.table("attendance").create(
         {
             "id": int,
             "meeting_id": int,
@@ -94,12 +94,12 @@ def m001_journal_and_minutes(db: Database) -> None:
         foreign_keys=meeting_fk,
     )
     for table in ("points", "decisions"):
-        db[table].create(
+        db.table(table).create(
             {"id": int, "meeting_id": int, "topic_id": int, "position": int, "text": str},
             pk="id",
             foreign_keys=topic_fk,
         )
-    db["disputes"].create(
+    db.table("disputes").create(
         {
             "id": int,
             "meeting_id": int,
@@ -111,7 +111,7 @@ def m001_journal_and_minutes(db: Database) -> None:
         pk="id",
         foreign_keys=topic_fk,
     )
-    db["open_items"].create(
+    db.table("open_items").create(
         {
             "id": int,
             "meeting_id": int,
@@ -123,7 +123,7 @@ def m001_journal_and_minutes(db: Database) -> None:
         pk="id",
         foreign_keys=topic_fk,
     )
-    db["tasks"].create(
+    db.table("tasks").create(
         {
             "id": int,
             "meeting_id": int,
@@ -140,10 +140,10 @@ def m001_journal_and_minutes(db: Database) -> None:
         foreign_keys=topic_fk,
         defaults={"status": "open"},
     )
-    db["tasks"].create_index(["status", "due"])
-    db["tasks"].create_index(["owner"])
-    db["tasks"].create_index(["meeting_id"])
-    db["speaking"].create(
+    db.table("tasks").create_index(["status", "due"])
+    db.table("tasks").create_index(["owner"])
+    db.table("tasks").create_index(["meeting_id"])
+    db.table("speaking").create(
         {
             "id": int,
             "meeting_id": int,
@@ -165,13 +165,13 @@ def m001_journal_and_minutes(db: Database) -> None:
         "open_items",
         "speaking",
     ):
-        db[table].create_index(["meeting_id"])
+        db.table(table).create_index(["meeting_id"])
 
 
 @migrations()
 def m002_task_updates(db: Database) -> None:
     """Every status change of a task, so follow-up has a history."""
-    db["task_updates"].create(
+    db.table("task_updates").create(
         {
             "id": int,
             "task_id": int,
@@ -184,25 +184,25 @@ def m002_task_updates(db: Database) -> None:
         foreign_keys=[("task_id", "tasks", "id")],
         not_null={"task_id", "at", "status"},
     )
-    db["task_updates"].create_index(["task_id", "at"])
+    db.table("task_updates").create_index(["task_id", "at"])
 
 
 @migrations()
 def m003_exports(db: Database) -> None:
     """When the minutes of a meeting were exported, to flag minutes not sent in 24 h."""
-    db["exports"].create(
+    db.table("exports").create(
         {"id": int, "meeting_id": int, "format": str, "at": str},
         pk="id",
         foreign_keys=[("meeting_id", "meetings", "id")],
         not_null={"meeting_id", "format", "at"},
     )
-    db["exports"].create_index(["meeting_id"])
+    db.table("exports").create_index(["meeting_id"])
 
 
 @migrations()
 def m004_retrospectives(db: Database) -> None:
     """The optional short retrospective after a meeting (one per meeting, replaceable)."""
-    db["retrospectives"].create(
+    db.table("retrospectives").create(
         {
             "meeting_id": int,
             "good": str,

@@ -16,6 +16,7 @@ from pendulum import Date, DateTime
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
+from facilitator.core.zones import zone_of
 from facilitator.line.corrections import same_kind_refusal
 from facilitator.line.parsed import Capture, Invalid, LineContext, Parsed
 from facilitator.line.read import parse_line
@@ -126,7 +127,7 @@ class LiveMeeting:
 
     def context(self) -> LineContext:
         agenda = self._state.agenda
-        today = self.clock.now().in_timezone(agenda.start.timezone).date()
+        today = self.clock.now().in_timezone(zone_of(agenda.start)).date()
         return LineContext(
             people=[p.name for p in agenda.people],
             departments=agenda.departments,
@@ -276,9 +277,9 @@ class LiveMeeting:
         if isinstance(parsed, Command):
             return Outcome(False, (Notice("room.edit_needs_entry", severity="warning"),))
         old = self._state.entry(seq)
-        refusal = same_kind_refusal(old.entry, parsed) if keep_kind and old else None
-        if refusal is not None:
-            return Outcome(False, (refusal, *parsed.notices))
+        kind_refusal = same_kind_refusal(old.entry, parsed) if keep_kind and old else None
+        if kind_refusal is not None:
+            return Outcome(False, (kind_refusal, *parsed.notices))
         try:
             decision = edit(self._state, seq, parsed.entry, self._now(at))
         except Refusal as refusal:
@@ -341,8 +342,9 @@ class LiveMeeting:
     def _close(self) -> Minutes:
         for _attempt in range(CLOSE_ATTEMPTS):
             self._sync()
-            if self._state.is_closed:
-                return build_minutes(self._state, self._state.closed_at)
+            closed_at = self._state.closed_at
+            if closed_at is not None:
+                return build_minutes(self._state, closed_at)
             now = self.clock.now()
             closing = MeetingClosed(at=now)
             # Fold the close first so the minutes show the state it leaves behind.

@@ -23,6 +23,7 @@ from facilitator.cli.common import (
     write_output,
 )
 from facilitator.core.i18n import current_language, t
+from facilitator.core.zones import local_zone, zone_of
 from facilitator.meeting.agenda import MEETING_KINDS
 
 
@@ -94,13 +95,13 @@ def new(
             CarriedItem("unresolved", item.text, item.owner, item.deadline)
             for item in minutes.open_items
         ]
-        today = settings.clock.now().in_timezone(before.start.timezone).date()
+        today = settings.clock.now().in_timezone(zone_of(before.start)).date()
         carried += [
             CarriedItem("delayed", task.title, task.owner, task.due)
             for task in task_rows
             if effective_status(task, today) == "delayed"
         ]
-    zone = zone or pendulum.local_timezone().name
+    zone = zone or local_zone().name
     try:
         pendulum.timezone(zone)
     except Exception:

@@ -14,14 +14,14 @@ from pendulum import Date
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
 from facilitator.core.i18n import t
+from facilitator.core.zones import local_zone
 from facilitator.followup.tasks import TASK_STATUSES, TaskRecord
 
 
 def _today(settings: Settings) -> Date:
-    import pendulum
 
     # Due dates are calendar days where the user is.
-    return settings.clock.now().in_timezone(pendulum.local_timezone()).date()
+    return settings.clock.now().in_timezone(local_zone()).date()
 
 
 def _task_table(
@@ -42,11 +42,12 @@ def _task_table(
     table.add_column(t("minutes.status"))
     table.add_column(t("followup.meeting"))
     # The last note says why a task is late or where it stands: shown when there is one.
-    with_notes = bool(notes) and any(notes.get(task.id) for task in tasks)
+    notes = notes or {}
+    with_notes = any(notes.get(task.id) for task in tasks)
     if with_notes:
         table.add_column(t("followup.last_note"))
     for task in tasks:
-        cells = [
+        cells: list[str | Text] = [
             str(task.id),
             Text(clean(task.title)),
             Text(clean(task.owner)),
@@ -56,7 +57,7 @@ def _task_table(
             Text(clean(task.meeting_title)),
         ]
         if with_notes:
-            cells.append(Text(clean((notes or {}).get(task.id, ""))))
+            cells.append(Text(clean(notes.get(task.id, ""))))
         table.add_row(*cells)
     return table
 

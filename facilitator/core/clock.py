@@ -8,6 +8,14 @@ import pendulum
 from pendulum import DateTime
 
 
+def instant(text: str) -> DateTime:
+    """An ISO 8601 instant; ValueError for a date alone, a time or a duration."""
+    parsed = pendulum.parse(text)
+    if not isinstance(parsed, DateTime):
+        raise ValueError(f"not an instant: {text!r}")
+    return parsed
+
+
 class Clock(Protocol):
     """Anything that tells the current instant (timezone-aware)."""
 
@@ -25,7 +33,7 @@ class FakeClock:
     """A clock that only moves when told to."""
 
     def __init__(self, start: DateTime | str = "2026-03-02T10:00:00+01:00") -> None:
-        self._now = pendulum.parse(start) if isinstance(start, str) else start
+        self._now = instant(start) if isinstance(start, str) else start
 
     def now(self) -> DateTime:
         return self._now

@@ -8,6 +8,7 @@ match by their own characters.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 
 @cache
@@ -16,7 +17,10 @@ def _pinyin(text: str) -> tuple[str, ...]:
         from pypinyin import Style, lazy_pinyin
     except ImportError:
         return tuple(text)
-    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars)))
+    # Characters without a reading (Latin letters, digits) stay one item each;
+    # pypinyin accepts a list from ``errors`` though its hints say str.
+    keep: Any = lambda chars: list(chars)  # noqa: E731
+    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors=keep))
 
 
 def pinyin_key(text: str) -> str:

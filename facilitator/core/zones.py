@@ -6,9 +6,23 @@ import re
 from functools import cache
 
 import pendulum
+from pendulum import DateTime
+from pendulum.tz.local_timezone import get_local_timezone
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
 _OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):?(\d{2})$")
+
+
+def zone_of(instant: DateTime) -> Timezone | FixedTimezone:
+    """The zone an instant carries (UTC for one without: never the case for ours)."""
+    return instant.timezone or pendulum.UTC
+
+
+def local_zone() -> Timezone | FixedTimezone:
+    """The zone of the machine the program runs on (where its user is)."""
+    # pendulum.local_timezone is a function, but type checkers see the
+    # pendulum.tz.local_timezone module of the same name.
+    return get_local_timezone()
 
 
 @cache

@@ -186,12 +186,13 @@ def _people_command(name: str, rest: str, context: LineContext, raw: str) -> Com
         blank = " " * (mention.end - mention.start)
         leftover = leftover[: mention.start] + blank + leftover[mention.end :]
     # A full stop or a dash around a name is punctuation, not part of it.
-    words = [
+    words: list[tuple[int, Mention | str]] = [
         (m.start(), m.group().strip(_PUNCTUATION))
         for m in _WORD.finditer(leftover)
         if m.group().strip(_PUNCTUATION)
     ]
-    for _at, item in sorted([(m.start, m) for m in found] + words, key=lambda pair: pair[0]):
+    read: list[tuple[int, Mention | str]] = [(m.start, m) for m in found]
+    for _at, item in sorted(read + words, key=lambda pair: pair[0]):
         if isinstance(item, Mention):
             people.append(_person(item.typed, item.name, item.candidates, context))
         elif name == "queue" and _INTEGER.fullmatch(item):

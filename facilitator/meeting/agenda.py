@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import pendulum
 from pendulum import DateTime
 
+from facilitator.core.clock import instant as parse_instant
 from facilitator.core.zones import zone as resolve_zone
 
 MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
@@ -121,14 +121,18 @@ class Agenda:
         zone = resolve_zone(data.get("timezone") or "UTC")
 
         def instant(value: str | None) -> DateTime | None:
-            return pendulum.parse(value).in_timezone(zone) if value else None
+            return parse_instant(value).in_timezone(zone) if value else None
+
+        start, end = instant(data["start"]), instant(data["end"])
+        if start is None or end is None:
+            raise ValueError("an agenda has a start and an end")
 
         return cls(
             title=data["title"],
             goal=data.get("goal", ""),
             kind=data.get("kind", "sync"),
-            start=instant(data["start"]),
-            end=instant(data["end"]),
+            start=start,
+            end=end,
             place=data.get("place", ""),
             online=data.get("online", ""),
             rsvp_by=instant(data.get("rsvp_by")),

@@ -19,6 +19,7 @@ from pendulum import DateTime
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.core.zones import local_zone, zone_of
 from facilitator.meeting.agenda import (
     DEFAULT_BALANCE_THRESHOLD,
     FIRST_YEAR,
@@ -216,12 +217,12 @@ class _Validator:
         try:
             if isinstance(value, dt.datetime):
                 if value.tzinfo is None:
-                    result = pendulum.instance(value, tz=zone or pendulum.local_timezone())
+                    result = pendulum.instance(value, tz=zone or local_zone())
                 else:
                     result = pendulum.instance(value)
                     result = result.in_timezone(zone) if zone else result
             elif isinstance(value, str):
-                parsed = pendulum.parse(value, tz=zone or pendulum.local_timezone(), strict=True)
+                parsed = pendulum.parse(value, tz=zone or local_zone(), strict=True)
                 if isinstance(parsed, DateTime):
                     result = parsed.in_timezone(zone) if zone else parsed
         except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
@@ -293,7 +294,7 @@ class _Validator:
             goal=goal,
             kind=kind if kind in MEETING_KINDS else "sync",
             start=begin,
-            end=finish.in_timezone(begin.timezone),
+            end=finish.in_timezone(zone_of(begin)),
             place=place,
             online=online,
             rsvp_by=rsvp_by,

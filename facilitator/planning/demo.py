@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from importlib import resources
 
-import pendulum
 from pendulum import DateTime
 
+from facilitator.core.zones import local_zone
 from facilitator.meeting.agenda import Agenda
 from facilitator.planning.agenda_file import parse_agenda
 
@@ -22,7 +22,7 @@ def demo_agenda(now: DateTime, language: str = "en") -> Agenda:
     """The demo meeting in ``language``, starting at ``now`` (to the minute), local zone."""
     source = resources.files("facilitator.planning").joinpath("demo_agendas", f"{language}.toml")
     planned = parse_agenda(source.read_text("utf-8"), source=f"demo_agendas/{language}.toml")
-    start = now.in_timezone(pendulum.local_timezone()).start_of("minute")
+    start = now.in_timezone(local_zone()).start_of("minute")
 
     def moved(instant: DateTime) -> DateTime:
         # By seconds: pendulum adds an interval by its calendar parts (months, days).

@@ -187,12 +187,12 @@ def render_agenda(
             f"email = {_toml(person.email)}",
         ]
     lines += ["", f"# {tr('plan.topics_help', limit=LONGEST_TOPIC_MINUTES)}"]
-    for topic in topics:
+    for planned_topic in topics:
         lines += [
             "",
             "[[topics]]",
-            f"title = {_toml(topic.title)}",
-            f"owner = {_toml(topic.owner)}",
-            f"minutes = {topic.minutes}",
+            f"title = {_toml(planned_topic.title)}",
+            f"owner = {_toml(planned_topic.owner)}",
+            f"minutes = {planned_topic.minutes}",
         ]
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pendulum import Date, DateTime
 
 from facilitator.core.i18n import t
+from facilitator.core.zones import zone_of
 from facilitator.line.dates import workdays_between
 from facilitator.meeting.agenda import Agenda
 
@@ -128,7 +129,7 @@ def not_invited(agenda: Agenda) -> list[Finding]:
 
 def late_notice(agenda: Agenda, now: DateTime, holidays: Collection[Date] = ()) -> list[Finding]:
     """A notice sent today would reach people less than two working days ahead."""
-    today = now.in_timezone(agenda.start.timezone).date()
+    today = now.in_timezone(zone_of(agenda.start)).date()
     start_day = agenda.start.date()
     days = workdays_between(today, start_day, holidays)
     if days < NOTICE_WORKDAYS:

@@ -8,6 +8,7 @@ from pendulum import Date, DateTime
 
 from facilitator.core.i18n import current_language, t
 from facilitator.core.zones import zone as resolve_zone
+from facilitator.core.zones import zone_of
 
 _DATETIME = {"en": "ddd D MMM YYYY, HH:mm", "zh": "YYYY年M月D日 dddd HH:mm"}
 _DATE = {"en": "ddd D MMM YYYY", "zh": "YYYY年M月D日 dddd"}
@@ -32,7 +33,7 @@ def format_time(value: DateTime, zone: str | None = None) -> str:
 def format_span(start: DateTime, end: DateTime, language: str | None = None) -> str:
     """A meeting's time with its zone: ``Mon 2 Mar 2026, 10:00–11:00 (Europe/Berlin)``."""
     lang = language or current_language()
-    end_local = end.in_timezone(start.timezone)
+    end_local = end.in_timezone(zone_of(start))
     if end_local.date() == start.date():
         tail = end_local.format("HH:mm")
     else:
@@ -48,7 +49,7 @@ def format_span(start: DateTime, end: DateTime, language: str | None = None) -> 
 
 def format_times(start: DateTime, end: DateTime) -> str:
     """Just the hours, with the zone: ``10:00–11:00 (Europe/Berlin)``, for a narrow screen."""
-    end_local = end.in_timezone(start.timezone)
+    end_local = end.in_timezone(zone_of(start))
     return t(
         "minutes.time_with_zone",
         time=f"{start.format('HH:mm')}–{end_local.format('HH:mm')}",

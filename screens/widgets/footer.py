@@ -107,7 +107,7 @@ class KeyFooter(Footer):
         # Laid out in the first frame (Textual's footer waits for a first
         # bindings update, drawing the keys a moment after the screen).
         self._bindings_ready = True
-        self._laid_out_for: tuple[int, int] | None = None
+        self._laid_out_for: tuple[int, ...] | None = None
         self._shown: tuple[object, ...] | None = None
         self._pending = False
 
