@@ -135,3 +135,48 @@ def test_agenda_survives_the_journal_round_trip(agenda_file: Path) -> None:
 
     agenda = load_agenda(agenda_file)
     assert Agenda.from_dict(agenda.to_dict()) == agenda
+
+
+def test_a_misspelt_key_is_named_with_its_line_and_the_key_meant() -> None:
+    text = AGENDA_TOML.replace('department = "Ops"', 'departement = "Ops"', 1).replace(
+        'place = "Room 2"', 'place = "Room 2"\nrsvp_deadline = 2026-02-26T17:00:00+01:00'
+    )
+    problems = {p.field: p for p in _problems(text).problems}
+    assert "did you mean 'department'?" in problems["people[1].departement"].message
+    assert (
+        problems["people[1].departement"].line == text.splitlines().index('departement = "Ops"') + 1
+    )
+    assert "rsvp_deadline" in problems["meeting.rsvp_deadline"].message
+
+
+def test_an_owner_typed_in_the_wrong_case_gets_a_did_you_mean() -> None:
+    text = AGENDA_TOML.replace('owner = "Ben"', 'owner = "ben"')
+    (problem,) = _problems(text).problems
+    assert problem.field == "topics[2].owner" and "did you mean Ben?" in problem.message
+
+
+def test_a_person_s_title_is_kept() -> None:
+    text = AGENDA_TOML.replace('department = "R&D"', 'department = "R&D"\ntitle = "经理"', 1)
+    agenda = parse_agenda(text)
+    assert agenda.person("Ben").title == "经理"
+
+
+def test_an_agenda_without_a_language_takes_the_planner_s_language() -> None:
+    from facilitator.core.i18n import set_language
+
+    set_language("zh")
+    try:
+        assert parse_agenda(AGENDA_TOML).language == "zh"
+    finally:
+        set_language("en")
+    assert parse_agenda(AGENDA_TOML).language == "en"
+
+
+def test_the_holiday_calendar_is_a_country_or_none() -> None:
+    text = AGENDA_TOML.replace('kind = "sync"', 'kind = "sync"\nholidays = "CN"')
+    assert parse_agenda(text).calendar().country == "CN"
+    text = AGENDA_TOML.replace('kind = "sync"', 'kind = "sync"\nholidays = "none"')
+    assert parse_agenda(text).calendar().country == ""
+    bad = AGENDA_TOML.replace('kind = "sync"', 'kind = "sync"\nholidays = "Mars"')
+    (problem,) = _problems(bad).problems
+    assert problem.field == "meeting.holidays"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pendulum import Date
 
-from facilitator.line.dates import add_workdays, find_dates, parse_date
+from facilitator.core.workdays import WorkCalendar, work_calendar
+from facilitator.line.dates import find_dates, parse_date
 
 WEDNESDAY = Date(2026, 8, 12)
 
@@ -88,8 +89,50 @@ def test_workdays_skip_the_weekend() -> None:
 
 
 def test_workdays_skip_holidays_the_user_lists() -> None:
-    holidays = {Date(2026, 8, 14)}
-    assert add_workdays(WEDNESDAY, 3, holidays) == Date(2026, 8, 18)
+    calendar = WorkCalendar(extra_holidays=frozenset({Date(2026, 8, 14)}))
+    assert calendar.add(WEDNESDAY, 3) == Date(2026, 8, 18)
+
+
+CN = work_calendar("CN")
+NATIONAL_DAY_EVE = Date(2025, 9, 29)  # a Monday; 1-8 October 2025 are off
+
+
+def test_three_working_days_skip_national_day_with_its_make_up_days() -> None:
+    # Tue 30 Sep is one; 1-8 Oct are off; Thu 9 and Fri 10 Oct are two and three.
+    assert parse_date("3个工作日内", NATIONAL_DAY_EVE, CN) == Date(2025, 10, 10)
+    assert parse_date("in 3 workdays", NATIONAL_DAY_EVE, CN) == Date(2025, 10, 10)
+
+
+def test_a_make_up_saturday_is_a_working_day() -> None:
+    # Sat 11 Oct 2025 was worked (调休): the fourth working day after 29 Sep.
+    assert parse_date("4个工作日内", NATIONAL_DAY_EVE, CN) == Date(2025, 10, 11)
+
+
+def test_spring_festival_is_not_a_working_day() -> None:
+    # 2026: 15-23 February off; Sat 14 and Sat 28 February worked.
+    assert parse_date("1个工作日内", Date(2026, 2, 13), CN) == Date(2026, 2, 14)
+    assert parse_date("2个工作日内", Date(2026, 2, 13), CN) == Date(2026, 2, 24)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("十五天内", Date(2025, 10, 14)),
+        ("二十天内", Date(2025, 10, 19)),
+        ("两周内", Date(2025, 10, 13)),
+        ("月底前", Date(2025, 9, 30)),
+        ("9月底前", Date(2025, 9, 30)),
+        ("本周内", Date(2025, 9, 30)),  # the week's last working day: 1-5 Oct are off
+        ("8.20前", Date(2026, 8, 20)),
+        ("下个月10号前", Date(2025, 10, 10)),
+        ("下月十号", Date(2025, 10, 10)),
+        ("下周一", Date(2025, 10, 6)),
+        ("本周五", Date(2025, 10, 3)),
+    ],
+)
+def test_dates_as_chinese_colleagues_write_them(typed: str, expected: Date) -> None:
+    (found,) = find_dates(typed, NATIONAL_DAY_EVE, CN)
+    assert found.date == expected, typed
 
 
 def test_a_date_months_past_means_next_year() -> None:

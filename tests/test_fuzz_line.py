@@ -16,6 +16,7 @@ from pendulum import Date
 from facilitator.app.live import LiveMeeting
 from facilitator.core.clock import FakeClock
 from facilitator.core.text import clean
+from facilitator.core.workdays import work_calendar
 from facilitator.line.dates import find_dates, parse_date
 from facilitator.line.entries import PREFIXES
 from facilitator.line.grammar import COMMANDS
@@ -32,7 +33,7 @@ CONTEXT = LineContext(
     people=["Ana", "Li", "Marta", "Wang", "Zhao", "李雷", "韩梅梅", "Ana Lee"],
     departments=["Operations", "R&D", "Marketing", "Sales"],
     today=Date(2026, 8, 12),
-    holidays=(Date(2026, 10, 1),),
+    calendar=work_calendar("CN"),
 )
 
 _PIECES = st.sampled_from(
@@ -172,7 +173,7 @@ def test_any_line_typed_into_a_running_meeting_is_recorded_or_refused(
 @example("in 999 workdays", Date(8999, 12, 31))
 @example("2/29 12/31/99 9999-12-31", Date(2026, 8, 12))
 def test_dates_in_any_line_are_found_in_place_or_not_at_all(text: str, today) -> None:
-    found = find_dates(text, Date(today.year, today.month, today.day), CONTEXT.holidays)
+    found = find_dates(text, Date(today.year, today.month, today.day), CONTEXT.calendar)
     previous_end = 0
     for match in found:
         assert previous_end <= match.start < match.end <= len(text)

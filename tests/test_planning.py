@@ -7,6 +7,7 @@ from dataclasses import replace
 import pendulum
 import pytest
 
+from facilitator.core.workdays import work_calendar
 from facilitator.meeting.agenda import MEETING_KINDS, Person, Topic
 from facilitator.planning.agenda_file import parse_agenda
 from facilitator.planning.carry_over import CarriedItem, carry_over_topics, next_meeting_start
@@ -76,13 +77,25 @@ def test_weekends_do_not_count_as_notice_days() -> None:
     assert keys(late_notice(monday, friday_before)) == ["plan.late_notice"]
 
 
-def test_holidays_do_not_count_as_notice_days() -> None:
-    holidays = {pendulum.date(2026, 3, 3), pendulum.date(2026, 3, 4)}
-    assert late_notice(_agenda(), MONDAY_BEFORE, holidays=holidays)[0].params["days"] == 1
+def test_china_s_national_day_does_not_count_as_notice_days() -> None:
+    # The template's own case: a notice on 30 September for a meeting on 8 October.
+    start = pendulum.datetime(2026, 10, 8, 10, tz="Asia/Shanghai")
+    meeting = _agenda(start=start, end=start.add(hours=1), holidays="CN")
+    (finding,) = late_notice(meeting, pendulum.datetime(2026, 9, 30, 9, tz="Asia/Shanghai"))
+    assert finding.key == "plan.late_notice" and finding.params["days"] < 2
 
 
-def test_a_notice_for_a_meeting_already_started_is_late() -> None:
-    assert late_notice(_agenda(), START.add(days=1))[0].params["days"] == 0
+def test_the_zone_names_the_holiday_calendar_when_the_agenda_does_not() -> None:
+    start = pendulum.datetime(2026, 10, 8, 10, tz="Asia/Shanghai")
+    meeting = _agenda(start=start, end=start.add(hours=1), holidays=None)
+    assert meeting.calendar().country == "CN"
+    assert keys(late_notice(meeting, pendulum.datetime(2026, 9, 30, 9, tz="Asia/Shanghai"))) == [
+        "plan.late_notice"
+    ]
+
+
+def test_a_notice_after_the_meeting_says_the_meeting_has_passed() -> None:
+    assert keys(late_notice(_agenda(), START.add(days=1))) == ["plan.meeting_passed"]
 
 
 def test_rsvp_deadline_after_the_start() -> None:
@@ -220,6 +233,6 @@ def test_carried_items_come_before_the_wrap_up_topic(kind: str, language: str) -
 
 def test_the_next_meeting_leaves_time_for_the_notice() -> None:
     friday = pendulum.datetime(2026, 3, 6, 15, tz="Europe/Berlin")
-    start = next_meeting_start(friday, "Europe/Berlin")
+    start = next_meeting_start(friday, "Europe/Berlin", work_calendar(None, "Europe/Berlin"))
     assert start == pendulum.datetime(2026, 3, 11, 10, tz="Europe/Berlin")  # Mon, Tue, Wed
     assert late_notice(_agenda(start=start, end=start.add(hours=1)), friday) == []

@@ -8,10 +8,9 @@ and keeps the folded state current. It knows nothing of SQLite or Textual.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from pendulum import Date, DateTime
+from pendulum import DateTime
 
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import t
@@ -78,11 +77,9 @@ class LiveMeeting:
         self,
         journal: Journal,
         clock: Clock | None = None,
-        holidays: Collection[Date] = (),
     ) -> None:
         self.journal = journal
         self.clock = clock or SystemClock()
-        self.holidays = holidays
         self.lock = threading.RLock()
         self._folder = Folder(journal.read())
         self._state = self._folder.state
@@ -132,7 +129,7 @@ class LiveMeeting:
             people=[p.name for p in agenda.people],
             departments=agenda.departments,
             today=today,
-            holidays=self.holidays,
+            calendar=agenda.calendar(),
         )
 
     def parse(self, text: str) -> Parsed:

@@ -58,6 +58,7 @@ def new(
     """Write a ready-to-edit agenda for a KIND meeting (kickoff | decision | resources | sync)."""
     import pendulum
 
+    from facilitator.core.workdays import work_calendar
     from facilitator.followup.tasks import effective_status
     from facilitator.planning.carry_over import CarriedItem, next_meeting_start
     from facilitator.planning.planned import PlannedPerson
@@ -115,7 +116,7 @@ def new(
             fail(t("cli_plan.bad_start", value=start))
         begin = begin.in_timezone(zone)
     else:
-        begin = next_meeting_start(settings.clock.now(), zone)
+        begin = next_meeting_start(settings.clock.now(), zone, work_calendar(None, zone))
     text = render_agenda(
         kind,
         language,

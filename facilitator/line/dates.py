@@ -1,18 +1,22 @@
-"""Due dates as people type them: ``8/20``, ``2026-08-20``, ``9月20日``,
-``friday``, ``周五``, ``next friday``, ``下周五``, ``tomorrow``, ``in 3 workdays``,
-``3个工作日内``.
+"""Due dates as people type them: ``8/20``, ``2026-08-20``, ``9月20日``, ``8.20前``,
+``friday``, ``周五``, ``next friday``, ``下周五``, ``本周五``, ``tomorrow``,
+``in 3 workdays``, ``3个工作日内``, ``十五天内``, ``月底前``, ``本周内``,
+``下个月10号前``.
 
-Working days skip weekends and any holidays the caller passes in
-(pendulum has no working-day helper).
+Working days are counted by the meeting's :class:`WorkCalendar` (China's
+holidays and make-up working days, or another country's, or weekends only).
+Chinese numerals (``十五``, ``二十``) are read by ``cn2an``, not by a table.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
 from pendulum import Date
+
+from facilitator.core.workdays import WEEKENDS, WorkCalendar
 
 # A date typed without a year that fell this many days ago or less is taken
 # as a (late) date this year; older ones mean next year ("8/20" in December).
@@ -38,22 +42,10 @@ _WEEKDAYS = {
     "sun": 6,
 }
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_ZH_NUMBERS = {
-    "一": 1,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_NUM = r"(\d{1,3}|[一两二三四五六七八九十])"
+_ZH_NUMERAL = "零〇一两二三四五六七八九十百"
+_NUM = rf"(\d{{1,3}}|[{_ZH_NUMERAL}]{{1,4}})"
+_ZH_DAY = rf"(?:\d{{1,2}}|[{_ZH_NUMERAL}]{{1,3}})"
 
 # Each pattern matches one whole date expression; they are tried in order.
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -61,6 +53,11 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"(?P<iso>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})",
         r"(?:(?P<zy>\d{4})\s*年\s*)?(?P<zm>\d{1,2})\s*月\s*(?P<zd>\d{1,2})\s*[日号]",
+        rf"(?P<zmrel>下个?月|本月|这个?月)\s*(?P<zmd>{_ZH_DAY})\s*[日号]",
+        r"(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?=\s*(?:之前|以前|前|截止))",
+        rf"(?P<zmm>{_ZH_DAY})\s*月\s*(?:底|末)",
+        r"(?P<zend>月底|月末|年底|年末)",
+        r"(?P<zweek>本周内|这周内|本周|这周)(?![一二三四五六日天])",
         r"(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?:/(?P<sy>\d{2,4}))?",
         rf"(?P<nd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<nmon>{_MONTHS})[a-z]*\.?",
         rf"(?P<mon>{_MONTHS})[a-z]*\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?",
@@ -69,7 +66,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?P<rel>today|tomorrow|今天|明天|后天|今日|明日)",
         r"(?:(?P<next>next)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b",
-        r"(?P<zhnext>下)?(?:周|星期|礼拜)(?P<zwd>[一二三四五六日天])",
+        r"(?P<zhnext>下|本|这)?(?:周|星期|礼拜)(?P<zwd>[一二三四五六日天])",
     )
 )
 
@@ -84,35 +81,14 @@ class DateMatch:
     date: Date | None  # None: it looked like a date but is not one (13/45)
 
 
-def is_workday(day: Date, holidays: Collection[Date] = ()) -> bool:
-    """Monday to Friday and not a holiday."""
-    return day.weekday() < 5 and day not in holidays
-
-
-def add_workdays(day: Date, count: int, holidays: Collection[Date] = ()) -> Date:
-    """The date ``count`` working days after ``day`` (``count`` >= 0)."""
-    result = day
-    remaining = count
-    while remaining > 0:
-        result = result.add(days=1)
-        if is_workday(result, holidays):
-            remaining -= 1
-    return result
-
-
-def workdays_between(earlier: Date, later: Date, holidays: Collection[Date] = ()) -> int:
-    """Working days strictly after ``earlier`` up to and including ``later``."""
-    count = 0
-    day = earlier
-    while day < later:
-        day = day.add(days=1)
-        if is_workday(day, holidays):
-            count += 1
-    return count
-
-
+@cache
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _ZH_NUMBERS[text]
+    """``15`` or ``十五`` as a number (cn2an, imported only when Chinese is typed)."""
+    if text.isdigit():
+        return int(text)
+    import cn2an
+
+    return int(cn2an.cn2an(text, "smart"))
 
 
 def _safe_date(year: int, month: int, day: int) -> Date | None:
@@ -146,7 +122,17 @@ def _weekday_of_next_week(today: Date, weekday: int) -> Date:
     return today.add(days=7 - today.weekday() + weekday)
 
 
-def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> Date | None:
+def _end_of_month(today: Date) -> Date:
+    return today.end_of("month")
+
+
+def _end_of_week(today: Date, calendar: WorkCalendar) -> Date:
+    """``本周内``: the last working day of this week (Monday to Sunday), never before today."""
+    last = calendar.previous_workday(today.add(days=6 - today.weekday()))
+    return max(last, today)
+
+
+def _resolve(match: re.Match[str], today: Date, calendar: WorkCalendar) -> Date | None:
     g = match.groupdict()
     if g.get("iso"):
         return _safe_date(int(g["iso"]), int(g["im"]), int(g["id"]))
@@ -154,6 +140,20 @@ def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> D
         if g.get("zy"):
             return _safe_date(int(g["zy"]), int(g["zm"]), int(g["zd"]))
         return _month_day(int(g["zm"]), int(g["zd"]), today)
+    if g.get("zmrel"):
+        month = today.add(months=1) if g["zmrel"].startswith("下") else today
+        return _safe_date(month.year, month.month, _number(g["zmd"]))
+    if g.get("dm"):
+        return _month_day(int(g["dm"]), int(g["dd"]), today)
+    if g.get("zmm"):
+        first = _month_day(_number(g["zmm"]), 1, today)
+        return first.end_of("month") if first is not None else None
+    if g.get("zend"):
+        if g["zend"] in ("年底", "年末"):
+            return Date(today.year, 12, 31)
+        return _end_of_month(today)
+    if g.get("zweek"):
+        return _end_of_week(today, calendar)
     if g.get("sm"):
         first, second = int(g["sm"]), int(g["sd"])
         # 8/20 is month/day; 20/8 can only be day/month
@@ -169,7 +169,7 @@ def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> D
         count = _number(g["n"])
         unit = g["unit"].lower()
         if "work" in unit or "business" in unit or "工作日" in unit:
-            return add_workdays(today, count, holidays)
+            return calendar.add(today, count)
         if unit.startswith("week") or unit in ("周", "个星期", "星期"):
             return today.add(weeks=count)
         return today.add(days=count)
@@ -178,13 +178,16 @@ def _resolve(match: re.Match[str], today: Date, holidays: Collection[Date]) -> D
         return today.add(days=offsets[g["rel"].lower()])
     if g.get("wd") or g.get("zwd"):
         weekday = _WEEKDAYS[g["wd"].lower()] if g.get("wd") else _ZH_WEEKDAYS[g["zwd"]]
-        if g.get("next") or g.get("zhnext"):
+        if g.get("next") or g.get("zhnext") == "下":
             return _weekday_of_next_week(today, weekday)
+        if g.get("zhnext") in ("本", "这"):
+            # 本周五: that day of this calendar week (before today, it was missed).
+            return today.add(days=weekday - today.weekday())
         return _next_weekday(today, weekday)
     return None
 
 
-def find_dates(text: str, today: Date, holidays: Collection[Date] = ()) -> list[DateMatch]:
+def find_dates(text: str, today: Date, calendar: WorkCalendar = WEEKENDS) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, non-overlapping."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -203,14 +206,14 @@ def find_dates(text: str, today: Date, holidays: Collection[Date] = ()) -> list[
             ):
                 continue
             taken.append((start, end))
-            found.append(DateMatch(start, end, match.group(0), _resolve(match, today, holidays)))
+            found.append(DateMatch(start, end, match.group(0), _resolve(match, today, calendar)))
     return sorted(found, key=lambda m: m.start)
 
 
-def parse_date(text: str, today: Date, holidays: Collection[Date] = ()) -> Date | None:
+def parse_date(text: str, today: Date, calendar: WorkCalendar = WEEKENDS) -> Date | None:
     """The date that ``text`` is, all of it, or None."""
     stripped = text.strip()
-    for found in find_dates(stripped, today, holidays):
+    for found in find_dates(stripped, today, calendar):
         if found.start == 0 and found.end == len(stripped):
             return found.date
     return None

@@ -100,7 +100,7 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
     due: Date | None = None
     dates = [
         d
-        for d in find_dates(body, context.today, context.holidays)
+        for d in find_dates(body, context.today, context.calendar)
         if not any(a <= d.start < b for a, b in spans)
     ]
     if dates:

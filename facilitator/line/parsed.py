@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pendulum import Date
 
 from facilitator.core.notice import Notice
+from facilitator.core.workdays import WEEKENDS, WorkCalendar
 from facilitator.meeting.decision import Command
 from facilitator.meeting.events import Entry
 
@@ -38,7 +39,8 @@ class LineContext:
     people: Sequence[str]
     departments: Sequence[str] = ()
     today: Date = field(default_factory=lambda: Date.today())
-    holidays: Collection[Date] = ()
+    calendar: WorkCalendar = WEEKENDS
+    """Which days are working days (``3个工作日内`` skips China's National Day)."""
 
     @property
     def names(self) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 from pendulum import DateTime
 
 from facilitator.core.clock import instant as parse_instant
+from facilitator.core.workdays import WorkCalendar, work_calendar
 from facilitator.core.zones import zone as resolve_zone
 
 MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
@@ -33,6 +34,8 @@ class Person:
     department: str
     role: str = "attendee"
     email: str = ""
+    title: str = ""
+    """The person's position (经理, 组长, Head of Sales), shown beside the department."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class Agenda:
     language: str = "en"
     balance_threshold: float = DEFAULT_BALANCE_THRESHOLD
     rules: tuple[str, ...] = ()
+    holidays: str | None = None
+    """The working-day calendar: a country code (``CN``), ``none`` for weekends
+    only, or None to follow the meeting's time zone (``Asia/Shanghai`` is CN)."""
     uid: str = ""
     """The invitation's calendar UID, written by ``facilitator new`` (optional): it
     outlives a new start or title, so a corrected notice updates the same entry."""
@@ -76,6 +82,10 @@ class Agenda:
     @property
     def timezone(self) -> str:
         return self.start.timezone_name or "UTC"
+
+    def calendar(self) -> WorkCalendar:
+        """The working days this meeting counts with (see :attr:`holidays`)."""
+        return work_calendar(self.holidays, self.timezone)
 
     def person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -109,6 +119,7 @@ class Agenda:
             "rsvp_by": self.rsvp_by.isoformat() if self.rsvp_by else None,
             "materials": list(self.materials),
             "language": self.language,
+            "holidays": self.holidays,
             "balance_threshold": self.balance_threshold,
             "rules": list(self.rules),
             "uid": self.uid,
@@ -138,6 +149,7 @@ class Agenda:
             rsvp_by=instant(data.get("rsvp_by")),
             materials=tuple(data.get("materials", ())),
             language=data.get("language", "en"),
+            holidays=data.get("holidays"),
             balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
             rules=tuple(data.get("rules", ())),
             uid=data.get("uid", ""),

@@ -17,8 +17,9 @@ from typing import Any
 import pendulum
 from pendulum import DateTime
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import current_language, t
 from facilitator.core.text import clean
+from facilitator.core.workdays import known_country
 from facilitator.core.zones import local_zone, zone_of
 from facilitator.meeting.agenda import (
     DEFAULT_BALANCE_THRESHOLD,
@@ -30,6 +31,14 @@ from facilitator.meeting.agenda import (
     Agenda,
     Person,
     Topic,
+)
+from facilitator.planning.agenda_keys import (
+    MEETING_KEYS,
+    PERSON_KEYS,
+    TABLES,
+    TOPIC_KEYS,
+    nearest,
+    unknown,
 )
 
 _PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
@@ -141,6 +150,17 @@ class _Validator:
         self.source = source
         self.problems: list[Problem] = []
 
+    def unknown_keys(
+        self, table: dict, section: str, index: int | None, known: tuple[str, ...]
+    ) -> None:
+        """Every key the file has that the agenda does not know, with the likely one."""
+        for key, meant in unknown(table, known):
+            if meant is not None:
+                message = t("agenda.unknown_key_meant", key=key, meant=meant)
+            else:
+                message = t("agenda.unknown_key", key=key, known=", ".join(known))
+            self.fail(section, index, key, message)
+
     def fail(self, section: str, index: int | None, key: str, message: str) -> None:
         label = section if index is None else f"{section}[{index + 1}]"
         label = f"{label}.{key}" if key else label
@@ -238,10 +258,15 @@ class _Validator:
     # -- tables -------------------------------------------------------------
 
     def agenda(self, data: dict[str, Any]) -> Agenda:
+        for table, meant in unknown(data, TABLES):
+            hint = t("agenda.unknown_key_meant", key=table, meant=meant) if meant else ""
+            message = hint or t("agenda.unknown_key", key=table, known=", ".join(TABLES))
+            self.fail(table, None, "", message)
         meeting = data.get("meeting")
         if not isinstance(meeting, dict):
             self.fail("meeting", None, "", t("agenda.no_meeting"))
             meeting = {}
+        self.unknown_keys(meeting, "meeting", None, MEETING_KEYS)
         zone = meeting.get("timezone")
         if zone is not None:
             try:
@@ -266,7 +291,9 @@ class _Validator:
         elif start and end and end < start:
             self.fail("meeting", None, "end", t("agenda.end_before_start"))
         rsvp_by = self.instant(meeting, "rsvp_by", zone, required=False)
-        language = meeting.get("language", "en")
+        # An agenda without a language is in the language of whoever plans it,
+        # and the meeting keeps it (the journal stores it with the agenda).
+        language = meeting.get("language", current_language())
         if language not in ("en", "zh"):
             self.fail(
                 "meeting",
@@ -278,6 +305,7 @@ class _Validator:
         if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
             self.fail("meeting", None, "balance_threshold", t("agenda.bad_threshold"))
             threshold = DEFAULT_BALANCE_THRESHOLD
+        holidays = self.holidays(meeting)
         materials = self.strings(meeting, "materials")
         rules = self.strings(meeting, "rules")
         people = self.people(data.get("people"))
@@ -300,6 +328,7 @@ class _Validator:
             rsvp_by=rsvp_by,
             materials=materials,
             language=language if language in ("en", "zh") else "en",
+            holidays=holidays,
             balance_threshold=float(threshold),
             rules=rules,
             uid=uid,
@@ -309,6 +338,20 @@ class _Validator:
         if self.problems:
             raise AgendaError(self.source, self.problems, partial=agenda, partial_times=timed)
         return agenda
+
+    def holidays(self, meeting: dict) -> str | None:
+        """The working-day calendar the file names (``CN``, ``none``), or None: from the zone."""
+        value = meeting.get("holidays")
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail("meeting", None, "holidays", t("agenda.not_text", value=repr(value)))
+            return None
+        code = value.strip()
+        if code.lower() in ("", "none") or known_country(code):
+            return code.upper() if code.lower() not in ("", "none") else "none"
+        self.fail("meeting", None, "holidays", t("agenda.unknown_holidays", value=repr(value)))
+        return None
 
     def strings(self, meeting: dict, key: str) -> tuple[str, ...]:
         value = meeting.get(key, [])
@@ -333,6 +376,7 @@ class _Validator:
         for index, entry in enumerate(raw):
             if not self.is_table(entry, "people", index):
                 continue
+            self.unknown_keys(entry, "people", index, PERSON_KEYS)
             name = self.text(entry, "people", index, "name", required=True)
             department = self.text(entry, "people", index, "department", required=True)
             role = entry.get("role", "attendee")
@@ -347,8 +391,9 @@ class _Validator:
                 self.fail("people", index, "name", t("agenda.duplicate_person", name=name))
             seen.add(name)
             email = self.text(entry, "people", index, "email", required=False)
+            title = self.text(entry, "people", index, "title", required=False)
             if name:
-                people.append(Person(name, department, role, email))
+                people.append(Person(name, department, role, email, title))
         return tuple(people)
 
     def topics(self, raw: Any, names: set[str]) -> tuple[Topic, ...]:
@@ -359,10 +404,15 @@ class _Validator:
         for index, entry in enumerate(raw):
             if not self.is_table(entry, "topics", index):
                 continue
+            self.unknown_keys(entry, "topics", index, TOPIC_KEYS)
             title = self.text(entry, "topics", index, "title", required=True)
             owner = self.text(entry, "topics", index, "owner", required=True)
             if owner and owner not in names:
-                self.fail("topics", index, "owner", t("agenda.unknown_owner", name=owner))
+                meant = nearest(owner, names)
+                message = t("agenda.unknown_owner", name=owner)
+                if meant is not None:
+                    message += t("agenda.did_you_mean", name=meant)
+                self.fail("topics", index, "owner", message)
             minutes = entry.get("minutes")
             if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
                 self.fail("topics", index, "minutes", t("agenda.bad_minutes", value=repr(minutes)))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pendulum import Date, DateTime
 
 from facilitator.core.i18n import t
-from facilitator.line.dates import is_workday, workdays_between
+from facilitator.core.workdays import WorkCalendar
 from facilitator.planning.planned import PlannedPerson, PlannedTopic
 from facilitator.planning.warnings import NOTICE_WORKDAYS
 from facilitator.render.times import format_date
@@ -69,24 +69,20 @@ def carried_title(item: CarriedItem, language: str) -> str:
     return tr("plan.carry_details", title=title, details=tr("plan.carry_sep").join(details))
 
 
-def next_meeting_start(now: DateTime, zone: str, holidays: Collection[Date] = ()) -> DateTime:
+def next_meeting_start(now: DateTime, zone: str, calendar: WorkCalendar) -> DateTime:
     """10:00 on the first working day that leaves two full working days for the notice."""
     local = now.in_timezone(zone)
     day = local.date()
-    while workdays_between(local.date(), day, holidays) < NOTICE_WORKDAYS + 1 or not is_workday(
-        day, holidays
-    ):
+    while calendar.between(local.date(), day) < NOTICE_WORKDAYS + 1 or not calendar.is_workday(day):
         day = day.add(days=1)
     return local.set(
         year=day.year, month=day.month, day=day.day, hour=10, minute=0, second=0, microsecond=0
     )
 
 
-def previous_workday_evening(start: DateTime, holidays: Collection[Date] = ()) -> DateTime:
+def previous_workday_evening(start: DateTime, calendar: WorkCalendar) -> DateTime:
     """17:00 on the working day before ``start``: the RSVP deadline."""
-    day = start.date().subtract(days=1)
-    while not is_workday(day, holidays):
-        day = day.subtract(days=1)
+    day = calendar.previous_workday(start.date().subtract(days=1))
     return start.set(
         year=day.year, month=day.month, day=day.day, hour=17, minute=0, second=0, microsecond=0
     )

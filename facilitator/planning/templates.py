@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pendulum import DateTime
 
 from facilitator.core.i18n import t
+from facilitator.core.workdays import work_calendar
 from facilitator.meeting.agenda import MEETING_KINDS
 from facilitator.planning.carry_over import (
     CarriedItem,
@@ -155,7 +156,7 @@ def render_agenda(
     planned = sum(topic.minutes for topic in topics)
     # Round the end up to the next quarter hour after the planned topics.
     end = start.add(minutes=-(-planned // 15) * 15)
-    rsvp = previous_workday_evening(start)
+    rsvp = previous_workday_evening(start, work_calendar(None, zone))
     lines = [
         f"# {tr('plan.header', kind=tr('plan.kind.' + kind))}",
         f"# {tr('plan.header_help')}",

@@ -9,14 +9,12 @@ all is refused earlier, by ``facilitator.planning.agenda_file``.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from pendulum import Date, DateTime
+from pendulum import DateTime
 
 from facilitator.core.i18n import t
 from facilitator.core.zones import zone_of
-from facilitator.line.dates import workdays_between
 from facilitator.meeting.agenda import Agenda
 
 # Reference workflow: one topic takes at most 30 minutes; the notice goes out
@@ -127,11 +125,14 @@ def not_invited(agenda: Agenda) -> list[Finding]:
     ]
 
 
-def late_notice(agenda: Agenda, now: DateTime, holidays: Collection[Date] = ()) -> list[Finding]:
-    """A notice sent today would reach people less than two working days ahead."""
+def late_notice(agenda: Agenda, now: DateTime) -> list[Finding]:
+    """A notice sent today would reach people less than two working days ahead
+    (by the meeting's working-day calendar), or after the meeting itself."""
+    if agenda.start <= now:
+        return [Finding("plan.meeting_passed", {}, "meeting.start")]
     today = now.in_timezone(zone_of(agenda.start)).date()
     start_day = agenda.start.date()
-    days = workdays_between(today, start_day, holidays)
+    days = agenda.calendar().between(today, start_day)
     if days < NOTICE_WORKDAYS:
         return [
             Finding("plan.late_notice", {"days": days, "needed": NOTICE_WORKDAYS}, "meeting.start")
@@ -146,9 +147,7 @@ def rsvp_after_start(agenda: Agenda) -> list[Finding]:
     return []
 
 
-def plan_warnings(
-    agenda: Agenda, now: DateTime, holidays: Collection[Date] = (), *, timed: bool = True
-) -> list[Finding]:
+def plan_warnings(agenda: Agenda, now: DateTime, *, timed: bool = True) -> list[Finding]:
     """Everything ``facilitator check`` warns about, in reading order.
 
     ``timed=False`` leaves out the rules about the meeting's time, for an
@@ -160,14 +159,12 @@ def plan_warnings(
         *bad_emails(agenda),
         *long_topics(agenda),
         *(topics_overflow(agenda) if timed else []),
-        *(late_notice(agenda, now, holidays) if timed else []),
+        *(late_notice(agenda, now) if timed else []),
         *(rsvp_after_start(agenda) if timed else []),
     ]
 
 
-def notice_warnings(
-    agenda: Agenda, now: DateTime, holidays: Collection[Date] = (), *, invitation: bool = False
-) -> list[Finding]:
+def notice_warnings(agenda: Agenda, now: DateTime, *, invitation: bool = False) -> list[Finding]:
     """What the notice itself gets wrong, said when it is sent: no goal or place,
     topics that do not fit, a late notice, an RSVP after the start, bad emails;
     for the .ics ``invitation`` also who it leaves out for want of an email."""
@@ -177,7 +174,7 @@ def notice_warnings(
         *bad_emails(agenda),
         *(not_invited(agenda) if invitation else []),
         *topics_overflow(agenda),
-        *late_notice(agenda, now, holidays),
+        *late_notice(agenda, now),
         *rsvp_after_start(agenda),
     ]
 

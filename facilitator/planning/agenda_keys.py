@@ -1,0 +1,48 @@
+"""The words an agenda file may use, and the nearest one to a word it does not know.
+
+A typo in a key (``departement``, ``rsvp_deadline``) used to pass ``check``
+and be dropped without a word; now every key is one of these, or a problem
+that names the key and the one probably meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+TABLES = ("meeting", "people", "topics")
+MEETING_KEYS = (
+    "title",
+    "goal",
+    "kind",
+    "start",
+    "end",
+    "timezone",
+    "place",
+    "online",
+    "rsvp_by",
+    "materials",
+    "language",
+    "holidays",
+    "balance_threshold",
+    "rules",
+    "uid",
+)
+PERSON_KEYS = ("name", "department", "role", "email", "title")
+TOPIC_KEYS = ("title", "owner", "minutes")
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely meant (any case), or None if none is close."""
+    by_fold = {choice.casefold(): choice for choice in choices}
+    exact = by_fold.get(word.casefold())
+    if exact is not None:
+        return exact
+    close = difflib.get_close_matches(word.casefold(), list(by_fold), n=1, cutoff=0.6)
+    return by_fold[close[0]] if close else None
+
+
+def unknown(keys: Iterable[str], known: Iterable[str]) -> list[tuple[str, str | None]]:
+    """Each key not in ``known``, with the known key it probably meant."""
+    allowed = tuple(known)
+    return [(key, nearest(key, allowed)) for key in keys if key not in allowed]
