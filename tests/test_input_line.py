@@ -278,3 +278,33 @@ def test_an_empty_at_being_typed_asks_for_a_name_without_alarm(line: str) -> Non
         "hint",
         "type a name after @ (Tab completes it)",
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "争议：研发部认为需延长测试周期 | 市场部担心影响推广节奏",
+        "争议：研发部门认为需延长测试周期，市场部门担心影响推广节奏",
+    ],
+)
+def test_a_chinese_dispute_written_naturally_has_both_sides(line: str) -> None:
+    context = LineContext(people=["王芳"], departments=["研发部", "市场部"])
+    parsed = parse_line(line, context)
+    assert [(s.party, s.position) for s in parsed.entry.sides] == [
+        ("研发部", "认为需延长测试周期"),
+        ("市场部", "担心影响推广节奏"),
+    ]
+    assert parsed.notices == ()
+
+
+def test_an_english_dispute_written_as_a_sentence_has_both_sides() -> None:
+    line = "x: R&D thinks we need longer tests, Marketing worries about the date"
+    parsed = parse_line(line, LineContext(people=["Li"], departments=["R&D", "Marketing"]))
+    assert [s.party for s in parsed.entry.sides] == ["R&D", "Marketing"]
+
+
+def test_taking_a_date_out_of_a_chinese_task_leaves_no_stray_punctuation() -> None:
+    context = LineContext(people=["王芳"], departments=["运营部"], today=Date(2026, 8, 1))
+    parsed = parse_line("任务：@运营部 补充客户异议处理案例，8月20日定稿", context)
+    assert parsed.entry.text == "补充客户异议处理案例，定稿"
+    assert parsed.entry.due == Date(2026, 8, 20)

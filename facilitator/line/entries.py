@@ -15,9 +15,10 @@ from pendulum import Date
 from facilitator.core.notice import Notice
 from facilitator.core.text import clean
 from facilitator.line.dates import find_dates
+from facilitator.line.disputes import dispute_sides
 from facilitator.line.names import mentions
 from facilitator.line.parsed import Capture, Invalid, LineContext
-from facilitator.meeting.events import Entry, EntryKind, Side
+from facilitator.meeting.events import Entry, EntryKind
 
 PREFIXES: dict[str, EntryKind] = {
     **dict.fromkeys(("p", "point", "note", "info", "要点", "讨论", "记录"), "point"),
@@ -35,6 +36,7 @@ _DUE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
+_PUNCTUATION = ",;，；、。:："
 _SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
 
@@ -124,33 +126,40 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
     return Capture(Entry(kind, text, owner=owner, due=due, raw=raw), tuple(notices))
 
 
+def _joins_tight(left: str, right: str) -> bool:
+    """Chinese needs no space between parts, nor beside full-width punctuation."""
+    return not (left.isascii() and right.isascii())
+
+
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans (owner, date) taken out, and no stray punctuation left:
+    ``补充客户异议处理案例，8月20日定稿`` keeps ``补充客户异议处理案例，定稿``."""
     kept = []
     position = 0
     for start, end in sorted(spans):
         kept.append(text[position:start])
         position = max(position, end)
     kept.append(text[position:])
-    joined = " ".join(part.strip() for part in kept if part.strip())
-    return joined.strip(" ,;，；:：-")
+    parts = [part.strip() for part in kept if part.strip()]
+    joined = ""
+    for part in parts:
+        if joined and joined[-1] in _PUNCTUATION and part[0] in _PUNCTUATION:
+            part = part[1:].strip()  # "，，" left where a date stood between two commas
+            if not part:
+                continue
+        if not joined:
+            joined = part
+        elif _joins_tight(joined[-1], part[0]):
+            joined += part
+        else:
+            joined += " " + part
+    return joined.strip(" ,;，；、:：-")
 
 
 def _parse_dispute(body: str, raw: str, context: LineContext) -> Capture:
-    sides: list[Side] = []
-    for part in _SIDES.split(body):
-        if not part.strip():
-            continue
-        match = _SIDE.match(part)
-        if match:
-            party = match.group("party").strip()
-            if party.startswith("@"):
-                found = mentions(party, context.names)
-                party = found[0].name if found and found[0].name else party[1:]
-            sides.append(Side(party, match.group("position").strip()))
-        else:
-            sides.append(Side("", part.strip()))
+    sides = dispute_sides(body, context.names)
     notices: tuple[Notice, ...] = ()
     if len(sides) < 2:
         notices = (Notice("line.one_sided_dispute", severity="warning"),)
     text = body or clean(raw).strip()
-    return Capture(Entry("dispute", text, sides=tuple(sides), raw=raw), notices)
+    return Capture(Entry("dispute", text, sides=sides, raw=raw), notices)
