@@ -7,15 +7,16 @@ or the follow view, to a browser through textual-serve.
 
 from __future__ import annotations
 
+import secrets
 import shlex
 import socket
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from facilitator.app.access import MAX_SESSIONS, hosts_for, is_loopback
 from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive
@@ -107,17 +108,43 @@ def facilitator_command(settings: Settings, *args: str) -> str:
 @click.option("--follow", "follow_view", is_flag=True, help="Serve the read-only follow view.")
 @click.option("--host", default="127.0.0.1", help="Address to listen on.")
 @click.option("--port", default=8000, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Listen on an address other machines can reach (the token still guards it).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer to this host name (a proxy's).",
+)
+@click.option(
+    "--max-sessions", default=MAX_SESSIONS, type=click.IntRange(1, 64), help="Tabs at once."
+)
 @click.pass_obj
-def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str, port: int) -> None:
+def serve(
+    settings: Settings,
+    meeting: str | None,
+    follow_view: bool,
+    host: str,
+    port: int,
+    allow_remote: bool,
+    allow_hosts: tuple[str, ...],
+    max_sessions: int,
+) -> None:
     """Serve the room (or, with --follow, the follow view) to a browser.
 
     Each browser tab runs its own room or follow view on the same archive,
-    so several screens can show one meeting. Listens on 127.0.0.1 unless
-    --host says otherwise.
+    so several screens can show one meeting. Only the URL printed (with its
+    random token) opens it, and only on this machine unless --allow-remote.
     """
     from store.errors import ArchiveError
 
     check_port(host, port)
+    if not is_loopback(host) and not allow_remote:
+        fail(t("serve.remote_needs_flag", host=host))
     if not follow_view and not settings.db.exists():
         fail(t("archive.no_open"))
     archive = open_read_only(settings) if follow_view else open_archive(settings)
@@ -131,25 +158,37 @@ def serve(settings: Settings, meeting: str | None, follow_view: bool, host: str,
             fail(str(exc))
     archive.close()
     command = facilitator_command(settings, "follow" if follow_view else "open", str(row.id))
-    from textual_serve.server import Server
+    from facilitator.cli.web import GuardedServer
 
-    class QuietServer(Server):
-        """textual-serve without its start-up banner: our one line below says it all."""
-
-        async def on_startup(self, app: object) -> None:
-            pass
-
-    templates = resources.files("screens").joinpath("web")
-    server = QuietServer(
+    token = secrets.token_urlsafe(16)
+    server = GuardedServer(
         command,
         host=host,
         port=port,
         title=t("serve.page_title", title=row.title),
-        templates_path=str(templates),
+        token=token,
+        hosts=hosts_for(host, port, (*allow_hosts, *_machine_names(host))),
+        max_sessions=max_sessions,
     )
+    if not is_loopback(host):
+        click.echo(t("serve.remote_warning", host=host), err=True)
     what = t("serve.follow") if follow_view else t("serve.room")
-    click.echo(t("serve.serving", what=what, host=url_host(host), port=port), err=True)
+    url = f"http://{url_host(host)}:{port}/?token={token}"
+    click.echo(t("serve.serving_url", what=what, url=url), err=True)
     server.serve()
+
+
+def _machine_names(host: str) -> tuple[str, ...]:
+    """Listening on every address, the names and addresses others reach this machine by."""
+    if host not in ("0.0.0.0", "::"):
+        return ()
+    names = {socket.gethostname(), socket.getfqdn()}
+    try:
+        for *_rest, address in socket.getaddrinfo(socket.gethostname(), None):
+            names.add(str(address[0]))
+    except OSError:
+        pass
+    return tuple(sorted(names))
 
 
 def url_host(host: str) -> str:
