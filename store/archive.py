@@ -31,6 +31,7 @@ from facilitator.meeting.minutes import Minutes, build_minutes
 from facilitator.meeting.state import MeetingState
 from store.codec import encode_payload
 from store.errors import ArchiveError
+from store.files import backup_to, connect, opening_error, writer_present
 from store.journal import SqliteJournal
 from store.minutes import iso
 from store.versions import KNOWN, MIGRATION_SET
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another terminal's write before giving up."""
 BUSY_TIMEOUT_ENV = "FACILITATOR_BUSY_TIMEOUT_MS"
@@ -54,6 +54,14 @@ def default_busy_timeout_ms() -> int:
     """The busy timeout: ``FACILITATOR_BUSY_TIMEOUT_MS`` if set (tests keep it short)."""
     value = os.environ.get(BUSY_TIMEOUT_ENV, "")
     return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
@@ -132,9 +140,18 @@ class Archive:
     """An open archive file. Use :meth:`open`; close it when done."""
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, busy_ms: int = BUSY_TIMEOUT_MS
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        busy_ms: int = BUSY_TIMEOUT_MS,
+        read_only: bool = False,
     ) -> None:
+        self.read_only = read_only
+        self.immutable = False
+        """Read as a file nobody writes (see :func:`store.files.writer_present`)."""
         self.path = path
+        self.identity = _identity(path)
+        """The file opened (device, inode): another file put in its place is noticed."""
         self.conn = conn
         self._db: Database | None = None
         self.busy_ms = busy_ms
@@ -142,46 +159,31 @@ class Archive:
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, busy_timeout_ms: int | None = None) -> Archive:
-        """Open (creating if needed, mode 0600) and migrate the archive at ``path``.
+    def open(
+        cls,
+        path: str | Path,
+        busy_timeout_ms: int | None = None,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+    ) -> Archive:
+        """Open the archive at ``path`` and bring its tables up to date.
 
+        ``create``: make a new archive (mode 0600) when there is none; else a
+        missing file is an :class:`ArchiveError` (a typo must not start one).
+        ``read_only``: SQLite itself refuses every write (the follow view,
+        minutes, task lists): nothing is migrated, switched or checkpointed,
+        an archive from an older version is refused with the command that
+        upgrades it, and a read-only file or directory still opens.
         ``busy_timeout_ms``: how long to wait for another program's write
         (default :func:`default_busy_timeout_ms`).
         """
         path = Path(path).expanduser()
         busy_ms = busy_timeout_ms if busy_timeout_ms is not None else default_busy_timeout_ms()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ArchiveError(t("archive.cannot_create", path=path, reason=exc.strerror)) from None
-        if path.is_dir():
-            raise ArchiveError(t("archive.is_directory", path=path))
-        if path.exists() and path.stat().st_size > 0:
-            try:
-                with path.open("rb") as handle:
-                    header = handle.read(len(SQLITE_HEADER))
-            except OSError as exc:
-                reason = exc.strerror
-                raise ArchiveError(t("archive.unreadable", path=path, reason=reason)) from None
-            if header != SQLITE_HEADER:
-                raise ArchiveError(t("archive.not_sqlite", path=path))
-        elif not path.exists():
-            try:
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            except OSError as exc:
-                raise ArchiveError(
-                    t("archive.cannot_create", path=path, reason=exc.strerror)
-                ) from None
-        try:
-            conn = sqlite3.connect(
-                str(path),
-                timeout=busy_ms / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        except sqlite3.Error as exc:
-            raise ArchiveError(t("archive.unreadable", path=path, reason=exc)) from None
-        archive = cls(path, conn, busy_ms)
+        immutable = read_only and not writer_present(path)
+        conn = connect(path, busy_ms, read_only=read_only, create=create and not read_only)
+        archive = cls(path, conn, busy_ms, read_only=read_only)
+        archive.immutable = immutable
         try:
             archive.patiently(archive._prepare)
         except JournalUnavailable:
@@ -189,14 +191,7 @@ class Archive:
             raise ArchiveError(t("archive.locked", path=path)) from None
         except sqlite3.DatabaseError as exc:
             conn.close()
-            message = str(exc)
-            if _is_busy(exc):
-                raise ArchiveError(t("archive.locked", path=path)) from None
-            if "readonly" in message or "read-only" in message:
-                raise ArchiveError(t("archive.read_only", path=path)) from None
-            if "unable to open" in message and not os.access(path.parent, os.W_OK):
-                raise ArchiveError(t("archive.read_only", path=path)) from None
-            raise ArchiveError(t("archive.corrupt", path=path, reason=message)) from None
+            raise opening_error(exc, path) from None
         except ArchiveError:
             conn.close()
             raise
@@ -221,6 +216,10 @@ class Archive:
         self.conn.execute("PRAGMA foreign_keys = ON")
         # Integrity check before anything writes: a damaged file must stay untouched.
         self.conn.execute("PRAGMA schema_version").fetchone()
+        if self.read_only:
+            if self._pending_migrations():
+                raise ArchiveError(t("archive.too_old", path=self.path))
+            return
         if self._pending_migrations():
             # Two terminals may open a new archive at once: the first to take
             # the write lock migrates, the other waits and then finds it done.
@@ -252,6 +251,37 @@ class Archive:
 
     def close(self) -> None:
         self.conn.close()
+
+    def file_gone(self) -> str | None:
+        """ "deleted" or "replaced" when the archive's file is no longer the one opened."""
+        now = _identity(self.path)
+        if now is None:
+            return "deleted"
+        return "replaced" if now != self.identity else None
+
+    def reopen_if_written(self) -> bool:
+        """A reader opened while nobody wrote reads the file as immutable: once a
+        room starts writing, open it again so its lines are seen. True if reopened."""
+        if not (self.immutable and writer_present(self.path)):
+            return False
+        self.conn.close()
+        self.conn = connect(self.path, self.busy_ms, read_only=True, create=False)
+        self._db = None
+        self.immutable = False
+        return True
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (after a close: a plain copy of
+        the file then holds every line). Never waits for a reader."""
+        if not self.read_only:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole archive (log included) at ``target``, 0600.
+
+        SQLite's online backup: safe while a room is writing.
+        """
+        backup_to(self.conn, target)
 
     def __enter__(self) -> Archive:
         return self

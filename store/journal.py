@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import t
 from facilitator.meeting.events import EVENT_TYPES, Event, MeetingClosed
-from facilitator.meeting.journal import JournalMoved, JournalUnavailable
+from facilitator.meeting.journal import JournalGone, JournalMoved, JournalUnavailable
 from facilitator.meeting.minutes import Minutes
 from store.codec import decode_event, encode_payload
 from store.errors import ArchiveError
@@ -100,6 +100,9 @@ class SqliteJournal:
                 raise ArchiveError(t("archive.already_closed"))
             (written,) = self._insert(conn, [event])
             write_minutes(conn, self.meeting_id, minutes)
+        # Fold the log into the file now: a plain copy of archive.db made after
+        # the meeting then holds every line (it did not while they sat in the WAL).
+        self.archive.checkpoint()
         return written
 
 
@@ -124,8 +127,18 @@ class FollowedJournal:
             raise JournalUnavailable(str(exc)) from None
 
     def version(self) -> int:
-        """Changes when another connection commits (``PRAGMA data_version``)."""
+        """Changes when another connection commits (``PRAGMA data_version``).
+
+        Raises :class:`JournalGone` when the file was deleted or replaced under
+        the follower: what it shows is then no longer the archive's.
+        """
+        gone = self.archive.file_gone()
+        if gone is not None:
+            raise JournalGone(t(f"archive.file_{gone}", path=self.archive.path))
         try:
+            if self.archive.reopen_if_written():
+                self._journal = self.archive.journal(self.meeting_id)
+                return -1  # surely new: read what the writer added
             return self.archive.data_version()
         except sqlite3.Error as exc:
             raise JournalUnavailable(str(exc)) from None

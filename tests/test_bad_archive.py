@@ -226,20 +226,39 @@ def _can_drop_overrides() -> bool:
     return probe.returncode == 0
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_a_read_only_archive(read_only_archive, command) -> None:
+def test_a_read_only_archive_cannot_be_written(read_only_archive) -> None:
     path, root = read_only_archive
     before = _fingerprint(path)
-    _refused(_facilitator(path, *command, as_plain_root=root), "is read-only")
+    _refused(_facilitator(path, "open", as_plain_root=root), "is read-only")
+    assert _fingerprint(path) == before
+    assert sorted(f.name for f in path.parent.iterdir()) == ["archive.db"]
+
+
+def test_a_read_only_archive_can_still_be_read(read_only_archive) -> None:
+    # Reading never writes: the minutes of a read-only copy print, the copy untouched.
+    path, root = read_only_archive
+    before = _fingerprint(path)
+    result = _facilitator(path, "minutes", as_plain_root=root)
+    assert result.returncode == 0, result.stderr
+    assert "go live on 20 Sept" in result.stdout and "Traceback" not in result.stderr
+    assert "this export is not recorded" in result.stderr  # the bookkeeping could not be written
     assert _fingerprint(path) == before
     assert sorted(f.name for f in path.parent.iterdir()) == ["archive.db"]
 
 
 def test_a_missing_directory_is_created_with_a_private_archive(tmp_path: Path) -> None:
     path = tmp_path / "new" / "deeper" / "archive.db"
-    result = _facilitator(path, "minutes")
-    _refused(result, "no closed meeting")
+    Archive.open(path).close()
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command", [["minutes"], ["tasks"], ["report"], ["follow"], ["open"]])
+def test_a_mistyped_archive_for_a_command_is_an_error_not_a_new_archive(
+    tmp_path: Path, command
+) -> None:
+    path = tmp_path / "typo-dir" / "sub" / "typo.db"
+    _refused(_facilitator(path, *command), "typo.db")
+    assert not (tmp_path / "typo-dir").exists()
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -78,6 +78,7 @@ def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Pat
 
 
 def test_minutes_without_a_closed_meeting_is_a_clear_error(db_path: Path) -> None:
+    Archive.open(db_path).close()
     result = invoke("--db", str(db_path), "minutes")
     assert result.exit_code == 2 and "no closed meeting" in result.output
 
@@ -89,6 +90,7 @@ def test_minutes_of_an_unknown_meeting(db_path: Path, clock) -> None:
 
 
 def test_open_with_nothing_open_says_how_to_start(db_path: Path) -> None:
+    Archive.open(db_path).close()
     result = invoke("--db", str(db_path), "open")
     assert result.exit_code == 2 and "facilitator demo" in result.output
 
@@ -147,3 +149,9 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
             for param in command.params:
                 if param.param_type_name == "option":
                     assert f"cli_help.option_{param.name}" in messages, (name, param.name)
+
+
+def test_open_without_an_archive_says_how_to_start(db_path: Path) -> None:
+    result = invoke("--db", str(db_path), "open")
+    assert result.exit_code == 2 and "facilitator demo" in result.output
+    assert not db_path.exists()

@@ -18,7 +18,7 @@ from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import t
 from facilitator.meeting.events import Event
 from facilitator.meeting.fold import Folder
-from facilitator.meeting.journal import JournalUnavailable
+from facilitator.meeting.journal import JournalGone, JournalUnavailable
 from facilitator.meeting.minutes import Minutes, build_minutes
 from facilitator.meeting.state import MeetingState
 
@@ -57,6 +57,8 @@ class Follower:
         self._seen_version = version() if version else None
         self._folder = Folder(reader.read())
         self._state = self._folder.state
+        self.gone: str | None = None
+        """Why the journal can no longer be followed (its file deleted or replaced)."""
 
     @property
     def state(self) -> MeetingState:
@@ -76,6 +78,8 @@ class Follower:
         A journal that cannot be read just now is asked again at the next
         poll: the follower keeps showing what it has and never gives up.
         """
+        if self.gone is not None:
+            return False
         try:
             if self._version is not None:
                 current = self._version()
@@ -85,6 +89,10 @@ class Follower:
         except JournalUnavailable:
             self._seen_version = None
             return False
+        except JournalGone as gone:
+            # Keep showing the last state, and say it is no longer the archive's.
+            self.gone = str(gone)
+            return True
         if self._version is not None:
             self._seen_version = current
         if not new:

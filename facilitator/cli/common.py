@@ -6,15 +6,14 @@ half file; they open the archive the one way.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from facilitator.app.files import write_file
 from facilitator.cli.i18n import I18nCommand
 from facilitator.core.i18n import t
 from facilitator.planning.agenda_file import AgendaError, load_agenda
@@ -36,13 +35,19 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_BAD_INPUT)
 
 
-def open_archive(settings: Settings) -> Archive:
-    """The archive the command runs on, or one line and exit 2 if it cannot be used."""
+def open_archive(settings: Settings, *, create: bool = False, read_only: bool = False) -> Archive:
+    """The archive the command runs on, or one line and exit 2 if it cannot be used.
+
+    Only commands that start meetings ``create`` an archive: for the others a
+    mistyped ``--db`` is an error, not a new empty file. Commands that only
+    read open it ``read_only``: they never change it, and work on a copy
+    nobody may write.
+    """
     from store.archive import Archive
     from store.errors import ArchiveError
 
     try:
-        return Archive.open(settings.db)
+        return Archive.open(settings.db, create=create, read_only=read_only)
     except ArchiveError as exc:
         fail(str(exc))
 
@@ -62,7 +67,8 @@ def to_stdout(output: Path | None) -> bool:
 
 
 def write_output(output: Path | None, content: str | bytes) -> None:
-    """Write to ``output`` atomically (never a half-written file), or to stdout.
+    """Write to ``output`` atomically and privately (see ``facilitator.app.files``),
+    or to stdout.
 
     A missing directory is refused (exit 2), not created: a typo in the path
     would otherwise put the file somewhere nobody looks.
@@ -75,19 +81,9 @@ def write_output(output: Path | None, content: str | bytes) -> None:
     target = output.expanduser()
     if not target.parent.is_dir():
         fail(t("cli_plan.no_directory", path=target, directory=target.parent))
-    temp: str | None = None
     try:
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; an exported file gets the usual mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
+        write_file(target, data)
     except OSError as exc:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
         fail(t("cli_plan.cannot_write", path=target, reason=exc.strerror or exc))
 
 

@@ -28,11 +28,7 @@ if TYPE_CHECKING:
 
 def open_read_only(settings: Settings) -> Archive:
     """The archive on a connection that SQLite itself forbids to write."""
-    if not settings.db.exists():
-        fail(t("follow.no_meeting"))
-    archive = open_archive(settings)
-    archive.conn.execute("PRAGMA query_only = ON")
-    return archive
+    return open_archive(settings, read_only=True)
 
 
 def meeting_to_follow(archive: Archive, reference: str | None, settings: Settings) -> MeetingRow:

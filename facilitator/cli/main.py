@@ -34,6 +34,8 @@ COMMANDS = {
     "tasks": "facilitator.cli.tasks:tasks",
     "task": "facilitator.cli.tasks:task",
     "report": "facilitator.cli.tasks:report",
+    "backup": "facilitator.cli.archive:backup",
+    "upgrade": "facilitator.cli.archive:upgrade",
 }
 """Every command and where it lives."""
 

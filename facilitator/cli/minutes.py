@@ -31,7 +31,7 @@ def _closed_minutes(settings: Settings, meeting: str | None):
     from store.errors import ArchiveError
     from store.followup import followed_minutes
 
-    archive = open_archive(settings)
+    archive = open_archive(settings, read_only=True)
     try:
         row = archive.find(meeting, closed=True)
         result = followed_minutes(archive, row.id, settings.clock.now())
@@ -56,7 +56,6 @@ def _closed_minutes(settings: Settings, meeting: str | None):
 def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
     """Print or write the minutes of a closed meeting (latest by default): md, html or json."""
     from facilitator.followup.tasks import counts_as_export
-    from store.followup import record_export
 
     archive, row, result = _closed_minutes(settings, meeting)
     try:
@@ -75,13 +74,27 @@ def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | No
         write_output(output, content)
         if not counts_as_export(not to_stdout(output), stdout_is_terminal()):
             return
-        try:
-            record_export(archive, row.id, fmt, settings.clock.now())
-        except JournalUnavailable:
-            # The minutes are out already; only the bookkeeping waits for next time.
-            click.echo(t("plan.export_not_recorded"), err=True)
+        _record_export(settings, row.id, fmt)
     finally:
         archive.close()
+
+
+def _record_export(settings: Settings, meeting_id: int, fmt: str) -> None:
+    """Note that the minutes went out (the weekly report stops asking for them).
+
+    The minutes were read without writing; this one row is written apart,
+    and if the archive cannot take it (busy, a read-only copy) the minutes
+    are out anyway: only the bookkeeping waits for next time.
+    """
+    from store.archive import Archive
+    from store.errors import ArchiveError
+    from store.followup import record_export
+
+    try:
+        with Archive.open(settings.db, create=False) as archive:
+            record_export(archive, meeting_id, fmt, settings.clock.now())
+    except (JournalUnavailable, ArchiveError):
+        click.echo(t("plan.export_not_recorded"), err=True)
 
 
 @command()
@@ -106,7 +119,8 @@ def retro(
     from store.errors import ArchiveError
     from store.followup import retrospective, save_retrospective
 
-    archive = open_archive(settings)
+    changes = good is not None or improve is not None or rating is not None
+    archive = open_archive(settings, read_only=not changes)
     try:
         try:
             row = archive.find(meeting, closed=True)

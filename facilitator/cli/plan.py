@@ -78,7 +78,7 @@ def new(
         from store.errors import ArchiveError
         from store.followup import tasks as stored_tasks
 
-        archive = open_archive(settings)
+        archive = open_archive(settings, read_only=True)
         try:
             row = archive.find(previous, closed=True)
             minutes = archive.minutes(row.id)

@@ -71,7 +71,7 @@ def demo(settings: Settings, fresh: bool) -> None:
     from facilitator.core.i18n import current_language
     from facilitator.planning.demo import DEMO_TITLE, demo_agenda
 
-    archive = open_archive(settings)
+    archive = open_archive(settings, create=True)
     language = current_language()
     open_demos = [
         m for m in archive.meetings() if not m.is_closed and m.title == DEMO_TITLE[language]
@@ -91,7 +91,7 @@ def demo(settings: Settings, fresh: bool) -> None:
 def run(settings: Settings, agenda_file: str) -> None:
     """Create the meeting from AGENDA_FILE and open the room (resumes it if open)."""
     agenda = read_agenda(agenda_file)
-    archive = open_archive(settings)
+    archive = open_archive(settings, create=True)
     existing = archive.find_by_key(agenda.key)
     if existing is not None and existing.is_closed:
         archive.close()

@@ -105,7 +105,7 @@ def tasks(
         typed, status = status, parse_status(status)
         if status is None:
             fail(t("followup.bad_status", value=typed, choices=status_choices(TASK_STATUSES)))
-    archive = open_archive(settings)
+    archive = open_archive(settings, read_only=True)
     try:
         meeting_id = None
         if meeting is not None:
@@ -171,7 +171,7 @@ def task(settings: Settings, task_ref: str, status: str | None, note: str) -> No
         typed, status = status, parse_status(status, SETTABLE_STATUSES)
         if status is None:
             fail(t("followup.bad_status", value=typed, choices=status_choices(SETTABLE_STATUSES)))
-    archive = open_archive(settings)
+    archive = open_archive(settings, read_only=status is None)
     try:
         try:
             record = stored_task(archive, task_id)
@@ -202,7 +202,7 @@ def report(settings: Settings, week: bool) -> None:
     from store.followup import task_updates
     from store.followup import tasks as stored_tasks
 
-    archive = open_archive(settings)
+    archive = open_archive(settings, read_only=True)
     try:
         rows = stored_tasks(archive)
         updates = task_updates(archive)

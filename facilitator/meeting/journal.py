@@ -17,6 +17,11 @@ class JournalUnavailable(Exception):
     it too long). Nothing was written; the message says so, for a person."""
 
 
+class JournalGone(Exception):
+    """The journal's file was deleted or replaced by another one while being read:
+    what a follower shows is no longer it. The message says so, for a person."""
+
+
 class JournalMoved(Exception):
     """The journal gained events since the caller last read it (another
     terminal wrote): nothing was written; read again and decide again."""

@@ -90,7 +90,11 @@ def open_archive(
     path = Path(path).expanduser()
     if not create and not path.exists():
         raise FileNotFoundError(t("notebook.no_archive", path=path))
-    return Notebook(Archive.open(path), clock or SystemClock())
+    if create and not path.exists():
+        Archive.open(path).close()  # a new archive, with its tables
+    # Reading never writes: the notebook reads through a connection SQLite
+    # forbids to write; planning a meeting opens a writer for that moment.
+    return Notebook(Archive.open(path, read_only=True), clock or SystemClock())
 
 
 # -- the archive -----------------------------------------------------------------------------
@@ -189,7 +193,8 @@ class Notebook:
         if existing is not None and existing.is_closed:
             raise ArchiveError(t("cli.meeting_closed", title=value.title, id=existing.id))
         if existing is None:
-            journal = self.archive.create_meeting(value, self.clock.now())
+            with Archive.open(self.path, create=False) as writer:
+                journal = writer.create_meeting(value, self.clock.now())
             existing = self.archive.find(str(journal.meeting_id))
         return Meeting(self, existing)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from pendulum import DateTime
 
+from facilitator.app.files import write_file
 from facilitator.core.clock import SystemClock
 from facilitator.core.i18n import t
 from facilitator.meeting.agenda import Agenda
@@ -287,7 +288,7 @@ class AgendaPlan:
     def save(self, path: str | Path) -> Path:
         """Write the agenda file (for ``facilitator run``)."""
         path = Path(path)
-        path.write_text(self.text, encoding="utf-8")
+        write_file(path, self.text.encode("utf-8"))
         return path
 
     def topics(self) -> Table:
