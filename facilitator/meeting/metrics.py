@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitator.meeting.balance import shares_of
 from facilitator.meeting.minutes import Minutes
 
 
@@ -57,13 +58,11 @@ def meeting_metrics(minutes: Minutes) -> MeetingMetrics:
         )
         for topic in minutes.topics
     )
-    totals = minutes.speaking_by_department()
-    spoken = sum(totals.values())
-    shares = tuple(
+    speaking_share = tuple(
         sorted(
             (
-                (dept, round(seconds / spoken, 3) if spoken else 0.0)
-                for dept, seconds in totals.items()
+                (dept, round(share, 3))
+                for dept, share in shares_of(minutes.speaking_by_department()).items()
             ),
             key=lambda pair: -pair[1],
         )
@@ -74,5 +73,5 @@ def meeting_metrics(minutes: Minutes) -> MeetingMetrics:
         planned_minutes=sum(topic.planned_minutes for topic in topics),
         actual_minutes=round(sum(topic.actual_seconds for topic in minutes.topics) / 60, 1),
         decisions=len(minutes.decisions),
-        speaking_share=shares,
+        speaking_share=speaking_share,
     )
