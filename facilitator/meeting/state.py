@@ -25,11 +25,9 @@ from facilitator.meeting.events import (
     MeetingCreated,
     MeetingOpened,
 )
+from facilitator.meeting.phase import Phase, allotted_seconds, time_phase
 
 TopicStatus = Literal["pending", "running", "paused", "done", "skipped"]
-
-WARNING_SECONDS = 120
-"""Time left at which a running topic turns to warning colours."""
 
 NOT_UNDOABLE = (MeetingCreated, MeetingOpened, MeetingClosed, ActionUndone)
 
@@ -82,7 +80,8 @@ class TopicState:
 
     @property
     def allotted_seconds(self) -> int:
-        return (self.topic.minutes + self.extra_minutes) * 60
+        """Planned plus extended time (see :func:`facilitator.meeting.phase.allotted_seconds`)."""
+        return allotted_seconds(self.topic.minutes, self.extra_minutes)
 
     def elapsed(self, now: DateTime) -> float:
         return self.watch.elapsed(now)
@@ -92,10 +91,12 @@ class TopicState:
         return self.allotted_seconds - self.elapsed(now)
 
     def is_overrun(self, now: DateTime) -> bool:
-        return self.left(now) < 0
+        """Past its planned plus extended time, as :mod:`facilitator.meeting.phase` says."""
+        return time_phase(self.left(now)) is Phase.OVERRUN
 
     def is_warning(self, now: DateTime) -> bool:
-        return 0 <= self.left(now) <= WARNING_SECONDS
+        """Within the last minutes, as :mod:`facilitator.meeting.phase` says."""
+        return time_phase(self.left(now)) is Phase.WARNING
 
 
 @dataclass(frozen=True)

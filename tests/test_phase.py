@@ -1,0 +1,105 @@
+"""A topic's phase, decided once: planned, running, warning, overrun, paused; its words;
+and the metrics' overrun, which counts every /extend as the countdown does."""
+
+from __future__ import annotations
+
+import pendulum
+
+from facilitator.app.live import LiveMeeting
+from facilitator.core.i18n import set_language
+from facilitator.meeting.agenda import Topic
+from facilitator.meeting.phase import (
+    WARNING_SECONDS,
+    Phase,
+    TopicPhase,
+    allotted_seconds,
+    time_phase,
+    topic_phase,
+)
+from facilitator.meeting.state import Stopwatch, TopicState
+from facilitator.render.banners import meeting_banner, topic_banner
+from tests.conftest import type_lines
+
+START = pendulum.datetime(2026, 3, 2, 10, 0, tz="Europe/Berlin")
+TOPIC = Topic("t1", "Release checklist", "Ana", 15)
+
+
+def running(minutes: float, extra: int = 0) -> tuple[TopicState, pendulum.DateTime]:
+    """The topic ``minutes`` into its time, still on the clock."""
+    state = TopicState(TOPIC, "running", Stopwatch().started(START), extra, START)
+    return state, START.add(seconds=round(minutes * 60))
+
+
+def test_a_topic_not_started_yet_is_planned():
+    shown = topic_phase(TopicState(TOPIC), START)
+    assert shown.phase is Phase.PLANNED
+    assert shown.left == 15 * 60 and shown.allotted_minutes == 15
+
+
+def test_a_topic_with_time_to_spare_is_running():
+    state, now = running(5)
+    assert topic_phase(state, now) == TopicPhase(Phase.RUNNING, Phase.RUNNING, 600.0, 15)
+
+
+def test_the_last_two_minutes_are_a_warning():
+    assert time_phase(WARNING_SECONDS + 1) is Phase.RUNNING
+    assert time_phase(WARNING_SECONDS) is Phase.WARNING
+    assert time_phase(0) is Phase.WARNING
+    state, now = running(13.5)
+    assert topic_phase(state, now).phase is Phase.WARNING
+
+
+def test_past_its_time_the_topic_is_overrun_and_says_by_how_much():
+    state, now = running(16)
+    shown = topic_phase(state, now)
+    assert shown.phase is Phase.OVERRUN
+    assert shown.left == -60 and shown.over == 60
+
+
+def test_an_extension_gives_the_topic_its_time_back():
+    state, now = running(16, extra=5)
+    shown = topic_phase(state, now)
+    assert shown.phase is Phase.RUNNING and shown.allotted_minutes == 20
+    assert allotted_seconds(15, 5) == 20 * 60
+
+
+def test_a_paused_topic_says_paused_but_keeps_the_colour_of_its_time():
+    state, now = running(16)
+    paused = TopicState(TOPIC, "paused", state.watch.stopped(now), 0, START)
+    shown = topic_phase(paused, now.add(minutes=10))
+    assert shown.phase is Phase.PAUSED and shown.time is Phase.OVERRUN
+    assert shown.left == -60  # the clock stopped with the topic
+
+
+def test_the_host_reads_keys_and_the_audience_reads_what_happens():
+    state, now = running(16)
+    overrun = topic_phase(state, now)
+    assert topic_banner(overrun) == "OVERRUN — F4 +5 min · F2 next topic · F5 skip"
+    assert topic_banner(overrun, audience=True).startswith("Over time")
+    warning = topic_phase(*running(14))
+    assert topic_banner(warning) == topic_banner(warning, audience=True)
+    assert topic_banner(warning) == "under 2 minutes left: time to wrap up"
+
+
+def test_a_running_topic_shows_its_planned_and_extended_minutes():
+    assert topic_banner(topic_phase(*running(1, extra=5))) == "planned 20 min"
+
+
+def test_the_banner_speaks_the_current_language():
+    set_language("zh")
+    assert topic_banner(topic_phase(*running(16))).startswith("已超时")
+    assert topic_banner(topic_phase(*running(16)), audience=True).startswith("已超时：")
+    assert topic_banner(topic_phase(*running(1))) == "计划 15 分钟"
+
+
+def test_between_topics_the_host_is_told_how_to_go_on_and_the_audience_what_happens(
+    meeting: LiveMeeting,
+):
+    now = meeting.clock.now()
+    assert meeting_banner(meeting.state, now) == "F2 or /next starts the next topic"
+    assert meeting_banner(meeting.state, now, audience=True).startswith("Waiting for the room")
+    type_lines(meeting, "/next", "/pause")
+    assert meeting_banner(meeting.state, now) == "PAUSED — F3 or /resume"
+    assert meeting_banner(meeting.state, now, audience=True) == "Paused"
+    meeting.close()
+    assert meeting_banner(meeting.state, now) == "The meeting is closed."
