@@ -17,6 +17,7 @@ from facilitator.meeting.phase import (
     topic_phase,
 )
 from facilitator.meeting.state import Stopwatch, TopicState
+from facilitator.notebook.live import live_html, live_text
 from facilitator.render.banners import meeting_banner, topic_banner
 from tests.conftest import type_lines
 
@@ -103,3 +104,10 @@ def test_between_topics_the_host_is_told_how_to_go_on_and_the_audience_what_happ
     assert meeting_banner(meeting.state, now, audience=True) == "Paused"
     meeting.close()
     assert meeting_banner(meeting.state, now) == "The meeting is closed."
+
+
+def test_the_notebooks_text_view_says_paused_as_its_html_does(meeting: LiveMeeting):
+    type_lines(meeting, "/next", "/pause")
+    now = meeting.clock.now()
+    assert "Paused" in live_html(meeting.state, now)
+    assert "Paused" in live_text(meeting.state, now).splitlines()

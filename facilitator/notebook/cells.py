@@ -25,11 +25,10 @@ from facilitator.notebook.display import (
     bars_html,
     bars_text,
     esc,
-    live_html,
-    live_text,
     table_html,
     table_text,
 )
+from facilitator.notebook.live import live_html, live_text
 from facilitator.render.times import format_date, format_datetime, format_span
 
 _DATE_KEYS = {"due", "deadline"}
