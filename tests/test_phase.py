@@ -8,11 +8,14 @@ import pendulum
 from facilitator.app.live import LiveMeeting
 from facilitator.core.i18n import set_language
 from facilitator.meeting.agenda import Topic
+from facilitator.meeting.metrics import meeting_metrics
+from facilitator.meeting.minutes import build_minutes
 from facilitator.meeting.phase import (
     WARNING_SECONDS,
     Phase,
     TopicPhase,
     allotted_seconds,
+    seconds_over,
     time_phase,
     topic_phase,
 )
@@ -111,3 +114,24 @@ def test_the_notebooks_text_view_says_paused_as_its_html_does(meeting: LiveMeeti
     now = meeting.clock.now()
     assert "Paused" in live_html(meeting.state, now)
     assert "Paused" in live_text(meeting.state, now).splitlines()
+
+
+def test_an_extended_topic_ending_inside_its_extension_did_not_overrun(meeting: LiveMeeting):
+    clock = meeting.clock
+    type_lines(meeting, "/next", "/extend 5")  # 15 planned + 5
+    clock.advance(minutes=18)
+    type_lines(meeting, "/next")
+    clock.advance(minutes=17)  # topic 2 (15 minutes) runs 2 past its plan, not extended
+    type_lines(meeting, "/next")
+    numbers = meeting_metrics(build_minutes(meeting.state, clock.now()))
+    first, second = numbers.topics[:2]
+    assert first.extra_minutes == 5 and first.actual_minutes == 18.0
+    assert first.overrun_minutes == 0.0
+    assert second.overrun_minutes == 2.0
+    assert numbers.overruns == (second,)
+
+
+def test_the_metrics_overrun_counts_planned_and_extended_minutes():
+    assert seconds_over(15, 5, 20 * 60) == 0.0
+    assert seconds_over(15, 5, 20 * 60 + 30) == 30.0
+    assert seconds_over(15, 0, 16 * 60) == 60.0

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from facilitator.meeting.balance import shares_of
 from facilitator.meeting.minutes import Minutes
+from facilitator.meeting.phase import seconds_over
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,18 @@ class TopicMetric:
     planned_minutes: int  # as planned, before any /extend
     actual_minutes: float
     status: str
+    extra_minutes: int = 0
+    """Minutes the room added with ``/extend``."""
 
     @property
     def overrun_minutes(self) -> float:
-        """Minutes beyond the plan (0 when on time or not held)."""
-        return max(0.0, round(self.actual_minutes - self.planned_minutes, 1))
+        """Minutes beyond the planned and extended time (0 when within it or not held).
+
+        The room's definition (:func:`facilitator.meeting.phase.seconds_over`):
+        a topic extended by 2 minutes that took 17 of its 15 did not overrun.
+        """
+        over = seconds_over(self.planned_minutes, self.extra_minutes, self.actual_minutes * 60)
+        return round(over / 60, 1)
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ def meeting_metrics(minutes: Minutes) -> MeetingMetrics:
             topic.planned_minutes,
             round(topic.actual_seconds / 60, 1),
             topic.status,
+            topic.extra_minutes,
         )
         for topic in minutes.topics
     )
