@@ -53,6 +53,7 @@ class Balance:
 
     @property
     def spoken(self) -> float:
+        """Seconds spoken in all, every department together."""
         return sum(department.seconds for department in self.departments)
 
 
