@@ -17,8 +17,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from facilitator.app.follower import audience_status
+from facilitator.meeting.phase import Phase, topic_phase
 from facilitator.meeting.state import MeetingState
+from facilitator.render.banners import meeting_banner
 from facilitator.render.times import clock
 from screens.widgets.bigclock import MAX_SCALE, ROWS, WIDEST, pixel_width, render_blocks
 from screens.widgets.countdown import topic_heading
@@ -78,9 +79,9 @@ class FollowClock(Vertical):
         big = self.query_one("#big-countdown", StretchClock)
         current = state.current_topic
         title.update(topic_heading(state))
-        big.update("--:--" if current is None else clock(current.left(now)))
-        running = current is not None and not state.is_closed
-        self.set_class(running and current.is_warning(now), "-warning")
-        self.set_class(running and current.is_overrun(now), "-overrun")
-        self.set_class(running and state.paused, "-paused")
-        self.query_one("#topic-status", Static).update(audience_status(state, now))
+        phase = None if current is None else topic_phase(current, now)
+        big.update("--:--" if phase is None else clock(phase.left))
+        self.set_class(phase is not None and phase.time is Phase.WARNING, "-warning")
+        self.set_class(phase is not None and phase.time is Phase.OVERRUN, "-overrun")
+        self.set_class(phase is not None and phase.phase is Phase.PAUSED, "-paused")
+        self.query_one("#topic-status", Static).update(meeting_banner(state, now, audience=True))

@@ -67,3 +67,33 @@ async def test_chinese_department_bars_line_up(archive, clock):
         bars = [line for line in panel if "█" in line or "···" in line]
         starts = {cell_len(line[: min(line.find(c) for c in "█·│" if c in line)]) for line in bars}
         assert len(bars) == 5 and len(starts) == 1, panel
+
+
+def bar_colours(panel) -> dict[str, str]:
+    """The colour of each department's bar, as drawn (departments with no bar are left out)."""
+    text = panel.content
+    colours = {}
+    for span in text.spans:
+        if text.plain[span.start : span.end] == "█":
+            line = text.plain[: span.start].rsplit("\n", 1)[-1]
+            colours[line.split()[0]] = str(span.style)
+    return colours
+
+
+async def test_bar_turns_red_only_when_the_department_is_warned(archive: Archive, clock: FakeClock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, "/present all")
+        await pilot.press("f2")  # Li (R&D) opens topic 1 with a report
+        clock.advance(minutes=1)
+        await pilot.press("shift+f10")
+        await pilot.pause()
+        # All of a minute's talk is R&D's, but a report that short warns nobody:
+        # so the bar stays green, as the empty warning line says.
+        assert bar_colours(app.screen.query_one("#balance-full")) == {"R&D": "green"}
+        assert shown(app.screen.query_one("#balance-warning")).strip() == ""
+        clock.advance(minutes=1)
+        app.screen.redraw()
+        await pilot.pause()
+        assert bar_colours(app.screen.query_one("#balance-full")) == {"R&D": "red"}
+        assert "R&D has 100%" in shown(app.screen.query_one("#balance-warning"))

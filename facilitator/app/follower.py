@@ -15,12 +15,12 @@ from typing import Protocol
 from pendulum import DateTime
 
 from facilitator.core.clock import Clock, SystemClock
-from facilitator.core.i18n import t
 from facilitator.meeting.events import Event
 from facilitator.meeting.fold import Folder
 from facilitator.meeting.journal import JournalGone, JournalUnavailable
 from facilitator.meeting.minutes import Minutes, build_minutes
 from facilitator.meeting.state import MeetingState
+from facilitator.render.banners import meeting_banner
 
 POLL_SECONDS = 0.2
 """How often a follower asks whether the room wrote: well inside the half
@@ -111,17 +111,6 @@ def audience_status(state: MeetingState, now: DateTime) -> str:
 
     The room's own banners name the host's keys ("F3 or /resume"); the
     people watching a projector or a notebook have no keys to press, so they
-    read what is happening instead.
+    read what is happening instead (:func:`facilitator.render.banners.meeting_banner`).
     """
-    current = state.current_topic
-    if state.is_closed:
-        return t("room.closed_banner")
-    if current is None:
-        return t("follow.waiting") if state.in_opening else t("follow.between_topics")
-    if state.paused:
-        return t("follow.paused")
-    if current.is_overrun(now):
-        return t("follow.overrun")
-    if current.is_warning(now):
-        return t("room.warning_banner")
-    return t("room.planned_minutes", minutes=current.topic.minutes + current.extra_minutes)
+    return meeting_banner(state, now, audience=True)

@@ -188,7 +188,10 @@ def metrics(settings: Settings, meeting: str | None) -> None:
         table.add_row(
             str(topic.position),
             Text(clean(topic.title)),
-            str(topic.planned_minutes),
+            # The extension beside the plan, so "17.0" with no overrun reads right.
+            f"{topic.planned_minutes} (+{topic.extra_minutes})"
+            if topic.extra_minutes
+            else str(topic.planned_minutes),
             f"{topic.actual_minutes:.1f}",
             f"+{topic.overrun_minutes:.1f}" if topic.overrun_minutes else "",
         )

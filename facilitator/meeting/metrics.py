@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitator.meeting.balance import shares_of
 from facilitator.meeting.minutes import Minutes
+from facilitator.meeting.phase import seconds_over
 
 
 @dataclass(frozen=True)
@@ -16,11 +18,18 @@ class TopicMetric:
     planned_minutes: int  # as planned, before any /extend
     actual_minutes: float
     status: str
+    extra_minutes: int = 0
+    """Minutes the room added with ``/extend``."""
 
     @property
     def overrun_minutes(self) -> float:
-        """Minutes beyond the plan (0 when on time or not held)."""
-        return max(0.0, round(self.actual_minutes - self.planned_minutes, 1))
+        """Minutes beyond the planned and extended time (0 when within it or not held).
+
+        The room's definition (:func:`facilitator.meeting.phase.seconds_over`):
+        a topic extended by 2 minutes that took 17 of its 15 did not overrun.
+        """
+        over = seconds_over(self.planned_minutes, self.extra_minutes, self.actual_minutes * 60)
+        return round(over / 60, 1)
 
 
 @dataclass(frozen=True)
@@ -54,16 +63,15 @@ def meeting_metrics(minutes: Minutes) -> MeetingMetrics:
             topic.planned_minutes,
             round(topic.actual_seconds / 60, 1),
             topic.status,
+            topic.extra_minutes,
         )
         for topic in minutes.topics
     )
-    totals = minutes.speaking_by_department()
-    spoken = sum(totals.values())
-    shares = tuple(
+    speaking_share = tuple(
         sorted(
             (
-                (dept, round(seconds / spoken, 3) if spoken else 0.0)
-                for dept, seconds in totals.items()
+                (dept, round(share, 3))
+                for dept, share in shares_of(minutes.speaking_by_department()).items()
             ),
             key=lambda pair: -pair[1],
         )
@@ -74,5 +82,5 @@ def meeting_metrics(minutes: Minutes) -> MeetingMetrics:
         planned_minutes=sum(topic.planned_minutes for topic in topics),
         actual_minutes=round(sum(topic.actual_seconds for topic in minutes.topics) / 60, 1),
         decisions=len(minutes.decisions),
-        speaking_share=shares,
+        speaking_share=speaking_share,
     )

@@ -12,6 +12,7 @@ from pendulum import Date, DateTime
 
 from facilitator.core.pinyin import name_sort_key
 from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.balance import department_totals
 from facilitator.meeting.events import Side
 from facilitator.meeting.state import MeetingState
 
@@ -137,10 +138,11 @@ class Minutes:
         return totals
 
     def speaking_by_department(self) -> dict[str, float]:
-        totals = dict.fromkeys(self.agenda.departments, 0.0)
-        for line in self.speaking:
-            totals[line.department] = totals.get(line.department, 0.0) + line.seconds
-        return totals
+        """Seconds per department over the whole meeting; silent departments show 0."""
+        return department_totals(
+            ((line.person, line.department, line.seconds) for line in self.speaking),
+            self.agenda.departments,
+        )
 
 
 def build_minutes(state: MeetingState, now: DateTime) -> Minutes:

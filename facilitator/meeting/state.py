@@ -16,6 +16,7 @@ from typing import Literal
 from pendulum import DateTime
 
 from facilitator.meeting.agenda import Agenda, Person, Topic
+from facilitator.meeting.balance import Balance, Imbalance, balance_of, department_totals
 from facilitator.meeting.events import (
     ActionUndone,
     AttendanceStatus,
@@ -24,15 +25,9 @@ from facilitator.meeting.events import (
     MeetingCreated,
     MeetingOpened,
 )
+from facilitator.meeting.phase import Phase, allotted_seconds, time_phase
 
 TopicStatus = Literal["pending", "running", "paused", "done", "skipped"]
-
-WARNING_SECONDS = 120
-"""Time left at which a running topic turns to warning colours."""
-
-BALANCE_MIN_SECONDS = 120
-"""Speaking time a topic needs before the balance warning may fire; the
-owner's opening report alone must not raise it."""
 
 NOT_UNDOABLE = (MeetingCreated, MeetingOpened, MeetingClosed, ActionUndone)
 
@@ -85,7 +80,8 @@ class TopicState:
 
     @property
     def allotted_seconds(self) -> int:
-        return (self.topic.minutes + self.extra_minutes) * 60
+        """Planned plus extended time (see :func:`facilitator.meeting.phase.allotted_seconds`)."""
+        return allotted_seconds(self.topic.minutes, self.extra_minutes)
 
     def elapsed(self, now: DateTime) -> float:
         return self.watch.elapsed(now)
@@ -95,10 +91,12 @@ class TopicState:
         return self.allotted_seconds - self.elapsed(now)
 
     def is_overrun(self, now: DateTime) -> bool:
-        return self.left(now) < 0
+        """Past its planned plus extended time, as :mod:`facilitator.meeting.phase` says."""
+        return time_phase(self.left(now)) is Phase.OVERRUN
 
     def is_warning(self, now: DateTime) -> bool:
-        return 0 <= self.left(now) <= WARNING_SECONDS
+        """Within the last minutes, as :mod:`facilitator.meeting.phase` says."""
+        return time_phase(self.left(now)) is Phase.WARNING
 
 
 @dataclass(frozen=True)
@@ -132,15 +130,6 @@ class Captured:
     at: DateTime
     entry: Entry
     number: int = 0
-
-
-@dataclass(frozen=True)
-class Imbalance:
-    """One department speaking more than its allowed share of a topic."""
-
-    department: str
-    share: float
-    threshold: float
 
 
 @dataclass(frozen=True)
@@ -286,23 +275,20 @@ class MeetingState:
 
     def speaking_by_department(self, now: DateTime, topic: str | None = None) -> dict[str, float]:
         """Seconds per department; departments that have not spoken show 0."""
-        totals = dict.fromkeys(self.agenda.departments, 0.0)
-        for person, seconds in self.speaking_by_person(now, topic).items():
-            department = self.department_of(person) or person
-            totals[department] = totals.get(department, 0.0) + seconds
-        return totals
+        spoken = self.speaking_by_person(now, topic).items()
+        return department_totals(
+            ((person, self.department_of(person), seconds) for person, seconds in spoken),
+            self.agenda.departments,
+        )
+
+    def balance(self, now: DateTime, topic: str | None = None) -> Balance:
+        """Each department's share of a topic (the current one by default) and the verdict."""
+        topic = topic if topic is not None else self.current
+        return balance_of(self.speaking_by_department(now, topic), self.agenda.balance_threshold)
 
     def imbalance(self, now: DateTime, topic: str | None = None) -> Imbalance | None:
         """The department over its share of the topic's speaking time, if any."""
-        topic = topic if topic is not None else self.current
-        totals = self.speaking_by_department(now, topic)
-        spoken = sum(totals.values())
-        if spoken < BALANCE_MIN_SECONDS or len(self.agenda.departments) < 2:
-            return None
-        department, seconds = max(totals.items(), key=lambda item: item[1])
-        share = seconds / spoken
-        threshold = self.agenda.balance_threshold
-        return Imbalance(department, share, threshold) if share > threshold else None
+        return self.balance(now, topic).imbalance
 
     # -- capture ---------------------------------------------------------------
 

@@ -18,17 +18,17 @@ from pendulum import Date, DateTime
 
 from facilitator.core.i18n import catalogue, t
 from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.balance import department_totals
 from facilitator.meeting.state import MeetingState
 from facilitator.notebook.display import (
     agenda_columns,
     bars_html,
     bars_text,
     esc,
-    live_html,
-    live_text,
     table_html,
     table_text,
 )
+from facilitator.notebook.live import live_html, live_text
 from facilitator.render.times import format_date, format_datetime, format_span
 
 _DATE_KEYS = {"due", "deadline"}
@@ -131,11 +131,11 @@ class SpeakingTime:
         return totals
 
     def by_department(self) -> dict[str, float]:
-        totals = dict.fromkeys(self.departments, 0.0)
-        for line in self.lines:
-            name = line["department"] or line["person"]
-            totals[name] = totals.get(name, 0.0) + line["seconds"]
-        return totals
+        """Seconds per department, summed as the room and the minutes sum them."""
+        return department_totals(
+            ((line["person"], line["department"], line["seconds"]) for line in self.lines),
+            self.departments,
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per person and topic that was spoken in (JSON-ready)."""

@@ -1,4 +1,4 @@
-"""HTML for the notebook: tables, bar charts, minutes, the live room.
+"""HTML for the notebook: tables, bar charts, minutes (the live room is ``notebook.live``).
 
 Plain HTML and inline styles only, so it shows the same in Jupyter, VS Code
 and an exported page without a plotting library. Every piece of text from
@@ -14,26 +14,16 @@ from typing import Any
 from pendulum import Date, DateTime
 from rich.cells import cell_len
 
-from facilitator.app.follower import audience_status
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.meeting.agenda import Agenda
-from facilitator.meeting.events import Entry
 from facilitator.meeting.minutes import Minutes, TopicMinutes
-from facilitator.meeting.state import MeetingState
-from facilitator.render.times import clock, duration, format_date, format_datetime, format_span
+from facilitator.render.times import duration, format_date, format_datetime, format_span
 
-_BOX = "font-family:system-ui,sans-serif;line-height:1.4;max-width:60em"
+BOX = "font-family:system-ui,sans-serif;line-height:1.4;max-width:60em"
 _TABLE = "border-collapse:collapse;margin:0.3em 0"
 _CELL = "border-bottom:1px solid #ccc;padding:0.15em 0.6em;text-align:left;vertical-align:top"
-_MUTED = "color:#777"
-_KIND_COLOURS = {
-    "point": "#555",
-    "decision": "#1a7f37",
-    "action": "#0969da",
-    "unresolved": "#9a6700",
-    "dispute": "#8250df",
-}
+MUTED = "color:#777"
 
 
 def esc(value: object) -> str:
@@ -71,7 +61,7 @@ def table_html(
     )
     if not rows:
         parts.append(
-            f'<tr><td style="{_CELL};{_MUTED}" colspan="{len(columns)}">'
+            f'<tr><td style="{_CELL};{MUTED}" colspan="{len(columns)}">'
             f"{esc(t('minutes.none'))}</td></tr>"
         )
     for record in rows:
@@ -114,9 +104,9 @@ def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") 
     """Horizontal bars of seconds per name, with the duration and the share."""
     spoken = sum(totals.values())
     longest = max(totals.values(), default=0.0)
-    parts = [f'<div style="{_BOX}"><div style="font-weight:bold">{esc(title)}</div>']
+    parts = [f'<div style="{BOX}"><div style="font-weight:bold">{esc(title)}</div>']
     if not spoken:
-        parts.append(f'<div style="{_MUTED}">{esc(t("minutes.none"))}</div>')
+        parts.append(f'<div style="{MUTED}">{esc(t("minutes.none"))}</div>')
     parts.append('<table style="border-collapse:collapse">')
     for name, seconds in sorted(totals.items(), key=lambda item: -item[1]) if spoken else ():
         width = 100 * seconds / longest if longest else 0
@@ -128,7 +118,7 @@ def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") 
             f'<div role="img" aria-label="{esc(name)}: {share:.0%}" '
             f'style="background:{colour};height:1em;width:{width:.1f}%;min-width:1px"></div></td>'
             f'<td style="padding:0.1em 0.6em;white-space:nowrap">{esc(duration(seconds))}</td>'
-            f'<td style="padding:0.1em 0;{_MUTED}">{share:.0%}</td>'
+            f'<td style="padding:0.1em 0;{MUTED}">{share:.0%}</td>'
             "</tr>"
         )
     parts.append("</table></div>")
@@ -216,7 +206,7 @@ def _topic_html(topic: TopicMinutes, heading: str) -> str:
         elif topic.status == "pending":
             timing = t("minutes.topic_not_reached")
         parts.append(
-            f'<div style="{_MUTED}">{esc(t("minutes.owner"))}: {esc(topic.owner)} · '
+            f'<div style="{MUTED}">{esc(t("minutes.owner"))}: {esc(topic.owner)} · '
             f"{esc(timing)}</div>"
         )
     recorded = False
@@ -236,7 +226,7 @@ def _topic_html(topic: TopicMinutes, heading: str) -> str:
         ]
         parts.append(f"<div><b>{esc(t('minutes.disputes'))}</b></div>{_list(sides)}")
     if not recorded:
-        parts.append(f'<div style="{_MUTED}">{esc(t("minutes.nothing_recorded"))}</div>')
+        parts.append(f'<div style="{MUTED}">{esc(t("minutes.nothing_recorded"))}</div>')
     return "".join(parts)
 
 
@@ -272,9 +262,9 @@ def minutes_html(
         t("minutes.absent_with_briefer", name=a.name, briefer=a.briefer) if a.briefer else a.name
         for a in minutes.absent
     )
-    parts = [f'<div style="{_BOX}">']
+    parts = [f'<div style="{BOX}">']
     if banner:
-        parts.append(f'<div style="{_MUTED}">{esc(banner)}</div>')
+        parts.append(f'<div style="{MUTED}">{esc(banner)}</div>')
     parts.append(f"<h3>{esc(t('minutes.title', title=agenda.title))}</h3>")
     facts = [
         (t("minutes.time"), format_span(agenda.start, agenda.end)),
@@ -296,7 +286,7 @@ def minutes_html(
     parts.append(f"<h4>{esc(t('minutes.decisions'))}</h4>")
     parts.append(
         _list(d for _topic, d in minutes.decisions)
-        or f'<div style="{_MUTED}">{esc(t("minutes.none"))}</div>'
+        or f'<div style="{MUTED}">{esc(t("minutes.none"))}</div>'
     )
     parts.append(f"<h4>{esc(t('minutes.discussion'))}</h4>")
     general = minutes.general
@@ -340,85 +330,3 @@ def minutes_html(
     parts.append(bars_html(t("notebook.speaking_by_department"), minutes.speaking_by_department()))
     parts.append("</div>")
     return "".join(parts)
-
-
-# -- the live room ---------------------------------------------------------------
-
-
-def entry_text(entry: Entry) -> str:
-    """One captured entry as plain text (escape it before putting it in HTML)."""
-    if entry.kind == "dispute" and entry.sides:
-        text = " | ".join(
-            f"{s.party}: {s.position}" if s.party else s.position for s in entry.sides
-        )
-    else:
-        text = entry.text
-    if entry.owner:
-        text += f"  @{entry.owner}"
-    if entry.due:
-        text += f"  {format_date(entry.due)}"
-    return text
-
-
-def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
-    """The room as the shared screen shows it: topic, time left, speaker, entries."""
-    agenda = state.agenda
-    current = state.current_topic
-    parts = [f'<div style="{_BOX}"><h3>{esc(agenda.title)}</h3>']
-    # What the room is doing, in the audience's words (never the host's keys).
-    status = audience_status(state, now)
-    if current is None:
-        parts.append(f"<div><b>{esc(t('room.no_topic'))}</b></div>")
-    else:
-        left = current.left(now)
-        colour = "#cf222e" if left < 0 else ("#9a6700" if current.is_warning(now) else "#1a7f37")
-        parts.append(
-            f"<div><b>{state.position(current.topic.id)}. {esc(current.topic.title)}</b>"
-            f' <span style="{_MUTED}">{esc(t("room.owned_by", name=current.topic.owner))}</span>'
-            f"</div>"
-            f'<div style="font-size:2.5em;font-family:monospace;color:{colour}">'
-            f"{esc(clock(left))}</div>"
-        )
-    if status:
-        parts.append(f'<div style="{_MUTED}">{esc(status)}</div>')
-    speaker = "—"
-    if state.speaker is not None:
-        person = state.speaker.person
-        speaker = (
-            f"{person} ({state.department_of(person)}) {clock(state.speaker.watch.elapsed(now))}"
-        )
-    parts.append(
-        f"<div><b>{esc(t('room.speaking'))}</b> {esc(speaker)}</div>"
-        f"<div><b>{esc(t('room.waiting'))}</b> {esc(', '.join(state.queue) or '—')}</div>"
-    )
-    shown = state.entries[-entries:]
-    if shown:
-        parts.append('<ol style="margin:0.4em 0;padding-left:2em">')
-        for captured in shown:
-            number = captured.number
-            kind = captured.entry.kind
-            parts.append(
-                f'<li value="{number}"><span style="color:{_KIND_COLOURS[kind]};font-weight:bold">'
-                f"{esc(t(f'kind.{kind}'))}</span> {esc(entry_text(captured.entry))}</li>"
-            )
-        parts.append("</ol>")
-    else:
-        parts.append(f'<div style="{_MUTED}">{esc(t("follow.no_entries"))}</div>')
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def live_text(state: MeetingState, now: DateTime) -> str:
-    """The live room in a few plain lines."""
-    current = state.current_topic
-    lines = [state.agenda.title]
-    if current is None:
-        lines.append(t("room.closed_banner") if state.is_closed else t("room.no_topic"))
-    else:
-        lines.append(
-            f"{state.position(current.topic.id)}. {current.topic.title}  {clock(current.left(now))}"
-        )
-    speaker = state.speaker.person if state.speaker else "—"
-    lines.append(f"{t('room.speaking')} {speaker}")
-    lines += [f"{t(f'kind.{c.entry.kind}')} {entry_text(c.entry)}" for c in state.entries[-5:]]
-    return "\n".join(lines)

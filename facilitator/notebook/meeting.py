@@ -21,11 +21,11 @@ from facilitator.notebook.cells import (
 )
 from facilitator.notebook.display import (
     agenda_columns,
-    entry_text,
     minutes_html,
     open_item_columns,
     task_columns,
 )
+from facilitator.notebook.live import entry_text
 from store.archive import MeetingRow
 
 if TYPE_CHECKING:

@@ -9,7 +9,9 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from facilitator.core.i18n import t
+from facilitator.meeting.phase import Phase, topic_phase
 from facilitator.meeting.state import MeetingState
+from facilitator.render.banners import meeting_banner
 from facilitator.render.times import clock
 from screens.widgets.bigclock import BigClock
 
@@ -45,23 +47,15 @@ class TopicClock(Vertical):
         current = state.current_topic
         self.set_class(False, "-warning", "-overrun", "-paused")
         title.update(topic_heading(state))
+        status.update(meeting_banner(state, now))
         if current is None:
             digits.update("--:--")
             big.update("--:--")
-            status.update(t("room.closed_banner") if state.is_closed else t("room.hint_next"))
             return
-        left = current.left(now)
-        digits.update(clock(left))
-        big.update(clock(left))
-        self.set_class(current.is_warning(now), "-warning")
-        self.set_class(current.is_overrun(now), "-overrun")
-        self.set_class(state.paused, "-paused")
-        if state.paused:
-            status.update(t("room.paused_banner"))
-        elif current.is_overrun(now):
-            status.update(t("room.overrun_banner"))
-        elif current.is_warning(now):
-            status.update(t("room.warning_banner"))
-        else:
-            planned = current.topic.minutes + current.extra_minutes
-            status.update(t("room.planned_minutes", minutes=planned))
+        phase = topic_phase(current, now)
+        digits.update(clock(phase.left))
+        big.update(clock(phase.left))
+        # The digits keep the colour of the time; a pause mutes them on top (see room.tcss).
+        self.set_class(phase.time is Phase.WARNING, "-warning")
+        self.set_class(phase.time is Phase.OVERRUN, "-overrun")
+        self.set_class(phase.phase is Phase.PAUSED, "-paused")

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from facilitator.core.i18n import t
+from facilitator.meeting.balance import shares_of
 from facilitator.meeting.state import MeetingState
 from facilitator.render.times import clock
 
@@ -57,19 +58,18 @@ class SpeakerPanel(Static):
                 text.append(person)
         else:
             text.append("—", style="dim")
-        totals = state.speaking_by_department(now, state.current)
-        spoken = sum(totals.values())
-        if shares and spoken and state.current:
+        balance = state.balance(now, state.current)
+        if shares and balance.spoken and state.current:
             text.append("\n")
-            spoke = [(d, s) for d, s in totals.items() if s > 0]
-            for index, (department, seconds) in enumerate(spoke):
+            spoke = [d for d in balance.departments if d.seconds > 0]
+            for index, department in enumerate(spoke):
                 if index:
                     text.append(" · ", style="dim")
-                text.append(department, style="dim")
-                text.append(f" {seconds / spoken:.0%}")
-            if totals:
+                text.append(department.name, style="dim")
+                text.append(f" {department.share:.0%}")
+            if balance.departments:
                 text.append(
-                    "  " + t("balance.fair", share=f"{1 / len(totals):.0%}"), style="italic dim"
+                    "  " + t("balance.fair", share=f"{balance.fair:.0%}"), style="italic dim"
                 )
         warning = imbalance_warning(state, now)
         if warning is not None:
@@ -86,24 +86,21 @@ class BalancePanel(Static):
     def show(self, state: MeetingState, now: DateTime, full: bool = False) -> None:
         text = Text(overflow="fold")
         text.append(t("balance.title"), style="bold")
-        totals = state.speaking_by_department(now, state.current)
-        spoken = sum(totals.values())
-        fair = 1 / len(totals) if totals else 0.0
-        threshold = state.agenda.balance_threshold
+        balance = state.balance(now, state.current)
         text.append("\n")
         text.append(
-            t("balance.legend", fair=f"{fair:.0%}", threshold=f"{threshold:.0%}"),
+            t("balance.legend", fair=f"{balance.fair:.0%}", threshold=f"{balance.threshold:.0%}"),
             style="italic dim",
         )
         # Names are cut and padded by cells, not characters: 研发部 takes six.
         name_width = 14 if full else 10
-        for department, seconds in totals.items():
-            share = seconds / spoken if spoken else 0.0
+        mark = min(BAR_WIDTH - 1, round(balance.fair * BAR_WIDTH))
+        for department in balance.departments:
             text.append("\n")
-            text.append(set_cell_size(department, name_width) + " ", style="bold")
-            filled = round(share * BAR_WIDTH)
-            mark = min(BAR_WIDTH - 1, round(fair * BAR_WIDTH))
-            style = "red" if share > threshold and spoken else "green"
+            text.append(set_cell_size(department.name, name_width) + " ", style="bold")
+            filled = round(department.share * BAR_WIDTH)
+            # Red exactly when the warning names this department: never red without it.
+            style = "red" if department.over else "green"
             for cell in range(BAR_WIDTH):
                 if cell < filled:
                     text.append("█", style=style)
@@ -111,18 +108,18 @@ class BalancePanel(Static):
                     text.append("│", style="bold")
                 else:
                     text.append("·", style="dim")
-            text.append(f" {share:4.0%} ")
-            text.append(clock(seconds), style="dim")
+            text.append(f" {department.share:4.0%} ")
+            text.append(clock(department.seconds), style="dim")
         if full:
             meeting = state.speaking_by_department(now)
-            whole = sum(meeting.values())
+            parts = shares_of(meeting)
             text.append("\n\n")
             text.append(t("balance.meeting_departments"), style="bold")
             for department, seconds in sorted(meeting.items(), key=lambda item: -item[1]):
                 text.append("\n")
                 text.append(set_cell_size(department, name_width) + " ", style="bold")
                 text.append(clock(seconds))
-                text.append(f" {seconds / whole if whole else 0.0:4.0%}", style="dim")
+                text.append(f" {parts[department]:4.0%}", style="dim")
         text.append("\n\n")
         text.append(t("balance.people"), style="bold")
         topic = state.speaking_by_person(now, state.current) if state.current else {}
