@@ -21,6 +21,7 @@ from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.events import Entry
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
+from facilitator.render.entries import entry_line
 from facilitator.render.patterns import joined
 from facilitator.render.times import clock, duration, format_date, format_datetime, format_span
 from facilitator.render.topics import TopicView, discussion
@@ -323,18 +324,11 @@ def minutes_html(
 
 
 def entry_text(entry: Entry) -> str:
-    """One captured entry as plain text (escape it before putting it in HTML)."""
-    if entry.kind == "dispute" and entry.sides:
-        text = " | ".join(
-            f"{s.party}: {s.position}" if s.party else s.position for s in entry.sides
-        )
-    else:
-        text = entry.text
-    if entry.owner:
-        text += f"  @{entry.owner}"
-    if entry.due:
-        text += f"  {format_date(entry.due)}"
-    return text
+    """One captured entry as plain text (escape it before putting it in HTML).
+
+    The words of the room's entry list (:func:`entry_line`), without the kind.
+    """
+    return entry_line(entry).plain
 
 
 def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
