@@ -391,5 +391,5 @@ def live_text(state: MeetingState, now: DateTime) -> str:
         )
     speaker = state.speaker.person if state.speaker else "—"
     lines.append(f"{t('room.speaking')} {speaker}")
-    lines += [f"{t(f'kind.{c.entry.kind}')} {entry_text(c.entry)}" for c in state.entries[-5:]]
+    lines += [entry_line(c.entry).full for c in state.entries[-5:]]
     return "\n".join(lines)
