@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pendulum import Date
 
@@ -19,6 +20,9 @@ from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine
 from facilitator.render.entries import SIDES_SEPARATOR, side_text
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import format_date
+
+Followed = TypeVar("Followed", OpenItem, TaskLine)
+"""An open item or a task: what someone follows up after the meeting."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Owned:
 
     @property
     def text(self) -> str:
+        """Owner and date as one plain string, in the catalogue's pattern."""
         return joined(self.parts)
 
 
@@ -96,9 +101,9 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
     place = {section.id or None: n for n, section in enumerate(sections)}
     last = len(sections)
 
-    def in_agenda_order(items: Sequence[OpenItem] | Sequence[TaskLine]) -> list[int]:
-        # sorted() keeps the captured order among the items of one topic.
-        return sorted(range(len(items)), key=lambda n: place.get(items[n].topic, last))
+    def in_agenda_order(items: Sequence[Followed]) -> list[tuple[int, Followed]]:
+        # (place in items, item), topic by topic; sorted() keeps the captured order in a topic.
+        return sorted(enumerate(items), key=lambda pair: place.get(pair[1].topic, last))
 
     decisions = [SummaryItem(clean(text)) for section in sections for text in section.decisions]
     disputes = []
@@ -107,13 +112,11 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
         disputes.append(SummaryItem(SIDES_SEPARATOR.join(sides) or clean(dispute.text), sides))
     open_items = [
         SummaryItem(clean(item.text), owned=_owned(item.owner, item.deadline, language), index=n)
-        for n in in_agenda_order(minutes.open_items)
-        for item in (minutes.open_items[n],)
+        for n, item in in_agenda_order(minutes.open_items)
     ]
     tasks = [
         SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language), index=n)
-        for n in in_agenda_order(minutes.tasks)
-        for task in (minutes.tasks[n],)
+        for n, task in in_agenda_order(minutes.tasks)
     ]
     return (
         _section("decision", "minutes.decisions", decisions, language),
