@@ -16,69 +16,52 @@ from textual.widgets.option_list import Option
 from facilitator.app.live import LiveMeeting
 from facilitator.core.i18n import t
 from facilitator.line.corrections import kind_change
-from facilitator.meeting.state import MeetingState
-from facilitator.render.times import format_date
+from facilitator.render.summary import SummarySection, closing_summary
 from screens.keys import localize_bindings
 from screens.widgets.capture import LinePreview
-from screens.widgets.entries import from_pattern
+from screens.widgets.entries import styled
 from screens.widgets.footer import KeyFooter
 
 
-def _sides(sides: tuple) -> str:
-    return " | ".join(
-        t("minutes.side", party=s.party, position=s.position) if s.party else s.position
-        for s in sides
-    )
+def _heading(section: SummarySection) -> Option:
+    return Option(Text(section.heading, style="bold underline"), disabled=True)
 
 
-def _heading(key: str, count: int) -> Option:
-    return Option(
-        Text(t("minutes.counted", heading=t(key), count=count), style="bold underline"),
-        disabled=True,
-    )
+def _none(section: SummarySection) -> Option:
+    return Option(Text("  " + section.none, style="dim"), disabled=True)
 
 
-def _none() -> Option:
-    return Option(Text("  " + t("minutes.none"), style="dim"), disabled=True)
+def summary_options(meeting: LiveMeeting) -> list[Option]:
+    """The summary as a list: tasks and open items can be picked to fix owner or date.
 
-
-def summary_options(state: MeetingState) -> list[Option]:
-    """The summary as a list: tasks and open items can be picked to fix owner or date."""
+    The sections, their order and their words are :func:`closing_summary`'s, as
+    the follow view and the terminal show them; this adds the styles, and gives
+    each task and open item the id of the entry a fix corrects.
+    """
+    state = meeting.state
     options: list[Option] = []
-    decisions = state.entries_of("decision")
-    options.append(_heading("minutes.decisions", len(decisions)))
-    options += [
-        Option(Text("  • " + c.entry.text, overflow="fold"), disabled=True) for c in decisions
-    ] or [_none()]
-    disputes = state.entries_of("dispute")
-    options.append(_heading("minutes.disputes", len(disputes)))
-    options += [
-        Option(
-            Text("  • " + (_sides(c.entry.sides) or c.entry.text), overflow="fold"),
-            disabled=True,
-        )
-        for c in disputes
-    ] or [_none()]
-    for kind, key in (("unresolved", "minutes.open_items"), ("action", "minutes.tasks")):
-        items = state.entries_of(kind)
-        options.append(_heading(key, len(items)))
-        for captured in items:
-            entry = captured.entry
-            line = Text("  • ", overflow="fold")
-            line.append(entry.text)
+    for section in closing_summary(meeting.minutes()):
+        options.append(_heading(section))
+        # The minutes list open items and tasks as the room captured them.
+        captured = state.entries_of(section.kind)
+        for item in section.items:
+            line = Text("  • " + item.text, overflow="fold")
+            if item.owned is None or item.index is None:
+                options.append(Option(line, disabled=True))
+                continue
+            owned = item.owned
             line.append(" — ")
-            owner = Text(
-                entry.owner or t("summary.no_owner"), "bold" if entry.owner else "bold red"
+            # What is still missing stands out: the room is about to confirm it.
+            line.append_text(
+                styled(
+                    owned.parts,
+                    owner="bold red" if owned.owner_missing else "bold",
+                    date="bold red" if owned.date_missing else "",
+                )
             )
-            due = Text(
-                format_date(entry.due) if entry.due else t("summary.no_date"),
-                "" if entry.due else "bold red",
-            )
-            # "Li, Thu 10 Sep" / "李雷，9月10日": the printed summary's pattern
-            line.append_text(from_pattern("minutes.owner_and_date", owner=owner, date=due))
-            options.append(Option(line, id=str(captured.seq)))
-        if not items:
-            options.append(_none())
+            options.append(Option(line, id=str(captured[item.index].seq)))
+        if not section.items:
+            options.append(_none(section))
     return options
 
 
@@ -122,7 +105,7 @@ class ClosingScreen(ModalScreen[bool]):
                 ),
                 id="closing-title",
             )
-            yield SummaryList(*summary_options(self.meeting.state), id="closing-summary")
+            yield SummaryList(*summary_options(self.meeting), id="closing-summary")
             yield Static(Text(t("closing.hint"), style="dim"), id="closing-hint")
             # Nothing selected on focus: the first key typed must not wipe the line.
             yield Input(id="closing-fix", select_on_focus=False)
@@ -190,7 +173,7 @@ class ClosingScreen(ModalScreen[bool]):
         self._editing(False)
         summary = self.query_one("#closing-summary", SummaryList)
         highlighted = summary.highlighted
-        summary.set_options(summary_options(self.meeting.state))
+        summary.set_options(summary_options(self.meeting))
         summary.highlighted = highlighted
         warnings = [n.text() for n in outcome.notices if n.severity == "warning"]
         self._hint(("⚠ " + "  ".join(warnings)) if warnings else t("closing.fixed"))

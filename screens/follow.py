@@ -19,10 +19,10 @@ from textual.widgets import Footer, Static
 
 from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.core.i18n import t
-from facilitator.meeting.events import Side
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
-from facilitator.render.times import format_date, format_span, format_time, format_times
+from facilitator.render.summary import closing_summary
+from facilitator.render.times import format_span, format_time, format_times
 from screens.follow_clock import FollowClock, StretchClock
 from screens.keys import localize_bindings
 from screens.widgets.agenda import AgendaPanel
@@ -50,65 +50,27 @@ def decisions_text(state: MeetingState, limit: int = 4) -> Text:
     return text
 
 
-def _sides(sides: tuple[Side, ...]) -> str:
-    return " | ".join(
-        t("minutes.side", party=s.party, position=s.position) if s.party else s.position
-        for s in sides
-    )
-
-
-class _Section:
-    """One heading of the summary and its bullets, as plain text."""
-
-    def __init__(self, key: str, count: int) -> None:
-        self.heading = t("minutes.counted", heading=t(key), count=count)
-        self.text = Text(overflow="fold")
-        self.text.append(self.heading, style="bold underline")
-        self.empty = True
-
-    def bullet(self, line: str, owned: tuple[str, str] | None = None) -> None:
-        self.empty = False
-        self.text.append("\n  • ")
-        self.text.append(line)
-        if owned is not None:
-            owner, when = owned
-            # The catalogue's pattern: "Li, Thu 10 Sep 2026" / "王强，2026年11月30日 星期一".
-            self.text.append(" — ")
-            self.text.append(
-                t(
-                    "minutes.owner_and_date",
-                    owner=owner or t("summary.no_owner"),
-                    date=when or t("summary.no_date"),
-                ),
-                style="bold",
-            )
-
-    def done(self) -> tuple[str, Text]:
-        if self.empty:
-            self.text.append("\n  " + t("minutes.none"), style="dim")
-        return self.heading, self.text
-
-
 def summary_sections(minutes: Minutes) -> list[tuple[str, Text]]:
     """What the meeting left behind, as the room confirmed it: (heading, text) per section.
 
-    Decisions, disputes with each side's position, open items and tasks: the
-    sections of the room's closing summary. Plain text, never markup.
+    The sections, their order and their words are :func:`closing_summary`'s, as
+    the room's closing screen and the terminal show them. Plain text, never markup.
     """
-    decisions = _Section("minutes.decisions", len(minutes.decisions))
-    for _topic, decision in minutes.decisions:
-        decisions.bullet(decision)
-    found = [d for section in (minutes.general, *minutes.topics) for d in section.disputes]
-    disputes = _Section("minutes.disputes", len(found))
-    for dispute in found:
-        disputes.bullet(_sides(dispute.sides) or dispute.text)
-    items = _Section("minutes.open_items", len(minutes.open_items))
-    for item in minutes.open_items:
-        items.bullet(item.text, (item.owner, format_date(item.deadline) if item.deadline else ""))
-    tasks = _Section("minutes.tasks", len(minutes.tasks))
-    for task in minutes.tasks:
-        tasks.bullet(task.title, (task.owner, format_date(task.due) if task.due else ""))
-    return [section.done() for section in (decisions, disputes, items, tasks)]
+    sections = []
+    for section in closing_summary(minutes):
+        text = Text(overflow="fold")
+        text.append(section.heading, style="bold underline")
+        for item in section.items:
+            text.append("\n  • ")
+            text.append(item.text)
+            if item.owned is not None:
+                # The catalogue's pattern: "Li, Thu 10 Sep 2026" / "王强，2026年11月30日 星期一".
+                text.append(" — ")
+                text.append(item.owned.text, style="bold")
+        if not section.items:
+            text.append("\n  " + section.none, style="dim")
+        sections.append((section.heading, text))
+    return sections
 
 
 class LatestEntries(Static):

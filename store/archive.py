@@ -31,7 +31,7 @@ from facilitator.meeting.minutes import Minutes, build_minutes
 from facilitator.meeting.state import MeetingState
 from store.codec import encode_payload
 from store.errors import ArchiveError
-from store.files import backup_to, connect, opening_error, writer_present
+from store.files import backup_to, connect, opening_error, reads_as_immutable, writer_present
 from store.journal import SqliteJournal
 from store.minutes import iso
 from store.versions import KNOWN, MIGRATION_SET
@@ -166,6 +166,7 @@ class Archive:
         *,
         read_only: bool = False,
         create: bool = True,
+        live: bool = False,
     ) -> Archive:
         """Open the archive at ``path`` and bring its tables up to date.
 
@@ -174,14 +175,18 @@ class Archive:
         ``read_only``: SQLite itself refuses every write (the follow view,
         minutes, task lists): nothing is migrated, switched or checkpointed,
         an archive from an older version is refused with the command that
-        upgrades it, and a read-only file or directory still opens.
+        upgrades it, and a read-only file or directory still opens. ``live``:
+        a reader that stays open (the follow view, the notebook) and must see
+        what is written after it opened.
         ``busy_timeout_ms``: how long to wait for another program's write
         (default :func:`default_busy_timeout_ms`).
         """
         path = Path(path).expanduser()
         busy_ms = busy_timeout_ms if busy_timeout_ms is not None else default_busy_timeout_ms()
-        immutable = read_only and not writer_present(path)
-        conn = connect(path, busy_ms, read_only=read_only, create=create and not read_only)
+        immutable = read_only and reads_as_immutable(path, live)
+        conn = connect(
+            path, busy_ms, read_only=read_only, create=create and not read_only, live=live
+        )
         archive = cls(path, conn, busy_ms, read_only=read_only)
         archive.immutable = immutable
         try:
@@ -265,7 +270,7 @@ class Archive:
         if not (self.immutable and writer_present(self.path)):
             return False
         self.conn.close()
-        self.conn = connect(self.path, self.busy_ms, read_only=True, create=False)
+        self.conn = connect(self.path, self.busy_ms, read_only=True, create=False, live=True)
         self._db = None
         self.immutable = False
         return True

@@ -37,7 +37,9 @@ def _create(path: Path) -> None:
         raise ArchiveError(t("archive.cannot_create", path=path, reason=exc.strerror)) from None
 
 
-def connect(path: Path, busy_ms: int, *, read_only: bool, create: bool) -> sqlite3.Connection:
+def connect(
+    path: Path, busy_ms: int, *, read_only: bool, create: bool, live: bool = False
+) -> sqlite3.Connection:
     """A connection to the archive at ``path`` (see :meth:`store.archive.Archive.open`)."""
     if path.is_dir():
         raise ArchiveError(t("archive.is_directory", path=path))
@@ -54,7 +56,7 @@ def connect(path: Path, busy_ms: int, *, read_only: bool, create: bool) -> sqlit
             return sqlite3.connect(
                 str(path), timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False
             )
-        return _connect_read_only(path, busy_ms)
+        return _connect_read_only(path, busy_ms, live)
     except sqlite3.Error as exc:
         raise ArchiveError(t("archive.unreadable", path=path, reason=exc)) from None
 
@@ -65,17 +67,29 @@ def writer_present(path: Path) -> bool:
     return path.with_name(path.name + "-wal").exists()
 
 
-def _connect_read_only(path: Path, busy_ms: int) -> sqlite3.Connection:
+def reads_as_immutable(path: Path, live: bool) -> bool:
+    """Whether a read-only open reads the file as immutable (see below)."""
+    if writer_present(path):
+        return False
+    if not live:
+        return True
+    shm = path.with_name(path.name + "-shm")
+    return not os.access(path.parent, os.W_OK) and not shm.exists()
+
+
+def _connect_read_only(path: Path, busy_ms: int, live: bool) -> sqlite3.Connection:
     """``mode=ro``: SQLite refuses every write.
 
-    With no writer present the file is read as immutable: nothing can change
-    it under us, and SQLite then creates no ``-wal`` or ``-shm`` beside it (a
-    read-only copy in a read-only directory opens; a closed archive is left
-    exactly as it was). A follower that outlives that moment reopens when a
-    writer appears (:meth:`store.archive.Archive.reopen_if_written`).
+    A short read (minutes, a task list) with no writer present reads the file
+    as immutable: SQLite then makes no ``-wal`` or ``-shm`` beside it, so the
+    archive is left exactly as it was. A ``live`` reader (the follow view,
+    the notebook) must see later writes, so it reads as immutable only where
+    no program could write anyway (a read-only directory without the shared
+    memory file), and reopens if a writer appears after all
+    (:meth:`store.archive.Archive.reopen_if_written`).
     """
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    if not writer_present(path):
+    if reads_as_immutable(path, live):
         uri += "&immutable=1"
     conn = sqlite3.connect(
         uri, uri=True, timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False

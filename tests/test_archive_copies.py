@@ -105,7 +105,7 @@ import sys
 from store.archive import Archive
 from store.journal import FollowedJournal
 from facilitator.app.follower import Follower
-archive = Archive.open(sys.argv[1], read_only=True)
+archive = Archive.open(sys.argv[1], read_only=True, live=True)
 reader = FollowedJournal(archive, archive.meetings()[-1].id)
 follower = Follower(reader, version=reader.version)
 follower.poll()
@@ -169,7 +169,8 @@ def test_a_follower_opened_before_the_room_sees_the_room_s_lines(
     db = tmp_path / "archive.db"
     with Archive.open(db) as archive:
         journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
-    watching = Archive.open(db, read_only=True)  # nobody writes yet: read as immutable
+    # Nobody writes yet; a live reader must still see the room once it starts.
+    watching = Archive.open(db, read_only=True, live=True)
     reader = FollowedJournal(watching, journal.meeting_id)
     follower = Follower(reader, clock, reader.version)
     with Archive.open(db) as room_archive:
@@ -188,7 +189,7 @@ def test_a_follower_notices_its_archive_replaced(tmp_path: Path, clock: FakeCloc
     _meeting_with_lines(db, clock)
     other = tmp_path / "other.db"
     _meeting_with_lines(other, clock)
-    watching = Archive.open(db, read_only=True)
+    watching = Archive.open(db, read_only=True, live=True)
     reader = FollowedJournal(watching, watching.meetings()[-1].id)
     follower = Follower(reader, clock, reader.version)
     os.replace(other, db)
@@ -198,7 +199,7 @@ def test_a_follower_notices_its_archive_replaced(tmp_path: Path, clock: FakeCloc
     watching.close()
     second = tmp_path / "second.db"
     _meeting_with_lines(second, clock)
-    watching = Archive.open(second, read_only=True)
+    watching = Archive.open(second, read_only=True, live=True)
     reader = FollowedJournal(watching, watching.meetings()[-1].id)
     follower = Follower(reader, clock, reader.version)
     second.unlink()

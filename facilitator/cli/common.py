@@ -35,7 +35,9 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_BAD_INPUT)
 
 
-def open_archive(settings: Settings, *, create: bool = False, read_only: bool = False) -> Archive:
+def open_archive(
+    settings: Settings, *, create: bool = False, read_only: bool = False, live: bool = False
+) -> Archive:
     """The archive the command runs on, or one line and exit 2 if it cannot be used.
 
     Only commands that start meetings ``create`` an archive: for the others a
@@ -47,7 +49,7 @@ def open_archive(settings: Settings, *, create: bool = False, read_only: bool = 
     from store.errors import ArchiveError
 
     try:
-        return Archive.open(settings.db, create=create, read_only=read_only)
+        return Archive.open(settings.db, create=create, read_only=read_only, live=live)
     except ArchiveError as exc:
         fail(str(exc))
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def open_read_only(settings: Settings) -> Archive:
     """The archive on a connection that SQLite itself forbids to write."""
-    return open_archive(settings, read_only=True)
+    return open_archive(settings, read_only=True, live=True)
 
 
 def meeting_to_follow(archive: Archive, reference: str | None, settings: Settings) -> MeetingRow:

@@ -11,9 +11,10 @@ from html import escape
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
-from facilitator.export.markdown import topic_timing
-from facilitator.meeting.minutes import Minutes, TopicMinutes
+from facilitator.meeting.minutes import Minutes
+from facilitator.render.patterns import joined
 from facilitator.render.times import duration, format_date, format_span
+from facilitator.render.topics import TopicView, discussion
 
 _STYLE = """
 :root { color-scheme: light; }
@@ -44,32 +45,26 @@ def _e(text: str) -> str:
     return escape(clean(text), quote=True)
 
 
-def _topic(section: TopicMinutes, tr) -> list[str]:
+def _strong(text: str) -> str:
+    return f"<strong>{text}</strong>"
+
+
+def _topic(view: TopicView) -> list[str]:
     out: list[str] = []
-    if section.points:
-        out.append(f"<h4>{_e(tr('minutes.points'))}</h4><ul>")
-        out += [f"<li>{_e(point)}</li>" for point in section.points]
-        out.append("</ul>")
-    if section.disputes:
-        out.append(f"<h4>{_e(tr('minutes.disputes'))}</h4><ul>")
-        for dispute in section.disputes:
-            if dispute.sides:
+    for block in view.blocks:
+        out.append(f"<h4>{_e(block.label)}</h4><ul>")
+        for bullet in block.bullets:
+            if bullet.sides:
+                # The party in bold, the catalogue's punctuation after it (研发部：…).
                 sides = "".join(
-                    f"<li><strong>{_e(s.party)}</strong>: {_e(s.position)}</li>"
-                    if s.party
-                    else f"<li>{_e(s.position)}</li>"
-                    for s in dispute.sides
+                    f"<li>{joined(side, _e, {'party': _strong})}</li>" for side in bullet.sides
                 )
-                out.append(f"<li>{_e(tr('minutes.dispute'))}<ul>{sides}</ul></li>")
+                out.append(f"<li>{_e(bullet.label)}<ul>{sides}</ul></li>")
             else:
-                out.append(f"<li>{_e(dispute.text)}</li>")
-        out.append("</ul>")
-    if section.decisions:
-        out.append(f"<h4>{_e(tr('minutes.decisions_in_topic'))}</h4><ul>")
-        out += [f"<li>{_e(decision)}</li>" for decision in section.decisions]
+                out.append(f"<li>{_e(bullet.text)}</li>")
         out.append("</ul>")
     if not out:
-        out.append(f'<p class="none">{_e(tr("minutes.nothing_recorded"))}</p>')
+        out.append(f'<p class="none">{_e(view.nothing)}</p>')
     return out
 
 
@@ -132,19 +127,11 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         "</table>",
         f"<h2>{_e(tr('minutes.discussion'))}</h2>",
     ]
-    general = minutes.general
-    if general.points or general.decisions or general.disputes:
-        out += [f"<h3>{_e(tr('minutes.general'))}</h3>", *_topic(general, tr)]
-    for section in minutes.topics:
-        timing = topic_timing(section, lang)
-        heading = tr("minutes.topic_heading", number=section.position, title=clean(section.title))
-        out += [
-            f"<h3>{escape(heading)}</h3>",
-            '<p class="meta">'
-            + _e(tr("minutes.labelled", label=tr("minutes.owner"), value=section.owner))
-            + f" · {_e(timing)}</p>",
-            *_topic(section, tr),
-        ]
+    for view in discussion(minutes, lang):
+        out.append(f"<h3>{joined(view.heading, _e)}</h3>")
+        if view.meta:
+            out.append(f'<p class="meta">{joined(view.meta, _e)}</p>')
+        out += _topic(view)
 
     out.append(f"<h2>{_e(tr('minutes.decisions'))}</h2>")
     if minutes.decisions:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from facilitator.core.i18n import t
 from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
-from facilitator.meeting.minutes import Minutes, TopicMinutes
+from facilitator.meeting.minutes import Minutes
+from facilitator.render.patterns import joined
 from facilitator.render.times import duration, format_date, format_span
+from facilitator.render.topics import TopicView, discussion
 
 
 def _people(lines, language: str) -> str:
@@ -24,73 +26,22 @@ def _people(lines, language: str) -> str:
     )
 
 
-def _topic(section: TopicMinutes, lang: str) -> list[str]:
+def _topic(view: TopicView) -> list[str]:
     # Each labelled list is its own block, a blank line apart: without it a
     # Markdown renderer pulls the next label into the list item above.
     blocks: list[list[str]] = []
-    if section.points:
-        blocks.append(
-            [
-                f"**{t('minutes.points', language=lang)}**",
-                "",
-                *(f"- {md(point)}" for point in section.points),
-            ]
-        )
-    if section.disputes:
-        out = [f"**{t('minutes.disputes', language=lang)}**", ""]
-        for dispute in section.disputes:
-            if dispute.sides:
-                out.append(f"- {t('minutes.dispute', language=lang)}")
-                out.extend(
-                    "  - "
-                    + t(
-                        "minutes.side",
-                        language=lang,
-                        party=md(side.party),
-                        position=md(side.position),
-                    )
-                    if side.party
-                    else f"  - {md(side.position)}"
-                    for side in dispute.sides
-                )
+    for block in view.blocks:
+        out = [f"**{block.label}**", ""]
+        for bullet in block.bullets:
+            if bullet.sides:
+                out.append(f"- {bullet.label}")
+                out += [f"  - {joined(side, md)}" for side in bullet.sides]
             else:
-                out.append(f"- {md(dispute.text)}")
+                out.append(f"- {md(bullet.text)}")
         blocks.append(out)
-    if section.decisions:
-        blocks.append(
-            [
-                f"**{t('minutes.decisions_in_topic', language=lang)}**",
-                "",
-                *(f"- {md(decision)}" for decision in section.decisions),
-            ]
-        )
     if not blocks:
-        return [f"_{t('minutes.nothing_recorded', language=lang)}_"]
+        return [f"_{view.nothing}_"]
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
-
-
-def topic_timing(section: TopicMinutes, language: str) -> str:
-    """``planned 5 min (+2 extended), took 7 min 00 s``, skipped, or not reached.
-
-    The plan is the agenda's, with any extension said apart, as ``metrics``
-    counts it: an extended topic is not shown as if it had been planned longer.
-    """
-    if section.status == "skipped":
-        return t("minutes.topic_skipped", language=language)
-    if section.status == "pending":
-        return t("minutes.topic_not_reached", language=language)
-    actual = duration(section.actual_seconds, language)
-    if section.extra_minutes:
-        return t(
-            "minutes.topic_timing_extended",
-            language=language,
-            planned=section.planned_minutes,
-            extra=section.extra_minutes,
-            actual=actual,
-        )
-    return t(
-        "minutes.topic_timing", language=language, planned=section.planned_minutes, actual=actual
-    )
 
 
 def render_minutes(minutes: Minutes, language: str | None = None) -> str:
@@ -131,19 +82,11 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     lines.append("")
 
     lines += [f"## {tr('minutes.discussion')}", ""]
-    if minutes.general.points or minutes.general.decisions or minutes.general.disputes:
-        lines += [f"### {tr('minutes.general')}", "", *_topic(minutes.general, lang), ""]
-    for section in minutes.topics:
-        timing = topic_timing(section, lang)
-        heading = tr("minutes.topic_heading", number=section.position, title=md(section.title))
-        lines += [
-            f"### {heading}",
-            "",
-            tr("minutes.labelled", label=tr("minutes.owner"), value=md(section.owner))
-            + f" · {timing}",
-            "",
-        ]
-        lines += [*_topic(section, lang), ""]
+    for view in discussion(minutes, lang):
+        lines += [f"### {joined(view.heading, md)}", ""]
+        if view.meta:
+            lines += [joined(view.meta, md), ""]
+        lines += [*_topic(view), ""]
 
     lines += [f"## {tr('minutes.decisions')}", ""]
     decisions = minutes.decisions

@@ -94,7 +94,7 @@ def open_archive(
         Archive.open(path).close()  # a new archive, with its tables
     # Reading never writes: the notebook reads through a connection SQLite
     # forbids to write; planning a meeting opens a writer for that moment.
-    return Notebook(Archive.open(path, read_only=True), clock or SystemClock())
+    return Notebook(Archive.open(path, read_only=True, live=True), clock or SystemClock())
 
 
 # -- the archive -----------------------------------------------------------------------------

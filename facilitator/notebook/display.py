@@ -17,8 +17,10 @@ from rich.cells import cell_len
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.meeting.agenda import Agenda
-from facilitator.meeting.minutes import Minutes, TopicMinutes
+from facilitator.meeting.minutes import Minutes
+from facilitator.render.patterns import joined
 from facilitator.render.times import duration, format_date, format_datetime, format_span
+from facilitator.render.topics import TopicView, discussion
 
 BOX = "font-family:system-ui,sans-serif;line-height:1.4;max-width:60em"
 _TABLE = "border-collapse:collapse;margin:0.3em 0"
@@ -192,41 +194,22 @@ def _list(items: Iterable[str]) -> str:
     return f"<ul>{''.join(lines)}</ul>" if lines else ""
 
 
-def _topic_html(topic: TopicMinutes, heading: str) -> str:
-    parts = [f"<h4>{esc(heading)}</h4>"]
-    if topic.owner:
-        actual = duration(topic.actual_seconds)
-        timing = t(
-            "minutes.topic_timing",
-            planned=topic.planned_minutes + topic.extra_minutes,
-            actual=actual,
-        )
-        if topic.status == "skipped":
-            timing = t("minutes.topic_skipped")
-        elif topic.status == "pending":
-            timing = t("minutes.topic_not_reached")
-        parts.append(
-            f'<div style="{MUTED}">{esc(t("minutes.owner"))}: {esc(topic.owner)} · '
-            f"{esc(timing)}</div>"
-        )
-    recorded = False
-    for label, items in (
-        (t("minutes.points"), topic.points),
-        (t("minutes.decisions_in_topic"), topic.decisions),
-    ):
-        if items:
-            recorded = True
-            parts.append(f"<div><b>{esc(label)}</b></div>{_list(items)}")
-    if topic.disputes:
-        recorded = True
-        sides = [
-            " | ".join(f"{s.party}: {s.position}" if s.party else s.position for s in d.sides)
-            or d.text
-            for d in topic.disputes
-        ]
-        parts.append(f"<div><b>{esc(t('minutes.disputes'))}</b></div>{_list(sides)}")
-    if not recorded:
-        parts.append(f'<div style="{MUTED}">{esc(t("minutes.nothing_recorded"))}</div>')
+def _topic_html(view: TopicView) -> str:
+    """A topic as the Markdown and HTML minutes lay it out (:func:`discussion`)."""
+    parts = [f"<h4>{joined(view.heading, esc)}</h4>"]
+    if view.meta:
+        parts.append(f'<div style="{MUTED}">{joined(view.meta, esc)}</div>')
+    for block in view.blocks:
+        items = []
+        for bullet in block.bullets:
+            if bullet.sides:
+                sides = "".join(f"<li>{joined(side, esc)}</li>" for side in bullet.sides)
+                items.append(f"<li>{esc(bullet.label)}<ul>{sides}</ul></li>")
+            else:
+                items.append(f"<li>{esc(bullet.text)}</li>")
+        parts.append(f"<div><b>{esc(block.label)}</b></div><ul>{''.join(items)}</ul>")
+    if not view.blocks:
+        parts.append(f'<div style="{MUTED}">{esc(view.nothing)}</div>')
     return "".join(parts)
 
 
@@ -289,13 +272,7 @@ def minutes_html(
         or f'<div style="{MUTED}">{esc(t("minutes.none"))}</div>'
     )
     parts.append(f"<h4>{esc(t('minutes.discussion'))}</h4>")
-    general = minutes.general
-    if general.points or general.decisions or general.disputes:
-        parts.append(_topic_html(general, t("minutes.general")))
-    for topic in minutes.topics:
-        parts.append(
-            _topic_html(topic, t("minutes.topic_heading", number=topic.position, title=topic.title))
-        )
+    parts += [_topic_html(view) for view in discussion(minutes)]
     parts.append(f"<h4>{esc(t('minutes.open_items'))}</h4>")
     parts.append(
         table_html(

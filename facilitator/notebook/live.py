@@ -16,7 +16,8 @@ from facilitator.meeting.phase import Phase, topic_phase
 from facilitator.meeting.state import MeetingState
 from facilitator.notebook.display import BOX, MUTED, esc
 from facilitator.render.banners import meeting_banner
-from facilitator.render.times import clock, format_date
+from facilitator.render.entries import entry_line
+from facilitator.render.times import clock
 
 _TIME_COLOURS = {Phase.WARNING: "#9a6700", Phase.OVERRUN: "#cf222e"}
 """The countdown's colour by how the time stands (green otherwise), as in the room."""
@@ -30,18 +31,11 @@ _KIND_COLOURS = {
 
 
 def entry_text(entry: Entry) -> str:
-    """One captured entry as plain text (escape it before putting it in HTML)."""
-    if entry.kind == "dispute" and entry.sides:
-        text = " | ".join(
-            f"{s.party}: {s.position}" if s.party else s.position for s in entry.sides
-        )
-    else:
-        text = entry.text
-    if entry.owner:
-        text += f"  @{entry.owner}"
-    if entry.due:
-        text += f"  {format_date(entry.due)}"
-    return text
+    """One captured entry as plain text (escape it before putting it in HTML).
+
+    The words of the room's entry list (:func:`entry_line`), without the kind.
+    """
+    return entry_line(entry).plain
 
 
 def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
@@ -105,5 +99,5 @@ def live_text(state: MeetingState, now: DateTime) -> str:
     lines.append(meeting_banner(state, now, audience=True))
     speaker = state.speaker.person if state.speaker else "—"
     lines.append(f"{t('room.speaking')} {speaker}")
-    lines += [f"{t(f'kind.{c.entry.kind}')} {entry_text(c.entry)}" for c in state.entries[-5:]]
+    lines += [entry_line(c.entry).full for c in state.entries[-5:]]
     return "\n".join(lines)

@@ -128,7 +128,7 @@ def not_invited(agenda: Agenda) -> list[Finding]:
 def late_notice(agenda: Agenda, now: DateTime) -> list[Finding]:
     """A notice sent today would reach people less than two working days ahead
     (by the meeting's working-day calendar), or after the meeting itself."""
-    if agenda.start <= now:
+    if agenda.start < now:
         return [Finding("plan.meeting_passed", {}, "meeting.start")]
     today = now.in_timezone(zone_of(agenda.start)).date()
     start_day = agenda.start.date()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 from facilitator.core.i18n import t
 from facilitator.meeting.events import Entry
 from facilitator.meeting.state import MeetingState
-from facilitator.render.times import format_date
+from facilitator.render.entries import SIDES_SEPARATOR, TAIL_GAP, entry_line
+from facilitator.render.patterns import Part
 from screens.keys import localize_bindings
 
 KIND_STYLES = {
@@ -26,45 +27,35 @@ KIND_STYLES = {
 }
 
 
-def from_pattern(key: str, **parts: Text | str) -> Text:
-    """A catalogue pattern ("{party}：{position}") filled with styled parts.
+def styled(parts: Iterable[Part], **styles: str) -> Text:
+    """Parts of a filled catalogue pattern as one line, people's words styled by field.
 
-    The punctuation comes from the catalogue (full-width in Chinese); the
-    parts keep their own styles and are never read as markup.
+    The words and the punctuation between them come from :mod:`facilitator.render`
+    (full-width in Chinese); this only adds the styles, and never reads markup.
     """
-    marks = {name: f"\x00{name}\x00" for name in parts}
     text = Text()
-    for index, piece in enumerate(t(key, **marks).split("\x00")):
-        if index % 2:
-            part = parts[piece]
-            text.append_text(part if isinstance(part, Text) else Text(part))
-        else:
-            text.append(piece)
+    for part in parts:
+        text.append(part.text, style=styles.get(part.field, ""))
     return text
 
 
 def describe(entry: Entry) -> Text:
-    """One entry as a line of plain (never markup) text."""
+    """One entry as a line of plain (never markup) text, its words from :func:`entry_line`."""
+    words = entry_line(entry)
     line = Text(overflow="fold")
-    line.append(t(f"kind.{entry.kind}"), style=KIND_STYLES[entry.kind])
+    line.append(words.kind_word, style=KIND_STYLES[entry.kind])
     line.append(" ")
-    if entry.kind == "dispute" and entry.sides:
-        for index, side in enumerate(entry.sides):
+    if words.sides:
+        for index, side in enumerate(words.sides):
             if index:
-                line.append(" | ", style="dim")
-            if side.party:
-                side_text = from_pattern(
-                    "minutes.side", party=Text(side.party, style="bold"), position=side.position
-                )
-                line.append_text(side_text)
-            else:
-                line.append(side.position)
+                line.append(SIDES_SEPARATOR, style="dim")
+            line.append_text(styled(side, party="bold"))
     else:
-        line.append(entry.text)
-    if entry.owner:
-        line.append(f"  @{entry.owner}", style="bold")
-    if entry.due:
-        line.append(f"  {format_date(entry.due)}", style="italic")
+        line.append(words.text)
+    if words.owner:
+        line.append(TAIL_GAP + words.owner, style="bold")
+    if words.due:
+        line.append(TAIL_GAP + words.due, style="italic")
     return line
 
 

@@ -1,0 +1,126 @@
+"""The closing summary in words: decisions, disputes, open items and tasks.
+
+The room's closing screen, the follow view's last screen and the summary
+printed to the terminal at the close each built it on their own, and did
+not agree on its order. Here it is built once, from the minutes; each
+output lays out the same :class:`SummarySection` s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from pendulum import Date
+
+from facilitator.core.i18n import t
+from facilitator.core.text import clean
+from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine
+from facilitator.render.entries import SIDES_SEPARATOR, side_text
+from facilitator.render.patterns import Part, fill, joined
+from facilitator.render.times import format_date
+
+Followed = TypeVar("Followed", OpenItem, TaskLine)
+"""An open item or a task: what someone follows up after the meeting."""
+
+
+@dataclass(frozen=True)
+class Owned:
+    """Who follows an item up, and by when; either may still be missing."""
+
+    owner: str
+    """The owner's name, or the catalogue's "no owner"."""
+    date: str
+    """The date as people read it, or the catalogue's "no date"."""
+    owner_missing: bool
+    date_missing: bool
+    parts: tuple[Part, ...]
+    """``Li, Thu 10 Sep 2026`` / ``李雷，2026年9月10日 星期四``: fields "owner" and "date"."""
+
+    @property
+    def text(self) -> str:
+        """Owner and date as one plain string, in the catalogue's pattern."""
+        return joined(self.parts)
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One line of the summary.
+
+    ``sides`` are a dispute's sides, one text each (``text`` holds them on one
+    line). ``owned`` is set for open items and tasks; ``index`` is then the
+    item's place in ``minutes.open_items`` or ``minutes.tasks``, so the room can
+    find the entry to fix.
+    """
+
+    text: str
+    sides: tuple[str, ...] = ()
+    owned: Owned | None = None
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    """A heading (``Decisions (2)``) and its items; ``none`` is said when there are none."""
+
+    kind: str
+    """decision | dispute | unresolved | action: what the items are."""
+    heading: str
+    items: tuple[SummaryItem, ...]
+    none: str
+
+
+def _owned(owner: str, due: Date | None, language: str | None) -> Owned:
+    name = clean(owner)
+    who = name or t("summary.no_owner", language=language)
+    when = format_date(due, language) if due else t("summary.no_date", language=language)
+    parts = fill("minutes.owner_and_date", language=language, words={"owner": who, "date": when})
+    return Owned(who, when, not name, due is None, parts)
+
+
+def _section(
+    kind: str, key: str, items: Sequence[SummaryItem], language: str | None
+) -> SummarySection:
+    heading = t(
+        "minutes.counted", language=language, heading=t(key, language=language), count=len(items)
+    )
+    return SummarySection(kind, heading, tuple(items), t("minutes.none", language=language))
+
+
+def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[SummarySection, ...]:
+    """Decisions, disputes, open items and tasks (with owner and due date), in agenda order.
+
+    Agenda order, topic by topic (what came before the first topic first), and
+    in the order captured within a topic: that is how the minutes read, so the
+    summary the room confirms lists things where the minutes will put them,
+    also after ``/back`` or ``/goto`` went back to an earlier topic. People's
+    words are cleaned of control characters (the terminal prints them).
+    """
+    sections = (minutes.general, *minutes.topics)
+    place = {section.id or None: n for n, section in enumerate(sections)}
+    last = len(sections)
+
+    def in_agenda_order(items: Sequence[Followed]) -> list[tuple[int, Followed]]:
+        # (place in items, item), topic by topic; sorted() keeps the captured order in a topic.
+        return sorted(enumerate(items), key=lambda pair: place.get(pair[1].topic, last))
+
+    decisions = [SummaryItem(clean(text)) for section in sections for text in section.decisions]
+    disputes = []
+    for dispute in (dispute for section in sections for dispute in section.disputes):
+        sides = tuple(clean(side_text(side, language)) for side in dispute.sides)
+        disputes.append(SummaryItem(SIDES_SEPARATOR.join(sides) or clean(dispute.text), sides))
+    open_items = [
+        SummaryItem(clean(item.text), owned=_owned(item.owner, item.deadline, language), index=n)
+        for n, item in in_agenda_order(minutes.open_items)
+    ]
+    tasks = [
+        SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language), index=n)
+        for n, task in in_agenda_order(minutes.tasks)
+    ]
+    return (
+        _section("decision", "minutes.decisions", decisions, language),
+        _section("dispute", "minutes.disputes", disputes, language),
+        _section("unresolved", "minutes.open_items", open_items, language),
+        _section("action", "minutes.tasks", tasks, language),
+    )

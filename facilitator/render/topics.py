@@ -1,0 +1,144 @@
+"""A topic of the minutes in words: heading, owner and timing, and what was recorded.
+
+The Markdown and HTML minutes and the notebook's minutes each walked a topic
+on their own, and drifted: the notebook listed decisions before disputes and
+said an extended topic had been "planned 17 min" where the minutes said
+"planned 15 min (+2 extended)". Each now lays out the same
+:class:`TopicView` s, in the order :func:`discussion` gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.core.i18n import t
+from facilitator.meeting.minutes import Dispute, Minutes, TopicMinutes
+from facilitator.render.entries import side_parts
+from facilitator.render.patterns import Part, fill
+from facilitator.render.times import duration
+
+META_SEPARATOR = " · "
+"""Between the owner and the timing under a topic's heading."""
+
+
+def topic_timing(section: TopicMinutes, language: str | None = None) -> str:
+    """``planned 5 min (+2 extended), took 7 min 00 s``, skipped, or not reached.
+
+    The plan is the agenda's, with any extension said apart, as ``metrics``
+    counts it: an extended topic is not shown as if it had been planned longer.
+    """
+    if section.status == "skipped":
+        return t("minutes.topic_skipped", language=language)
+    if section.status == "pending":
+        return t("minutes.topic_not_reached", language=language)
+    actual = duration(section.actual_seconds, language)
+    if section.extra_minutes:
+        return t(
+            "minutes.topic_timing_extended",
+            language=language,
+            planned=section.planned_minutes,
+            extra=section.extra_minutes,
+            actual=actual,
+        )
+    return t(
+        "minutes.topic_timing", language=language, planned=section.planned_minutes, actual=actual
+    )
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One recorded item: a point, a decision, or a dispute.
+
+    A dispute with sides shows ``label`` (the catalogue's "Positions:") with
+    one sub-item per side; anything else shows ``text``, people's words.
+    """
+
+    text: str
+    label: str = ""
+    sides: tuple[tuple[Part, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """One labelled list under a topic: its points, its disputes or its decisions."""
+
+    label: str
+    bullets: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True)
+class TopicView:
+    """A topic as the minutes show it.
+
+    ``heading`` and ``meta`` are parts (the topic's title and owner are
+    people's words, to escape); ``meta`` is empty for what was recorded
+    before the first topic, which had no owner and no plan.
+    """
+
+    heading: tuple[Part, ...]
+    meta: tuple[Part, ...]
+    blocks: tuple[Block, ...]
+    nothing: str
+    """What to say when ``blocks`` is empty ("Nothing recorded.")."""
+
+
+def _dispute(dispute: Dispute, language: str | None) -> Bullet:
+    if not dispute.sides:
+        return Bullet(dispute.text)
+    return Bullet(
+        dispute.text,
+        label=t("minutes.dispute", language=language),
+        sides=tuple(side_parts(side, language) for side in dispute.sides),
+    )
+
+
+def topic_blocks(section: TopicMinutes, language: str | None = None) -> tuple[Block, ...]:
+    """Points, then disputes, then decisions: the order the minutes read a topic in.
+
+    Disputes come before decisions because a topic's decision usually settles
+    them; a label with nothing under it is left out.
+    """
+    blocks = (
+        Block(t("minutes.points", language=language), tuple(map(Bullet, section.points))),
+        Block(
+            t("minutes.disputes", language=language),
+            tuple(_dispute(dispute, language) for dispute in section.disputes),
+        ),
+        Block(
+            t("minutes.decisions_in_topic", language=language),
+            tuple(map(Bullet, section.decisions)),
+        ),
+    )
+    return tuple(block for block in blocks if block.bullets)
+
+
+def topic_view(section: TopicMinutes, language: str | None = None) -> TopicView:
+    """A topic of the agenda: ``1. Title``, ``Owner: Li · planned 15 min, took 17 min 00 s``."""
+    heading = fill(
+        "minutes.topic_heading",
+        language=language,
+        words={"title": section.title},
+        number=section.position,
+    )
+    owner = t("minutes.owner", language=language)
+    meta = fill("minutes.labelled", language=language, words={"value": section.owner}, label=owner)
+    meta += (Part(META_SEPARATOR + topic_timing(section, language)),)
+    nothing = t("minutes.nothing_recorded", language=language)
+    return TopicView(heading, meta, topic_blocks(section, language), nothing)
+
+
+def _recorded(section: TopicMinutes) -> bool:
+    return bool(section.points or section.decisions or section.disputes)
+
+
+def discussion(minutes: Minutes, language: str | None = None) -> tuple[TopicView, ...]:
+    """The discussion topic by topic: what came before the first topic (if anything), then
+    every topic of the agenda in the order it was held."""
+    views = []
+    if _recorded(minutes.general):
+        general = minutes.general
+        heading = (Part(t("minutes.general", language=language)),)
+        nothing = t("minutes.nothing_recorded", language=language)
+        views.append(TopicView(heading, (), topic_blocks(general, language), nothing))
+    views += [topic_view(section, language) for section in minutes.topics]
+    return tuple(views)
