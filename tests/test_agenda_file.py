@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.planning.agenda_file import AgendaError, load_agenda, parse_agenda
-from tests.conftest import AGENDA_TOML
+from tests.support import AGENDA_TOML
 
 
 def test_host_loads_a_valid_agenda(agenda_file: Path) -> None:

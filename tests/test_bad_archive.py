@@ -23,9 +23,8 @@ from facilitator.app.live import LiveMeeting
 from facilitator.core.clock import FakeClock
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.conftest import START
+from tests.support import FACILITATOR, START
 
-FACILITATOR = Path(sys.executable).parent / "facilitator"
 SHORT_BUSY = {"FACILITATOR_BUSY_TIMEOUT_MS": "300"}
 # Root ignores file modes through these capabilities; without them a file
 # mode 0400 in a directory mode 0500 is read-only for root too.

@@ -10,8 +10,7 @@ from textual.widgets._footer import FooterKey
 from facilitator.core.clock import FakeClock
 from screens.balance import BalanceScreen
 from store.archive import Archive
-from tests.pilot import enter_line
-from tests.room_app import room_app
+from tests.support import enter_line, room_app
 
 
 def shown(widget) -> str:
@@ -52,7 +51,7 @@ async def test_chinese_department_bars_line_up(archive, clock):
     from rich.cells import cell_len
 
     from facilitator.core.i18n import set_language
-    from tests.room_app import ROOM_AGENDA_ZH
+    from tests.support import ROOM_AGENDA_ZH
 
     set_language("zh")
     clock.set(pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai"))

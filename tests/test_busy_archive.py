@@ -18,8 +18,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.meeting.journal import JournalUnavailable
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.pilot import enter_line
-from tests.room_app import room_app
+from tests.support import enter_line, room_app
 
 
 @contextmanager

@@ -6,8 +6,7 @@ from textual.geometry import Region
 
 from facilitator.core.clock import FakeClock
 from store.archive import Archive
-from tests.pilot import after_refusal, type_text
-from tests.room_app import room_app
+from tests.support import after_refusal, room_app, type_text
 
 
 def on_screen(widget) -> str:

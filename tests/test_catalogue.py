@@ -6,6 +6,7 @@ import re
 import string
 
 from facilitator.core.i18n import catalogue, language_from_environment
+from tests.support import ROOT
 
 
 def test_every_key_exists_in_english_and_chinese() -> None:
@@ -21,9 +22,7 @@ def test_placeholders_match_between_languages() -> None:
 
 
 def test_every_key_used_in_code_is_in_the_catalogue() -> None:
-    from pathlib import Path
-
-    root = Path(__file__).parent.parent
+    root = ROOT
     used: set[str] = set()
     pattern = re.compile(
         r"""["']((?:agenda|line|room|archive|minutes|summary|closing|keys|kind|

@@ -10,8 +10,7 @@ from rich.console import Console
 
 from facilitator.core.i18n import set_language
 from screens.closing import ClosingScreen
-from tests.pilot import enter_line
-from tests.room_app import ROOM_AGENDA_ZH, room_app
+from tests.support import ROOM_AGENDA_ZH, enter_line, room_app
 
 
 def shown(widget) -> str:

@@ -10,7 +10,7 @@ from facilitator.app.live import LiveMeeting
 from facilitator.cli.main import main
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.conftest import type_lines
+from tests.support import type_lines
 
 
 def invoke(*args: str, env: dict | None = None):

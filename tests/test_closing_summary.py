@@ -8,8 +8,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from screens.closing import ClosingScreen
 from store.archive import Archive
-from tests.pilot import enter_line
-from tests.room_app import room_app
+from tests.support import enter_line, room_app
 
 
 def footer_labels(app) -> list[str]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from facilitator.app.live import LiveMeeting
-from tests.conftest import type_lines
-from tests.pilot import enter_line
-from tests.room_app import room_app
+from tests.support import enter_line, room_app, type_lines
 
 
 def said(meeting: LiveMeeting, line: str) -> list[str]:

@@ -6,7 +6,7 @@ from facilitator.app.live import LiveMeeting
 from facilitator.core.i18n import set_language
 from facilitator.line.corrections import kind_change, same_kind_refusal
 from facilitator.meeting.events import EntryEdited
-from tests.conftest import type_lines
+from tests.support import type_lines
 
 
 def _task(meeting: LiveMeeting) -> int:

@@ -27,6 +27,7 @@ from facilitator.app.live import LiveMeeting
 from facilitator.core.clock import FakeClock
 from store.archive import Archive
 from tests.driver import drive
+from tests.support import ROOT
 
 pytestmark = pytest.mark.crash
 
@@ -44,7 +45,6 @@ MINUTES_TABLES = (
     "tasks",
     "speaking",
 )
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def make_script(rng: random.Random) -> list[tuple[int, str]]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from facilitator.core.clock import FakeClock
 from store.archive import Archive
-from tests.pilot import enter_line, type_text
-from tests.room_app import room_app
+from tests.support import enter_line, room_app, type_text
 
 
 def shown(app, selector: str) -> str:

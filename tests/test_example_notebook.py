@@ -9,9 +9,9 @@ import pytest
 from nbclient import NotebookClient
 
 from facilitator.core.clock import FakeClock
-from tests.test_notebook import held_meeting
+from tests.support import ROOT, held_meeting
 
-NOTEBOOK = Path(__file__).parent.parent / "docs" / "notebook.ipynb"
+NOTEBOOK = ROOT / "docs" / "notebook.ipynb"
 
 
 def html_of(cell: nbformat.NotebookNode) -> str:

@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from facilitator.cli.main import main
+from tests.support import ROOT
 
-EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.toml"))
+EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])

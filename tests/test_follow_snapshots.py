@@ -15,8 +15,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.planning.agenda_file import load_agenda
 from screens.follow import FollowApp
 from store.archive import Archive
-from tests.conftest import type_lines
-from tests.room_app import ROOM_AGENDA
+from tests.support import ROOM_AGENDA, type_lines
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 

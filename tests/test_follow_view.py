@@ -21,7 +21,7 @@ from facilitator.planning.agenda_file import load_agenda
 from facilitator.planning.demo import demo_agenda
 from screens.follow import FollowApp, FollowScreen
 from store.archive import Archive
-from tests.conftest import type_lines
+from tests.support import type_lines
 
 ROOM = textwrap.dedent(
     """
@@ -290,7 +290,7 @@ async def test_a_long_closing_summary_says_what_is_below_the_fold(meeting: LiveM
 
 async def test_the_chinese_follow_view_speaks_chinese_to_the_end(db_path: Path):
     from facilitator.core.i18n import set_language
-    from tests.room_app import ROOM_AGENDA_ZH
+    from tests.support import ROOM_AGENDA_ZH
 
     set_language("zh")
     agenda = load_agenda(ROOM_AGENDA_ZH)

@@ -23,7 +23,7 @@ from facilitator.followup.tasks import (
 from facilitator.meeting.metrics import meeting_metrics
 from store.archive import Archive
 from store.followup import task_updates, tasks, update_task
-from tests.meetings import LAUNCH_EN, LAUNCH_EN_LINES, hold_meeting
+from tests.support import LAUNCH_EN, LAUNCH_EN_LINES, hold_meeting
 
 CLOSED = pendulum.datetime(2026, 3, 2, 11, tz="Europe/Berlin")
 

@@ -9,8 +9,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from screens.widgets.footer import Key, KeyFooter, fit_keys
 from store.archive import Archive
-from tests.pilot import enter_line
-from tests.room_app import room_app
+from tests.support import enter_line, room_app
 
 
 def test_keys_that_do_not_fit_are_left_out_whole_least_important_first():

@@ -19,7 +19,7 @@ from facilitator.meeting.events import MeetingCreated
 from facilitator.meeting.fold import fold
 from facilitator.meeting.minutes import build_minutes
 from facilitator.planning.agenda_file import AgendaError, parse_agenda
-from tests.conftest import AGENDA_TOML
+from tests.support import AGENDA_TOML
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -24,7 +24,7 @@ from facilitator.line.read import parse_line
 from facilitator.meeting.decision import Command
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.conftest import START
+from tests.support import START
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

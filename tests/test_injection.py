@@ -1,42 +1,28 @@
 """Names, topics and notes that look like markup show literally, everywhere.
 
-Every test here is parametrized over ``tests.hostile.HOSTILE_TEXTS``; an
+Every test here is parametrized over ``tests.support.HOSTILE_TEXTS``; an
 export added later gets the same treatment by adding one test below.
 """
 
 from __future__ import annotations
 
 import pytest
-from markdown_it import MarkdownIt
 from rich.segment import Segment
 
-from facilitator.app.live import LiveMeeting
-from facilitator.core.clock import FakeClock
 from facilitator.export.markdown import render_minutes
 from facilitator.export.summary import render_summary
-from facilitator.meeting.minutes import Minutes
 from screens.app import FacilitatorApp
 from screens.closing import ClosingScreen
-from store.archive import Archive
-from tests.conftest import type_lines
-from tests.hostile import HOSTILE_TEXTS, hostile_agenda, visible
+from tests.support import (
+    HOSTILE_TEXTS,
+    hostile_agenda,
+    hostile_meeting,
+    hostile_minutes,
+    rendered_markdown_lines,
+    visible,
+)
 
 hostile = pytest.mark.parametrize("text", HOSTILE_TEXTS)
-
-
-def _meeting(archive: Archive, clock: FakeClock, text: str) -> LiveMeeting:
-    """A meeting whose title, first topic, its owner and notes are all ``text``."""
-    agenda = hostile_agenda(text)
-    meeting = LiveMeeting(archive.create_meeting(agenda, clock.now()), clock)
-    type_lines(meeting, "/next", text, "d: " + text)
-    outcome = meeting.submit(f"a: @{visible(text)} check the figures by 9/10")
-    assert outcome.events[-1].entry.owner == visible(text)
-    clock.advance(minutes=3)
-    return meeting
-
-
-def _closed(archive: Archive, clock: FakeClock, text: str) -> Minutes:
-    return _meeting(archive, clock, text).close()
 
 
 # -- the agenda file and the input line ------------------------------------------
@@ -50,7 +36,7 @@ def test_agenda_file_keeps_the_text_and_drops_only_control_characters(text: str)
 
 @hostile
 def test_typed_line_keeps_what_was_typed_and_its_text_is_clean(archive, clock, text) -> None:
-    meeting = _meeting(archive, clock, text)
+    meeting = hostile_meeting(archive, clock, text)
     point, decision, _task = (c.entry for c in meeting.state.entries)
     assert point.raw == text and point.text == visible(text)
     assert decision.raw == "d: " + text and decision.text == visible(text)
@@ -77,7 +63,7 @@ def _assert_plain(segments: list[list[Segment]]) -> str:
 
 @hostile
 async def test_room_shows_hostile_names_topics_and_notes_literally(archive, clock, text):
-    meeting = _meeting(archive, clock, text)
+    meeting = hostile_meeting(archive, clock, text)
     app = FacilitatorApp(meeting)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
@@ -99,7 +85,7 @@ async def test_room_shows_hostile_names_topics_and_notes_literally(archive, cloc
 async def test_closing_summary_shows_hostile_decisions_and_owners_literally(
     archive, clock, text
 ) -> None:
-    app = FacilitatorApp(_meeting(archive, clock, text))
+    app = FacilitatorApp(hostile_meeting(archive, clock, text))
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("f10")
         await pilot.pause()
@@ -112,34 +98,12 @@ async def test_closing_summary_shows_hostile_decisions_and_owners_literally(
 # -- exports -----------------------------------------------------------------------
 
 
-def _rendered_lines(markdown: str) -> list[str]:
-    """What a Markdown renderer (CommonMark + tables) shows, line by line.
-
-    Fails if anything typed became a link, an image or raw HTML.
-    """
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    shown: list[str] = []
-    for token in parser.parse(markdown):
-        assert token.type not in ("html_block",), token
-        for child in token.children or ():
-            assert child.type not in ("link_open", "image", "html_inline", "s_open"), child
-        if token.type == "inline":
-            shown.append(
-                "".join(
-                    c.content if c.type in ("text", "text_special", "code_inline") else " "
-                    for c in token.children or ()
-                    if not c.type.endswith(("_open", "_close"))
-                )
-            )
-    return shown
-
-
 @hostile
 def test_markdown_minutes_show_hostile_text_literally(archive, clock, text) -> None:
-    minutes = _closed(archive, clock, text)
+    minutes = hostile_minutes(archive, clock, text)
     document = render_minutes(minutes)
     assert "\x1b" not in document
-    shown = _rendered_lines(document)
+    shown = rendered_markdown_lines(document)
     expected = visible(text)
     # the title, topic, points, decisions, the owner's name and their department
     assert any(line == f"Minutes: {expected}" for line in shown), shown[:3]
@@ -149,6 +113,6 @@ def test_markdown_minutes_show_hostile_text_literally(archive, clock, text) -> N
 
 @hostile
 def test_closing_summary_text_has_no_escape_sequences(archive, clock, text) -> None:
-    summary = render_summary(_closed(archive, clock, text))
+    summary = render_summary(hostile_minutes(archive, clock, text))
     assert "\x1b" not in summary
     assert summary.count(visible(text)) >= 3  # title, decision, task owner

@@ -22,8 +22,13 @@ from facilitator.export.ics import render_invitation, render_tasks
 from facilitator.export.json import render_minutes_json
 from facilitator.export.notice import render_notice
 from store.followup import tasks as stored_tasks
-from tests.hostile import HOSTILE_TEXTS, hostile_agenda, visible
-from tests.test_injection import _closed, _rendered_lines
+from tests.support import (
+    HOSTILE_TEXTS,
+    hostile_agenda,
+    hostile_minutes,
+    rendered_markdown_lines,
+    visible,
+)
 
 hostile = pytest.mark.parametrize("text", HOSTILE_TEXTS)
 
@@ -48,7 +53,7 @@ class _Page(HTMLParser):
 @hostile
 def test_html_minutes_show_hostile_text_as_text(archive, clock, text) -> None:
     page = _Page()
-    page.feed(render_minutes_html(_closed(archive, clock, text)))
+    page.feed(render_minutes_html(hostile_minutes(archive, clock, text)))
     assert "script" not in page.tags and "a" not in page.tags and "img" not in page.tags
     assert not any(name.startswith("on") or name == "href" for name, _ in page.attributes)
     shown = "".join(page.text)
@@ -58,7 +63,7 @@ def test_html_minutes_show_hostile_text_as_text(archive, clock, text) -> None:
 
 @hostile
 def test_json_minutes_keep_hostile_text_as_plain_strings(archive, clock, text) -> None:
-    document = json.loads(render_minutes_json(_closed(archive, clock, text)))
+    document = json.loads(render_minutes_json(hostile_minutes(archive, clock, text)))
     strings: list[str] = []
 
     def walk(value: object) -> None:
@@ -78,7 +83,7 @@ def test_json_minutes_keep_hostile_text_as_plain_strings(archive, clock, text) -
 
 @hostile
 def test_csv_tasks_never_start_a_cell_with_a_formula(archive, clock, text) -> None:
-    _closed(archive, clock, text)
+    hostile_minutes(archive, clock, text)
     rows = list(csv.reader(io.StringIO(render_tasks_csv(stored_tasks(archive)))))
     cells = [cell for row in rows[1:] for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
@@ -102,7 +107,7 @@ def test_ics_invitation_and_todos_carry_hostile_text_as_values(archive, clock, t
     assert visible(text) in names
     assert len(invitation.walk("VEVENT")) == 1 and len(invitation.walk("VALARM")) == 0
 
-    _closed(archive, clock, text)
+    hostile_minutes(archive, clock, text)
     todos = icalendar.Calendar.from_ical(render_tasks(stored_tasks(archive), clock.now()))
     (todo,) = todos.walk("VTODO")
     assert "\x1b" not in todo.to_ical().decode()
@@ -113,5 +118,5 @@ def test_ics_invitation_and_todos_carry_hostile_text_as_values(archive, clock, t
 def test_notice_shows_hostile_text_literally(text) -> None:
     notice = render_notice(hostile_agenda(text))
     assert "\x1b" not in notice
-    shown = _rendered_lines(notice)
+    shown = rendered_markdown_lines(notice)
     assert any(visible(text) in line for line in shown), shown[:6]

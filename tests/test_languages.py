@@ -10,7 +10,7 @@ from facilitator.core.pinyin import sorted_names
 from facilitator.export.markdown import render_minutes
 from facilitator.planning.demo import demo_agenda
 from facilitator.render.times import duration, format_datetime, format_span
-from tests.conftest import type_lines
+from tests.support import type_lines
 
 MONDAY_TEN = pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai")
 

@@ -8,7 +8,7 @@ from facilitator.app.live import LiveMeeting
 from facilitator.core.clock import FakeClock
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.conftest import type_lines
+from tests.support import type_lines
 
 
 def test_topic_counts_down_from_its_planned_minutes(meeting: LiveMeeting, clock: FakeClock):

@@ -11,7 +11,7 @@ from facilitator.app.selection import MeetingStanding, default_meeting
 from facilitator.core.clock import FakeClock
 from facilitator.planning.agenda_file import parse_agenda
 from store.archive import Archive
-from tests.conftest import AGENDA_TOML, type_lines
+from tests.support import AGENDA_TOML, type_lines
 
 NOW = pendulum.parse("2026-03-02T08:30:00+00:00")
 

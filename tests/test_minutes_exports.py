@@ -10,9 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.meetings import LAUNCH_EN, LAUNCH_EN_LINES, LAUNCH_ZH, LAUNCH_ZH_LINES, cli, hold_meeting
+from tests.support import (
+    GOLDEN,
+    LAUNCH_EN,
+    LAUNCH_EN_LINES,
+    LAUNCH_ZH,
+    LAUNCH_ZH_LINES,
+    cli,
+    hold_meeting,
+)
 
-GOLDEN = Path(__file__).parent / "golden"
 AFTER_MEETING = "2026-03-02T18:00:00+01:00"
 
 

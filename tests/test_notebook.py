@@ -21,24 +21,9 @@ from facilitator.notebook import LiveView, Notebook, open_archive
 from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.conftest import START, type_lines
+from tests.support import START, held_meeting, type_lines
 
 SCRIPT = "<script>x</script>"
-
-
-def held_meeting(db_path: Path, clock: FakeClock) -> int:
-    """A closed meeting with a decision, a task, an open item and speaking turns."""
-    with Archive.open(db_path) as archive:
-        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
-        room = LiveMeeting(journal, clock)
-        type_lines(room, "/next", "d: go live on 20 Sept", "a: @Li training build by 9/10")
-        clock.advance(minutes=4)
-        type_lines(room, "/call @Marta", "u: @Legal compliance opinion in 3 workdays")
-        clock.advance(minutes=2)
-        type_lines(room, "/next")
-        clock.advance(minutes=1)
-        room.close()
-        return journal.meeting_id
 
 
 @pytest.fixture
@@ -336,7 +321,7 @@ def test_the_notebook_speaks_chinese(db_path: Path, clock: FakeClock, monkeypatc
 def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
     db_path: Path, clock: FakeClock
 ):
-    from tests.meetings import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
+    from tests.support import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
 
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     with open_archive(db_path, clock=clock, language="en") as nb:
@@ -491,7 +476,7 @@ def test_an_agenda_in_code_says_what_is_wrong_with_the_arguments(nb: Notebook):
 
 def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
     from facilitator.notebook.display import bars_text, table_text
-    from tests.meetings import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
+    from tests.support import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
 
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     with open_archive(db_path, clock=clock, language="zh") as nb:

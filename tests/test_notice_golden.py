@@ -6,15 +6,12 @@ Regenerate after an intended change with ``UPDATE_GOLDEN=1``.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from facilitator.cli.main import main
-
-ROOT = Path(__file__).parent.parent
-GOLDEN = Path(__file__).parent / "golden"
+from tests.support import GOLDEN, ROOT
 
 
 @pytest.mark.parametrize(

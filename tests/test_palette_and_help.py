@@ -8,8 +8,7 @@ from textual.command import CommandList
 from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from store.archive import Archive
-from tests.pilot import type_text
-from tests.room_app import ROOM_AGENDA_ZH, room_app
+from tests.support import ROOM_AGENDA_ZH, room_app, type_text
 
 
 async def palette_offers(app, pilot, typed: str = "") -> list[str]:

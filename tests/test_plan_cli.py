@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from facilitator.meeting.agenda import MEETING_KINDS
 from facilitator.planning.agenda_file import load_agenda
-from tests.meetings import LAUNCH_EN, LAUNCH_ZH, cli
+from tests.support import LAUNCH_EN, LAUNCH_ZH, cli
 
 MONDAY = "2026-03-02T09:00:00+01:00"
 
@@ -79,7 +79,7 @@ def test_new_help_does_not_promise_the_terminal_and_require_a_file(db_path: Path
 def test_a_file_in_a_missing_directory_is_refused_not_created(
     db_path: Path, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    from tests.meetings import LAUNCH_EN_LINES, hold_meeting
+    from tests.support import LAUNCH_EN_LINES, hold_meeting
 
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     agenda = tmp_path / "agenda.toml"
@@ -395,7 +395,7 @@ def test_a_bad_fake_now_is_one_clear_line(db_path: Path, tmp_path: Path) -> None
 
 
 def test_carry_over_of_a_chinese_meeting_stays_in_chinese(db_path: Path, tmp_path: Path) -> None:
-    from tests.meetings import LAUNCH_ZH_LINES, hold_meeting
+    from tests.support import LAUNCH_ZH_LINES, hold_meeting
 
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     out = tmp_path / "next.toml"

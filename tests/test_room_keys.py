@@ -8,8 +8,7 @@ from facilitator.meeting.events import EntryEdited, EntryRetracted
 from screens.closing import ClosingScreen
 from screens.help import HelpScreen
 from store.archive import Archive
-from tests.pilot import after_refusal, enter_line, type_text
-from tests.room_app import room_app
+from tests.support import after_refusal, enter_line, room_app, type_text
 
 
 def shown(app, selector: str) -> str:

@@ -7,7 +7,7 @@ from facilitator.line.parsed import Invalid
 from facilitator.meeting.decision import Command
 from facilitator.meeting.events import EntryEdited, EntryRetracted, SpeakerMoved
 from facilitator.meeting.fold import fold
-from tests.conftest import type_lines
+from tests.support import type_lines
 
 
 def test_first_topic_waits_until_every_absentee_has_a_briefer(meeting: LiveMeeting):

@@ -8,7 +8,7 @@ from facilitator.planning.demo import demo_agenda
 from screens.app import FacilitatorApp
 from screens.closing import ClosingScreen
 from store.archive import Archive
-from tests.pilot import after_refusal, enter_line, type_text
+from tests.support import after_refusal, enter_line, type_text
 
 
 def _app(archive: Archive, clock: FakeClock) -> FacilitatorApp:

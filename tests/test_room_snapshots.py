@@ -13,8 +13,7 @@ import pytest
 from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from store.archive import Archive
-from tests.pilot import enter_line
-from tests.room_app import ROOM_AGENDA_ZH, room_app
+from tests.support import ROOM_AGENDA_ZH, enter_line, room_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

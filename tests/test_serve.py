@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -17,8 +16,7 @@ from facilitator.cli.main import main
 from facilitator.core.clock import FakeClock
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-
-FACILITATOR = Path(sys.executable).parent / "facilitator"
+from tests.support import FACILITATOR
 
 
 def free_port() -> int:

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 from facilitator.planning.agenda_file import load_agenda, parse_agenda
 from store.archive import Archive
-from tests.meetings import (
+from tests.support import (
     LAUNCH_EN,
     LAUNCH_EN_LINES,
     LAUNCH_ZH,

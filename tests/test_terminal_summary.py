@@ -7,8 +7,7 @@ import pendulum
 from facilitator.app.live import LiveMeeting
 from facilitator.export.summary import render_summary
 from facilitator.planning.agenda_file import load_agenda
-from tests.conftest import type_lines
-from tests.room_app import ROOM_AGENDA, ROOM_AGENDA_ZH
+from tests.support import ROOM_AGENDA, ROOM_AGENDA_ZH, type_lines
 
 
 def _closed(archive, clock, agenda_file, *lines: str):

@@ -20,9 +20,8 @@ from facilitator.meeting.events import EntryCaptured, MeetingClosed
 from facilitator.meeting.journal import JournalMoved
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.conftest import START
+from tests.support import ROOT, START
 
-ROOT = Path(__file__).resolve().parent.parent
 # No /undo: it takes back the last command in the room, whoever typed it.
 HOST_CYCLE = ["/next", "/pause", "/resume", "/extend 1", "/speak @Wang", "/done"]
 

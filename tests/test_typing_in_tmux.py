@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tmux import entries, needs_tmux, room_command, terminal, wait_for_entries
+from tests.support import entries, needs_tmux, room_command, terminal, wait_for_entries
 
 pytestmark = needs_tmux
 
