@@ -2,8 +2,8 @@
 
 The real ``facilitator`` command runs in a subprocess (as a person would run
 it) on archives that are locked by another program, damaged, read-only, not
-SQLite, or from a newer version. Complements tests/test_archive_file.py
-(the Archive API) and tests/test_cli.py (the other commands).
+SQLite, or from a newer version. Complements tests/store/test_archive_file.py
+(the Archive API) and tests/cli/test_cli.py (the other commands).
 """
 
 from __future__ import annotations

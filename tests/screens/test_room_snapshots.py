@@ -2,7 +2,7 @@
 
 The meeting comes from tests/data/room.toml (fixed zone and times) on a
 FakeClock, so every run draws the same screen. Update with
-``pytest tests/test_room_snapshots.py --snapshot-update`` and look at the SVGs.
+``pytest tests/screens/test_room_snapshots.py --snapshot-update`` and look at the SVGs.
 """
 
 from __future__ import annotations
