@@ -297,6 +297,23 @@ async def enter_line(pilot: Pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def submit_lines(pilot: Pilot, *lines: str) -> None:
+    """Carry out lines in the room as if each were typed and entered, without the keys.
+
+    The room's own path for a line (``RoomScreen.submit_text``, as the palette
+    uses): it is recorded, the status line confirms it, the entries and the
+    preview show what they show after Enter. Key by key, a line costs a tenth
+    of a second a character; use this where the typing is not what is tested.
+    """
+    from screens.room import RoomScreen
+
+    room = pilot.app.screen
+    assert isinstance(room, RoomScreen), room
+    for line in lines:
+        room.submit_text(line)
+    await pilot.pause()
+
+
 async def after_refusal(pilot: Pilot) -> None:
     """Wait until a refused line is back in the input (it returns once typing stops)."""
     from screens.widgets.capture import QUIET_SECONDS

@@ -1,7 +1,10 @@
 """What the room looks like at each stage, at 80x24 and 120x40 (pytest-textual-snapshot).
 
 The meeting comes from tests/data/room.toml (fixed zone and times) on a
-FakeClock, so every run draws the same screen. Update with
+FakeClock, so every run draws the same screen. The lines go in through the
+room's own submit (``submit_lines``), not key by key: what is drawn after a
+line is the same, and typing is proven elsewhere (test_room_keys.py, the
+tmux tests). Update with
 ``pytest tests/screens/test_room_snapshots.py --snapshot-update`` and look at the SVGs.
 """
 
@@ -13,7 +16,7 @@ import pytest
 from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from store.archive import Archive
-from tests.support import ROOM_AGENDA_ZH, enter_line, room_app
+from tests.support import ROOM_AGENDA_ZH, room_app, submit_lines
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -25,17 +28,16 @@ def _steady(pilot) -> None:
 
 async def _roll_call(pilot) -> None:
     _steady(pilot)
-    await enter_line(pilot, "/absent @Wang @Ana")
-    await enter_line(pilot, "/late @Marta")
+    await submit_lines(pilot, "/absent @Wang @Ana", "/late @Marta")
 
 
 async def _running(pilot, clock: FakeClock) -> None:
     await _roll_call(pilot)  # steadies the cursor too
     await pilot.press("f8")
     await pilot.press("f2")
-    await enter_line(pilot, "d: go live on 20 Sept")
-    await enter_line(pilot, "a: @Li training build by 9/10")
-    await enter_line(pilot, "/speak @Marta @李雷")
+    await submit_lines(
+        pilot, "d: go live on 20 Sept", "a: @Li training build by 9/10", "/speak @Marta @李雷"
+    )
     clock.advance(minutes=6, seconds=15)
     pilot.app.screen.refresh_view()
     await pilot.pause()
@@ -85,9 +87,12 @@ def test_balance_warning(snap_compare, archive, clock, size):
 def test_closing_summary(snap_compare, archive, clock, size):
     async def before(pilot):
         await _running(pilot, clock)
-        await enter_line(pilot, "u: @Legal export rules in 3 workdays")
-        await enter_line(pilot, "x: R&D: test more | Marketing: keep the date")
-        await enter_line(pilot, "a: print the flyers")
+        await submit_lines(
+            pilot,
+            "u: @Legal export rules in 3 workdays",
+            "x: R&D: test more | Marketing: keep the date",
+            "a: print the flyers",
+        )
         await pilot.press("f10")
         await pilot.pause()
 
@@ -109,12 +114,10 @@ def test_chinese_room_with_roll_call_and_a_running_topic(snap_compare, archive, 
 
     async def before(pilot):
         _steady(pilot)
-        await enter_line(pilot, "/缺席 @王强 @周敏")
-        await enter_line(pilot, "/到 全体")
+        await submit_lines(pilot, "/缺席 @王强 @周敏", "/到 全体")
         await pilot.press("f2")
-        await enter_line(pilot, "决定: 9月20日上线")
-        await enter_line(pilot, "任务: @李雷 培训版本 9/10前")
-        await enter_line(pilot, "/发言 @韩梅梅")
+        await submit_lines(pilot, "决定: 9月20日上线", "任务: @李雷 培训版本 9/10前")
+        await submit_lines(pilot, "/发言 @韩梅梅")
         clock.advance(minutes=3)
         pilot.app.screen.refresh_view()
         await pilot.pause()
