@@ -17,6 +17,18 @@ from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.support import AGENDA_TOML, START
 
+SERIAL_MARKERS = ("tmux", "crash")
+"""Tests that time real keystrokes or kill processes: they run on their own
+(``make test``'s second run, ``-m serial``), never beside another test."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A tmux or crash test is a serial one, wherever it is (before -m selects)."""
+    for item in items:
+        if any(item.get_closest_marker(name) for name in SERIAL_MARKERS):
+            item.add_marker(pytest.mark.serial)
+
 
 @pytest.fixture(autouse=True)
 def isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):

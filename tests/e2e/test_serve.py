@@ -18,6 +18,9 @@ from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.support import FACILITATOR
 
+# Real servers on real ports, found free a moment before they are taken.
+pytestmark = pytest.mark.serial
+
 
 def free_port() -> int:
     with socket.socket() as probe:
