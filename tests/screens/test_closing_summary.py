@@ -8,7 +8,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from screens.closing import ClosingScreen
 from store.archive import Archive
-from tests.support import enter_line, room_app
+from tests.support import room_app, submit_lines
 
 
 def footer_labels(app) -> list[str]:
@@ -19,9 +19,10 @@ def footer_labels(app) -> list[str]:
 
 
 async def open_summary(app, pilot, *lines: str) -> ClosingScreen:
+    """Start the first topic, record ``lines`` (through the room's submit: the
+    summary is tested here, not the typing) and open the summary with F10."""
     await pilot.press("f2")
-    for line in lines:
-        await enter_line(pilot, line)
+    await submit_lines(pilot, *lines)
     await pilot.press("f10")
     await pilot.pause()
     assert isinstance(app.screen, ClosingScreen)
