@@ -1,5 +1,5 @@
 # make run  -- create .venv if needed and open the room on the demo meeting
-# make test -- create .venv if needed and run the test suite
+# make test -- create .venv if needed and run the test suite (parallel, then serial)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,8 +19,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/facilitator --db $(DEMO_DB) demo
 
+# Two runs: the lanes in parallel (pytest-xdist, one worker per core), then the
+# tests marked serial (tmux, crash, serve: real keystrokes, kills and ports) on
+# their own. Each run fails if it collects no tests (pytest exits 5).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 -m "not serial"
+	$(BIN)/python -m pytest -m serial
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

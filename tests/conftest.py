@@ -1,11 +1,13 @@
-"""Shared fixtures: a fake clock, real archive files in tmp, no user state."""
+"""Shared fixtures: a fake clock, real archive files in tmp, no user state.
+
+Fixtures only; every other helper is in tests/support.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from facilitator.app.live import LiveMeeting
@@ -13,8 +15,19 @@ from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
+from tests.support import AGENDA_TOML, START
 
-START = pendulum.datetime(2026, 3, 2, 10, 0, tz="Europe/Berlin")
+SERIAL_MARKERS = ("tmux", "crash", "browser")
+"""Tests that time real keystrokes or kill processes: they run on their own
+(``make test``'s second run, ``-m serial``), never beside another test."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A tmux or crash test is a serial one, wherever it is (before -m selects)."""
+    for item in items:
+        if any(item.get_closest_marker(name) for name in SERIAL_MARKERS):
+            item.add_marker(pytest.mark.serial)
 
 
 @pytest.fixture(autouse=True)
@@ -54,50 +67,6 @@ def meeting(archive: Archive, clock: FakeClock) -> LiveMeeting:
     """The demo meeting, just created, on a real archive file."""
     journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
     return LiveMeeting(journal, clock)
-
-
-def type_lines(meeting: LiveMeeting, *lines: str) -> None:
-    """Type lines into the room, asserting each was accepted."""
-    for line in lines:
-        outcome = meeting.submit(line)
-        assert outcome.accepted, (line, [n.text() for n in outcome.notices])
-
-
-AGENDA_TOML = """\
-[meeting]
-title = "Weekly ops sync"
-goal = "Agree the release checklist"
-kind = "sync"
-start = 2026-03-02T10:00:00+01:00
-end = 2026-03-02T11:00:00+01:00
-place = "Room 2"
-rsvp_by = 2026-02-26T17:00:00+01:00
-materials = ["checklist.pdf"]
-
-[[people]]
-name = "Ana"
-department = "Ops"
-role = "host"
-
-[[people]]
-name = "Ben"
-department = "R&D"
-role = "recorder"
-
-[[people]]
-name = "李雷"
-department = "Sales"
-
-[[topics]]
-title = "Release checklist"
-owner = "Ana"
-minutes = 20
-
-[[topics]]
-title = "Support rota"
-owner = "Ben"
-minutes = 15
-"""
 
 
 @pytest.fixture

@@ -1,0 +1,50 @@
+"""Every message exists in both languages, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from facilitator.core.i18n import catalogue, language_from_environment
+from tests.support import ROOT
+
+
+def test_every_key_exists_in_english_and_chinese() -> None:
+    assert set(catalogue("en")) == set(catalogue("zh"))
+
+
+def test_placeholders_match_between_languages() -> None:
+    fields = string.Formatter()
+    for key, english in catalogue("en").items():
+        en = {f for _, f, _, _ in fields.parse(english) if f}
+        zh = {f for _, f, _, _ in fields.parse(catalogue("zh")[key]) if f}
+        assert en == zh, key
+
+
+def test_every_key_used_in_code_is_in_the_catalogue() -> None:
+    root = ROOT
+    used: set[str] = set()
+    pattern = re.compile(
+        r"""["']((?:agenda|line|room|archive|minutes|summary|closing|keys|kind|
+                             status|cli|cli_plan|plan|notice|followup|metrics|opening|balance|help|palette)
+                             (?:\.[a-z_0-9]+)+)["']""",
+        re.X,
+    )
+    for path in [
+        *root.glob("facilitator/**/*.py"),
+        *root.glob("screens/**/*.py"),
+        *root.glob("store/**/*.py"),
+    ]:
+        used |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    known = set(catalogue("en"))
+    assert {
+        k for k in used if k not in known and not k.endswith((".toml", ".db", ".tcss"))
+    } == set()
+
+
+def test_language_comes_from_option_then_environment_then_locale(monkeypatch) -> None:
+    assert language_from_environment("zh") == "zh"
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert language_from_environment() == "zh"
+    monkeypatch.setenv("FACILITATOR_LANG", "en")
+    assert language_from_environment() == "en"

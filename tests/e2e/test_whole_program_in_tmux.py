@@ -1,0 +1,103 @@
+"""The whole program in a real terminal: tmux runs `facilitator demo`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from store.archive import Archive
+from tests.support import FACILITATOR
+
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Terminal:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def send(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type_line(self, text: str) -> None:
+        self.send("-l", text)
+        self.send("Enter")
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def wait_for(self, text: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    name = f"facilitator-test-{uuid.uuid4().hex[:8]}"
+    yield name
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
+def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    done = tmp_path / "done"
+    command = f"{FACILITATOR} --db {db} demo; echo $? > {done}; sleep 60"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24", command], check=True
+    )
+    screen = Terminal(terminal)
+    screen.wait_for("Q3 product launch coordination")
+    screen.type_line("/next")
+    screen.wait_for("owner: Li")
+    screen.type_line("d: go live on 20 Sept")
+    screen.wait_for("Decision go live on 20 Sept")
+    screen.type_line("a: @Li training build by 9/10")
+    screen.wait_for("training build")
+    # Ctrl+G reaches the room in a real terminal (Shift+F3 never did: its bytes
+    # read as a cursor-position report).
+    screen.send("C-g")
+    screen.wait_for("which topic?")  # the preview of "/goto " asks for a number
+    screen.type_line("2")
+    screen.wait_for("now: Launch campaign plan")
+    screen.type_line("/close")
+    screen.wait_for("Confirm and write minutes")
+    screen.send("Enter")
+    shown = screen.wait_for("Meeting closed: Q3 product launch coordination")
+    assert "training build — Li" in shown
+    deadline = time.monotonic() + 10
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert done.read_text().strip() == "0"
+    with Archive.open(db) as archive:
+        assert [r["text"] for r in archive.db["decisions"].rows] == ["go live on 20 Sept"]
+        assert [r["owner"] for r in archive.db["tasks"].rows] == ["Li"]
+
+
+def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path) -> None:
+    db = tmp_path / "my archive.db"  # a space: the command must still paste into a shell
+    command = f"{FACILITATOR} --db '{db}' demo; sleep 60"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", terminal, "-x", "120", "-y", "24", command], check=True
+    )
+    screen = Terminal(terminal)
+    screen.wait_for("Q3 product launch coordination")
+    screen.send("C-q")
+    shown = screen.wait_for("resume it with:")
+    assert f"resume it with: facilitator --db '{db}' open 1" in shown.replace("\n", "")

@@ -1,0 +1,122 @@
+"""Hostile text in every export: HTML, JSON, CSV, iCalendar and the notice.
+
+Each export is read back the way its reader would (an HTML parser, json,
+the csv module, the icalendar library, a Markdown renderer) and must show
+the text exactly as typed, with no element, formula or property injected.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import icalendar
+import pytest
+
+from facilitator.export.csv import render_tasks_csv
+from facilitator.export.html import render_minutes_html
+from facilitator.export.ics import render_invitation, render_tasks
+from facilitator.export.json import render_minutes_json
+from facilitator.export.notice import render_notice
+from store.followup import tasks as stored_tasks
+from tests.support import (
+    HOSTILE_TEXTS,
+    hostile_agenda,
+    hostile_minutes,
+    rendered_markdown_lines,
+    visible,
+)
+
+hostile = pytest.mark.parametrize("text", HOSTILE_TEXTS)
+
+
+class _Page(HTMLParser):
+    """The elements and the visible text of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+@hostile
+def test_html_minutes_show_hostile_text_as_text(archive, clock, text) -> None:
+    page = _Page()
+    page.feed(render_minutes_html(hostile_minutes(archive, clock, text)))
+    assert "script" not in page.tags and "a" not in page.tags and "img" not in page.tags
+    assert not any(name.startswith("on") or name == "href" for name, _ in page.attributes)
+    shown = "".join(page.text)
+    assert "\x1b" not in shown
+    assert shown.count(visible(text)) >= 4  # title, topic, point, decision
+
+
+@hostile
+def test_json_minutes_keep_hostile_text_as_plain_strings(archive, clock, text) -> None:
+    document = json.loads(render_minutes_json(hostile_minutes(archive, clock, text)))
+    strings: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document)
+    assert not any("\x1b" in s for s in strings)
+    assert strings.count(visible(text)) >= 4
+
+
+@hostile
+def test_csv_tasks_never_start_a_cell_with_a_formula(archive, clock, text) -> None:
+    hostile_minutes(archive, clock, text)
+    rows = list(csv.reader(io.StringIO(render_tasks_csv(stored_tasks(archive)))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
+    expected = visible(text)
+    safe = "'" + expected if expected.startswith(("=", "+", "-", "@")) else expected
+    assert safe in cells  # the owner (and department): readable, not evaluated
+
+
+@hostile
+def test_ics_invitation_and_todos_carry_hostile_text_as_values(archive, clock, text) -> None:
+    agenda = hostile_agenda(text)
+    agenda = replace(
+        agenda,
+        people=tuple(replace(p, email=f"p{n}@example.com") for n, p in enumerate(agenda.people)),
+    )
+    invitation = icalendar.Calendar.from_ical(render_invitation(agenda, clock.now()))
+    (event,) = invitation.walk("VEVENT")
+    assert str(event["SUMMARY"]) == visible(text)
+    assert str(event["LOCATION"]) == visible(text)
+    names = sorted(str(a.params["CN"]) for a in event.get("ATTENDEE"))
+    assert visible(text) in names
+    assert len(invitation.walk("VEVENT")) == 1 and len(invitation.walk("VALARM")) == 0
+
+    hostile_minutes(archive, clock, text)
+    todos = icalendar.Calendar.from_ical(render_tasks(stored_tasks(archive), clock.now()))
+    (todo,) = todos.walk("VTODO")
+    assert "\x1b" not in todo.to_ical().decode()
+    assert str(todo["SUMMARY"]) == "check the figures"
+
+
+@hostile
+def test_notice_shows_hostile_text_literally(text) -> None:
+    notice = render_notice(hostile_agenda(text))
+    assert "\x1b" not in notice
+    shown = rendered_markdown_lines(notice)
+    assert any(visible(text) in line for line in shown), shown[:6]

@@ -1,0 +1,153 @@
+"""Follow-up rules on plain values, and their rows in a real archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from facilitator.export.csv import render_tasks_csv, safe_cell
+from facilitator.followup.tasks import (
+    RatingRequired,
+    Retrospective,
+    TaskRecord,
+    TaskUpdate,
+    counts_as_export,
+    effective_status,
+    minutes_overdue,
+    select_tasks,
+    updated_retrospective,
+    weekly_report,
+)
+from facilitator.meeting.metrics import meeting_metrics
+from store.archive import Archive
+from store.followup import task_updates, tasks, update_task
+from tests.support import LAUNCH_EN, LAUNCH_EN_LINES, hold_meeting
+
+CLOSED = pendulum.datetime(2026, 3, 2, 11, tz="Europe/Berlin")
+
+
+def _task(id: int, due: str | None, status: str = "open", **changes) -> TaskRecord:
+    fields = dict(
+        id=id,
+        meeting_id=1,
+        meeting_title="Sync",
+        title=f"task {id}",
+        owner="Li",
+        department="R&D",
+        due=pendulum.Date.fromisoformat(due) if due else None,
+        status=status,
+        created_at=CLOSED,
+        updated_at=CLOSED,
+    )
+    fields.update(changes)
+    return TaskRecord(**fields)
+
+
+def test_a_task_past_due_and_not_done_is_delayed() -> None:
+    today = pendulum.date(2026, 3, 11)
+    assert effective_status(_task(1, "2026-03-10"), today) == "delayed"
+    assert effective_status(_task(1, "2026-03-10", "doing"), today) == "delayed"
+    assert effective_status(_task(1, "2026-03-10", "done"), today) == "done"
+    assert effective_status(_task(1, "2026-03-11"), today) == "open"  # due today is not late
+    assert effective_status(_task(1, None), today) == "open"
+
+
+def test_the_task_list_hides_done_tasks_and_sorts_by_due_date() -> None:
+    rows = [
+        _task(1, None),
+        _task(2, "2026-03-20"),
+        _task(3, "2026-03-05", "done"),
+        _task(4, "2026-03-01", owner="Marta", department="Marketing"),
+    ]
+    today = pendulum.date(2026, 3, 2)
+    assert [t.id for t in select_tasks(rows, today)] == [4, 2, 1]
+    assert [t.id for t in select_tasks(rows, today, status="delayed")] == [4]
+    assert [t.id for t in select_tasks(rows, today, status="done")] == [3]
+    assert [t.id for t in select_tasks(rows, today, owner="marta")] == [4]
+    assert [t.id for t in select_tasks(rows, today, department="R&D")] == [2, 1]
+
+
+def test_a_retro_update_keeps_what_it_does_not_mention() -> None:
+    stored = Retrospective("clear goal", "start on time", 4, CLOSED)
+    later = CLOSED.add(days=1)
+    assert updated_retrospective(stored, later, rating=2) == Retrospective(
+        "clear goal", "start on time", 2, later
+    )
+    assert updated_retrospective(stored, later, good="") == Retrospective(
+        "", "start on time", 4, later
+    )
+    with pytest.raises(RatingRequired):
+        updated_retrospective(None, later, good="clear goal")
+
+
+def test_only_minutes_sent_somewhere_count_as_exported() -> None:
+    assert counts_as_export(to_file=True, stdout_is_terminal=True)  # -o minutes.md
+    assert counts_as_export(to_file=False, stdout_is_terminal=False)  # | mail, > file
+    assert not counts_as_export(to_file=False, stdout_is_terminal=True)  # read on screen
+
+
+def test_minutes_are_due_24_hours_after_the_close() -> None:
+    assert not minutes_overdue(CLOSED, False, CLOSED.add(hours=23))
+    assert minutes_overdue(CLOSED, False, CLOSED.add(hours=25))
+    assert not minutes_overdue(CLOSED, True, CLOSED.add(days=3))
+
+
+def test_weekly_report_sorts_delayed_tasks_oldest_first() -> None:
+    now = pendulum.datetime(2026, 3, 16, 10, tz="Europe/Berlin")
+    rows = [
+        _task(1, "2026-03-10", "done"),
+        _task(2, "2026-03-12"),
+        _task(3, "2026-03-03", "doing"),
+        _task(4, "2026-03-30", "doing"),
+        _task(5, "2026-03-30", created_at=now.subtract(days=2)),
+        _task(6, "2026-03-01", "done"),
+    ]
+    updates = [
+        TaskUpdate(1, now.subtract(days=3), "open", "done"),
+        TaskUpdate(6, now.subtract(days=10), "open", "done"),
+    ]
+    report = weekly_report(rows, updates, now, now.date())
+    assert [t.id for t in report.done] == [1]  # task 6 was done the week before
+    assert [t.id for t in report.delayed] == [3, 2]
+    assert [t.id for t in report.doing] == [4]
+    assert [t.id for t in report.new] == [5]
+    assert [t.id for t in report.waiting] == [5]
+
+
+@pytest.mark.parametrize("value", ["=1+2", "+SUM(A1)", "-2", "@cmd", "\tx"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value: str) -> None:
+    assert safe_cell(value) == "'" + value
+    assert safe_cell("plain") == "plain"
+    text = render_tasks_csv([_task(1, None, title=value, owner=value)])
+    assert f"'{value}" in text
+
+
+def test_status_changes_are_kept_as_a_history(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    with Archive.open(db_path) as archive:
+        update_task(archive, 1, "doing", "form drafted", CLOSED.add(days=1))
+        update_task(archive, 1, "done", "", CLOSED.add(days=2))
+        history = task_updates(archive, 1)
+        assert [(u.previous, u.status, u.note) for u in history] == [
+            ("open", "doing", "form drafted"),
+            ("doing", "done", ""),
+        ]
+        (first, second) = tasks(archive)
+        assert first.status == "done" and first.updated_at == CLOSED.add(days=2)
+        assert second.status == "open"
+
+
+def test_metrics_of_a_held_meeting(db_path: Path) -> None:
+    meeting_id, _clock = hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    with Archive.open(db_path) as archive:
+        numbers = meeting_metrics(archive.minutes(meeting_id))
+    assert [(t.planned_minutes, t.actual_minutes) for t in numbers.topics] == [
+        (15, 10.0),
+        (15, 6.0),
+        (10, 0.0),
+    ]
+    assert numbers.overruns == () and numbers.decisions == 1
+    assert numbers.decisions_per_hour == 3.8
+    assert numbers.speaking_share[0] == ("R&D", 0.625)

@@ -1,0 +1,115 @@
+"""The closing summary is built once (facilitator/render/summary.py) and read the same
+in the room's closing screen, on the follow view and in the terminal."""
+
+from __future__ import annotations
+
+import pendulum
+
+from facilitator.app.live import LiveMeeting
+from facilitator.export.summary import render_summary
+from facilitator.planning.agenda_file import load_agenda
+from facilitator.render.summary import closing_summary
+from screens.closing import summary_options
+from screens.follow import summary_sections
+from tests.support import ROOM_AGENDA, ROOM_AGENDA_ZH, type_lines
+
+# The room goes back to the first topic after the second: captured order and
+# agenda order differ, which is where the three summaries used to disagree.
+BACK_AND_FORTH = (
+    "/present all",
+    "/next",
+    "d: test plan agreed",
+    "/next",
+    "d: campaign starts on 20 Sept",
+    "a: @Marta flyers by 9/12",
+    "x: Marketing: keep the date | Sales: more time",
+    "/back",
+    "d: freeze the build on 9/1",
+    "a: @Li training build by 9/10",
+    "x: R&D: test more | Marketing: ship",
+    "u: @Wang export rules",
+)
+
+SHARED = [
+    (
+        "Decisions (3)",
+        ["test plan agreed", "freeze the build on 9/1", "campaign starts on 20 Sept"],
+    ),
+    (
+        "Disputes (2)",
+        ["R&D: test more | Marketing: ship", "Marketing: keep the date | Sales: more time"],
+    ),
+    ("Unresolved items (1)", ["export rules — Wang, no date"]),
+    (
+        "Tasks (2)",
+        ["training build — Li, Thu 10 Sep 2026", "flyers — Marta, Sat 12 Sep 2026"],
+    ),
+]
+
+
+def _meeting(archive, clock, agenda=ROOM_AGENDA, lines=BACK_AND_FORTH) -> LiveMeeting:
+    meeting = LiveMeeting(archive.create_meeting(load_agenda(agenda), clock.now()), clock)
+    type_lines(meeting, *lines)
+    return meeting
+
+
+def _read(sections) -> list[tuple[str, list[str]]]:
+    return [
+        (
+            section.heading,
+            [item.text + (f" — {item.owned.text}" if item.owned else "") for item in section.items],
+        )
+        for section in sections
+    ]
+
+
+def test_the_summary_reads_topic_by_topic_as_the_minutes_do(archive, clock) -> None:
+    meeting = _meeting(archive, clock)
+    assert _read(closing_summary(meeting.minutes())) == SHARED
+
+
+def test_the_room_the_follow_view_and_the_terminal_list_the_summary_alike(archive, clock):
+    meeting = _meeting(archive, clock)
+    # The room, before confirming: one bullet per item under each heading.
+    room = [str(option.prompt) for option in summary_options(meeting)]
+    expected = [
+        line for heading, items in SHARED for line in [heading, *(f"  • {i}" for i in items)]
+    ]
+    assert room == expected
+    minutes = meeting.close()
+    # The follow view's last screen: the same sections, the same lines.
+    follow = [text.plain for _heading, text in summary_sections(minutes)]
+    assert follow == [
+        "\n".join([heading, *(f"  • {i}" for i in items)]) for heading, items in SHARED
+    ]
+    # The terminal: the same order; a dispute's sides each on a line of their own.
+    printed = render_summary(minutes).splitlines()[2:]
+    assert [line for line in printed if not line.startswith("    ")] == [
+        line
+        for heading, items in SHARED
+        for line in [heading, *(f"  - {i.split(' | ')[0]}" for i in items)]
+    ]
+
+
+def test_a_fix_in_the_room_corrects_the_task_the_summary_shows(archive, clock) -> None:
+    meeting = _meeting(archive, clock)
+    options = summary_options(meeting)
+    training = next(o for o in options if "training build" in str(o.prompt))
+    assert meeting.state.entry(int(training.id)).entry.text == "training build"
+
+
+def test_what_is_missing_is_said_in_the_meetings_language(archive, clock) -> None:
+    clock.set(pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai"))
+    meeting = _meeting(
+        archive,
+        clock,
+        ROOM_AGENDA_ZH,
+        ("/到 全体", "/next", "争议: 研发部: 多测一轮 | 市场部: 保持日期", "任务: @李雷 培训版本"),
+    )
+    sections = closing_summary(meeting.minutes(), "zh")
+    assert _read(sections)[1:] == [
+        ("争议（1）", ["研发部：多测一轮 | 市场部：保持日期"]),
+        ("待解决问题（0）", []),
+        ("任务分配（1）", ["培训版本 — 李雷，无日期"]),
+    ]
+    assert sections[3].items[0].owned.date_missing and not sections[3].items[0].owned.owner_missing

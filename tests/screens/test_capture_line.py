@@ -1,0 +1,101 @@
+"""The input line at the keyboard: completion, the preview under it, pasted text."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from facilitator.core.clock import FakeClock
+from store.archive import Archive
+from tests.support import after_refusal, room_app, type_text
+
+
+def on_screen(widget) -> str:
+    """The rows a widget shows on the terminal, as text."""
+    width, height = widget.region.size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+async def test_preview_follows_a_name_completed_with_tab(archive: Archive, clock: FakeClock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # A task may be owned by a person or a department: @M is Marta or Marketing.
+        await type_text(pilot, "a: @M")
+        await pilot.pause()
+        preview = app.screen.query_one("#preview")
+        assert "could be" in on_screen(preview)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one("#line").value == "a: @Marta "
+        assert "Marta" in on_screen(preview)
+        assert "could be" not in on_screen(preview)
+
+
+async def test_the_dropdown_opens_above_the_status_and_preview_lines(archive, clock):
+    for size in ((80, 24), (160, 48)):
+        app = room_app(archive, clock)
+        async with app.run_test(size=size) as pilot:
+            await type_text(pilot, "/present @M")
+            await pilot.pause()
+            completion = app.screen.query_one("#completion")
+            assert completion.display
+            dropdown = completion.option_list.region
+            for line in ("#message", "#preview", "#line"):
+                assert not dropdown.overlaps(app.screen.query_one(line).region), (size, line)
+            assert completion.option_list.styles.border_top[0] != ""  # drawn in a frame
+            # The names start where "@M" starts in the line.
+            line = app.screen.query_one("#line")
+            assert dropdown.x + 2 == line.content_region.x + line.value.index("@M")
+
+
+async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "u: @Legal export rules by 11/30")
+        await pilot.pause()
+        shown = " ".join(on_screen(app.screen.query_one("#preview")).split())
+        assert shown.startswith("Open item owner Legal due Mon 30 Nov 2026")
+        assert shown.endswith(
+            "⚠ @Legal is not among the people: kept as owner; fix it at the close"
+        )
+
+
+async def test_a_refused_line_comes_back_into_an_empty_line_to_fix(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "/goto 9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#line").value == ""  # while typing may go on
+        await after_refusal(pilot)
+        assert app.screen.query_one("#line").value == "/goto 9"
+
+
+async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        await type_text(pilot, "Budget")  # typed after the refused Enter, before its answer
+        line.give_back("/goto 9")
+        await pilot.pause()
+        assert line.value == "Budget"
+        assert "'/goto 9' was not recorded and is kept: ↑ brings it back" in on_screen(
+            app.screen.query_one("#message")
+        )
+        await pilot.press("up")
+        assert line.value == "/goto 9"
+        await pilot.press("down")
+        assert line.value == "Budget"
+
+
+async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, clock):
+    from textual import events
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        line.post_message(events.Paste("first\nd: second\n\nthird\nunfinished"))
+        await pilot.pause()
+        entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
+        assert entries == [("point", "first"), ("decision", "second"), ("point", "third")]
+        assert line.value == "unfinished"
+        assert "paste: 3 recorded" in on_screen(app.screen.query_one("#message"))

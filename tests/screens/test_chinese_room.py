@@ -1,0 +1,52 @@
+"""The room in Chinese reads as Chinese: full-width punctuation, one word for one thing."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pendulum
+import pytest
+from rich.console import Console
+
+from facilitator.core.i18n import set_language
+from screens.closing import ClosingScreen
+from tests.support import ROOM_AGENDA_ZH, enter_line, room_app
+
+
+def shown(widget) -> str:
+    out = StringIO()
+    Console(width=200, file=out, color_system=None).print(widget.render())
+    return out.getvalue()
+
+
+@pytest.fixture
+def chinese_room(archive, clock):
+    set_language("zh")
+    clock.set(pendulum.datetime(2026, 3, 2, 10, 0, tz="Asia/Shanghai"))
+    return room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
+
+
+async def test_roll_call_and_status_line_say_the_same_about_a_briefer(chinese_room):
+    app = chinese_room
+    async with app.run_test(size=(100, 30)) as pilot:
+        await enter_line(pilot, "/缺席 @王强 @李雷")
+        assert "王强缺席，由李雷（已记为出席）会后传达" in shown(app.screen.query_one("#message"))
+        assert "由李雷会后传达" in shown(app.screen.query_one("#opening"))
+
+
+async def test_entries_and_summary_use_full_width_punctuation(chinese_room):
+    app = chinese_room
+    async with app.run_test(size=(100, 30)) as pilot:
+        await enter_line(pilot, "/到 全体")
+        await pilot.press("f2")
+        await enter_line(pilot, "争议: 研发部: 延长测试 | 市场部: 保持日期")
+        await enter_line(pilot, "待定: @法务 出具合规意见 11月30日前")
+        entries = app.screen.query_one("#entries")
+        listed = [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
+        assert any("研发部：延长测试 | 市场部：保持日期" in line for line in listed), listed
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        summary = app.screen.query_one("#closing-summary")
+        items = [str(summary.get_option_at_index(i).prompt) for i in range(summary.option_count)]
+        assert "  • 出具合规意见 — 法务，2026年11月30日 星期一" in items, items

@@ -1,0 +1,116 @@
+"""The closing summary: the room reads it back, fixes owners and dates, confirms."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
+from screens.closing import ClosingScreen
+from store.archive import Archive
+from tests.support import room_app, submit_lines
+
+
+def footer_labels(app) -> list[str]:
+    """The labels the footer shows for the focused widget's keys."""
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def open_summary(app, pilot, *lines: str) -> ClosingScreen:
+    """Start the first topic, record ``lines`` (through the room's submit: the
+    summary is tested here, not the typing) and open the summary with F10."""
+    await pilot.press("f2")
+    await submit_lines(pilot, *lines)
+    await pilot.press("f10")
+    await pilot.pause()
+    assert isinstance(app.screen, ClosingScreen)
+    return app.screen
+
+
+@pytest.mark.parametrize(("language", "fix"), [("en", "Fix"), ("zh", "更正")])
+async def test_summary_footer_names_the_fix_key_in_the_room_language(
+    archive: Archive, clock: FakeClock, language: str, fix: str
+):
+    set_language(language)
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot, "a: @Li training build by 9/10")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        labels = footer_labels(app)
+        assert fix in labels
+        assert not [label for label in labels if label.startswith("keys.")]
+
+
+def shown(widget) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+
+    out = StringIO()
+    Console(width=200, file=out, color_system=None).print(widget.render())
+    return out.getvalue()
+
+
+async def test_a_fix_that_would_turn_a_task_into_a_point_is_refused(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        closing = await open_summary(
+            app,
+            pilot,
+            "d: go live on 20 Sept",
+            "u: @Legal export rules in 3 workdays",
+            "a: @Li training build by 9/10",
+            "a: @Marta flyers by 9/12",
+            "a: @Ana venue by 9/14",
+            "a: @Li send training list by 9/1",
+        )
+        summary = closing.query_one("#closing-summary")
+        await pilot.press("shift+tab")
+        seq = app.meeting.state.entries[-1].seq
+        summary.highlighted = summary.get_option_index(str(seq))
+        await pilot.press("enter")
+        await pilot.pause()
+        fix = closing.query_one("#closing-fix")
+        # Nothing selected: typing goes after the line, it does not replace it.
+        assert fix.selection.is_empty and fix.cursor_position == len(fix.value)
+        fix.value = "a: @Wang send training list by 2/30"
+        await pilot.pause()
+        preview = shown(closing.query_one("#closing-preview"))
+        assert "becomes Point (was Task)" in preview and "'2/30' is not a date" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        # Refused: the editor stays open with the line and the reason; nothing changed.
+        assert fix.display and fix.has_focus
+        assert fix.value == "a: @Wang send training list by 2/30"
+        assert "not saved: the line reads as Point, not Task" in shown(
+            closing.query_one("#closing-hint")
+        )
+        assert "Tasks (4)" in str(summary.get_option_at_index(_heading(summary, "Tasks")).prompt)
+        assert app.meeting.state.entry(seq).entry.owner == "Li"
+        # The item being fixed stays in sight above the editor at 80x24.
+        assert _in_sight(summary, str(seq))
+        fix.value = "a: @Wang send training list by 9/30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not fix.display
+        assert app.meeting.state.entry(seq).entry.owner == "Wang"
+        assert "Wang" in str(summary.get_option(str(seq)).prompt)
+
+
+def _heading(summary, word: str) -> int:
+    for index in range(summary.option_count):
+        if str(summary.get_option_at_index(index).prompt).startswith(word):
+            return index
+    raise AssertionError(f"no heading {word}")
+
+
+def _in_sight(summary, option_id: str) -> bool:
+    index = summary.get_option_index(option_id)
+    top = summary.scroll_offset.y
+    lines = summary._lines  # (option index, line) for every row of the list
+    rows = [row for row, (option, _line) in enumerate(lines) if option == index]
+    height = summary.scrollable_content_region.height
+    return bool(rows) and top <= rows[0] and rows[-1] < top + height

@@ -1,0 +1,100 @@
+"""The command palette and the help screen, in the room's language."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
+from store.archive import Archive
+from tests.support import ROOM_AGENDA_ZH, room_app, type_text
+
+
+async def palette_offers(app, pilot, typed: str = "") -> list[str]:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await type_text(pilot, typed)
+    await pilot.pause(0.3)
+    found = app.screen.query_one(CommandList)
+    return [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+
+
+@pytest.mark.parametrize("typed", ["", "e", "s", "t", "q", "m"])
+async def test_chinese_palette_offers_no_english_built_in_commands(
+    archive: Archive, clock: FakeClock, typed: str
+):
+    set_language("zh")
+    app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        offered = " ".join(await palette_offers(app, pilot, typed))
+        for builtin in ("Keys", "Maximize", "Quit", "Screenshot", "Theme", "Change"):
+            assert builtin not in offered
+
+
+async def test_palette_offers_leaving_the_room_in_the_room_language(archive, clock):
+    set_language("zh")
+    app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        offered = await palette_offers(app, pilot, "离开")
+        assert any("离开会场" in option for option in offered)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value is None  # left; the meeting stays open
+    assert next(archive.db["meetings"].rows)["status"] == "planned"
+
+
+def help_rows(app, selector: str) -> list[str]:
+    """The rows of one help table, as the 80-column screen draws them."""
+    from textual.geometry import Region
+
+    widget = app.screen.query_one(selector)
+    width, height = widget.region.size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_help_at_80_columns_wraps_each_description_inside_its_column(
+    archive, clock, language
+):
+    from screens.help import HelpScreen
+
+    set_language(language)
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        for table in ("#help-keys", "#help-list-keys", "#help-closing-keys", "#help-syntax"):
+            rows = help_rows(app, table)
+            keys = [row for row in rows if row[:1] != " "]
+            # a key column as wide as its widest key; a wrapped description
+            # continues under the description, never under the key
+            continued = [row for row in rows if row.startswith(" ") and row.strip()]
+            assert all(len(row) - len(row.lstrip()) >= 6 for row in continued), (table, rows)
+            assert keys and all("…" not in row[-2:] for row in rows), rows
+        text = "\n".join(help_rows(app, "#help-keys"))
+        palette = "Command palette: every action by name" if language == "en" else "命令面板"
+        assert palette in text
+
+
+async def test_chinese_help_names_people_as_the_syntax_does(archive, clock):
+    set_language("zh")
+    app = room_app(archive, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = "\n".join(help_rows(app, "#help-keys"))
+        assert "/absent @甲 @传达人" in keys and "/speak @甲" in keys
+        assert "@name" not in keys and "@briefer" not in keys
+
+
+async def test_help_lists_the_entry_list_and_closing_summary_keys(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        entries = "\n".join(help_rows(app, "#help-list-keys"))
+        assert "e / Enter" in entries and "Delete" in entries and "Escape" in entries
+        closing = "\n".join(help_rows(app, "#help-closing-keys"))
+        assert "Shift+Tab" in closing and "F10" in closing

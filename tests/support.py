@@ -1,0 +1,555 @@
+"""What the tests share: fixed values, meetings, the room, typing, hostile text, tmux.
+
+One module for every helper (fixtures live in tests/conftest.py). The lanes
+under tests/ (meeting/, line/, store/, screens/, ...) import from here only,
+never from one another. Sections, in order:
+
+- paths and fixed values (``START``, ``AGENDA_TOML``, ``DATA``, ``GOLDEN``)
+- lines typed into the domain (``type_lines``) and meetings held and closed
+- the room on a fixed agenda (``room_app``) and driving it with Pilot
+- hostile text (``HOSTILE_TEXTS``) for every screen and export
+- the real program in tmux (``terminal``)
+
+``tests/driver.py`` is not here: it is a program the crash and two-writer
+tests run in a process of their own.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pendulum
+import pytest
+from click.testing import CliRunner, Result
+from markdown_it import MarkdownIt
+from textual.pilot import Pilot
+
+from facilitator.app.live import LiveMeeting
+from facilitator.cli.main import main
+from facilitator.core.clock import FakeClock
+from facilitator.core.text import clean
+from facilitator.meeting.agenda import Agenda
+from facilitator.meeting.minutes import Minutes
+from facilitator.meeting.state import Captured
+from facilitator.planning.agenda_file import load_agenda, parse_agenda
+from facilitator.planning.demo import demo_agenda
+from screens.app import FacilitatorApp
+from store.archive import Archive
+
+# -- paths and fixed values ---------------------------------------------------------
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+"""The repository (the working directory of programs the tests start)."""
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
+FACILITATOR = Path(sys.executable).parent / "facilitator"
+"""The installed ``facilitator`` command, as a person runs it."""
+
+START = pendulum.datetime(2026, 3, 2, 10, 0, tz="Europe/Berlin")
+"""The fake clock's first instant (the ``clock`` fixture)."""
+
+AGENDA_TOML = """\
+[meeting]
+title = "Weekly ops sync"
+goal = "Agree the release checklist"
+kind = "sync"
+start = 2026-03-02T10:00:00+01:00
+end = 2026-03-02T11:00:00+01:00
+place = "Room 2"
+rsvp_by = 2026-02-26T17:00:00+01:00
+materials = ["checklist.pdf"]
+
+[[people]]
+name = "Ana"
+department = "Ops"
+role = "host"
+
+[[people]]
+name = "Ben"
+department = "R&D"
+role = "recorder"
+
+[[people]]
+name = "李雷"
+department = "Sales"
+
+[[topics]]
+title = "Release checklist"
+owner = "Ana"
+minutes = 20
+
+[[topics]]
+title = "Support rota"
+owner = "Ben"
+minutes = 15
+"""
+
+# -- lines typed into the domain, meetings held ---------------------------------------
+
+
+def type_lines(meeting: LiveMeeting, *lines: str) -> None:
+    """Type lines into the room, asserting each was accepted."""
+    for line in lines:
+        outcome = meeting.submit(line)
+        assert outcome.accepted, (line, [n.text() for n in outcome.notices])
+
+
+LAUNCH_EN = """\
+[meeting]
+title = "Q3 launch coordination"
+goal = "Agree the Q3 launch timetable"
+kind = "kickoff"
+timezone = "Europe/Berlin"
+start = 2026-03-02T10:00:00
+end = 2026-03-02T11:00:00
+place = "Room 3A"
+online = "https://meet.example.com/q3"
+rsvp_by = 2026-02-26T17:00:00
+materials = ["Development plan", "Campaign draft"]
+language = "en"
+
+[[people]]
+name = "Ana"
+department = "Project office"
+role = "host"
+email = "ana@example.com"
+
+[[people]]
+name = "Zhao"
+department = "Project office"
+role = "recorder"
+email = "zhao@example.com"
+
+[[people]]
+name = "Li"
+department = "R&D"
+email = "li@example.com"
+
+[[people]]
+name = "Marta"
+department = "Marketing"
+
+[[people]]
+name = "Wang"
+department = "Sales"
+email = "wang@example.com"
+
+[[topics]]
+title = "R&D progress and risks"
+owner = "Li"
+minutes = 15
+
+[[topics]]
+title = "Launch campaign"
+owner = "Marta"
+minutes = 15
+
+[[topics]]
+title = "Sales training"
+owner = "Wang"
+minutes = 10
+"""
+
+LAUNCH_EN_LINES = (
+    "/absent @Wang @Marta",
+    "/next",
+    "Front end 80% done, back end in integration",
+    "x: R&D: longer tests | Marketing: keep the date",
+    "d: ship on 20 Sept",
+    "a: @Li submit the test resource form by 3/10",
+    "/next",
+    "u: @Marta budget approval in 3 workdays",
+    "a: @Marta campaign draft by 3/20",
+)
+
+LAUNCH_ZH = """\
+[meeting]
+title = "Q3新产品上线协调会"
+goal = "确定Q3产品上线时间表"
+kind = "kickoff"
+timezone = "Asia/Shanghai"
+start = 2026-03-02T14:00:00
+end = 2026-03-02T16:00:00
+place = "公司3楼会议室A"
+rsvp_by = 2026-02-26T17:00:00
+materials = ["产品开发计划表", "市场推广初稿"]
+language = "zh"
+
+[[people]]
+name = "周敏"
+department = "项目部"
+role = "host"
+email = "zhoumin@example.com"
+
+[[people]]
+name = "赵芳"
+department = "项目部"
+role = "recorder"
+
+[[people]]
+name = "李雷"
+department = "研发部"
+
+[[people]]
+name = "韩梅梅"
+department = "市场部"
+
+[[topics]]
+title = "研发进度汇报"
+owner = "李雷"
+minutes = 20
+
+[[topics]]
+title = "推广方案确认"
+owner = "韩梅梅"
+minutes = 20
+"""
+
+LAUNCH_ZH_LINES = (
+    "/next",
+    "前端开发完成80%，后端接口联调中",
+    "争议: 研发部: 需延长测试周期 | 市场部: 担心影响推广节奏",
+    "决定: 推广时间调整为9月20日",
+    "任务: @李雷 提交测试资源申请表 3月10日",
+    "/next",
+    "待定: @韩梅梅 预算审批 3个工作日内",
+)
+
+
+def hold_meeting(
+    db_path: Path, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2
+) -> tuple[int, FakeClock]:
+    """Run a meeting from its agenda on a fake clock and close it; (meeting id, clock)."""
+    agenda = parse_agenda(agenda_text)
+    clock = FakeClock(agenda.start)
+    with Archive.open(db_path) as archive:
+        meeting = LiveMeeting(archive.create_meeting(agenda, clock.now()), clock)
+        for line in lines:
+            type_lines(meeting, line)
+            clock.advance(minutes=minutes_per_line)
+        meeting.close()
+        return meeting.meeting_id, clock
+
+
+def held_meeting(db_path: Path, clock: FakeClock) -> int:
+    """A closed meeting with a decision, a task, an open item and speaking turns."""
+    with Archive.open(db_path) as archive:
+        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
+        room = LiveMeeting(journal, clock)
+        type_lines(room, "/next", "d: go live on 20 Sept", "a: @Li training build by 9/10")
+        clock.advance(minutes=4)
+        type_lines(room, "/call @Marta", "u: @Legal compliance opinion in 3 workdays")
+        clock.advance(minutes=2)
+        type_lines(room, "/next")
+        clock.advance(minutes=1)
+        room.close()
+        return journal.meeting_id
+
+
+def cli(db_path: Path, *args: str, now: str | None = None, lang: str | None = None) -> Result:
+    """The facilitator command on ``db_path``, at ``now`` (FACILITATOR_NOW)."""
+    # A wide terminal, so tables do not wrap long titles.
+    env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {})}
+    prefix = ["--db", str(db_path)] + (["--lang", lang] if lang else [])
+    return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)
+
+
+# -- the room, driven as a person at the keyboard would ------------------------------
+
+ROOM_AGENDA = DATA / "room.toml"
+ROOM_AGENDA_ZH = DATA / "room_zh.toml"
+
+
+def room_app(
+    archive: Archive, clock: FakeClock, theme: str | None = None, agenda_file: Path = ROOM_AGENDA
+) -> FacilitatorApp:
+    """A fresh meeting on tests/data/room.toml (or ``agenda_file``), opened in the app.
+
+    The room on a fixed agenda (fixed zone and times) for screen tests and snapshots.
+    """
+    agenda = load_agenda(agenda_file)
+    journal = archive.create_meeting(agenda, clock.now())
+    return FacilitatorApp(LiveMeeting(journal, clock), theme=theme)
+
+
+_KEYS = {" ": "space"}
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` key by key into the focused widget."""
+    for char in text:
+        await pilot.press(_KEYS.get(char, char))
+
+
+async def enter_line(pilot: Pilot, text: str) -> None:
+    """Type a line into the room and press Enter."""
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def submit_lines(pilot: Pilot, *lines: str) -> None:
+    """Carry out lines in the room as if each were typed and entered, without the keys.
+
+    The room's own path for a line (``RoomScreen.submit_text``, as the palette
+    uses): it is recorded, the status line confirms it, the entries and the
+    preview show what they show after Enter. Key by key, a line costs a tenth
+    of a second a character; use this where the typing is not what is tested.
+    """
+    from screens.room import RoomScreen
+
+    room = pilot.app.screen
+    assert isinstance(room, RoomScreen), room
+    for line in lines:
+        room.submit_text(line)
+    await pilot.pause()
+
+
+async def after_refusal(pilot: Pilot) -> None:
+    """Wait until a refused line is back in the input (it returns once typing stops)."""
+    from screens.widgets.capture import QUIET_SECONDS
+
+    await pilot.pause(QUIET_SECONDS + 0.2)
+
+
+# -- hostile text ---------------------------------------------------------------------
+
+# Text that tries to be markup: the one list every output is tested against.
+#
+# Names, topics and notes come from people; each of these must come out of
+# every screen and export exactly as typed (minus control characters, which no
+# output may pass through). To test a new export, parametrize its test over
+# ``HOSTILE_TEXTS`` and check ``visible(text)`` shows literally in it.
+
+HOSTILE_TEXTS: tuple[str, ...] = (
+    # Rich / Textual console markup
+    "[bold red]x[/]",
+    "[link=https://e.x]y[/link]",
+    "[@click=app.quit]quit[/]",
+    "\\[not escaped\\] [/]",
+    # ANSI escape sequences: colour, a terminal hyperlink (OSC 8), clear screen
+    "\x1b[31mred\x1b[0m text",
+    "\x1b]8;;https://e.x\x1b\\click\x1b]8;;\x1b\\ here",
+    "\x1b[2J\x1b[Hwiped",
+    # HTML
+    "<script>alert(1)</script>",
+    '<a href="https://e.x">y</a> &amp; &lt;b&gt; R&D',
+    # Markdown control characters, inline and at the start of a line
+    "**bold** _em_ `code` ~~gone~~",
+    "# Heading",
+    "- item",
+    "1. first",
+    "> quoted",
+    "| a | b |",
+    "[y](https://e.x) ![i](https://e.x/i.png) <https://e.x>",
+    "---",
+    # Spreadsheet formulas (CSV injection)
+    '=HYPERLINK("https://e.x","click")',
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(A1:A2)",
+    # Chinese text with brackets of both widths
+    "【重要】[red]李雷[/red]",
+)
+"""Hostile strings for names, topics and notes; one line each, no edge spaces."""
+
+
+def visible(text: str) -> str:
+    """What a reader must see of ``text``: all of it, minus control characters."""
+    return clean(text)
+
+
+def hostile_agenda_toml(text: str) -> str:
+    """An agenda file with ``text`` as its title, goal, place, first topic, and a
+    person (that topic's owner) whose name and department are ``text``."""
+    value = json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
+    return f"""\
+[meeting]
+title = {value}
+goal = {value}
+place = {value}
+start = 2026-03-02T10:00:00+01:00
+end = 2026-03-02T11:00:00+01:00
+
+[[people]]
+name = "Ana"
+department = "Ops"
+role = "host"
+
+[[people]]
+name = {value}
+department = {value}
+
+[[topics]]
+title = {value}
+owner = {value}
+minutes = 15
+
+[[topics]]
+title = "Support rota"
+owner = "Ana"
+minutes = 15
+"""
+
+
+def hostile_agenda(text: str) -> Agenda:
+    """The agenda of :func:`hostile_agenda_toml`, read as an agenda file is."""
+    return parse_agenda(hostile_agenda_toml(text), source="hostile.toml")
+
+
+def hostile_meeting(archive: Archive, clock: FakeClock, text: str) -> LiveMeeting:
+    """A meeting whose title, first topic, its owner and notes are all ``text``."""
+    agenda = hostile_agenda(text)
+    meeting = LiveMeeting(archive.create_meeting(agenda, clock.now()), clock)
+    type_lines(meeting, "/next", text, "d: " + text)
+    outcome = meeting.submit(f"a: @{visible(text)} check the figures by 9/10")
+    assert outcome.events[-1].entry.owner == visible(text)
+    clock.advance(minutes=3)
+    return meeting
+
+
+def hostile_minutes(archive: Archive, clock: FakeClock, text: str) -> Minutes:
+    """The minutes of :func:`hostile_meeting`, closed."""
+    return hostile_meeting(archive, clock, text).close()
+
+
+def rendered_markdown_lines(markdown: str) -> list[str]:
+    """What a Markdown renderer (CommonMark + tables) shows, line by line.
+
+    Fails if anything typed became a link, an image or raw HTML.
+    """
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    shown: list[str] = []
+    for token in parser.parse(markdown):
+        assert token.type not in ("html_block",), token
+        for child in token.children or ():
+            assert child.type not in ("link_open", "image", "html_inline", "s_open"), child
+        if token.type == "inline":
+            shown.append(
+                "".join(
+                    c.content if c.type in ("text", "text_special", "code_inline") else " "
+                    for c in token.children or ()
+                    if not c.type.endswith(("_open", "_close"))
+                )
+            )
+    return shown
+
+
+# -- the real program in tmux ---------------------------------------------------------
+
+# Driving the real program in tmux, as a person at a real terminal would.
+#
+# Keys go through tmux's own terminal emulation (``send-keys``, ``paste-buffer``),
+# so the program reads exactly the bytes a recorder's keyboard or clipboard
+# sends: the only place where typing fast, pasting and Enter are proven.
+
+needs_tmux = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Terminal:
+    """One tmux session running a command, on a tmux server of its own.
+
+    A server per test: tests never share one, and one ending (its last session
+    killed) can never take another's down while it starts.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.name, *args], capture_output=True, text=True, check=check
+        )
+
+    def send(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def type(self, text: str) -> None:
+        """Type ``text`` literally (no key names)."""
+        self.send("-l", text)
+
+    def type_line(self, text: str) -> None:
+        self.type(text)
+        self.send("Enter")
+
+    def paste(self, text: str, bracketed: bool = True) -> None:
+        """Paste ``text`` as a terminal does: one bracketed paste (Ctrl+Shift+V, a
+        middle click), or, with ``bracketed=False``, as if typed (newlines as Enter)."""
+        buffer = f"b{uuid.uuid4().hex[:8]}"
+        self.tmux("set-buffer", "-b", buffer, "--", text)
+        flags = ["-p"] if bracketed else []
+        self.tmux("paste-buffer", "-d", *flags, "-b", buffer, "-t", self.name)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name, check=False).stdout
+
+    def wait_for(self, text: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.02)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+
+
+@contextmanager
+def terminal(command: str, size: tuple[int, int] = (120, 40)) -> Iterator[Terminal]:
+    """A tmux session of ``size`` running ``command`` (kept open after it ends)."""
+    session = Terminal(f"facilitator-test-{uuid.uuid4().hex[:8]}")
+    columns, rows = size
+    started = session.tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session.name,
+        "-x",
+        str(columns),
+        "-y",
+        str(rows),
+        f"{command}; sleep 600",
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr
+    try:
+        yield session
+    finally:
+        session.tmux("kill-server", check=False)
+
+
+def room_command(db: Path, *args: str) -> str:
+    """The shell command that opens the room on the archive ``db``."""
+    return f"FACILITATOR_LANG=en {FACILITATOR} --db '{db}' {' '.join(args)}"
+
+
+def entries(db: Path) -> list[Captured]:
+    """The entries of the archive's latest meeting, as its journal holds them."""
+    with Archive.open(db) as archive:
+        meeting = archive.meetings()[-1]
+        return list(archive.state(meeting.id).entries)
+
+
+def wait_for_entries(db: Path, count: int, seconds: float = 30) -> list[Captured]:
+    """The entries once there are at least ``count`` (then a moment more, so a
+    doubled line would show up too)."""
+    deadline = time.monotonic() + seconds
+    found: list[Captured] = []
+    while time.monotonic() < deadline:
+        found = entries(db) if db.exists() else []
+        if len(found) >= count:
+            time.sleep(0.5)
+            return entries(db)
+        time.sleep(0.05)
+    raise AssertionError(f"{count} entries never arrived; the journal holds {found}")
