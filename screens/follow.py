@@ -253,7 +253,7 @@ class FollowApp(App[Minutes | None]):
 
     def action_command_palette(self) -> None:
         """The palette, with its prompt in the interface language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 CommandPalette(placeholder=t("follow.palette_search"), id="--command-palette")
             )

@@ -7,6 +7,7 @@ rules live there, this module reads arguments, calls them and writes files.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,10 +24,15 @@ from facilitator.cli.common import (
 from facilitator.core.i18n import t
 from facilitator.meeting.journal import JournalUnavailable
 
+if TYPE_CHECKING:
+    from facilitator.followup.tasks import Retrospective
+    from facilitator.meeting.minutes import Minutes
+    from store.archive import Archive, MeetingRow
+
 MINUTES_FORMATS = ("md", "html", "json")
 
 
-def _closed_minutes(settings: Settings, meeting: str | None):
+def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, MeetingRow, Minutes]:
     """(archive, meeting row, minutes with current task statuses) of a closed meeting."""
     from store.errors import ArchiveError
     from store.followup import followed_minutes
@@ -152,7 +158,7 @@ def retro(
         archive.close()
 
 
-def _retro_text(retro_) -> str:
+def _retro_text(retro_: Retrospective) -> str:
     return "\n".join(
         [
             t("cli_plan.retro_good", text=retro_.good or "-"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -25,6 +26,7 @@ from facilitator.cli.common import (
 from facilitator.core.i18n import current_language, t
 from facilitator.core.zones import local_zone, zone_of
 from facilitator.meeting.agenda import MEETING_KINDS
+from facilitator.planning.warnings import Finding
 
 
 @command(name="new")
@@ -144,7 +146,7 @@ def new(
     )
 
 
-def _warning_lines(findings, agenda_file: str) -> list[str]:
+def _warning_lines(findings: Iterable[Finding], agenda_file: str) -> list[str]:
     """Each finding as ``FILE:LINE: FIELD: warning: …``, like the agenda's problems."""
     from facilitator.planning.agenda_file import field_line
 

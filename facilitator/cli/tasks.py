@@ -7,9 +7,13 @@ A composition root wiring ``facilitator.followup.tasks`` (the rules) to
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from pendulum import Date
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
@@ -26,7 +30,7 @@ def _today(settings: Settings) -> Date:
 
 def _task_table(
     tasks: list[TaskRecord], title: str | None = None, notes: dict[int, str] | None = None
-):
+) -> Table:
     from rich.table import Table
     from rich.text import Text
 

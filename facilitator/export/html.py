@@ -7,6 +7,7 @@ name is shown, never run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from facilitator.core.i18n import t
@@ -68,7 +69,7 @@ def _topic(view: TopicView) -> list[str]:
     return out
 
 
-def _none(tr) -> str:
+def _none(tr: Callable[..., str]) -> str:
     return f'<p class="none">{_e(tr("minutes.none"))}</p>'
 
 

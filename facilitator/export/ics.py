@@ -82,7 +82,8 @@ def sequence_at(now: DateTime) -> int:
     higher without remembering the earlier ones (and stays within 31 bits
     until 2088).
     """
-    return max(0, int((now.in_timezone("UTC") - SEQUENCE_EPOCH).total_seconds()))
+    elapsed = now.in_timezone("UTC").timestamp() - SEQUENCE_EPOCH.timestamp()
+    return max(0, int(elapsed))
 
 
 def render_invitation(agenda: Agenda, now: DateTime, language: str | None = None) -> bytes:

@@ -11,6 +11,7 @@ from typing import Any
 
 from pendulum import Date, DateTime
 
+from facilitator.core.zones import zone_of
 from facilitator.meeting.minutes import Minutes, TopicMinutes
 
 FORMAT = "facilitator.minutes/1"
@@ -21,7 +22,7 @@ def _instant(value: DateTime | None) -> str | None:
 
 
 def _local(value: DateTime | None, like: DateTime) -> DateTime | None:
-    return value.in_timezone(like.timezone) if value is not None else None
+    return value.in_timezone(zone_of(like)) if value is not None else None
 
 
 def _date(value: Date | None) -> str | None:

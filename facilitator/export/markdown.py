@@ -4,16 +4,18 @@ basic information, discussion per topic, decisions, unresolved items, tasks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from facilitator.core.i18n import t
 from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
-from facilitator.meeting.minutes import Minutes
+from facilitator.meeting.minutes import AttendanceLine, Minutes
 from facilitator.render.patterns import joined
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
 
-def _people(lines, language: str) -> str:
+def _people(lines: Iterable[AttendanceLine], language: str) -> str:
     # Latecomers are marked: they missed the start, and the JSON says so too.
     return t("minutes.list_sep", language=language).join(
         t(

@@ -141,13 +141,13 @@ def _resolve(match: re.Match[str], today: Date, calendar: WorkCalendar) -> Date 
             return _safe_date(int(g["zy"]), int(g["zm"]), int(g["zd"]))
         return _month_day(int(g["zm"]), int(g["zd"]), today)
     if g.get("zmrel"):
-        month = today.add(months=1) if g["zmrel"].startswith("下") else today
-        return _safe_date(month.year, month.month, _number(g["zmd"]))
+        base = today.add(months=1) if g["zmrel"].startswith("下") else today
+        return _safe_date(base.year, base.month, _number(g["zmd"]))
     if g.get("dm"):
         return _month_day(int(g["dm"]), int(g["dd"]), today)
     if g.get("zmm"):
-        first = _month_day(_number(g["zmm"]), 1, today)
-        return first.end_of("month") if first is not None else None
+        month_start = _month_day(_number(g["zmm"]), 1, today)
+        return month_start.end_of("month") if month_start is not None else None
     if g.get("zend"):
         if g["zend"] in ("年底", "年末"):
             return Date(today.year, 12, 31)
@@ -163,8 +163,8 @@ def _resolve(match: re.Match[str], today: Date, calendar: WorkCalendar) -> Date 
             return _safe_date(year + 2000 if year < 100 else year, month, day)
         return _month_day(month, day, today)
     if g.get("nmon") or g.get("mon"):
-        month = _MONTHS.split("|").index((g.get("nmon") or g["mon"]).lower()[:3]) + 1
-        return _month_day(month, int(g.get("nd") or g["md"]), today)
+        named = _MONTHS.split("|").index((g.get("nmon") or g["mon"]).lower()[:3]) + 1
+        return _month_day(named, int(g.get("nd") or g["md"]), today)
     if g.get("n"):
         count = _number(g["n"])
         unit = g["unit"].lower()

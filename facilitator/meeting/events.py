@@ -7,6 +7,7 @@ retraction are events of their own, so the history stays complete.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -56,7 +57,7 @@ class Event:
     takes back a whole command (``/done`` both ends a turn and calls the next)."""
 
 
-def _event(kind: str):
+def _event(kind: str) -> Callable[[type[Event]], type[Event]]:
     def register(cls: type[Event]) -> type[Event]:
         cls.kind = kind
         EVENT_TYPES[kind] = cls

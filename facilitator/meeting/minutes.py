@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pendulum import Date, DateTime
 
 from facilitator.core.pinyin import name_sort_key
+from facilitator.core.zones import zone_of
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.balance import department_totals
 from facilitator.meeting.events import Side
@@ -96,7 +97,7 @@ class Minutes:
         differs from the planned start and end by a minute or more; else None."""
         if self.opened_at is None or self.closed_at is None:
             return None
-        zone = self.agenda.start.timezone
+        zone = zone_of(self.agenda.start)
         opened = self.opened_at.in_timezone(zone)
         closed = self.closed_at.in_timezone(zone)
 

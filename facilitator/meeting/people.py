@@ -14,6 +14,7 @@ from facilitator.core.notice import Notice
 from facilitator.meeting.decision import Command, Decision, Refusal
 from facilitator.meeting.events import (
     AttendanceMarked,
+    AttendanceStatus,
     Event,
     SpeakerCalled,
     SpeakerFinished,
@@ -108,7 +109,7 @@ def drop(state: MeetingState, command: Command, now: DateTime) -> Decision:
     return Decision(events)
 
 
-def mark(status: str) -> Callable[[MeetingState, Command, DateTime], Decision]:
+def mark(status: AttendanceStatus) -> Callable[[MeetingState, Command, DateTime], Decision]:
     def handler(state: MeetingState, command: Command, now: DateTime) -> Decision:
         people = command.people
         if not people and command.args == ("all",):

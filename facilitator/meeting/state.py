@@ -15,6 +15,7 @@ from typing import Literal
 
 from pendulum import DateTime
 
+from facilitator.core.zones import zone_of
 from facilitator.meeting.agenda import Agenda, Person, Topic
 from facilitator.meeting.balance import Balance, Imbalance, balance_of, department_totals
 from facilitator.meeting.events import (
@@ -189,6 +190,11 @@ class MeetingState:
     def current_topic(self) -> TopicState | None:
         return self.topics[self.current] if self.current else None
 
+    def topic_title(self, topic_id: str | None) -> str:
+        """The title of the topic ``topic_id`` ("" for none, or one not on the agenda)."""
+        topic = self.agenda.topic(topic_id) if topic_id else None
+        return topic.title if topic is not None else ""
+
     def topics_in_order(self) -> list[TopicState]:
         return [self.topics[topic_id] for topic_id in self.order]
 
@@ -244,7 +250,7 @@ class MeetingState:
         """
         end = _to_minute(self.projected_end(now))
         planned = _to_minute(self.agenda.end)
-        zone = self.agenda.end.timezone
+        zone = zone_of(self.agenda.end)
         same_day = end.in_timezone(zone).date() == planned.in_timezone(zone).date()
         return Projection(end, planned, round((end - planned).total_seconds() / 60), same_day)
 

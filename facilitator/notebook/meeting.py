@@ -122,9 +122,7 @@ class Meeting:
             {
                 "number": captured.number,
                 "kind": captured.entry.kind,
-                "topic": (state.agenda.topic(captured.entry.topic).title)
-                if captured.entry.topic and state.agenda.topic(captured.entry.topic)
-                else "",
+                "topic": state.topic_title(captured.entry.topic),
                 "text": entry_text(captured.entry),
                 "at": captured.at.in_timezone(state.agenda.timezone).isoformat(),
             }

@@ -115,11 +115,11 @@ class BalancePanel(Static):
             parts = shares_of(meeting)
             text.append("\n\n")
             text.append(t("balance.meeting_departments"), style="bold")
-            for department, seconds in sorted(meeting.items(), key=lambda item: -item[1]):
+            for name, seconds in sorted(meeting.items(), key=lambda item: -item[1]):
                 text.append("\n")
-                text.append(set_cell_size(department, name_width) + " ", style="bold")
+                text.append(set_cell_size(name, name_width) + " ", style="bold")
                 text.append(clock(seconds))
-                text.append(f" {parts[department]:4.0%}", style="dim")
+                text.append(f" {parts[name]:4.0%}", style="dim")
         text.append("\n\n")
         text.append(t("balance.people"), style="bold")
         topic = state.speaking_by_person(now, state.current) if state.current else {}
