@@ -15,6 +15,7 @@ BENCHMARKS = {
     "reopen": "benchmarks.reopen",
     "tasks": "benchmarks.task_query",
     "timer": "benchmarks.timer_drift",
+    "line": "benchmarks.line_parse",
 }
 
 

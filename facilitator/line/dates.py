@@ -10,6 +10,7 @@ Chinese numerals (``十五``, ``二十``) are read by ``cn2an``, not by a table.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -190,11 +191,15 @@ def _resolve(match: re.Match[str], today: Date, calendar: WorkCalendar) -> Date 
 def find_dates(text: str, today: Date, calendar: WorkCalendar = WEEKENDS) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, non-overlapping."""
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far, sorted and apart: an overlap is checked against
+    # the two neighbours only (checking all of them was quadratic in dates).
+    starts: list[int] = []
+    ends: list[int] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            place = bisect.bisect_right(starts, start)
+            if (place and ends[place - 1] > start) or (place < len(starts) and starts[place] < end):
                 continue
             # "3/4" inside "v1.3/4" or a word like "monday2" is not a date
             before = text[start - 1] if start > 0 else " "
@@ -205,7 +210,8 @@ def find_dates(text: str, today: Date, calendar: WorkCalendar = WEEKENDS) -> lis
                 after in "/:-" and end + 1 < len(text) and text[end + 1].isdigit()
             ):
                 continue
-            taken.append((start, end))
+            starts.insert(place, start)
+            ends.insert(place, end)
             found.append(DateMatch(start, end, match.group(0), _resolve(match, today, calendar)))
     return sorted(found, key=lambda m: m.start)
 

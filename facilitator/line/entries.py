@@ -141,19 +141,18 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
         position = max(position, end)
     kept.append(text[position:])
     parts = [part.strip() for part in kept if part.strip()]
-    joined = ""
+    pieces: list[str] = []
+    last = ""
     for part in parts:
-        if joined and joined[-1] in _PUNCTUATION and part[0] in _PUNCTUATION:
+        if last and last in _PUNCTUATION and part[0] in _PUNCTUATION:
             part = part[1:].strip()  # "，，" left where a date stood between two commas
             if not part:
                 continue
-        if not joined:
-            joined = part
-        elif _joins_tight(joined[-1], part[0]):
-            joined += part
-        else:
-            joined += " " + part
-    return joined.strip(" ,;，；、:：-")
+        if last and not _joins_tight(last, part[0]):
+            pieces.append(" ")
+        pieces.append(part)
+        last = part[-1]
+    return "".join(pieces).strip(" ,;，；、:：-")
 
 
 def _parse_dispute(body: str, raw: str, context: LineContext) -> Capture:

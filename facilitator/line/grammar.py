@@ -181,10 +181,15 @@ def _people_command(name: str, rest: str, context: LineContext, raw: str) -> Com
     # Each word is an @mention or a bare name (or the place, for /queue), read
     # left to right: the order matters (/absent @who @briefer).
     found = mentions(rest, context.people)
-    leftover = rest
+    # The words left once the mentions are blanked out, built in one pass
+    # (blanking them one by one copied the line once per name: quadratic).
+    pieces: list[str] = []
+    position = 0
     for mention in found:
-        blank = " " * (mention.end - mention.start)
-        leftover = leftover[: mention.start] + blank + leftover[mention.end :]
+        pieces += [rest[position : mention.start], " " * (mention.end - mention.start)]
+        position = mention.end
+    pieces.append(rest[position:])
+    leftover = "".join(pieces)
     # A full stop or a dash around a name is punctuation, not part of it.
     words: list[tuple[int, Mention | str]] = [
         (m.start(), m.group().strip(_PUNCTUATION))

@@ -48,14 +48,39 @@ def complete(typed: str, names: Sequence[str]) -> list[str]:
     return [name for name in names if _matches_prefix(name, typed)]
 
 
+LONGEST_TYPED = 64
+"""A word after ``@`` longer than this is not a name being typed."""
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The names a line is read against, folded once for the whole line."""
+
+    names: tuple[str, ...]
+    folded: tuple[str, ...]
+    window: int
+    """How far after an ``@`` a name can reach: the longest name, and a word
+    being typed. Only that much is read, so a line of thousands of mentions
+    is read in linear time."""
+
+    @classmethod
+    def of(cls, names: Sequence[str]) -> _Names:
+        window = max((len(n) for n in names), default=0) + LONGEST_TYPED
+        return cls(tuple(names), tuple(_fold(n) for n in names), window)
+
+
 def resolve_at(text: str, at: int, names: Sequence[str]) -> Mention:
     """Resolve the mention whose ``@`` stands at index ``at`` of ``text``."""
-    rest = text[at + 1 :]
+    return _resolve(text, at, _Names.of(names))
+
+
+def _resolve(text: str, at: int, known: _Names) -> Mention:
+    rest = text[at + 1 : at + 1 + known.window]
     folded = _fold(rest)
     whole = [
         n
-        for n in names
-        if folded.startswith(_fold(n))
+        for n, folded_name in zip(known.names, known.folded, strict=True)
+        if folded.startswith(folded_name)
         and not (
             len(rest) > len(n)
             and n[-1:].isascii()
@@ -72,19 +97,20 @@ def resolve_at(text: str, at: int, names: Sequence[str]) -> Mention:
     typed = typed.rstrip(":：")
     if not typed:
         return Mention(at, at + 1, "", None)
-    candidates = complete(typed, names)
+    candidates = complete(typed, known.names)
     name = candidates[0] if len(candidates) == 1 else None
     return Mention(at, at + 1 + len(typed), typed, name, tuple(candidates))
 
 
 def mentions(text: str, names: Sequence[str]) -> list[Mention]:
     """Every ``@`` mention in ``text``, resolved against ``names``."""
+    known = _Names.of(names)
     found = []
     index = text.find("@")
     while index != -1:
         # an e-mail address is not a mention
         if index == 0 or not (text[index - 1].isascii() and text[index - 1].isalnum()):
-            mention = resolve_at(text, index, names)
+            mention = _resolve(text, index, known)
             found.append(mention)
             index = text.find("@", max(mention.end, index + 1))
         else:

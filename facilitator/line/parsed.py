@@ -32,6 +32,11 @@ class Invalid:
 Parsed = Capture | Command | Invalid
 
 
+MAX_LINE_CHARS = 10_000
+"""The longest line the room reads (a long paragraph is well under it): a longer
+one is refused with its length, never cut, and the preview stays instant."""
+
+
 @dataclass(frozen=True)
 class LineContext:
     """What the parser needs to know about the room."""
@@ -41,6 +46,8 @@ class LineContext:
     today: Date = field(default_factory=lambda: Date.today())
     calendar: WorkCalendar = WEEKENDS
     """Which days are working days (``3个工作日内`` skips China's National Day)."""
+    max_chars: int | None = MAX_LINE_CHARS
+    """Lines longer than this are refused (None: no limit, for measuring the parser)."""
 
     @property
     def names(self) -> list[str]:

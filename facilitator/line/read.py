@@ -20,6 +20,10 @@ def parse_line(text: str, context: LineContext) -> Parsed:
     raw = text
     # The entry keeps what was typed in ``raw``; its text never carries escape
     # sequences or control characters to a screen or an export.
+    if context.max_chars is not None and len(text) > context.max_chars:
+        # Checked before any reading: the preview asks on every key.
+        too_long = {"count": len(text), "most": context.max_chars}
+        return Invalid(Notice("line.too_long", too_long, "warning"), raw)
     stripped = clean(text).strip()
     if not stripped:
         return Invalid(Notice("line.empty_entry", severity="warning"), raw)

@@ -308,3 +308,20 @@ def test_taking_a_date_out_of_a_chinese_task_leaves_no_stray_punctuation() -> No
     parsed = parse_line("任务：@运营部 补充客户异议处理案例，8月20日定稿", context)
     assert parsed.entry.text == "补充客户异议处理案例，定稿"
     assert parsed.entry.due == Date(2026, 8, 20)
+
+
+def test_a_line_longer_than_the_room_takes_is_refused_with_its_length() -> None:
+    from facilitator.line.parsed import MAX_LINE_CHARS
+
+    parsed = parse_line("x" * (MAX_LINE_CHARS + 1), LineContext(people=["Li"]))
+    assert isinstance(parsed, Invalid)
+    assert parsed.notice.key == "line.too_long"
+    assert f"{MAX_LINE_CHARS + 1} characters" in parsed.notice.text()
+
+
+def test_thousands_of_mentions_and_dates_in_one_line_are_all_read() -> None:
+    context = LineContext(people=["Li", "Ana"], today=Date(2026, 8, 1), max_chars=None)
+    parsed = parse_line("/speak " + "@Li @Ana " * 2000, context)
+    assert isinstance(parsed, Command) and parsed.people[:2] == ("Li", "Ana")
+    task = parse_line("a: @Li ship " + "by 8/20 " * 2000, context)
+    assert task.entry.due == Date(2026, 8, 20)
