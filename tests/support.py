@@ -359,12 +359,17 @@ HOSTILE_TEXTS: tuple[str, ...] = (
     "@SUM(A1:A2)",
     # Chinese text with brackets of both widths
     "【重要】[red]李雷[/red]",
+    # Text that lies about its order: a right-to-left override, isolates, a
+    # line separator (each must be neutralised, the words kept)
+    "ship \u202eevil\u202c now",
+    "\u2066approved\u2069 \u2028 budget",
 )
 """Hostile strings for names, topics and notes; one line each, no edge spaces."""
 
 
 def visible(text: str) -> str:
-    """What a reader must see of ``text``: all of it, minus control characters."""
+    """What a reader must see of ``text``: all of it, minus control characters and
+    invisible direction marks (never what they would make it look like)."""
     return clean(text)
 
 

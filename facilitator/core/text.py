@@ -7,16 +7,25 @@ import re
 # C0/C1 control characters and ANSI escape sequences; tabs and newlines are folded.
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that change how the text around them reads without being seen:
+# direction overrides and isolates (text that lies about its own order),
+# marks, the byte-order mark and word joiner. Zero-width joiners stay: emoji
+# and some scripts need them.
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_LINE_START = re.compile(r"^(\s*)(\d*)([-+>=.)])")
 
 
 def clean(text: str) -> str:
-    """Drop escape sequences and control characters; fold newlines and tabs to spaces."""
+    """Drop escape sequences, control characters and invisible direction and format
+    characters (``ship \u202eevil\u202c`` must not read reversed); fold newlines,
+    line separators and tabs to spaces."""
     text = _ANSI.sub("", text)
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub("", text)
+    text = _SEPARATORS.sub(" ", text)
+    return _INVISIBLE.sub("", _CONTROL.sub("", text))
 
 
 def markdown(text: str) -> str:

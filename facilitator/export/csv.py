@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from facilitator.core.i18n import t
+from facilitator.core.text import clean
 from facilitator.followup.tasks import TaskRecord
 
 # A cell starting with one of these is a formula to Excel and LibreOffice.
@@ -17,7 +18,9 @@ BOM = "\ufeff"
 
 
 def safe_cell(value: str) -> str:
-    """``value`` as text a spreadsheet will not evaluate (prefixed with ``'``)."""
+    """``value`` as text a spreadsheet will not evaluate (prefixed with ``'``), without
+    control or invisible direction characters."""
+    value = clean(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pendulum import Date, DateTime
 
+from facilitator.core.text import clean
 from facilitator.core.zones import zone_of
 from facilitator.meeting.minutes import Minutes, TopicMinutes
 
@@ -118,6 +119,18 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
     }
 
 
+def _cleaned(value: Any) -> Any:
+    """Every string in the document without control or invisible direction characters."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
+
+
 def render_minutes_json(minutes: Minutes) -> str:
     """The minutes as pretty-printed UTF-8 JSON (keys in a fixed order)."""
-    return json.dumps(minutes_document(minutes), ensure_ascii=False, indent=2) + "\n"
+    document = _cleaned(minutes_document(minutes))
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
