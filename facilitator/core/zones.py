@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pendulum
 from pendulum import DateTime
@@ -36,3 +38,38 @@ def zone(label: str | None) -> Timezone | FixedTimezone:
         seconds = int(match.group(2)) * 3600 + int(match.group(3)) * 60
         return pendulum.fixed_timezone(sign * seconds)
     return pendulum.timezone(label)
+
+
+def wall_time_exists(local: dt.datetime, zone_name: str) -> bool:
+    """Whether the clock on the wall ever shows ``local`` (naive) in ``zone_name``.
+
+    In spring the clocks skip an hour: 02:30 on that day never happens in
+    Europe/Berlin, and libraries quietly move it an hour either way.
+    """
+    try:
+        zone_info = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return True  # a fixed offset has no gaps
+    placed = local.replace(tzinfo=zone_info)
+    round_trip = placed.astimezone(dt.UTC).astimezone(zone_info).replace(tzinfo=None)
+    return round_trip == local
+
+
+def wall_time_twice(local: dt.datetime, zone_name: str) -> tuple[str, str] | None:
+    """The two UTC offsets of a wall time that happens twice (the autumn hour),
+    or None. The earlier reading comes first."""
+    try:
+        zone_info = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    first = local.replace(tzinfo=zone_info, fold=0).utcoffset()
+    second = local.replace(tzinfo=zone_info, fold=1).utcoffset()
+    if first is None or second is None or first == second:
+        return None
+    return _offset(first), _offset(second)
+
+
+def _offset(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

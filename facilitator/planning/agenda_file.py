@@ -20,7 +20,7 @@ from pendulum import DateTime
 from facilitator.core.i18n import current_language, t
 from facilitator.core.text import clean
 from facilitator.core.workdays import known_country
-from facilitator.core.zones import local_zone, zone_of
+from facilitator.core.zones import local_zone, wall_time_exists, zone_of
 from facilitator.meeting.agenda import (
     DEFAULT_BALANCE_THRESHOLD,
     FIRST_YEAR,
@@ -144,6 +144,19 @@ def field_line(text: str, label: str) -> int | None:
     return _Validator(text, "").locate(match.group("section"), index, match.group("key") or "")
 
 
+def _naive(value: object) -> dt.datetime | None:
+    """A date and time written without an offset (read in the meeting's zone), or None."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo is None else None
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo is None else None
+    return None
+
+
 class _Validator:
     def __init__(self, text: str, source: str) -> None:
         self.lines = text.splitlines()
@@ -232,6 +245,12 @@ class _Validator:
             else:
                 message = t("agenda.time_without_date", example=f"2026-03-02T{value}{offset}")
             self.fail("meeting", None, key, message)
+            return None
+        local = _naive(value)
+        if local is not None and zone and not wall_time_exists(local, zone):
+            # The spring-forward hour: the clock never shows it, and libraries
+            # would quietly move the meeting an hour.
+            self.fail("meeting", None, key, t("agenda.time_in_gap", time=local, zone=zone))
             return None
         result: DateTime | None = None
         try:

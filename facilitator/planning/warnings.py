@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pendulum import DateTime
 
 from facilitator.core.i18n import t
-from facilitator.core.zones import zone_of
+from facilitator.core.zones import wall_time_twice, zone_of
 from facilitator.meeting.agenda import Agenda
 
 # Reference workflow: one topic takes at most 30 minutes; the notice goes out
@@ -140,6 +140,19 @@ def late_notice(agenda: Agenda, now: DateTime) -> list[Finding]:
     return []
 
 
+def start_happens_twice(agenda: Agenda) -> list[Finding]:
+    """The start falls in the autumn hour that the clock shows twice: say which
+    reading the agenda means and how to write the other one."""
+    local = agenda.start.naive()
+    readings = wall_time_twice(local, agenda.timezone)
+    if readings is None:
+        return []
+    chosen = agenda.start.format("Z")
+    other = readings[1] if chosen == readings[0] else readings[0]
+    params = {"time": agenda.start.format("YYYY-MM-DD HH:mm"), "chosen": chosen, "other": other}
+    return [Finding("plan.start_twice", params, "meeting.start")]
+
+
 def rsvp_after_start(agenda: Agenda) -> list[Finding]:
     """Replies are asked for after the meeting has begun."""
     if agenda.rsvp_by is not None and agenda.rsvp_by > agenda.start:
@@ -160,6 +173,7 @@ def plan_warnings(agenda: Agenda, now: DateTime, *, timed: bool = True) -> list[
         *long_topics(agenda),
         *(topics_overflow(agenda) if timed else []),
         *(late_notice(agenda, now) if timed else []),
+        *(start_happens_twice(agenda) if timed else []),
         *(rsvp_after_start(agenda) if timed else []),
     ]
 

@@ -180,3 +180,32 @@ def test_the_holiday_calendar_is_a_country_or_none() -> None:
     bad = AGENDA_TOML.replace('kind = "sync"', 'kind = "sync"\nholidays = "Mars"')
     (problem,) = _problems(bad).problems
     assert problem.field == "meeting.holidays"
+
+
+def test_a_start_in_the_spring_forward_hour_is_an_error_not_moved() -> None:
+    text = (
+        AGENDA_TOML.replace("start = 2026-03-02T10:00:00+01:00", "start = 2026-03-29T02:30:00")
+        .replace("end = 2026-03-02T11:00:00+01:00", "end = 2026-03-29T04:00:00")
+        .replace('kind = "sync"', 'kind = "sync"\ntimezone = "Europe/Berlin"')
+    )
+    problems = _problems(text).problems
+    assert [p.field for p in problems] == ["meeting.start"]
+    assert "does not exist in Europe/Berlin" in problems[0].message
+
+
+def test_a_start_in_the_autumn_hour_is_read_once_and_the_other_reading_named() -> None:
+    from facilitator.planning.warnings import plan_warnings
+
+    text = (
+        AGENDA_TOML.replace("start = 2026-03-02T10:00:00+01:00", "start = 2026-10-25T02:30:00")
+        .replace("end = 2026-03-02T11:00:00+01:00", "end = 2026-10-25T03:30:00")
+        .replace('kind = "sync"', 'kind = "sync"\ntimezone = "Europe/Berlin"')
+    )
+    agenda = parse_agenda(text)
+    found = [
+        f
+        for f in plan_warnings(agenda, agenda.start.subtract(days=10))
+        if f.key == "plan.start_twice"
+    ]
+    (finding,) = found
+    assert {finding.params["chosen"], finding.params["other"]} == {"+02:00", "+01:00"}
