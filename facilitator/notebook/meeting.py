@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.app.follower import POLL_SECONDS
 from facilitator.core.i18n import current_language, set_language, t
+from facilitator.core.zones import zone_of
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
 from facilitator.notebook.cells import (
@@ -124,7 +125,7 @@ class Meeting:
                 "kind": captured.entry.kind,
                 "topic": state.topic_title(captured.entry.topic),
                 "text": entry_text(captured.entry),
-                "at": captured.at.in_timezone(state.agenda.timezone).isoformat(),
+                "at": captured.at.in_timezone(zone_of(state.agenda.start)).isoformat(),
             }
             for captured in state.entries
         )

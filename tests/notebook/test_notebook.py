@@ -503,3 +503,19 @@ def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
 
 def test_the_archive_is_named_once(nb: Notebook):
     assert nb._repr_html_().count(str(nb.path)) == 1
+
+
+def test_a_meeting_written_with_a_fixed_offset_shows_its_entries(
+    db_path: Path, clock: FakeClock, agenda_file: Path
+):
+    # The README's agenda: start = 2026-03-02T10:00:00+01:00, no timezone line.
+    from facilitator.planning.agenda_file import load_agenda
+
+    with Archive.open(db_path) as archive:
+        room = LiveMeeting(archive.create_meeting(load_agenda(agenda_file), clock.now()), clock)
+        type_lines(room, "/next", "d: checklist agreed")
+        room.close()
+    with open_archive(db_path, clock=clock) as opened:
+        records = opened.meeting(closed=True).entries.to_records()
+    assert [r["text"] for r in records] == ["checklist agreed"]
+    assert records[0]["at"].endswith("+01:00")
