@@ -1,4 +1,4 @@
-"""A bracketed paste read whole, whatever it contains.
+"""Input read safely: a bracketed paste whole, and bytes that are not UTF-8 survived.
 
 Terminals send a paste as ``ESC[200~ text ESC[201~``. Textual's parser
 (8.x) treats an escape sequence *inside* the text as keys: pasting
@@ -12,9 +12,10 @@ unchanged.
 
 from __future__ import annotations
 
+import codecs
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual import events
 from textual._xterm_parser import XTermParser  # no public parser API to extend
@@ -98,6 +99,13 @@ class PasteParser(XTermParser):
             yield from super().feed(text)
 
 
+def _lenient_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+    """The drivers' incremental decoder, replacing bytes that are not UTF-8 (a GBK
+    or Latin-1 terminal) with U+FFFD instead of dying on them mid-meeting."""
+    decoder = codecs.getincrementaldecoder(encoding)
+    return lambda: decoder(errors="replace")
+
+
 def install_paste_parser(driver_class: type[Driver]) -> None:
     """Make ``driver_class`` (Textual's terminal or web driver) read input with
     :class:`PasteParser`.
@@ -108,3 +116,9 @@ def install_paste_parser(driver_class: type[Driver]) -> None:
     module = sys.modules.get(driver_class.__module__)
     if module is not None and getattr(module, "XTermParser", None) is XTermParser:
         module.XTermParser = PasteParser  # type: ignore[attr-defined]
+    # The same module reads bytes with a strict UTF-8 decoder: a byte from a
+    # misconfigured terminal raised UnicodeDecodeError and ended the room.
+    if module is not None and getattr(module, "getincrementaldecoder", None) is (
+        codecs.getincrementaldecoder
+    ):
+        module.getincrementaldecoder = _lenient_decoder  # type: ignore[attr-defined]

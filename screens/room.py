@@ -305,7 +305,7 @@ class RoomScreen(Screen[None]):
                 (
                     Notice(
                         "room.archive_waiting",
-                        {"count": len(waiting), "seconds": seconds},
+                        {"count": len(waiting), "seconds": seconds, "reason": self.outbox.reason},
                         "warning",
                     ),
                 ),

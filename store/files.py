@@ -111,6 +111,19 @@ def opening_error(exc: sqlite3.DatabaseError, path: Path) -> ArchiveError:
     return ArchiveError(t("archive.corrupt", path=path, reason=message))
 
 
+def write_failure(exc: sqlite3.OperationalError, path: Path) -> str:
+    """Why a write to the archive failed, for a person (the disk full, the
+    storage failing, the file made read-only, another program's lock)."""
+    lowered = str(exc).lower()
+    if "full" in lowered:
+        return t("trust.disk_full", path=path)
+    if "readonly" in lowered or "read-only" in lowered:
+        return t("archive.read_only", path=path)
+    if "locked" in lowered or "busy" in lowered:
+        return t("trust.archive_busy", path=path)
+    return t("trust.write_failed", path=path, reason=exc)
+
+
 def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     """Copy the database behind ``conn`` to ``target`` (0600) with SQLite's backup API.
 

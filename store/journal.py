@@ -18,6 +18,7 @@ from facilitator.meeting.journal import JournalGone, JournalMoved, JournalUnavai
 from facilitator.meeting.minutes import Minutes
 from store.codec import decode_event, encode_payload
 from store.errors import ArchiveError
+from store.files import write_failure
 from store.minutes import write_minutes
 
 if TYPE_CHECKING:
@@ -74,9 +75,14 @@ class SqliteJournal:
     def append(
         self, events: Sequence[Event], expected_last: int | None = None, wait: bool = True
     ) -> list[Event]:
-        with self.archive.transaction(wait) as conn:
-            self._check_last(conn, expected_last)
-            return self._insert(conn, events)
+        try:
+            with self.archive.transaction(wait) as conn:
+                self._check_last(conn, expected_last)
+                return self._insert(conn, events)
+        except sqlite3.OperationalError as exc:
+            # A full disk or failing storage: nothing was written (the
+            # transaction rolled back); the room keeps the line and tries again.
+            raise JournalUnavailable(write_failure(exc, self.archive.path)) from None
 
     def _check_last(self, conn: sqlite3.Connection, expected_last: int | None) -> None:
         """Inside the write lock: has anyone written to this meeting since?"""
@@ -91,6 +97,12 @@ class SqliteJournal:
     def close(
         self, event: MeetingClosed, minutes: Minutes, expected_last: int | None = None
     ) -> Event:
+        try:
+            return self._close(event, minutes, expected_last)
+        except sqlite3.OperationalError as exc:
+            raise JournalUnavailable(write_failure(exc, self.archive.path)) from None
+
+    def _close(self, event: MeetingClosed, minutes: Minutes, expected_last: int | None) -> Event:
         with self.archive.transaction() as conn:
             self._check_last(conn, expected_last)
             status = conn.execute(

@@ -40,6 +40,11 @@ class Pending:
     """Whatever the screen needs to know about it when it is written (a paste's batch)."""
 
 
+def _reason(outcome: Outcome) -> str:
+    notice = outcome.notices[0] if outcome.notices else None
+    return str(notice.params.get("reason", "")) if notice is not None else ""
+
+
 class Outbox:
     """Writes a busy archive could not take at once, carried out in order on a thread.
 
@@ -63,6 +68,8 @@ class Outbox:
         self._stopped = False
         self.waiting_since: float | None = None
         """``time.monotonic()`` when the oldest waiting write was first refused."""
+        self.reason = ""
+        """Why the last attempt could not write (busy, the disk full), for a person."""
 
     @property
     def waiting(self) -> tuple[Pending, ...]:
@@ -82,6 +89,7 @@ class Outbox:
         outcome = pending.work(self.meeting, pending.at, False)
         if not outcome.busy:
             return outcome
+        self.reason = _reason(outcome)
         with self._cond:
             self._queue.append(pending)
             self.waiting_since = time.monotonic()
@@ -104,6 +112,7 @@ class Outbox:
                 pending = self._queue[0]
             outcome = pending.work(self.meeting, pending.at, True)
             if outcome.busy:
+                self.reason = _reason(outcome)
                 with self._cond:
                     self._cond.wait(self.retry_seconds)
                 continue

@@ -6,6 +6,7 @@ half file; they open the archive the one way.
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -52,6 +53,23 @@ def open_archive(
         return Archive.open(settings.db, create=create, read_only=read_only, live=live)
     except ArchiveError as exc:
         fail(str(exc))
+
+
+def need_terminal() -> None:
+    """The room and the follow view draw on a terminal that speaks UTF-8: say so
+    plainly (exit 2, nothing written) instead of failing inside the screen.
+
+    textual-serve runs them behind a browser (TEXTUAL_DRIVER is set): that is
+    a terminal too.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    streams = (sys.stdin, sys.stdout)
+    if not all(stream is not None and stream.isatty() for stream in streams):
+        fail(t("cli.needs_terminal"))
+    encoding = (sys.stdout.encoding or "").lower().replace("-", "")
+    if encoding not in ("utf8", "utf8sig"):
+        fail(t("cli.terminal_not_utf8", encoding=sys.stdout.encoding))
 
 
 def read_agenda(path: str) -> Agenda:

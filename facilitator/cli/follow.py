@@ -19,7 +19,7 @@ import click
 from facilitator.app.access import MAX_SESSIONS, hosts_for, is_loopback
 from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.app.settings import Settings
-from facilitator.cli.common import command, fail, open_archive
+from facilitator.cli.common import command, fail, need_terminal, open_archive
 from facilitator.core.i18n import current_language, t
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ def follow(settings: Settings, meeting: str | None) -> None:
     archive = open_read_only(settings)
     row = meeting_to_follow(archive, meeting, settings)
     follower = make_follower(archive, row.id, settings)
+    need_terminal()
     minutes = FollowApp(follower, POLL_SECONDS).run()
     archive.close()
     if minutes is not None:

@@ -9,7 +9,11 @@ shown): opening the room loads neither planning nor follow-up code.
 from __future__ import annotations
 
 import importlib
+import os
+import sqlite3
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -61,10 +65,55 @@ class _Group(I18nGroup):
     def invoke(self, ctx: click.Context) -> object:
         from store.errors import ArchiveError
 
+        undecodable = next((arg for arg in sys.argv[1:] if _has_surrogates(arg)), None)
+        if undecodable is not None:
+            # Bytes the terminal sent that are not UTF-8 (a GBK or Latin-1
+            # terminal): refused before they reach the archive, named readably.
+            shown = undecodable.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            fail(t("cli.not_utf8", value=shown))
         try:
             return super().invoke(ctx)
         except (JournalUnavailable, ArchiveError) as error:
             fail(str(error))
+        except sqlite3.DatabaseError as error:
+            fail(t("archive.failed", path=_archive_of(ctx), reason=error))
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as error:
+            report_crash(error)
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\udc80" <= char <= "\udcff" for char in text)
+
+
+def _archive_of(ctx: click.Context) -> str:
+    settings = ctx.obj
+    return str(getattr(settings, "db", "")) if settings is not None else ""
+
+
+def report_crash(error: BaseException) -> NoReturn:
+    """A fault nobody foresaw: one line for the person, the details in a file.
+
+    No traceback reaches the terminal (it would show local values, typed
+    text among them); it goes to a private file in the user's state
+    directory, named in the line, for a bug report. Exit 1: not bad input.
+    """
+    import traceback
+
+    from platformdirs import user_state_path
+
+    from facilitator.app.files import write_file
+
+    where = user_state_path("facilitator", appauthor=False)
+    report = where / f"crash-{os.getpid()}.log"
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        write_file(report, "".join(traceback.format_exception(error)).encode("utf-8"))
+    except OSError:
+        report = Path("-")
+    click.echo(t("cli.crashed", error=type(error).__name__, path=report), err=True)
+    sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from facilitator.app.settings import Settings, default_archive_path
-from facilitator.cli.common import command, fail, open_archive, read_agenda
+from facilitator.cli.common import command, fail, need_terminal, open_archive, read_agenda
 from facilitator.core.i18n import t
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     from facilitator.export.summary import render_summary
     from screens.app import FacilitatorApp
 
-    meeting = LiveMeeting(journal, settings.clock)
+    meeting = LiveMeeting(journal, settings.clock)  # reads (and checks) the journal
+    need_terminal()
     # Record the opening before the screen takes the terminal, so an archive
     # another program keeps busy is a message here, not a crash in the room.
     meeting.open()
@@ -79,6 +80,7 @@ def demo(settings: Settings, fresh: bool) -> None:
     if open_demos and not fresh:
         journal = archive.journal(open_demos[-1].id)
     else:
+        need_terminal()  # before the meeting is created, not after
         journal = archive.create_meeting(
             demo_agenda(settings.clock.now(), language), settings.clock.now()
         )
@@ -96,6 +98,7 @@ def run(settings: Settings, agenda_file: str) -> None:
     if existing is not None and existing.is_closed:
         archive.close()
         fail(t("cli.meeting_closed", title=agenda.title, id=existing.id))
+    need_terminal()  # before the meeting is created, not after
     journal = (
         archive.journal(existing.id)
         if existing is not None

@@ -149,7 +149,11 @@ def start_happens_twice(agenda: Agenda) -> list[Finding]:
         return []
     chosen = agenda.start.format("Z")
     other = readings[1] if chosen == readings[0] else readings[0]
-    params = {"time": agenda.start.format("YYYY-MM-DD HH:mm"), "chosen": chosen, "other": other}
+    params: dict[str, object] = {
+        "time": agenda.start.format("YYYY-MM-DD HH:mm"),
+        "chosen": chosen,
+        "other": other,
+    }
     return [Finding("plan.start_twice", params, "meeting.start")]
 
 

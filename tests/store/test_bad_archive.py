@@ -84,6 +84,30 @@ def _refused(result, message: str) -> None:
     assert "Traceback" not in result.stderr
 
 
+def _in_a_terminal(db: Path, *args: str, env: dict[str, str] | None = None):
+    """The command in a pseudo-terminal (``script``), as the room needs: what it
+    prints comes back on stdout, its exit status as the return code."""
+    import shlex
+
+    command = shlex.join([str(FACILITATOR), "--db", str(db), *args])
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(db.parent),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "FACILITATOR_LANG": "en",
+        **(env or {}),
+    }
+    return subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env=environment,
+    )
+
+
 class Holder:
     """Another program holding the archive, in its own process, until released."""
 
@@ -133,7 +157,9 @@ def test_a_write_held_too_long_by_another_program(archive_file: Path) -> None:
         # ... only recording the export waits for next time, and says so.
         assert "this export is not recorded" in reading.stderr
         # ... opening the room or storing a retro must write, and says why it cannot.
-        _refused(_facilitator(archive_file, "open", env=SHORT_BUSY), "is busy")
+        in_terminal = _in_a_terminal(archive_file, "open", env=SHORT_BUSY)
+        assert in_terminal.returncode == 2 and "is busy" in in_terminal.stdout
+        assert "Traceback" not in in_terminal.stdout
         retro = ("retro", "Q3", "--good", "on time", "--improve", "data", "--rating", "4")
         _refused(_facilitator(archive_file, *retro, env=SHORT_BUSY), "is busy")
         assert _fingerprint(archive_file) == before
@@ -292,3 +318,51 @@ def test_a_journal_row_this_version_cannot_read(archive_file: Path, kind, payloa
     before = _fingerprint(archive_file)
     _refused(_facilitator(archive_file, "open"), message)
     assert _fingerprint(archive_file) == before
+
+
+FUZZED_COMMANDS = (
+    ["minutes"],
+    ["minutes", "1", "--format", "json"],
+    ["tasks"],
+    ["task", "1"],
+    ["report"],
+    ["metrics", "1"],
+    ["open"],
+    ["follow"],
+)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_randomly_damaged_archive_never_gives_a_traceback(tmp_path: Path, seed: int) -> None:
+    import random
+
+    path = _archive(tmp_path / "archive.db")
+    data = bytearray(path.read_bytes())
+    rng = random.Random(seed)
+    # Damage a few spots past the first page (the header page decides "not SQLite").
+    for _ in range(rng.randint(1, 6)):
+        start = rng.randrange(4096, len(data))
+        for index in range(start, min(len(data), start + rng.randint(1, 64))):
+            data[index] = rng.randrange(256)
+    path.write_bytes(bytes(data))
+    for command in FUZZED_COMMANDS:
+        result = _facilitator(path, *command)
+        said = result.stdout + result.stderr
+        assert "Traceback" not in said, (seed, command, said)
+        assert result.returncode in (0, 2), (seed, command, result.returncode, said)
+        if result.returncode == 2:
+            assert result.stderr.count("\n") == 1, (seed, command, result.stderr)
+
+
+def test_an_argument_that_is_not_utf8_is_named_not_a_traceback(archive_file: Path) -> None:
+    command = [str(FACILITATOR), "--db", str(archive_file), "task", "1", "done", "--note"]
+    result = subprocess.run(
+        [*command, b"\xff late".decode("utf-8", "surrogateescape")],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env={"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "FACILITATOR_LANG": "en"},
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "not UTF-8" in result.stderr

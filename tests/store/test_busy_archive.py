@@ -18,7 +18,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.meeting.journal import JournalUnavailable
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import enter_line, room_app
+from tests.support import enter_line, room_app, submit_lines
 
 
 @contextmanager
@@ -107,7 +107,7 @@ async def test_the_room_shows_lines_waiting_for_a_busy_archive_then_records_them
                 str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)
             ]
             assert any("go live 1 Dec" in s and "not yet written" in s for s in shown)
-            assert "archive is busy" in str(room.query_one("#message").render())
+            assert "is busy" in str(room.query_one("#message").render())
             assert room.query_one("#line").value == ""  # the line is free for the next one
         for _ in range(300):
             await pilot.pause(0.05)
@@ -117,3 +117,26 @@ async def test_the_room_shows_lines_waiting_for_a_busy_archive_then_records_them
             ("point", "Budget approved"),
             ("decision", "go live 1 Dec"),
         ]
+
+
+async def test_a_full_disk_keeps_every_line_typed_and_says_so(
+    archive: Archive, clock: FakeClock
+) -> None:
+    app = room_app(archive, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        room = app.screen
+        conn = app.meeting.journal.archive.conn
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+        # SQLite's own "database or disk is full", as on a full disk: the file
+        # may not grow by a page more.
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        await submit_lines(pilot, "x" * 3000, "d: " + "y" * 3000)
+        assert app.meeting.state.entries == ()
+        assert len(room.outbox.waiting) == 2
+        assert "disk holding" in str(room.query_one("#message").render())
+        conn.execute("PRAGMA max_page_count = 1073741823")  # space again
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if len(app.meeting.state.entries) == 2:
+                break
+        assert [c.entry.kind for c in app.meeting.state.entries] == ["point", "decision"]
