@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from facilitator.core.i18n import t
 from screens.actions import HOST_ACTIONS, line_of
@@ -50,11 +52,25 @@ class RoomCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = max(matcher.match(name), matcher.match(help_text))
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                shown = _highlighted(matcher.fuzzy_search.match(query, name)[1], name)
+                yield Hit(score, shown, callback, text=name, help=escape(help_text))
+
+
+def _highlighted(offsets: Iterable[int], name: str) -> Content:
+    """``name`` as plain text (a topic called ``[WIP] Budget`` is not markup, and
+    ``[@click=app.quit]`` is no action) with the letters the query matched in bold.
+
+    Textual's own highlighter reads the name as markup.
+    """
+    content = Content(name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize("bold underline", offset, offset + 1)
+    return content

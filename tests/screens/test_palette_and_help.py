@@ -98,3 +98,27 @@ async def test_help_lists_the_entry_list_and_closing_summary_keys(archive, clock
         assert "e / Enter" in entries and "Delete" in entries and "Escape" in entries
         closing = "\n".join(help_rows(app, "#help-closing-keys"))
         assert "Shift+Tab" in closing and "F10" in closing
+
+
+@pytest.mark.parametrize("typed", ["", "wip"])
+async def test_a_topic_title_that_looks_like_markup_shows_literally_in_the_palette(
+    archive: Archive, clock: FakeClock, tmp_path, typed: str
+):
+    from facilitator.app.live import LiveMeeting
+    from facilitator.planning.agenda_file import load_agenda
+    from screens.app import FacilitatorApp
+    from tests.support import ROOM_AGENDA
+
+    # The first topic, renamed: its table's first line is its title.
+    meeting, first, *rest = ROOM_AGENDA.read_text(encoding="utf-8").split("[[topics]]")
+    title = first.split("\n")[1]
+    assert title.startswith("title =")
+    first = first.replace(title, 'title = "[WIP] [@click=app.quit]Budget review[/]"', 1)
+    agenda_file = tmp_path / "room.toml"
+    agenda_file.write_text("[[topics]]".join([meeting, first, *rest]), encoding="utf-8")
+    journal = archive.create_meeting(load_agenda(agenda_file), clock.now())
+    app = FacilitatorApp(LiveMeeting(journal, clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        offered = await palette_offers(app, pilot, typed)
+        assert any("[WIP] [@click=app.quit]Budget review[/]" in item for item in offered)
+        assert app.is_running  # nothing was clicked into quitting
