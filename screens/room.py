@@ -386,6 +386,12 @@ class RoomScreen(Screen[None]):
 
     @on(EntryList.Chosen)
     def entry_chosen(self, event: EntryList.Chosen) -> None:
+        if event.action == "ask_retract":
+            captured = self.meeting.state.entry(event.seq)
+            if captured is not None:
+                params = {"number": captured.number, "text": captured.entry.text}
+                self.say(Outcome(False, (Notice("room.retract_confirm", params, "warning"),)))
+            return
         if event.action == "retract":
             captured = self.meeting.state.entry(event.seq)
             label = f"/retract {captured.number}" if captured else "/retract"
@@ -408,6 +414,11 @@ class RoomScreen(Screen[None]):
     @on(EntryList.Left)
     def entries_left(self) -> None:
         self.line.focus()
+
+    @on(EntryList.TypedAway)
+    def typed_in_entries(self, event: EntryList.TypedAway) -> None:
+        self.line.focus()
+        self.line.insert_text_at_cursor(event.text)
 
     def action_close_meeting(self) -> None:
         if self.meeting.state.is_closed:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
@@ -63,14 +65,20 @@ class EntryList(OptionList):
     """Entries numbered as ``/retract N`` expects, under their topic's title.
 
     F7 brings the cursor here; ``e`` (or Enter) edits the entry in the input
-    line, ``Delete`` retracts it, ``Esc`` goes back to typing.
+    line, ``Delete`` twice retracts it, ``Esc`` goes back to typing. No single
+    key destroys an entry: the first Delete asks (the room shows which entry),
+    the second, on the same entry within a few seconds, retracts it. Letters
+    typed here go to the input line: the recorder was typing, not choosing.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "keys.edit_entry"),
-        Binding("delete,backspace,r", "retract", "keys.retract_entry"),
+        Binding("delete", "retract", "keys.retract_entry"),
         Binding("escape", "leave", "keys.back_to_line"),
     ]
+
+    CONFIRM_SECONDS = 4.0
+    """How long the first Delete waits for the second."""
 
     class Chosen(Message):
         """The room asked to edit or retract the entry ``seq``."""
@@ -83,10 +91,18 @@ class EntryList(OptionList):
     class Left(Message):
         """Back to the input line."""
 
+    class TypedAway(Message):
+        """A letter typed while the list had the cursor: it belongs in the input line."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         localize_bindings(self)
         self._shown: tuple[object, ...] | None = None
+        self._armed: tuple[int, float] | None = None
 
     def show(self, state: MeetingState, waiting: Sequence[str] = ()) -> None:
         """Redraw only when the entries changed, so the cursor stays where it was.
@@ -145,7 +161,25 @@ class EntryList(OptionList):
         self._chosen("edit")
 
     def action_retract(self) -> None:
-        self._chosen("retract")
+        """First Delete: ask. Second Delete on the same entry, soon after: retract."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return
+        seq, now = int(option.id), time.monotonic()
+        armed = self._armed
+        if armed is not None and armed[0] == seq and now - armed[1] <= self.CONFIRM_SECONDS:
+            self._armed = None
+            self.post_message(self.Chosen(seq, "retract"))
+        else:
+            self._armed = (seq, now)
+            self.post_message(self.Chosen(seq, "ask_retract"))
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and event.key != "e":
+            event.stop()
+            event.prevent_default()
+            self._armed = None
+            self.post_message(self.TypedAway(event.character))
 
     def action_select(self) -> None:
         self._chosen("edit")

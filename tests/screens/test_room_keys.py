@@ -215,6 +215,10 @@ async def test_recorder_retracts_and_edits_entries_from_the_list(archive, clock)
         await pilot.press("f7")
         entries = app.screen.query_one("#entries")
         assert entries.has_focus
+        await pilot.press("delete")  # asks first: no single key destroys an entry
+        await pilot.pause()
+        assert len(app.meeting.state.entries) == 3
+        assert "Delete again to retract entry 3 (a typo point)" in shown(app, "#message")
         await pilot.press("delete")
         await pilot.pause()
         assert [c.entry.text for c in app.meeting.state.entries] == [
@@ -473,3 +477,20 @@ async def test_palette_marks_a_person_late_by_name(archive, clock):
         await pilot.pause(0.3)
         assert app.meeting.state.attendance["Marta"].status == "late"
         assert app.screen.query_one("#line").has_focus
+
+
+async def test_typing_in_the_entries_list_types_into_the_line_and_retracts_nothing(
+    archive, clock
+):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        for text in ("first point", "second point", "third point"):
+            await enter_line(pilot, text)
+        await pilot.press("f7")
+        await type_text(pilot, "risk is high")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert len(app.meeting.state.entries) == 3
+        line = app.screen.query_one("#line")
+        assert line.has_focus and line.value == "risk is hig"
