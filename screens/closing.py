@@ -76,6 +76,10 @@ class SummaryList(OptionList):
         localize_bindings(self)
 
 
+REFRESH_SECONDS = 0.5
+"""How often the summary looks for lines another terminal wrote."""
+
+
 class ClosingScreen(ModalScreen[bool]):
     """Answers True when the room confirms the summary, False to go back.
 
@@ -92,6 +96,7 @@ class ClosingScreen(ModalScreen[bool]):
         super().__init__()
         self.meeting = meeting
         self.fixing: int | None = None
+        self._drawn = meeting.state.last_seq
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -118,6 +123,21 @@ class ClosingScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self._editing(False)
         self.query_one("#confirm", Button).focus()
+        self.set_interval(REFRESH_SECONDS, self._refresh)
+
+    def _refresh(self) -> None:
+        """Take in what another terminal writes while the summary is read: what
+        the room confirms is what the minutes will hold, not a snapshot."""
+        self.meeting.sync(wait=False)
+        # The room behind this screen syncs too: compare with what was drawn.
+        if self.meeting.state.last_seq == self._drawn:
+            return
+        self._drawn = self.meeting.state.last_seq
+        summary = self.query_one("#closing-summary", SummaryList)
+        highlighted = summary.highlighted
+        summary.set_options(summary_options(self.meeting))
+        if highlighted is not None and highlighted < summary.option_count:
+            summary.highlighted = highlighted
 
     def _editing(self, editing: bool) -> None:
         """Show the fix line and its preview, or the buttons: never both.

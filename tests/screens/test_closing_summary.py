@@ -114,3 +114,24 @@ def _in_sight(summary, option_id: str) -> bool:
     rows = [row for row, (option, _line) in enumerate(lines) if option == index]
     height = summary.scrollable_content_region.height
     return bool(rows) and top <= rows[0] and rows[-1] < top + height
+
+
+async def test_a_decision_typed_in_another_terminal_shows_in_the_open_summary(
+    archive: Archive, clock: FakeClock, db_path
+):
+    from facilitator.app.live import LiveMeeting
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        summary = await open_summary(app, pilot, "d: go live on 20 Sept")
+        # The recorder, at a second terminal, types while the host reads.
+        with Archive.open(db_path) as other:
+            second = LiveMeeting(other.journal(app.meeting.meeting_id), clock)
+            assert second.submit("d: budget capped at 20k").accepted
+        for _ in range(60):
+            await pilot.pause(0.1)
+            items = summary.query_one("#closing-summary")
+            shown = [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)]
+            if any("budget capped at 20k" in item for item in shown):
+                break
+        assert any("budget capped at 20k" in item for item in shown)
