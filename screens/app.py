@@ -45,6 +45,26 @@ class FacilitatorApp(App[Minutes | None]):
         wanted = theme or os.environ.get("FACILITATOR_THEME") or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
 
+    def _fatal_error(self) -> None:
+        """An unforeseen fault in the room: one line on the terminal, the details in
+        a private crash file, and the lines not yet written printed by the CLI.
+
+        Textual prints the traceback with local values (typed text among them)
+        and offers no public hook for it: this overrides its private method.
+        """
+        import traceback
+
+        from rich.text import Text
+
+        from facilitator.app.crash import crash_report
+
+        report = crash_report(traceback.format_exc())
+        room = next((s for s in self.screen_stack if isinstance(s, RoomScreen)), None)
+        if room is not None:
+            typed = room.line.value
+            self.unwritten = (*(p.label for p in room.outbox.stop()), *([typed] if typed else []))
+        self.panic(Text(t("cli.crashed", error="room", path=report or "-")))
+
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal (or the browser), reading pastes whole."""
         driver_class = super().get_driver_class()

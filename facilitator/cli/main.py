@@ -9,7 +9,6 @@ shown): opening the room loads neither planning nor follow-up code.
 from __future__ import annotations
 
 import importlib
-import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -101,18 +100,10 @@ def report_crash(error: BaseException) -> NoReturn:
     """
     import traceback
 
-    from platformdirs import user_state_path
+    from facilitator.app.crash import crash_report
 
-    from facilitator.app.files import write_file
-
-    where = user_state_path("facilitator", appauthor=False)
-    report = where / f"crash-{os.getpid()}.log"
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        write_file(report, "".join(traceback.format_exception(error)).encode("utf-8"))
-    except OSError:
-        report = Path("-")
-    click.echo(t("cli.crashed", error=type(error).__name__, path=report), err=True)
+    report = crash_report("".join(traceback.format_exception(error)))
+    click.echo(t("cli.crashed", error=type(error).__name__, path=report or "-"), err=True)
     sys.exit(1)
 
 

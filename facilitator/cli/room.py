@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,8 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     else:
         command = resume_command(settings.db, meeting.meeting_id)
         click.echo(t("cli.left_open", title=meeting.state.agenda.title, command=command))
+    if app.return_code:
+        sys.exit(app.return_code)  # the room ended on a fault: not a success
 
 
 def resume_command(db: Path, meeting_id: int) -> str:

@@ -479,9 +479,7 @@ async def test_palette_marks_a_person_late_by_name(archive, clock):
         assert app.screen.query_one("#line").has_focus
 
 
-async def test_typing_in_the_entries_list_types_into_the_line_and_retracts_nothing(
-    archive, clock
-):
+async def test_typing_in_the_entries_list_types_into_the_line_and_retracts_nothing(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
