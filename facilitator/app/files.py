@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 NEW_FILE_MODE = 0o600
+TEMP_SUFFIX_LENGTH = 8
+"""tempfile's random part, as ``mkstemp`` names our partial copies."""
 
 
 def write_file(target: Path, data: bytes) -> None:
@@ -25,6 +27,7 @@ def write_file(target: Path, data: bytes) -> None:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = NEW_FILE_MODE
+    _remove_leftovers(target)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -37,6 +40,17 @@ def write_file(target: Path, data: bytes) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """A write killed outright (SIGKILL, power cut) cannot clean up after itself: its
+    hidden partial copy (``.minutes.md.k3j9x2a1``, our own naming) goes the next
+    time the same file is written."""
+    for leftover in target.parent.glob(f".{target.name}.*"):
+        suffix = leftover.name[len(target.name) + 2 :]
+        if len(suffix) == TEMP_SUFFIX_LENGTH and suffix.isalnum():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _sync_directory(directory: Path) -> None:

@@ -205,3 +205,11 @@ def test_a_follower_notices_its_archive_replaced(tmp_path: Path, clock: FakeCloc
     second.unlink()
     assert follower.poll() and follower.gone is not None and "deleted" in follower.gone
     watching.close()
+
+
+def test_a_partial_copy_left_by_a_killed_export_goes_at_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "minutes.md"
+    leftover = tmp_path / ".minutes.md.k3j9x2a1"  # as mkstemp names it
+    leftover.write_text("half of the minutes")
+    write_file(target, b"whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.md"]
