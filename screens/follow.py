@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.core.i18n import t
+from facilitator.meeting.alerts import Alert, AlertWatch
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
 from facilitator.render.summary import closing_summary
@@ -28,7 +29,9 @@ from screens.keys import localize_bindings
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.bigclock import ROWS
 from screens.widgets.entries import describe
+from screens.widgets.flash import flash
 from screens.widgets.speakers import SpeakerPanel
+from screens.widgets.stage import SpeakerStage
 
 ENTRIES_SHOWN = 4
 """The latest entries on screen (more on a tall one); older ones are in the minutes."""
@@ -102,6 +105,7 @@ class FollowScreen(Screen[None]):
         self._second: int | None = None
         self._ended = False
         self._sections: list[str] = []
+        self.alert_watch = AlertWatch()
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -113,6 +117,7 @@ class FollowScreen(Screen[None]):
                 yield AgendaPanel(id="follow-agenda")
                 with Vertical(id="follow-centre"):
                     yield FollowClock(id="clock")
+                    yield SpeakerStage(id="stage")
                     yield SpeakerPanel(id="speakers")
             yield Static(id="follow-decisions")
             yield LatestEntries(id="follow-entries")
@@ -134,16 +139,27 @@ class FollowScreen(Screen[None]):
         self.call_after_refresh(self.show_more_below)
 
     def fit_clock(self) -> None:
-        """Give the countdown every row of the centre that the rest leaves free."""
+        """Give the countdown every row of the centre that the rest leaves free; on a
+        projector, half of them, and the speaker's and the next one's names the rest."""
         centre = self.query_one("#follow-centre", Vertical)
         big = self.query_one("#big-countdown", StretchClock)
+        stage = self.query_one("#stage", SpeakerStage)
         if not centre.size.height or not big.size.width:
             return
+        staged = stage.display
         used = sum(child.outer_size.height for child in centre.children if child.display)
         spare = centre.content_size.height - used
-        down = max(1, (big.size.height + spare) // ROWS)
+        free = big.size.height + spare + (stage.size.height if staged else 0)
+        down = max(1, (free // 2 if staged else free) // ROWS)
         if down != big.down:
             big.down = down
+            if staged:
+                self.call_after_refresh(self.fit_clock)
+            return
+        if staged:
+            budget = max(2, free - ROWS * big.scales(big.size.width)[1])
+            if budget != stage.budget:
+                stage.budget = budget
 
     def tick(self) -> None:
         """Take in the room's news; redraw when it changed or the second turned."""
@@ -162,7 +178,12 @@ class FollowScreen(Screen[None]):
         self.show_bar(state)
         self.query_one("#follow-agenda", AgendaPanel).show(state, now)
         self.query_one("#clock", FollowClock).show(state, now)
-        self.query_one("#speakers", SpeakerPanel).show(state, now)
+        stage = self.query_one("#stage", SpeakerStage)
+        staged = self.has_class("-tall")
+        if staged:
+            stage.show(state, now)
+        first = stage.shown_next if staged else 0
+        self.query_one("#speakers", SpeakerPanel).show(state, now, speaker=not staged, first=first)
         decisions = self.query_one("#follow-decisions", Static)
         # As many of the latest as its rows hold under the heading (fixed per screen height,
         # so the countdown keeps its size as decisions come in).
@@ -176,6 +197,21 @@ class FollowScreen(Screen[None]):
             widget.call_after_refresh(widget.scroll_end, animate=False)
         if state.is_closed and not self._ended:
             self.end_on_summary(self.follower.minutes())
+        self.alert(self.alert_watch.new(state, now))
+
+    def alert(self, alerts: tuple[Alert, ...]) -> None:
+        """What the room hears, the projector too: the bell once and a flash, as the
+        meeting's ``alerts`` (the agenda, then ``/alerts`` in the room) says."""
+        mode = self.follower.state.alerts
+        if not alerts or mode == "off":
+            return
+        if mode == "bell":
+            self.app.bell()
+        if any(not a.about_speaker for a in alerts):
+            flash(self.query_one("#clock", FollowClock))
+        if any(a.about_speaker for a in alerts):
+            flash(self.query_one("#stage", SpeakerStage))
+            flash(self.query_one("#speakers", SpeakerPanel))
 
     def show_bar(self, state: MeetingState) -> None:
         """Title on the left, time on the right; a narrow screen keeps just the hours."""
