@@ -18,7 +18,7 @@ from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
 from facilitator.core.pinyin import warm
 from facilitator.line.completion import offer
-from facilitator.meeting.alerts import Alert, AlertWatch
+from facilitator.meeting.alerts import Alert, AlertWatch, told
 from facilitator.meeting.decision import Command
 from facilitator.meeting.journal import JournalUnavailable
 from facilitator.render.times import format_datetime
@@ -113,6 +113,11 @@ class RoomScreen(LineScreen):
         names = [p.name for p in self.meeting.state.agenda.people]
         self.call_after_refresh(lambda: self.run_worker(partial(warm, names), thread=True))
 
+    def on_resize(self) -> None:
+        # The breakpoints (-tall, -wide) follow the size: redraw once they have, so a
+        # projector shows its stage from the first frame, not from the next tick.
+        self.call_after_refresh(self.refresh_view)
+
     def _say_if_early(self) -> None:
         """Opened before the meeting's day: say so (the end is projected from now)."""
         state = self.meeting.state
@@ -170,7 +175,7 @@ class RoomScreen(LineScreen):
             self.app.bell()
         if mode != "off":
             self.query_one("#running", RunningPanel).flash(alerts)
-        self.say(Outcome(True, tuple(a.notice for a in alerts)))
+        self.say(Outcome(True, told(alerts)))
 
     def after(self, outcome: Outcome) -> None:
         self.say(outcome)

@@ -52,7 +52,8 @@ def alerts_due(state: MeetingState, now: DateTime) -> tuple[Alert, ...]:
         allotted = current.allotted_seconds
         if phase.time in (Phase.WARNING, Phase.OVERRUN):
             minutes = f"{state.agenda.warning.seconds(allotted) / 60:g}"
-            notice = Notice("room.alert_topic_warning", {"title": title, "minutes": minutes})
+            params = {"title": title, "minutes": minutes}
+            notice = Notice("room.alert_topic_warning", params, "warning")
             due.append(Alert("topic_warning", ("warning", current.topic.id, allotted), notice))
         if phase.time is Phase.OVERRUN:
             notice = Notice("room.alert_topic_over", {"title": title}, "warning")
@@ -74,6 +75,13 @@ def alerts_due(state: MeetingState, now: DateTime) -> tuple[Alert, ...]:
         key = ("speaker", turn.person, turn.started, speaking.limit)
         due.append(Alert("speaker_over", key, notice))
     return tuple(due)
+
+
+def told(alerts: tuple[Alert, ...]) -> tuple[Notice, ...]:
+    """What to say about alerts heard together: a topic that is over needs no word
+    that it is nearly over."""
+    over = any(alert.kind == "topic_over" for alert in alerts)
+    return tuple(a.notice for a in alerts if not (over and a.kind == "topic_warning"))
 
 
 @dataclass

@@ -110,7 +110,11 @@ class SpeakerStage(Widget):
         return 2 + sum(size.rows for size in (speaker, following) if size is not None)
 
     def render(self) -> Text:
-        speaker, following = self.sizes(self.content_size.width)
+        width = self.content_size.width
+        speaker, following = self.sizes(width)
+        # One row each, whatever the width: the rows were counted for the names.
+        for label in (self.speaker_label, self.next_label):
+            label.truncate(width, overflow="ellipsis")
         text = Text(no_wrap=True, overflow="crop")
         text.append_text(self.speaker_label)
         if speaker is not None:
