@@ -76,6 +76,8 @@ class TopicPhase:
     """Seconds left; negative once overrun."""
     allotted_minutes: int
     """Planned minutes plus every ``/extend``."""
+    warning: float = WARNING_SECONDS
+    """Seconds left at which it warns (the agenda's ``warn_minutes`` or ``warn_share``)."""
 
     @property
     def over(self) -> float:
@@ -113,14 +115,15 @@ def topic_phase(topic: TopicState, now: DateTime, warn: WarnAt | None = None) ->
     ``warn``: the agenda's warning (:attr:`Agenda.warning`); two minutes by default.
     """
     left = topic.left(now)
-    time = time_phase(left, (warn or WarnAt()).seconds(topic.allotted_seconds))
+    warning = (warn or WarnAt()).seconds(topic.allotted_seconds)
+    time = time_phase(left, warning)
     if topic.status == "paused":
         phase = Phase.PAUSED
     elif topic.status == "running":
         phase = time
     else:
         phase = Phase.PLANNED
-    return TopicPhase(phase, time, left, topic.topic.minutes + topic.extra_minutes)
+    return TopicPhase(phase, time, left, topic.topic.minutes + topic.extra_minutes, warning)
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,12 @@ def test_a_speaker_warns_at_a_quarter_of_a_short_turn():
     assert speaker_phase(44, 60).time is Phase.RUNNING  # 16 s left of a minute
     assert speaker_phase(46, 60).time is Phase.WARNING  # 14 s left of a minute
     assert speaker_phase(10, 0) is None
+
+
+def test_the_room_s_countdown_and_banner_warn_when_the_agenda_says(archive, clock):
+    from facilitator.render.banners import meeting_banner
+
+    meeting = limited(archive, clock, warn_minutes=5)
+    type_lines(meeting, "/present all", "/next")
+    clock.advance(minutes=10)  # 5 of 15 left
+    assert meeting_banner(meeting.state, clock.now()) == "under 5 minutes left: time to wrap up"
