@@ -24,7 +24,7 @@ from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
 from facilitator.render.summary import closing_summary
 from facilitator.render.times import format_span, format_time, format_times
-from screens.follow_clock import FollowClock, StretchClock
+from screens.follow_clock import FollowClock, StretchClock, block_scales
 from screens.keys import localize_bindings
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.bigclock import ROWS
@@ -150,16 +150,23 @@ class FollowScreen(Screen[None]):
         used = sum(child.outer_size.height for child in centre.children if child.display)
         spare = centre.content_size.height - used
         free = big.size.height + spare + (stage.size.height if staged else 0)
-        down = max(1, (free // 2 if staged else free) // ROWS)
-        if down != big.down:
-            big.down = down
-            if staged:
-                self.call_after_refresh(self.fit_clock)
-            return
-        if staged:
-            budget = max(2, free - ROWS * big.scales(big.size.width)[1])
+        if not staged:
+            down = max(1, free // ROWS)
+        else:
+            width = big.size.width
+
+            def clock_rows(rows: int) -> int:
+                return ROWS * block_scales(big.value, width, rows)[1]
+
+            budget = max(2, free - clock_rows(free // 2))
+            # Names that need fewer rows leave the rest to the clock.
+            rows = max(free // 2, free - stage.rows(stage.size.width or width, budget))
+            down = max(1, rows // ROWS)
+            budget = max(2, free - clock_rows(ROWS * down))
             if budget != stage.budget:
                 stage.budget = budget
+        if down != big.down:
+            big.down = down
 
     def tick(self) -> None:
         """Take in the room's news; redraw when it changed or the second turned."""

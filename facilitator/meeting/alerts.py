@@ -63,6 +63,7 @@ def alerts_due(state: MeetingState, now: DateTime) -> tuple[Alert, ...]:
         notice = Notice(
             "room.alert_meeting_end",
             {"time": end.in_timezone(state.agenda.timezone).format("HH:mm")},
+            "warning",
         )
         due.append(Alert("meeting_end", ("meeting_end",), notice))
     turn = state.speaker

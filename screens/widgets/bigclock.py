@@ -61,13 +61,14 @@ class BigClock(Widget):
         pixels = max(pixel_width(WIDEST), pixel_width(self.value))
         return max(1, min(MAX_SCALE, width // (2 * pixels)))
 
-    def down(self, width: int) -> int:
+    def down(self, width: int, max_rows: int | None = None) -> int:
         """Rows per pixel: the scale, or as many as ``max_rows`` allows (at most twice
         the scale, so the digits stand tall but never turn into bars)."""
         across = self.scale(width)
-        if not self.max_rows:
+        rows = self.max_rows if max_rows is None else max_rows
+        if not rows:
             return across
-        return max(1, min(2 * across, self.max_rows // ROWS))
+        return max(1, min(2 * across, rows // ROWS))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return ROWS * self.down(width)

@@ -55,12 +55,15 @@ class RunningPanel(Vertical):
         bottom = max(child.region.bottom + child.styles.margin.bottom for child in shown)
         used = bottom - self.content_region.y
         free = self.content_size.height - used + big.size.height + stage.size.height
+        width = big.size.width
         clock_rows = max(ROWS, free // 2)
+        budget = max(2, free - ROWS * big.down(width, clock_rows))
+        # Names that need fewer rows (a short one, a Chinese one on its band) leave
+        # the rest to the clock.
+        clock_rows = max(clock_rows, free - stage.rows(stage.size.width or width, budget))
+        budget = max(2, free - ROWS * big.down(width, clock_rows))
         if big.max_rows != clock_rows:
             big.max_rows = clock_rows
-            self.call_after_refresh(self.fit)
-            return
-        budget = max(2, free - ROWS * big.down(big.size.width))
         if stage.budget != budget:
             stage.budget = budget
 

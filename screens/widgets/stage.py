@@ -92,9 +92,15 @@ class SpeakerStage(Widget):
         self.next_label = following
         self.refresh(layout=True)
 
-    def sizes(self, width: int) -> tuple[Size | None, Size | None]:
+    def rows(self, width: int, budget: int) -> int:
+        """The rows the stage takes in ``width`` cells when given ``budget`` rows."""
+        speaker, following = self.sizes(width, budget)
+        return 2 + sum(size.rows for size in (speaker, following) if size is not None)
+
+    def sizes(self, width: int, budget: int | None = None) -> tuple[Size | None, Size | None]:
         """How large the speaker's and the next one's names are drawn in ``width`` cells."""
-        rows = max(0, (self.budget or DEFAULT_BUDGET) - 2)  # two label lines
+        budget = budget if budget is not None else self.budget or DEFAULT_BUDGET
+        rows = max(0, budget - 2)  # two label lines
         speaker = None
         if self.speaker:
             most = int(rows * SPEAKER_SHARE) if self.next else rows
@@ -106,8 +112,7 @@ class SpeakerStage(Widget):
         return speaker, following
 
     def get_content_height(self, container: Area, viewport: Area, width: int) -> int:
-        speaker, following = self.sizes(width)
-        return 2 + sum(size.rows for size in (speaker, following) if size is not None)
+        return self.rows(width, self.budget or DEFAULT_BUDGET)
 
     def render(self) -> Text:
         width = self.content_size.width
