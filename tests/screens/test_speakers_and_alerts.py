@@ -215,3 +215,21 @@ async def test_the_briefer_is_called_when_an_absent_owners_topic_starts(archive,
         await pilot.pause()
         assert "Ana reports for Li (absent)" in shown(app, "#message")
         assert "(reports for Li)" in shown(app, "#speakers")
+
+
+async def test_every_key_of_a_running_topic_says_what_it_did(archive, clock):
+    app = room(archive, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await submit_lines(pilot, "/present all", "/next", "/speak @Marta", "a point")
+        for key, said in (
+            ("f3", "paused"),
+            ("f3", "resumed"),
+            ("f4", "extended by 5 min"),
+            ("f6", "Marta speaks"),
+            ("f9", "undone: Marta speaking"),
+            ("ctrl+t", "projector theme"),
+            ("f5", "skipped: R&D progress and risks"),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert said in shown(app, "#message"), (key, shown(app, "#message"))
