@@ -60,7 +60,7 @@ def speaker_line(state: MeetingState, now: DateTime) -> Text:
         text.append(" " + shown.limit, style="dim")
     asked = request_words(Request(turn.request, turn.reason))
     if asked:
-        text.append(f"  [{asked}]", style="italic")
+        text.append("  " + t("room.request_tag", request=asked), style="italic")
     if turn.briefs_for:
         text.append("  " + t("balance.reports_for", owner=turn.briefs_for), style="italic")
     elif turn.reports:
@@ -84,7 +84,8 @@ def queue_line(state: MeetingState, first: int = 0) -> Text:
         asked = request_words(request)
         if asked:
             text.append(
-                f" [{asked}]", style="italic yellow" if request.kind == "order" else "italic"
+                " " + t("room.request_tag", request=asked),
+                style="italic yellow" if request.kind == "order" else "italic",
             )
     return text
 

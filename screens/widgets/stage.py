@@ -73,7 +73,7 @@ class SpeakerStage(Widget):
                 self.name_style = NAME_STYLES.get(clock.time, "")
             asked = request_words(Request(turn.request, turn.reason))
             if asked:
-                label.append(f"  [{asked}]", style="italic")
+                label.append("  " + t("room.request_tag", request=asked), style="italic")
             if turn.briefs_for:
                 label.append("  " + t("balance.reports_for", owner=turn.briefs_for), style="italic")
         else:
@@ -86,7 +86,7 @@ class SpeakerStage(Widget):
             following.append(f"  {state.department_of(self.next)}", style="dim")
             asked = request_words(state.request_of(self.next))
             if asked:
-                following.append(f"  [{asked}]", style="bold yellow")
+                following.append("  " + t("room.request_tag", request=asked), style="bold yellow")
         else:
             following.append("  —", style="dim")
         self.next_label = following
