@@ -55,7 +55,11 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
             line.append_text(
                 styled(
                     owned.parts,
-                    owner="bold red" if owned.owner_missing else "bold",
+                    owner="bold red"
+                    if owned.owner_missing
+                    else "bold yellow"
+                    if owned.outside
+                    else "bold",
                     date="bold red" if owned.date_missing else "",
                 )
             )

@@ -224,6 +224,51 @@ LAUNCH_ZH_LINES = (
     "待定: @韩梅梅 预算审批 3个工作日内",
 )
 
+SPEAKERS_EN_LINES = (
+    "/absent @Wang @Marta",
+    "/next",  # Li reports on R&D
+    "Front end 80% done",
+    "Back end in integration",
+    "/speak @Marta",
+    "/speak @Zhao reply",
+    "/speak @Ana order",
+    "/done",  # Ana: the point of order goes first
+    "Keep to the agenda: risks first",
+    "/done",  # Zhao replies
+    "Integration tests need another week",
+    "@Li: the week fits before the freeze",
+    "/done",  # Marta
+    "Campaign needs the date fixed",
+    "-: room booked until 11:00",
+    "d: ship on 20 Sept",
+    "/next",  # Marta reports on the campaign
+    "Draft ready",
+    "/next",  # Wang is absent: Marta reports for him
+    "Training can start in April",
+)
+"""A meeting where a point of order, a reply and a briefer speak: the minutes say who said what."""
+
+SPEAKERS_ZH_LINES = (
+    "/到 全体",
+    "/下一项",
+    "前端开发完成80%",
+    "后端接口联调中",
+    "/发言 @韩梅梅",
+    "/发言 @赵芳 回应",
+    "/发言 @周敏 程序问题",
+    "/结束发言",
+    "先谈风险",
+    "/结束发言",
+    "联调还需要一周",
+    "@李雷：冻结前来得及",
+    "/结束发言",
+    "推广需要确定日期",
+    "-: 会议室订到16:00",
+    "决定: 推广时间调整为9月20日",
+    "/下一项",
+    "初稿已完成",
+)
+
 
 def hold_meeting(
     db_path: Path, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2

@@ -11,7 +11,9 @@ from facilitator.core.text import clean
 from facilitator.followup.tasks import TaskRecord
 
 # A cell starting with one of these is a formula to Excel and LibreOffice.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Checked after leading blanks: a tab or space before "=" still reaches the
+# formula parser in some spreadsheets' import settings ("trim spaces").
+_FORMULA_START = ("=", "+", "-", "@")
 # Excel on Windows reads a CSV without a byte-order mark in the local code page,
 # so 李雷 comes out as garbage; with it (UTF-8 "utf-8-sig") Excel reads UTF-8.
 BOM = "\ufeff"
@@ -21,7 +23,7 @@ def safe_cell(value: str) -> str:
     """``value`` as text a spreadsheet will not evaluate (prefixed with ``'``), without
     control or invisible direction characters."""
     value = clean(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.lstrip().startswith(_FORMULA_START) else value
 
 
 def render_tasks_csv(tasks: Sequence[TaskRecord], language: str | None = None) -> str:

@@ -33,6 +33,7 @@ def _date(value: Date | None) -> str | None:
 def _section(section: TopicMinutes) -> dict[str, Any]:
     return {
         "points": list(section.points),
+        "said": [{"speaker": speaker or None, "text": text} for speaker, text in section.said()],
         "disputes": [
             {
                 "text": dispute.text,

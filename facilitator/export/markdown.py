@@ -36,7 +36,7 @@ def _topic(view: TopicView) -> list[str]:
         out = [f"**{block.label}**", ""]
         for bullet in block.bullets:
             if bullet.sides:
-                out.append(f"- {bullet.label}")
+                out.append(f"- {md(bullet.label)}")  # a speaker's name is people's words
                 out += [f"  - {joined(side, md)}" for side in bullet.sides]
             else:
                 out.append(f"- {md(bullet.text)}")

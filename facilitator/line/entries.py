@@ -9,6 +9,7 @@ plain point with the reason, so nothing typed is ever thrown away.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pendulum import Date
 
@@ -16,7 +17,7 @@ from facilitator.core.notice import Notice
 from facilitator.core.text import clean
 from facilitator.line.dates import find_dates
 from facilitator.line.disputes import dispute_sides
-from facilitator.line.names import mentions
+from facilitator.line.names import mentions, resolve_at
 from facilitator.line.parsed import Capture, Invalid, LineContext
 from facilitator.meeting.events import Entry, EntryKind
 
@@ -39,6 +40,32 @@ _DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
 _PUNCTUATION = ",;，；、。:："
 _SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
+
+
+_NOBODY = re.compile(r"^-\s*[:：]\s*")
+_SAID_COLON = re.compile(r"^\s*[:：]\s*")
+
+
+def said_prefix(stripped: str, people: Sequence[str]) -> tuple[str | None, str, Notice | None]:
+    """Who a line says said it, and the line without saying so.
+
+    ``@Li: the tests are late`` is Li's point whoever speaks; ``-: a note`` is
+    nobody's; anything else does not say (None). A name that is not a person
+    (``@Legal:``) attributes nothing: the line reads as typed, with a warning.
+    """
+    nobody = _NOBODY.match(stripped)
+    if nobody:
+        return "", stripped[nobody.end() :], None
+    if not stripped.startswith("@"):
+        return None, stripped, None
+    mention = resolve_at(stripped, 0, people)
+    colon = _SAID_COLON.match(stripped[mention.end :])
+    if colon is None:
+        return None, stripped, None
+    if mention.name is None:
+        notice = Notice("line.speaker_unknown", {"name": mention.typed}, "warning")
+        return None, stripped, notice
+    return mention.name, stripped[mention.end + colon.end() :], None
 
 
 def parse_entry(stripped: str, raw: str) -> tuple[EntryKind, str] | Invalid:

@@ -68,6 +68,13 @@ class TopicMinutes:
     points: tuple[str, ...]
     decisions: tuple[str, ...]
     disputes: tuple[Dispute, ...]
+    point_speakers: tuple[str, ...] = ()
+    """Who said each of ``points`` (same order; "" for nobody), when anyone did."""
+
+    def said(self) -> tuple[tuple[str, str], ...]:
+        """(speaker, point) for every point, in order; the speaker "" for nobody."""
+        speakers = self.point_speakers or ("",) * len(self.points)
+        return tuple(zip(speakers, self.points, strict=True))
 
 
 @dataclass(frozen=True)
@@ -164,8 +171,12 @@ def build_minutes(state: MeetingState, now: DateTime) -> Minutes:
 
     def section(topic_id: str | None, **fields: object) -> TopicMinutes:
         entries = [c.entry for c in state.entries if c.entry.topic == topic_id]
+        points = [e for e in entries if e.kind == "point"]
         return TopicMinutes(
-            points=tuple(e.text for e in entries if e.kind == "point"),
+            points=tuple(e.text for e in points),
+            point_speakers=tuple(e.speaker for e in points)
+            if any(e.speaker for e in points)
+            else (),
             decisions=tuple(e.text for e in entries if e.kind == "decision"),
             disputes=tuple(Dispute(e.text, e.sides) for e in entries if e.kind == "dispute"),
             **fields,  # type: ignore[arg-type]

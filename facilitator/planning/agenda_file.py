@@ -40,6 +40,7 @@ from facilitator.planning.agenda_keys import (
     nearest,
     unknown,
 )
+from facilitator.planning.agenda_room import room_settings
 
 _PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
 """Stands in for a start or end the file gets wrong, in a partial agenda only."""
@@ -325,6 +326,7 @@ class _Validator:
             self.fail("meeting", None, "balance_threshold", t("agenda.bad_threshold"))
             threshold = DEFAULT_BALANCE_THRESHOLD
         holidays = self.holidays(meeting)
+        room = room_settings(meeting, lambda key, message: self.fail("meeting", None, key, message))
         materials = self.strings(meeting, "materials")
         rules = self.strings(meeting, "rules")
         people = self.people(data.get("people"))
@@ -351,6 +353,10 @@ class _Validator:
             balance_threshold=float(threshold),
             rules=rules,
             uid=uid,
+            speaker_minutes=room.speaker_minutes,
+            warn_minutes=room.warn_minutes,
+            warn_share=room.warn_share,
+            alerts=room.alerts,
             people=people,
             topics=topics,
         )

@@ -27,6 +27,10 @@ MEETING_KEYS = (
     "balance_threshold",
     "rules",
     "uid",
+    "speaker_minutes",
+    "warn_minutes",
+    "warn_share",
+    "alerts",
 )
 PERSON_KEYS = ("name", "department", "role", "email", "title")
 TOPIC_KEYS = ("title", "owner", "minutes")

@@ -37,6 +37,9 @@ class Owned:
     date_missing: bool
     parts: tuple[Part, ...]
     """``Li, Thu 10 Sep 2026`` / ``李雷，2026年9月10日 星期四``: fields "owner" and "date"."""
+    outside: bool = False
+    """The owner is neither a participant nor a department in the room (``@Legal``,
+    or a typo): ``owner`` says so, and the room can fix it before confirming."""
 
     @property
     def text(self) -> str:
@@ -71,12 +74,15 @@ class SummarySection:
     none: str
 
 
-def _owned(owner: str, due: Date | None, language: str | None) -> Owned:
+def _owned(owner: str, due: Date | None, language: str | None, room: set[str]) -> Owned:
     name = clean(owner)
+    outside = bool(name) and owner not in room
     who = name or t("summary.no_owner", language=language)
+    if outside:
+        who = t("summary.outside_owner", language=language, name=name)
     when = format_date(due, language) if due else t("summary.no_date", language=language)
     parts = fill("minutes.owner_and_date", language=language, words={"owner": who, "date": when})
-    return Owned(who, when, not name, due is None, parts)
+    return Owned(who, when, not name, due is None, parts, outside)
 
 
 def _section(
@@ -99,6 +105,8 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
     """
     sections = (minutes.general, *minutes.topics)
     place = {section.id or None: n for n, section in enumerate(sections)}
+    agenda = minutes.agenda
+    room = {person.name for person in agenda.people} | set(agenda.departments)
     last = len(sections)
 
     def in_agenda_order(items: Sequence[Followed]) -> list[tuple[int, Followed]]:
@@ -111,11 +119,13 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
         sides = tuple(clean(side_text(side, language)) for side in dispute.sides)
         disputes.append(SummaryItem(SIDES_SEPARATOR.join(sides) or clean(dispute.text), sides))
     open_items = [
-        SummaryItem(clean(item.text), owned=_owned(item.owner, item.deadline, language), index=n)
+        SummaryItem(
+            clean(item.text), owned=_owned(item.owner, item.deadline, language, room), index=n
+        )
         for n, item in in_agenda_order(minutes.open_items)
     ]
     tasks = [
-        SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language), index=n)
+        SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language, room), index=n)
         for n, task in in_agenda_order(minutes.tasks)
     ]
     return (

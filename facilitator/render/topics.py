@@ -10,11 +10,12 @@ said an extended topic had been "planned 17 min" where the minutes said
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from facilitator.core.i18n import t
 from facilitator.meeting.minutes import Dispute, Minutes, TopicMinutes
-from facilitator.render.entries import side_parts
-from facilitator.render.patterns import Part, fill
+from facilitator.render.entries import said_parts, side_parts
+from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import duration
 
 META_SEPARATOR = " · "
@@ -50,7 +51,8 @@ class Bullet:
     """One recorded item: a point, a decision, or a dispute.
 
     A dispute with sides shows ``label`` (the catalogue's "Positions:") with
-    one sub-item per side; anything else shows ``text``, people's words.
+    one sub-item per side, and so do points grouped by speaker (``李雷：`` and
+    one sub-item per point); anything else shows ``text``, people's words.
     """
 
     text: str
@@ -92,6 +94,29 @@ def _dispute(dispute: Dispute, language: str | None) -> Bullet:
     )
 
 
+GROUP_FROM = 2
+"""Points in a row by one speaker are listed under their name from this many on;
+a single point reads better as ``李雷：…`` on its own line."""
+
+
+def point_bullets(section: TopicMinutes, language: str | None = None) -> tuple[Bullet, ...]:
+    """A topic's points, each with who said it; several in a row by one speaker
+    grouped under their name (``label``), one sub-item per point (``sides``)."""
+    bullets: list[Bullet] = []
+    for speaker, run in groupby(section.said(), key=lambda said: said[0]):
+        points = [text for _speaker, text in run]
+        if speaker and len(points) >= GROUP_FROM:
+            label = joined(
+                fill("minutes.said_group", language=language, words={"speaker": speaker})
+            )
+            bullets.append(
+                Bullet("", label=label, sides=tuple((Part(text, "text"),) for text in points))
+            )
+            continue
+        bullets += [Bullet(joined(said_parts(speaker, text, language))) for text in points]
+    return tuple(bullets)
+
+
 def topic_blocks(section: TopicMinutes, language: str | None = None) -> tuple[Block, ...]:
     """Points, then disputes, then decisions: the order the minutes read a topic in.
 
@@ -99,7 +124,7 @@ def topic_blocks(section: TopicMinutes, language: str | None = None) -> tuple[Bl
     them; a label with nothing under it is left out.
     """
     blocks = (
-        Block(t("minutes.points", language=language), tuple(map(Bullet, section.points))),
+        Block(t("minutes.points", language=language), point_bullets(section, language)),
         Block(
             t("minutes.disputes", language=language),
             tuple(_dispute(dispute, language) for dispute in section.disputes),

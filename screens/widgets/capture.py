@@ -336,9 +336,14 @@ class LinePreview(Static):
     """
 
     def show(
-        self, parsed: Parsed | None, editing: int | None = None, change: Notice | None = None
+        self,
+        parsed: Parsed | None,
+        editing: int | None = None,
+        change: Notice | None = None,
+        target: Text | None = None,
     ) -> None:
-        """``change``: the correction would turn the entry into another kind."""
+        """``change``: the correction would turn the entry into another kind;
+        ``target``: the entry a command acts on (``/retract 7`` shows entry 7)."""
         text = Text(overflow="fold")
         if editing is not None:
             text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
@@ -353,6 +358,9 @@ class LinePreview(Static):
             text.append("⚠ " + parsed.notice.text(), style="bold yellow")
         elif isinstance(parsed, Command):
             text.append(t("room.preview_command", command=parsed.summary()), style="bold")
+            if target is not None:
+                text.append(" — ", style="dim")
+                text.append_text(target)
         elif isinstance(parsed, Capture):
             entry = parsed.entry
             text.append(t(f"kind.{entry.kind}"), style=KIND_STYLES[entry.kind] or "bold")

@@ -52,6 +52,8 @@ def describe(entry: Entry) -> Text:
             if index:
                 line.append(SIDES_SEPARATOR, style="dim")
             line.append_text(styled(side, party="bold"))
+    elif words.said:
+        line.append_text(styled(words.said, speaker="bold"))
     else:
         line.append(words.text)
     if words.owner:

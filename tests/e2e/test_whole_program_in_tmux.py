@@ -99,5 +99,30 @@ def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path)
     screen = Terminal(terminal)
     screen.wait_for("Q3 product launch coordination")
     screen.send("C-q")
-    shown = screen.wait_for("resume it with:")
-    assert f"resume it with: facilitator --db '{db}' open 1" in shown.replace("\n", "")
+    shown = screen.wait_for("resume it with:").replace("\n", "")
+    # Not on this shell's PATH (as after `make run`): the program by its full path.
+    printed = shown.split("resume it with: ", 1)[1].strip()
+    assert printed == f"{FACILITATOR} --db '{db}' open 1"
+    # Runnable as printed, from another directory, by a shell that has no .venv on its PATH.
+    again = f"{terminal}-again"
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            again,
+            "-x",
+            "120",
+            "-y",
+            "24",
+            "-c",
+            "/",
+            f"env -i PATH=/usr/bin:/bin HOME={tmp_path} FACILITATOR_LANG=en {printed}; sleep 60",
+        ],
+        check=True,
+    )
+    try:
+        Terminal(again).wait_for("Q3 product launch coordination")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", again], check=False)

@@ -173,6 +173,8 @@ def test_a_write_decided_on_an_old_state_writes_nothing(tmp_path: Path) -> None:
         journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
         host = LiveMeeting(journal, clock)
         recorder = LiveMeeting(archive.journal(journal.meeting_id), clock)
+        assert host.submit("/present all").accepted
+        recorder.sync()
         stale = recorder.state.last_seq
         assert host.submit("/next").accepted
         note = EntryCaptured(at=clock.now(), entry=recorder.preview("late note").entry)
