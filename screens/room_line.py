@@ -9,6 +9,7 @@ did. The room itself adds the meeting's panels and its keys.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from functools import partial
 
 from pendulum import DateTime
@@ -170,8 +171,8 @@ class LineScreen(Screen[None]):
         if outcome is None:
             self._say_waiting()
             return
-        if not outcome.accepted and outcome.notices:
-            self.line.give_back(text, keys)
+        if not outcome.accepted and outcome.notices and self.line.give_back(text, keys):
+            outcome = replace(outcome, notices=(*outcome.notices, Notice("room.line_back", severity="warning")))
         if quiet:
             self.refresh_view()
             return
