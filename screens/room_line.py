@@ -172,7 +172,9 @@ class LineScreen(Screen[None]):
             self._say_waiting()
             return
         if not outcome.accepted and outcome.notices and self.line.give_back(text, keys):
-            outcome = replace(outcome, notices=(*outcome.notices, Notice("room.line_back", severity="warning")))
+            outcome = replace(
+                outcome, notices=(*outcome.notices, Notice("room.line_back", severity="warning"))
+            )
         if quiet:
             self.refresh_view()
             return
