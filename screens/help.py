@@ -23,6 +23,7 @@ SYNTAX_ROWS = (
     "task",
     "open_item",
     "dispute",
+    "report",
     "topics",
     "timer",
     "speakers",

@@ -225,6 +225,25 @@ def m010_open_tasks_index(db: Database) -> None:
     db.execute("CREATE INDEX idx_tasks_open_due ON tasks(due, id) WHERE status != 'done'")
 
 
+@migrations()
+def m020_topic_reports(db: Database) -> None:
+    """The topic owner's report (当前进展, 风险点, 建议), one row per line typed."""
+    db.table("topic_reports").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "topic_id": int,
+            "position": int,
+            "kind": str,  # progress | risk | proposal
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id"), ("topic_id", "topics", "id")],
+        not_null={"meeting_id", "kind", "text"},
+    )
+    db.table("topic_reports").create_index(["meeting_id"])
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN:
     raise RuntimeError("store.versions.KNOWN must list every migration, in order")
 """Names of every migration this version knows, to detect a newer archive."""

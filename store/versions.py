@@ -16,5 +16,6 @@ KNOWN = (
     "m003_exports",
     "m004_retrospectives",
     "m010_open_tasks_index",
+    "m020_topic_reports",
 )
 """Every migration, in the order they apply."""

@@ -40,6 +40,10 @@ def _section(section: TopicMinutes) -> dict[str, Any]:
             for dispute in section.disputes
         ],
         "decisions": list(section.decisions),
+        # The topic owner's report (added within facilitator.minutes/1).
+        "progress": list(section.progress),
+        "risks": list(section.risks),
+        "proposals": list(section.proposals),
     }
 
 
