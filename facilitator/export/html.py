@@ -14,6 +14,7 @@ from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -175,6 +176,14 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         ]
     else:
         out.append(_none(tr))
+
+    if minutes.topics_left:
+        out.append(f"<h2>{_e(tr('minutes.topics_left'))}</h2>")
+        out += [
+            "<ul>",
+            *(f"<li>{_e(topic_left_text(topic, lang))}</li>" for topic in minutes.topics_left),
+            "</ul>",
+        ]
 
     totals = minutes.speaking_by_department()
     spoken = sum(totals.values())

@@ -119,6 +119,9 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
         "speaking": [
             {"department": dept, "seconds": round(seconds, 1)} for dept, seconds in totals.items()
         ],
+        # Added within facilitator.minutes/1, after the keys it began with:
+        # topics not reached or skipped, by id.
+        "topics_left": [topic.id for topic in minutes.topics_left],
     }
 
 

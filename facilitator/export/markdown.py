@@ -11,6 +11,7 @@ from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
 from facilitator.meeting.minutes import AttendanceLine, Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -130,6 +131,12 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     else:
         lines.append(f"_{tr('minutes.none')}_")
     lines.append("")
+
+    if minutes.topics_left:
+        # What the next meeting inherits (`new --from`): said where nobody can miss it.
+        lines += [f"## {tr('minutes.topics_left')}", ""]
+        lines += [f"- {md(topic_left_text(topic, lang))}" for topic in minutes.topics_left]
+        lines.append("")
 
     totals = minutes.speaking_by_department()
     spoken = sum(totals.values())

@@ -19,6 +19,7 @@ from facilitator.core.text import clean
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_datetime, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -304,6 +305,9 @@ def minutes_html(
         ]
     )
     parts.append(table_html(task_columns(), task_rows))
+    if minutes.topics_left:
+        parts.append(f"<h4>{esc(t('minutes.topics_left'))}</h4>")
+        parts.append(_list(topic_left_text(topic) for topic in minutes.topics_left))
     parts.append(bars_html(t("notebook.speaking_by_department"), minutes.speaking_by_department()))
     parts.append("</div>")
     return "".join(parts)

@@ -218,7 +218,10 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "open_items",
         "tasks",
         "speaking",
+        # added within the version, after the keys it began with
+        "topics_left",
     ]
+    assert data["topics_left"] == ["t3"]
     assert data["meeting"]["title"] == "Q3 launch coordination"
     assert data["meeting"]["timezone"] == "Europe/Berlin"
     assert data["meeting"]["host"] == ["Ana"]

@@ -330,7 +330,7 @@ def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
     with open_archive(db_path, clock=clock, language="en") as nb:
         meeting = nb.meeting()
         html = meeting._repr_html_()
-        assert "会议纪要：Q3新产品上线协调会" in html and "待解决问题" in html
+        assert "会议纪要：Q3新产品上线协调会" in html and "未决事项" in html
         # The tables around it stay in the notebook's language.
         assert "Unresolved items" in repr(meeting.open_items)
         assert "Speaking time per person" in meeting.speaking._repr_html_()
