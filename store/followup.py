@@ -179,7 +179,12 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 
 
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
-    """A closed meeting's minutes with each task's id and follow-up status as of ``now``."""
+    """A closed meeting's minutes with each task's and open item's id and follow-up
+    status as of ``now``."""
+    from facilitator.followup.items import with_item_follow_up
+    from store.items import items
+
     minutes = archive.minutes(meeting_id)
     today = now.in_timezone(zone_of(minutes.agenda.start)).date()
+    minutes = with_item_follow_up(minutes, items(archive, meeting_id), today)
     return with_follow_up(minutes, tasks(archive, meeting_id), today)

@@ -89,14 +89,18 @@ def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -
             )
     for item in minutes.open_items:
         conn.execute(
-            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline, "
+            "department, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 meeting_id,
                 topic_ids.get(item.topic or ""),
                 item.text,
                 item.owner,
                 item.deadline.isoformat() if item.deadline else None,
+                item.department,
+                "open",
+                closed,
+                closed,
             ),
         )
     for task in minutes.tasks:

@@ -244,6 +244,45 @@ def m020_topic_reports(db: Database) -> None:
     db.table("topic_reports").create_index(["meeting_id"])
 
 
+@migrations()
+def m021_open_item_followup(db: Database) -> None:
+    """Open items followed up like tasks: a status, the owner's department, and a
+    history of every change (status, owner, deadline) with its note."""
+    items = db.table("open_items")
+    items.add_column("department", str)
+    items.add_column("status", str, not_null_default="open")  # open | resolved | dropped
+    items.add_column("created_at", str)
+    items.add_column("updated_at", str)
+    # Items recorded before: owned by a participant's department, else by the
+    # owner as typed (an outside department like 法务部门), as the close now writes.
+    db.execute(
+        "UPDATE open_items SET department = COALESCE("
+        "(SELECT p.department FROM people p WHERE p.meeting_id = open_items.meeting_id "
+        "AND p.name = open_items.owner LIMIT 1), owner), "
+        "created_at = (SELECT closed_at FROM meetings m WHERE m.id = open_items.meeting_id), "
+        "updated_at = (SELECT closed_at FROM meetings m WHERE m.id = open_items.meeting_id)"
+    )
+    db.execute("CREATE INDEX idx_open_items_open ON open_items(deadline, id) WHERE status = 'open'")
+    db.table("open_item_updates").create(
+        {
+            "id": int,
+            "item_id": int,
+            "at": str,
+            "previous": str,  # the status before this update
+            "status": str,  # open | resolved | dropped
+            "note": str,
+            "previous_owner": str,  # owner and deadline: set only when this update changed them
+            "owner": str,
+            "previous_deadline": str,
+            "deadline": str,
+        },
+        pk="id",
+        foreign_keys=[("item_id", "open_items", "id")],
+        not_null={"item_id", "at", "status"},
+    )
+    db.table("open_item_updates").create_index(["item_id", "at"])
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN:
     raise RuntimeError("store.versions.KNOWN must list every migration, in order")
 """Names of every migration this version knows, to detect a newer archive."""

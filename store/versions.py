@@ -17,5 +17,6 @@ KNOWN = (
     "m004_retrospectives",
     "m010_open_tasks_index",
     "m020_topic_reports",
+    "m021_open_item_followup",
 )
 """Every migration, in the order they apply."""

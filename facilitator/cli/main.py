@@ -34,6 +34,8 @@ COMMANDS = {
     "tasks": "facilitator.cli.tasks:tasks",
     "task": "facilitator.cli.tasks:task",
     "report": "facilitator.cli.tasks:report",
+    "items": "facilitator.cli.followup:items",
+    "item": "facilitator.cli.followup:item",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
 }

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
+from facilitator.cli.tables import item_table
 from facilitator.core.i18n import t
 from facilitator.core.zones import local_zone
 from facilitator.followup.tasks import TASK_STATUSES, TaskRecord
@@ -201,19 +202,26 @@ def task(settings: Settings, task_ref: str, status: str | None, note: str) -> No
 @click.pass_obj
 def report(settings: Settings, week: bool) -> None:
     """The weekly follow-up: done, in progress, delayed (oldest first), new."""
+    from facilitator.followup.items import items_report, latest_item_notes
     from facilitator.followup.tasks import latest_notes, weekly_report
     from facilitator.render.times import format_date
     from store.followup import task_updates
     from store.followup import tasks as stored_tasks
+    from store.items import item_updates
+    from store.items import items as stored_items
 
     archive = open_archive(settings, read_only=True)
     try:
         rows = stored_tasks(archive)
         updates = task_updates(archive)
+        item_rows = stored_items(archive)
+        item_history = item_updates(archive)
     finally:
         archive.close()
     notes = latest_notes(updates)
     weekly = weekly_report(rows, updates, settings.clock.now(), _today(settings))
+    open_items = items_report(item_rows, item_history, weekly.since, weekly.until, _today(settings))
+    item_notes = latest_item_notes(item_history)
     heading = t(
         "followup.report_title",
         since=format_date(weekly.since.date()),
@@ -230,6 +238,16 @@ def report(settings: Settings, week: bool) -> None:
         title = t(key, count=len(section))
         if section:
             parts.append(render_rich(_task_table(list(section), title, notes)))
+        else:
+            parts += [title, "  " + t("minutes.none"), ""]
+    # Open items are chased like tasks: every one not settled, overdue first.
+    for key, found in (
+        ("items.report_unsettled", open_items.unsettled),
+        ("items.report_settled", open_items.settled),
+    ):
+        title = t(key, count=len(found))
+        if found:
+            parts.append(render_rich(item_table(list(found), title, item_notes)))
         else:
             parts += [title, "  " + t("minutes.none"), ""]
     click.echo("\n".join(parts).rstrip())

@@ -33,6 +33,8 @@ th { background: #eee; }
 .none { color: #777; font-style: italic; }
 .status-delayed { color: #a00; font-weight: bold; }
 .status-done { color: #060; }
+.status-overdue { color: #a00; font-weight: bold; }
+.status-resolved { color: #060; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2, h3 { break-after: avoid; }
@@ -145,11 +147,15 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
     if minutes.open_items:
         out += [
             "<table>",
-            f"<tr><th>{_e(tr('minutes.open_item'))}</th><th>{_e(tr('minutes.owner'))}</th>"
-            f"<th>{_e(tr('minutes.deadline'))}</th></tr>",
+            f"<tr><th>{_e(tr('minutes.task_id'))}</th><th>{_e(tr('minutes.open_item'))}</th>"
+            f"<th>{_e(tr('minutes.owner'))}</th>"
+            f"<th>{_e(tr('minutes.deadline'))}</th><th>{_e(tr('minutes.status'))}</th></tr>",
             *(
-                f"<tr><td>{_e(item.text)}</td><td>{_e(item.owner)}</td>"
-                f"<td>{_e(format_date(item.deadline, lang)) if item.deadline else ''}</td></tr>"
+                f"<tr><td>{item.id if item.id is not None else ''}</td>"
+                f"<td>{_e(item.text)}</td><td>{_e(item.owner)}</td>"
+                f"<td>{_e(format_date(item.deadline, lang)) if item.deadline else ''}</td>"
+                f'<td class="status-{escape(item.status)}">'
+                f"{_e(tr('item_status.' + item.status))}</td></tr>"
                 for item in minutes.open_items
             ),
             "</table>",

@@ -101,6 +101,11 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
                 "owner": item.owner,
                 "deadline": _date(item.deadline),
                 "topic": item.topic,
+                # Added within facilitator.minutes/1: the id `facilitator item ID` takes,
+                # where the item stands as of the export, and the owner's department.
+                "id": item.id,
+                "status": item.status,
+                "department": item.department,
             }
             for item in minutes.open_items
         ],

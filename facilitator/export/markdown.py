@@ -102,12 +102,15 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     lines += [f"## {tr('minutes.open_items')}", ""]
     if minutes.open_items:
         lines += [
-            f"| {tr('minutes.open_item')} | {tr('minutes.owner')} | {tr('minutes.deadline')} |",
-            "|---|---|---|",
+            f"| {tr('minutes.task_id')} | {tr('minutes.open_item')} | {tr('minutes.owner')} | "
+            f"{tr('minutes.deadline')} | {tr('minutes.status')} |",
+            "|---|---|---|---|---|",
         ]
+        # The id `facilitator item ID` takes, and where the item stands now (overdue...).
         lines += [
-            f"| {cell(item.text)} | {cell(item.owner)} | "
-            f"{format_date(item.deadline, lang) if item.deadline else ' '} |"
+            f"| {item.id if item.id is not None else ' '} | {cell(item.text)} | "
+            f"{cell(item.owner)} | {format_date(item.deadline, lang) if item.deadline else ' '} | "
+            f"{tr('item_status.' + item.status)} |"
             for item in minutes.open_items
         ]
     else:

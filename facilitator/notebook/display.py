@@ -214,13 +214,17 @@ def _topic_html(view: TopicView) -> str:
     return "".join(parts)
 
 
-def open_item_columns() -> list[tuple[str, str]]:
-    return [
+def open_item_columns(with_status: bool = False) -> list[tuple[str, str]]:
+    columns = [
         ("text", t("minutes.open_item")),
         ("owner", t("minutes.owner")),
         ("deadline", t("minutes.deadline")),
         ("topic", t("notebook.topic")),
     ]
+    if with_status:
+        # As followed up: the id `facilitator item ID` takes, and where it stands.
+        columns = [("id", "#"), *columns[:3], ("status", t("minutes.status")), columns[3]]
+    return columns
 
 
 def task_columns(with_meeting: bool = False) -> list[tuple[str, str]]:
@@ -275,14 +279,17 @@ def minutes_html(
     parts.append(f"<h4>{esc(t('minutes.discussion'))}</h4>")
     parts += [_topic_html(view) for view in discussion(minutes)]
     parts.append(f"<h4>{esc(t('minutes.open_items'))}</h4>")
+    followed = any(item.id is not None for item in minutes.open_items)
     parts.append(
         table_html(
-            open_item_columns(),
+            open_item_columns(with_status=followed),
             (
                 {
+                    "id": item.id,
                     "text": item.text,
                     "owner": item.owner,
                     "deadline": item.deadline,
+                    "status": t(f"item_status.{item.status}"),
                     "topic": minutes.topic_title(item.topic),
                 }
                 for item in minutes.open_items

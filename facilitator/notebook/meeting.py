@@ -100,7 +100,10 @@ class Meeting:
         """The minutes: as closed, or as they would be if it closed now."""
         state = self.state
         if state.is_closed:
-            return self.notebook.archive.minutes(self.id)
+            # With each task's and open item's id and status as followed up since.
+            from store.followup import followed_minutes
+
+            return followed_minutes(self.notebook.archive, self.id, self.notebook.clock.now())
         from facilitator.meeting.minutes import build_minutes
 
         return build_minutes(state, self.notebook.clock.now())
@@ -157,6 +160,9 @@ class Meeting:
 
     @property
     def open_items(self) -> Table:
+        """The meeting's open items; once closed, with their id and followed-up status."""
+        if self.is_closed:
+            return self.notebook.open_items(meeting=self.id)
         minutes = self.minutes()
         records = tuple(
             {

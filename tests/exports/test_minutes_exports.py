@@ -242,6 +242,9 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "owner": "Marta",
         "deadline": "2026-03-05",
         "topic": "t2",
+        "id": 1,
+        "status": "open",
+        "department": "Marketing",
     }
     assert data["tasks"][0]["status"] == "open" and data["tasks"][0]["due"] == "2026-03-10"
     assert {"department": "R&D", "seconds": 600.0} in data["speaking"]

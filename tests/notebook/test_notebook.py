@@ -21,6 +21,7 @@ from facilitator.notebook import LiveView, Notebook, open_archive
 from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
+from store.items import update_item
 from tests.support import START, held_meeting, type_lines
 
 SCRIPT = "<script>x</script>"
@@ -38,6 +39,25 @@ def test_the_archive_lists_its_meetings(nb: Notebook):
     assert [m["title"] for m in meetings.to_records()] == ["Q3 product launch coordination"]
     assert "Q3 product launch coordination" in meetings._repr_html_()
     assert "Q3 product launch coordination" in repr(meetings)
+
+
+def test_open_items_come_back_with_their_id_and_where_they_stand(db_path, clock):
+    held_meeting(db_path, clock)  # u: @Legal compliance opinion in 3 workdays: Thu 5 Mar
+    with open_archive(db_path, clock=clock) as nb:
+        (item,) = nb.open_items().to_records()
+        assert (item["id"], item["status"], item["department"]) == (1, "open", "Legal")
+        clock.set(pendulum.datetime(2026, 3, 9, 9, tz="Europe/Berlin"))
+        assert [r["text"] for r in nb.open_items(status="OVERDUE")] == ["compliance opinion"]
+        assert "Overdue" in nb.open_items()._repr_html_()
+        assert nb.meeting(1).open_items.to_records()[0]["status"] == "overdue"
+        with pytest.raises(ValueError, match="unknown status 'settled'"):
+            nb.open_items(status="settled")
+    with Archive.open(db_path) as archive:
+        update_item(archive, 1, clock.now(), status="resolved", note="opinion received")
+    with open_archive(db_path, clock=clock) as nb:
+        assert nb.open_items(status="resolved")[0]["id"] == 1
+        assert nb.open_items(status="overdue").to_records() == []
+        assert "Resolved" in nb.meeting(1)._repr_html_()
 
 
 def test_open_archive_reads_facilitator_db_from_the_environment(db_path, clock, monkeypatch):
