@@ -283,6 +283,15 @@ def m021_open_item_followup(db: Database) -> None:
     db.table("open_item_updates").create_index(["item_id", "at"])
 
 
+@migrations()
+def m022_task_reschedules(db: Database) -> None:
+    """A task's due date and owner change in the open (``task ID --due --owner``):
+    each change is a row of ``task_updates`` saying what they were and became."""
+    updates = db.table("task_updates")
+    for column in ("previous_owner", "owner", "previous_due", "due"):
+        updates.add_column(column, str)
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN:
     raise RuntimeError("store.versions.KNOWN must list every migration, in order")
 """Names of every migration this version knows, to detect a newer archive."""

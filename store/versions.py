@@ -18,5 +18,6 @@ KNOWN = (
     "m010_open_tasks_index",
     "m020_topic_reports",
     "m021_open_item_followup",
+    "m022_task_reschedules",
 )
 """Every migration, in the order they apply."""
