@@ -6,6 +6,8 @@ tables in new migrations; never rename or drop in place.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -290,6 +292,22 @@ def m022_task_reschedules(db: Database) -> None:
     updates = db.table("task_updates")
     for column in ("previous_owner", "owner", "previous_due", "due"):
         updates.add_column(column, str)
+
+
+@migrations()
+def m023_meeting_series(db: Database) -> None:
+    """The series each meeting belongs to (the agenda's ``series``, else its title):
+    carry-over and trends follow a series, whatever each meeting's own title."""
+    db.table("meetings").add_column("series", str)
+    for meeting_id, title, agenda in db.execute(
+        "SELECT id, title, agenda FROM meetings"
+    ).fetchall():
+        try:
+            named = json.loads(agenda or "{}").get("series") or ""
+        except (ValueError, AttributeError):
+            named = ""
+        db.execute("UPDATE meetings SET series = ? WHERE id = ?", (named or title, meeting_id))
+    db.table("meetings").create_index(["series"])
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN:

@@ -19,5 +19,6 @@ KNOWN = (
     "m020_topic_reports",
     "m021_open_item_followup",
     "m022_task_reschedules",
+    "m023_meeting_series",
 )
 """Every migration, in the order they apply."""

@@ -46,6 +46,9 @@ class Topic:
     title: str
     owner: str
     minutes: int
+    carries: str = ""
+    """What an earlier meeting handed on (``item 3``, ``task 7``), written by
+    ``facilitator new --from``; "" for a topic of the meeting's own."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,14 @@ class Agenda:
     uid: str = ""
     """The invitation's calendar UID, written by ``facilitator new`` (optional): it
     outlives a new start or title, so a corrected notice updates the same entry."""
+    series: str = ""
+    """The recurring meeting this one belongs to (``Weekly ops sync``); "" means the
+    title names it. Open items and unfinished tasks carry over within a series."""
+
+    @property
+    def series_name(self) -> str:
+        """The series this meeting belongs to: ``series``, else its title."""
+        return self.series or self.title
 
     @property
     def key(self) -> str:
@@ -123,6 +134,7 @@ class Agenda:
             "balance_threshold": self.balance_threshold,
             "rules": list(self.rules),
             "uid": self.uid,
+            "series": self.series,
             "people": [vars(p).copy() for p in self.people],
             "topics": [vars(topic).copy() for topic in self.topics],
         }
@@ -153,6 +165,7 @@ class Agenda:
             balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
             rules=tuple(data.get("rules", ())),
             uid=data.get("uid", ""),
+            series=data.get("series", ""),
             people=tuple(Person(**p) for p in data["people"]),
             topics=tuple(Topic(**topic) for topic in data["topics"]),
         )
