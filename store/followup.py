@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import pendulum
@@ -235,11 +236,14 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
     """A closed meeting's minutes with each task's and open item's id and follow-up
-    status as of ``now``."""
+    status as of ``now``, and each participant's latest word on them."""
+    from facilitator.followup.confirmations import latest
     from facilitator.followup.items import with_item_follow_up
+    from store.confirmations import confirmations
     from store.items import items
 
     minutes = archive.minutes(meeting_id)
     today = now.in_timezone(zone_of(minutes.agenda.start)).date()
     minutes = with_item_follow_up(minutes, items(archive, meeting_id), today)
+    minutes = replace(minutes, confirmations=latest(confirmations(archive, meeting_id)))
     return with_follow_up(minutes, tasks(archive, meeting_id), today)

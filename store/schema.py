@@ -310,6 +310,26 @@ def m023_meeting_series(db: Database) -> None:
     db.table("meetings").create_index(["series"])
 
 
+@migrations()
+def m024_confirmations(db: Database) -> None:
+    """Participants confirm the minutes (or object, saying what to correct): every
+    word kept, the latest per person counts."""
+    db.table("confirmations").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "name": str,
+            "verdict": str,  # confirmed | objected
+            "note": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "name", "verdict", "at"},
+    )
+    db.table("confirmations").create_index(["meeting_id", "at"])
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN:
     raise RuntimeError("store.versions.KNOWN must list every migration, in order")
 """Names of every migration this version knows, to detect a newer archive."""

@@ -20,5 +20,6 @@ KNOWN = (
     "m021_open_item_followup",
     "m022_task_reschedules",
     "m023_meeting_series",
+    "m024_confirmations",
 )
 """Every migration, in the order they apply."""

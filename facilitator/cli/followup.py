@@ -195,3 +195,51 @@ def item(
             changes=t("followup.change_sep").join(said) or t("followup.noted"),
         )
     )
+
+
+@command()
+@click.argument("meeting")
+@click.option("--by", "by", required=True, metavar="NAME", help="Who confirms (they attended).")
+@click.option("--note", "confirm_note", default="", help="A remark, or what to correct.")
+@click.option("--objection", is_flag=True, help="Object instead: the --note says what to correct.")
+@click.pass_obj
+def confirm(settings: Settings, meeting: str, by: str, confirm_note: str, objection: bool) -> None:
+    """Record that a participant confirmed the minutes of a closed meeting (or objected)."""
+    from facilitator.core.text import clean
+    from facilitator.followup.confirmations import latest, match_attendee, standing
+    from store.confirmations import attendees, confirmations, record_confirmation
+    from store.errors import ArchiveError
+
+    note = clean(confirm_note).strip()
+    if objection and not note:
+        fail(t("confirm.objection_needs_note"))
+    archive = open_archive(settings)
+    try:
+        try:
+            row = archive.find(meeting, closed=True)
+        except ArchiveError as exc:
+            fail(str(exc))
+        present = attendees(archive, row.id)
+        name = match_attendee(clean(by), present)
+        if name is None:
+            absent = match_attendee(clean(by), attendees(archive, row.id, absent=True))
+            if absent is not None:
+                fail(t("confirm.was_absent", name=absent, title=row.title))
+            names = ", ".join(present)
+            fail(t("confirm.not_an_attendee", name=clean(by), title=row.title, names=names))
+        verdict = "objected" if objection else "confirmed"
+        record_confirmation(archive, row.id, name, verdict, note, settings.clock.now())
+        found = standing(present, latest(confirmations(archive, row.id)))
+    finally:
+        archive.close()
+    key = "confirm.objected" if objection else "confirm.confirmed"
+    click.echo(
+        t(
+            key,
+            name=name,
+            title=clean(row.title),
+            note=note,
+            count=len(found.confirmed),
+            total=len(present),
+        )
+    )

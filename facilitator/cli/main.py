@@ -36,6 +36,7 @@ COMMANDS = {
     "report": "facilitator.cli.tasks:report",
     "items": "facilitator.cli.followup:items",
     "item": "facilitator.cli.followup:item",
+    "confirm": "facilitator.cli.followup:confirm",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
 }

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from pendulum import Date
+from pendulum import Date, DateTime
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from facilitator.followup.confirmations import MinutesToConfirm
 
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
@@ -267,9 +269,11 @@ def task(
 @click.pass_obj
 def report(settings: Settings, week: bool) -> None:
     """The weekly follow-up: done, in progress, delayed (oldest first), new."""
+    from facilitator.followup.confirmations import CHASED_FOR, awaiting_confirmation
     from facilitator.followup.items import items_report, latest_item_notes
     from facilitator.followup.tasks import finished, finished_text, latest_notes, weekly_report
     from facilitator.render.times import format_date
+    from store.confirmations import minutes_to_confirm
     from store.followup import task_updates
     from store.followup import tasks as stored_tasks
     from store.items import item_updates
@@ -281,6 +285,8 @@ def report(settings: Settings, week: bool) -> None:
         updates = task_updates(archive)
         item_rows = stored_items(archive)
         item_history = item_updates(archive)
+        now = settings.clock.now()
+        unconfirmed = awaiting_confirmation(minutes_to_confirm(archive, now - CHASED_FOR), now)
     finally:
         archive.close()
     notes = latest_notes(updates)
@@ -323,4 +329,33 @@ def report(settings: Settings, week: bool) -> None:
             parts.append(render_rich(item_table(list(found), title, item_notes)))
         else:
             parts += [title, "  " + t("minutes.none"), ""]
+    parts += _unconfirmed(unconfirmed, now)
     click.echo("\n".join(parts).rstrip())
+
+
+def _unconfirmed(due: list[MinutesToConfirm], now: DateTime) -> list[str]:
+    """The report's last section: minutes still not confirmed by everyone who attended
+    (or objected to) two working days after the close."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from facilitator.core.text import clean
+    from facilitator.followup.confirmations import standing_text
+    from facilitator.render.times import format_datetime
+
+    title = t("confirm.report_title", count=len(due))
+    if not due:
+        return [title, "  " + t("minutes.none"), ""]
+    table = Table(title=Text(title), title_justify="left")
+    table.add_column(t("minutes.task_id"), justify="right")
+    table.add_column(t("followup.meeting"))
+    table.add_column(t("confirm.closed"))
+    table.add_column(t("confirm.standing"))
+    for meeting in due:
+        table.add_row(
+            str(meeting.meeting_id),
+            Text(clean(meeting.title)),
+            format_datetime(meeting.closed_at, zone=meeting.zone),
+            Text(clean(standing_text(meeting.standing_at(now)))),
+        )
+    return [render_rich(table)]

@@ -12,6 +12,7 @@ from html import escape
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
 from facilitator.render.summary import topic_left_text
@@ -113,6 +114,9 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         (tr("minutes.present"), present),
         (tr("minutes.absent"), absent or tr("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        rows.append((tr("minutes.confirmations"), clean(standing_text(confirmed, lang))))
     html_lang = "zh-CN" if lang == "zh" else "en"
     out = [
         "<!DOCTYPE html>",

@@ -127,6 +127,18 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
         # Added within facilitator.minutes/1, after the keys it began with:
         # topics not reached or skipped, by id.
         "topics_left": [topic.id for topic in minutes.topics_left],
+        # Each participant's latest word on these minutes; null where nobody asked.
+        "confirmations": None
+        if minutes.confirmations is None
+        else [
+            {
+                "name": c.name,
+                "verdict": c.verdict,
+                "at": _instant(_local(c.at, agenda.start)),
+                "note": c.note,
+            }
+            for c in minutes.confirmations
+        ],
     }
 
 

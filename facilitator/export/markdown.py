@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from facilitator.core.i18n import t
 from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import AttendanceLine, Minutes
 from facilitator.render.patterns import joined
 from facilitator.render.summary import topic_left_text
@@ -81,6 +82,10 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
         (tr("minutes.present"), _people(minutes.present, lang)),
         (tr("minutes.absent"), absent or tr("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        # Who has read and confirmed them since (纪要确认), once the archive is asked.
+        rows.append((tr("minutes.confirmations"), md(standing_text(confirmed, lang))))
     lines += [f"| {label} | {value or ' '} |" for label, value in rows]
     lines.append("")
 
