@@ -37,6 +37,8 @@ COMMANDS = {
     "items": "facilitator.cli.followup:items",
     "item": "facilitator.cli.followup:item",
     "confirm": "facilitator.cli.followup:confirm",
+    "brief": "facilitator.cli.mail:brief",
+    "mail": "facilitator.cli.mail:mail",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
 }

@@ -12,6 +12,7 @@ from typing import Any
 from pendulum import Date, DateTime
 
 from facilitator.core.zones import zone_of
+from facilitator.followup.briefs import Brief, briefs
 from facilitator.meeting.minutes import Minutes, TopicMinutes
 
 FORMAT = "facilitator.minutes/1"
@@ -44,6 +45,43 @@ def _section(section: TopicMinutes) -> dict[str, Any]:
         "progress": list(section.progress),
         "risks": list(section.risks),
         "proposals": list(section.proposals),
+    }
+
+
+def _brief(brief: Brief) -> dict[str, Any]:
+    return {
+        "for": brief.absentee,
+        "department": brief.department,
+        "briefer": brief.briefer or None,
+        "decisions": [{"text": text, "topic": topic or None} for topic, text in brief.decisions],
+        "tasks": [
+            {
+                "id": task.id,
+                "title": task.title,
+                "owner": task.owner,
+                "due": _date(task.due),
+                "status": task.status,
+            }
+            for task in brief.tasks
+        ],
+        "open_items": [
+            {
+                "id": item.id,
+                "text": item.text,
+                "owner": item.owner,
+                "deadline": _date(item.deadline),
+                "status": item.status,
+            }
+            for item in brief.open_items
+        ],
+        "disputes": [
+            {
+                "text": dispute.text,
+                "sides": [{"party": s.party, "position": s.position} for s in dispute.sides],
+                "topic": topic or None,
+            }
+            for topic, dispute in brief.disputes
+        ],
     }
 
 
@@ -127,6 +165,8 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
         # Added within facilitator.minutes/1, after the keys it began with:
         # topics not reached or skipped, by id.
         "topics_left": [topic.id for topic in minutes.topics_left],
+        # What each absentee's briefer passes on (facilitator.followup.briefs).
+        "briefs": [_brief(brief) for brief in briefs(minutes)],
         # Each participant's latest word on these minutes; null where nobody asked.
         "confirmations": None
         if minutes.confirmations is None

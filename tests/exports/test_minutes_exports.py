@@ -220,8 +220,10 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "speaking",
         # added within the version, after the keys it began with
         "topics_left",
+        "briefs",
         "confirmations",
     ]
+    assert [brief["for"] for brief in data["briefs"]] == ["Wang"]
     assert data["confirmations"] == []
     assert data["topics_left"] == ["t3"]
     assert data["meeting"]["title"] == "Q3 launch coordination"
