@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from facilitator.followup.series import HeldMeeting
 from store.archive import Archive
 
 
@@ -56,3 +57,19 @@ def series_names(archive: Archive) -> list[str]:
         "ORDER BY MIN(start)"
     ).fetchall()
     return [name for (name,) in rows]
+
+
+def held_meetings(archive: Archive, series: str) -> list[HeldMeeting]:
+    """Every closed meeting of ``series`` with its minutes, retrospective and open items."""
+    from store.followup import retrospective
+    from store.items import items
+
+    return [
+        HeldMeeting(
+            meeting.id,
+            archive.minutes(meeting.id),
+            retrospective(archive, meeting.id),
+            tuple(items(archive, meeting.id)),
+        )
+        for meeting in series_meetings(archive, series)
+    ]

@@ -48,6 +48,7 @@ from facilitator.notebook.display import (
 )
 from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
+from facilitator.notebook.trend import SeriesTrend
 from store.archive import Archive
 from store.errors import ArchiveError
 
@@ -59,6 +60,7 @@ __all__ = [
     "Notebook",
     "Notice",
     "RoomLaunch",
+    "SeriesTrend",
     "SpeakingTime",
     "Table",
     "open_archive",
@@ -275,6 +277,22 @@ class Notebook:
             *open_item_columns(with_status=True),
         )
         return Table(columns, tuple(records), t("minutes.open_items"), ITEM_STATUSES_PREFIX)
+
+    def series(self, name: str) -> SeriesTrend:
+        """Trends across the closed meetings of a series (``facilitator metrics --series``):
+        planned vs actual minutes, overruns, decisions per hour, rating, open items
+        opened and settled; drawn as a chart above the table.
+
+        An unknown series is :class:`ArchiveError` naming the series there are.
+        """
+        from facilitator.followup.series import series_trend
+        from store.series import held_meetings, series_names
+
+        held = held_meetings(self.archive, name)
+        if not held:
+            names = "; ".join(series_names(self.archive)) or "-"
+            raise ArchiveError(t("metrics.no_series", name=name, names=names))
+        return SeriesTrend(name, tuple(series_trend(held)))
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""

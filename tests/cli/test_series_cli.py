@@ -4,11 +4,16 @@ title of its own. Three meetings of one series over three weeks of a fake clock.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pendulum
 import pytest
 
+from facilitator.core.clock import FakeClock
+from facilitator.notebook import open_archive
 from facilitator.planning.agenda_file import AgendaError, load_agenda, parse_agenda
+from store.errors import ArchiveError
 from tests.support import LAUNCH_ZH, LAUNCH_ZH_LINES, cli, hold_meeting
 
 FIRST_LINES = (
@@ -168,3 +173,87 @@ def test_an_agenda_names_its_series_and_what_a_topic_carries(tmp_path: Path) -> 
     assert "topics[3].carries" in str(refused.value) and '"item 3" or "task 7"' in str(
         refused.value
     )
+
+
+def _three_weeks(db_path: Path, tmp_path: Path) -> None:
+    """Meetings 1-3 of "Progress sync", a week apart; item 1 opened in the first is
+    settled after the third; the second overruns its only topic; ratings 3, 4."""
+    first = tmp_path / "m1.toml"
+    _new(db_path, first, "2026-02-25T09:00:00+01:00")
+    hold_meeting(db_path, first.read_text(encoding="utf-8"), FIRST_LINES)
+    second = tmp_path / "m2.toml"
+    _new(db_path, second, "2026-03-02T15:00:00+01:00", "--from", "Progress sync")
+    hold_meeting(
+        db_path,
+        second.read_text(encoding="utf-8"),
+        ("/next", "d: keep the date", "u: @Wang price check by 3/10", "d: two rigs"),
+        minutes_per_line=8,
+    )
+    third = tmp_path / "m3.toml"
+    _new(db_path, third, "2026-03-09T15:00:00+01:00", "--from", "Progress sync")
+    hold_meeting(db_path, third.read_text(encoding="utf-8"), ("/next", "d: ship it"))
+    cli(db_path, "item", "1", "resolved", now="2026-03-12T12:00:00+01:00")
+    cli(db_path, "retro", "1", "--rating", "3", now="2026-03-12T12:00:00+01:00")
+    cli(db_path, "retro", "2", "--rating", "4", now="2026-03-12T12:00:00+01:00")
+
+
+def test_metrics_of_a_series_show_each_meeting_in_numbers(db_path: Path, tmp_path: Path) -> None:
+    _three_weeks(db_path, tmp_path)
+    result = cli(db_path, "metrics", "--series", "progress sync", now="2026-03-13T09:00:00+01:00")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("│")]
+    assert len(rows) == 3
+    cells = [[cell.strip() for cell in row.strip("│").split("│")] for row in rows]
+    assert [row[1] for row in cells] == [
+        "Progress sync",
+        "Progress sync · follow-up 2026-03-05",
+        "Progress sync · follow-up 2026-03-12",
+    ]
+    assert [row[2] for row in cells] == ["Mon 2 Mar 2026", "Thu 5 Mar 2026", "Thu 12 Mar 2026"]
+    assert [row[3] for row in cells] == ["55", "70", "75"]  # planned, carried topics included
+    assert [row[5] for row in cells] == ["0", "1", "0"]  # the second overran its topic
+    assert [row[7] for row in cells] == ["3/5", "4/5", "—"]
+    assert [row[8] for row in cells] == ["1 of 1 settled", "0 of 1 settled", "0"]
+    zh = cli(db_path, "--lang", "zh", "metrics", "--series", "Progress sync").output
+    assert "系列会议：Progress sync" in zh and "复盘评分" in zh
+
+
+def test_metrics_of_an_unknown_series_names_the_series_there_are(db_path: Path, tmp_path):
+    _three_weeks(db_path, tmp_path)
+    unknown = cli(db_path, "metrics", "--series", "Budget review")
+    assert unknown.exit_code == 2 and unknown.output.count("\n") == 1
+    assert "no closed meeting in the series 'Budget review'; the series are: Progress sync" in (
+        unknown.output
+    )
+    both = cli(db_path, "metrics", "1", "--series", "Progress sync")
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_the_notebook_draws_a_series(db_path: Path, tmp_path: Path) -> None:
+    _three_weeks(db_path, tmp_path)
+    clock = FakeClock(pendulum.datetime(2026, 3, 13, 9, tz="Europe/Berlin"))
+    with open_archive(db_path, clock=clock) as nb:
+        trend = nb.series("Progress sync")
+        records = trend.to_records()
+        assert [r["meeting_id"] for r in records] == [1, 2, 3]
+        assert records[1] | {"actual_minutes": 0} == {
+            "meeting_id": 2,
+            "title": "Progress sync · follow-up 2026-03-05",
+            "date": "2026-03-05",
+            "planned_minutes": 70,
+            "actual_minutes": 0,
+            "overruns": 1,
+            "decisions": 2,
+            "decisions_per_hour": records[1]["decisions_per_hour"],
+            "rating": 4,
+            "items_opened": 1,
+            "items_settled": 0,
+        }
+        json.dumps(records)
+        html = trend._repr_html_()
+        # One pair of bars (planned, actual) and one pair (opened, settled) per meeting.
+        assert html.count('role="img"') == 12
+        assert "Series: Progress sync" in html and "planned 70 min" in html
+        assert "Progress sync · follow-up 2026-03-12" in repr(trend)
+        with pytest.raises(ArchiveError, match="the series are: Progress sync"):
+            nb.series("nope")
