@@ -7,7 +7,7 @@ that name their department; in the meeting's language, people's words escaped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from facilitator.core.i18n import t
@@ -36,9 +36,12 @@ def _decision(topic: str, text: str, language: str) -> str:
     return t("brief.decision_in", language=language, decision=text, topic=topic) if topic else text
 
 
-def _headings(brief: Brief, language: str) -> list[tuple[str, int]]:
-    """(heading, count) of the four sections, in the order they are read."""
-    words = {"name": brief.absentee, "department": brief.department}
+def _headings(
+    brief: Brief, language: str, escape_words: Callable[[str], str] = str
+) -> list[tuple[str, int]]:
+    """(heading, count) of the four sections, in the order they are read; the
+    absentee's name and department through ``escape_words`` (people's words)."""
+    words = {"name": escape_words(brief.absentee), "department": escape_words(brief.department)}
 
     def counted(key: str, count: int) -> tuple[str, int]:
         heading = t(key, language=language, **words)
@@ -68,7 +71,7 @@ def render_brief(minutes: Minutes, briefs: Sequence[Brief], language: str | None
         }
         lines += [f"# {tr('brief.title', name=intro['name'], title=intro['title'])}", ""]
         lines += [tr("brief.intro", **intro), ""]
-        (decisions, _), (tasks, _), (items, _), (disputes, _) = _headings(brief, lang)
+        (decisions, _), (tasks, _), (items, _), (disputes, _) = _headings(brief, lang, md)
         lines += [f"## {decisions}", ""]
         lines += [
             f"{n}. {_decision(md(topic), md(text), lang)}"

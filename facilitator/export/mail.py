@@ -21,6 +21,7 @@ from pendulum import DateTime
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.core.zones import zone_of
 from facilitator.export.brief import brief_html_body, render_brief
 from facilitator.export.html import render_minutes_html
 from facilitator.export.markdown import render_minutes
@@ -113,7 +114,7 @@ def confirm_by(minutes: Minutes, now: DateTime) -> str:
     from facilitator.followup.confirmations import CONFIRM_WITHIN_WORKDAYS
 
     agenda = minutes.agenda
-    today = now.in_timezone(agenda.timezone).date()
+    today = now.in_timezone(zone_of(agenda.start)).date()
     return format_date(agenda.calendar().add(today, CONFIRM_WITHIN_WORKDAYS), agenda.language)
 
 

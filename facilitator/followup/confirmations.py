@@ -15,6 +15,7 @@ from pendulum import DateTime, Duration, duration
 
 from facilitator.core.i18n import t
 from facilitator.core.workdays import WorkCalendar
+from facilitator.core.zones import zone
 from facilitator.meeting.minutes import Confirmation, Minutes
 
 VERDICTS = ("confirmed", "objected")
@@ -115,8 +116,9 @@ def awaiting_confirmation(
     for meeting in meetings:
         if now - meeting.closed_at > CHASED_FOR or meeting.standing_at(now).complete:
             continue
-        closed_day = meeting.closed_at.in_timezone(meeting.zone).date()
-        today = now.in_timezone(meeting.zone).date()
+        where = zone(meeting.zone)  # an IANA name, or a fixed offset like +01:00
+        closed_day = meeting.closed_at.in_timezone(where).date()
+        today = now.in_timezone(where).date()
         if meeting.calendar.between(closed_day, today) >= CONFIRM_WITHIN_WORKDAYS:
             due.append(meeting)
     return sorted(due, key=lambda m: (m.closed_at, m.meeting_id))

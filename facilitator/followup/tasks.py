@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pendulum import Date, DateTime, Duration, duration
 
 from facilitator.core.i18n import LANGUAGES, current_language, t
+from facilitator.core.zones import zone as resolve_zone
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.times import format_date, format_datetime
 
@@ -303,7 +304,7 @@ def finished(task: TaskRecord, updates: Sequence[TaskUpdate], zone: str) -> Fini
     done = [u for u in own if u.status == "done" and u.previous != "done"]
     if task.status != "done" or not done:
         return None
-    day = done[-1].at.in_timezone(zone).date()
+    day = done[-1].at.in_timezone(resolve_zone(zone)).date()
     late = (day - task.due).days if task.due is not None else 0
     moved = [u for u in own if u.due is not None]
     first = moved[0].previous_due if moved else None
