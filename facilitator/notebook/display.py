@@ -16,6 +16,7 @@ from rich.cells import cell_len
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
@@ -263,6 +264,9 @@ def minutes_html(
         (t("minutes.present"), present),
         (t("minutes.absent"), absent or t("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        facts.append((t("minutes.confirmations"), standing_text(confirmed)))
     parts.append(f'<table style="{_TABLE}">')
     for label, value in facts:
         if value:

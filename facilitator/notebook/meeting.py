@@ -193,6 +193,17 @@ class Meeting:
         departments = tuple(dict.fromkeys(a.department for a in present))
         return SpeakingTime(lines, departments, tuple(a.name for a in present))
 
+    def brief(self, absentee: str | None = None) -> Notice:
+        """What each absentee's briefer passes on (``facilitator brief``), or one
+        absentee's: the Markdown as text, the same as HTML in a cell."""
+        from facilitator.export.brief import brief_html_body, render_brief
+        from facilitator.followup.briefs import briefs
+
+        minutes = self.minutes()
+        found = briefs(minutes, absentee)
+        html = "".join(brief_html_body(minutes, found))
+        return Notice(render_brief(minutes, found), f'<div style="max-width:60em">{html}</div>')
+
     def notice(self) -> Notice:
         """The meeting notice (see :func:`notice_for`)."""
         return notice_for(self.state.agenda)

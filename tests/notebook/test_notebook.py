@@ -22,7 +22,15 @@ from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from store.items import update_item
-from tests.support import START, held_meeting, type_lines
+from tests.support import (
+    LAUNCH_EN,
+    LAUNCH_EN_LINES,
+    START,
+    cli,
+    held_meeting,
+    hold_meeting,
+    type_lines,
+)
 
 SCRIPT = "<script>x</script>"
 
@@ -523,3 +531,15 @@ def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
 
 def test_the_archive_is_named_once(nb: Notebook):
     assert nb._repr_html_().count(str(nb.path)) == 1
+
+
+def test_a_closed_meeting_gives_its_briefs_and_who_confirmed(db_path, clock):
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)  # Wang absent, Marta briefs him
+    cli(db_path, "confirm", "1", "--by", "Ana", now="2026-03-03T09:00:00+01:00")
+    with open_archive(db_path, clock=clock) as nb:
+        held = nb.meeting(1)
+        brief = held.brief()
+        assert brief.text.startswith("# Brief for Wang: Q3 launch coordination")
+        assert "<h1>Brief for Wang: Q3 launch coordination</h1>" in brief._repr_html_()
+        assert held.brief("nobody").text == ""
+        assert "confirmed: Ana; not yet: Marta, Zhao, Li" in held._repr_html_()
