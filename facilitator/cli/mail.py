@@ -84,6 +84,7 @@ def brief(
     "--output",
     "directory",
     required=True,
+    metavar="DIR",
     type=click.Path(path_type=Path),
     help="Directory to write the .eml files in (it must exist).",
 )

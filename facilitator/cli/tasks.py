@@ -268,7 +268,8 @@ def task(
 @click.option("--week", is_flag=True, default=True, help="The last seven days (the default).")
 @click.pass_obj
 def report(settings: Settings, week: bool) -> None:
-    """The weekly follow-up: done, in progress, delayed (oldest first), new."""
+    """The weekly follow-up: tasks done (and how late), in progress, delayed, new; open
+    items to chase; minutes not yet confirmed."""
     from facilitator.followup.confirmations import CHASED_FOR, awaiting_confirmation
     from facilitator.followup.items import items_report, latest_item_notes
     from facilitator.followup.tasks import finished, finished_text, latest_notes, weekly_report
