@@ -22,7 +22,7 @@ from pendulum import DateTime
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.core.zones import zone_of
-from facilitator.export.brief import brief_html_body, render_brief
+from facilitator.export.brief import render_brief, render_brief_html
 from facilitator.export.html import render_minutes_html
 from facilitator.export.markdown import render_minutes
 from facilitator.followup.briefs import Brief
@@ -157,11 +157,8 @@ def brief_mail(
     names = sep.join(clean(b.absentee) for b in briefs)
     ask = t("mail.please_brief", language=lang, names=names, title=clean(minutes.agenda.title))
     text = f"{ask}\n\n{render_brief(minutes, briefs, lang)}"
-    body = "\n".join(brief_html_body(minutes, briefs, lang))
-    html = (
-        f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
-        f'<meta charset="utf-8"></head><body>\n<p>{_html(ask)}</p>\n{body}\n</body></html>\n'
-    )
+    page = render_brief_html(minutes, briefs, lang)
+    html = page.replace("<body>", f"<body>\n<p>{_html(ask)}</p>", 1)
     subject = t("mail.brief_subject", language=lang, names=names, title=minutes.agenda.title)
     return Mail(name, _message(sender, [briefer], subject, text, html, now, calendar))
 
