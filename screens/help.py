@@ -24,6 +24,7 @@ SYNTAX_ROWS = (
     "open_item",
     "dispute",
     "said",
+    "report",
     "topics",
     "timer",
     "speakers",

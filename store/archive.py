@@ -115,12 +115,17 @@ class MeetingRow:
 
 
 def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
-    """Meetings named by id, else by key, else by part of the title (any case)."""
+    """Meetings named by id, else by key, else by their whole title, else by part of
+    it (any case)."""
     if reference.isdigit():
         return [m for m in rows if m.id == int(reference)]
     found = [m for m in rows if m.key == reference]
     if not found:
-        needle = reference.casefold()
+        # A whole title names its meeting even when it is part of another's
+        # ("Q3 sync" and "Q3 sync · follow-up 2026-03-09").
+        needle = reference.strip().casefold()
+        found = [m for m in rows if m.title.casefold() == needle]
+    if not found:
         found = [m for m in rows if needle in m.title.casefold()]
     return found
 
@@ -194,7 +199,8 @@ class Archive:
         except JournalUnavailable:
             conn.close()
             raise ArchiveError(t("archive.locked", path=path)) from None
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            # A damaged file can hold a table's name as bytes that are not UTF-8.
             conn.close()
             raise opening_error(exc, path) from None
         except ArchiveError:
@@ -416,8 +422,8 @@ class Archive:
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO meetings (key, title, goal, kind, start, end, timezone, place, "
-                "online, rsvp_by, language, status, created_at, host, recorder, agenda) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?)",
+                "online, rsvp_by, language, status, created_at, host, recorder, agenda, series) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
                 (
                     agenda.key,
                     agenda.title,
@@ -434,6 +440,7 @@ class Archive:
                     ", ".join(p.name for p in agenda.with_role("host")),
                     ", ".join(p.name for p in agenda.with_role("recorder")),
                     json.dumps(agenda.to_dict(), ensure_ascii=False),
+                    agenda.series_name,
                 ),
             )
             meeting_id = int(cursor.lastrowid or 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import pendulum
@@ -92,34 +93,89 @@ def task(archive: Archive, task_id: int) -> TaskRecord:
 
 
 def update_task(
-    archive: Archive, task_id: int, status: str, note: str, now: DateTime
+    archive: Archive,
+    task_id: int,
+    status: str | None,
+    note: str,
+    now: DateTime,
+    *,
+    owner: tuple[str, str] | None = None,
+    due: Date | None = None,
 ) -> TaskUpdate:
-    """Set a task's status and append the change to its history, in one transaction."""
+    """Set a task's status (None: keep it), owner (name, department) or due date, and
+    append the change to its history, in one transaction."""
     with archive.transaction() as conn:
-        row = conn.execute("SELECT status FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        row = conn.execute(
+            "SELECT status, owner, due FROM tasks WHERE id = ?", (task_id,)
+        ).fetchone()
         if row is None:
             raise ArchiveError(t("followup.no_such_task", id=task_id))
-        previous = row[0] or "open"
+        previous, previous_owner, previous_due = row[0] or "open", row[1] or "", row[2]
+        status = status or previous
         at = now.isoformat()
         conn.execute(
             "UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?", (status, at, task_id)
         )
+        if owner is not None:
+            conn.execute(
+                "UPDATE tasks SET owner = ?, department = ? WHERE id = ?",
+                (owner[0], owner[1], task_id),
+            )
+        if due is not None:
+            conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (due.isoformat(), task_id))
         conn.execute(
-            "INSERT INTO task_updates (task_id, at, previous, status, note) VALUES (?, ?, ?, ?, ?)",
-            (task_id, at, previous, status, note),
+            "INSERT INTO task_updates (task_id, at, previous, status, note, previous_owner, "
+            "owner, previous_due, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                task_id,
+                at,
+                previous,
+                status,
+                note,
+                previous_owner if owner is not None else None,
+                owner[0] if owner is not None else None,
+                previous_due if due is not None else None,
+                due.isoformat() if due is not None else None,
+            ),
         )
-    return TaskUpdate(task_id, now, previous, status, note)
+    return TaskUpdate(
+        task_id,
+        now,
+        previous,
+        status,
+        note,
+        previous_owner if owner is not None else "",
+        owner[0] if owner is not None else "",
+        _date(previous_due) if due is not None else None,
+        due,
+    )
 
 
 def task_updates(archive: Archive, task_id: int | None = None) -> list[TaskUpdate]:
-    """The status history (of one task, or of all), oldest first."""
-    query = "SELECT task_id, at, previous, status, note FROM task_updates"
+    """The history (of one task, or of all), oldest first: statuses and reschedules."""
+    query = (
+        "SELECT task_id, at, previous, status, note, previous_owner, owner, previous_due, due "
+        "FROM task_updates"
+    )
     params: tuple = ()
     if task_id is not None:
         query += " WHERE task_id = ?"
         params = (task_id,)
     rows = archive.conn.execute(query + " ORDER BY at, id", params).fetchall()
-    return [TaskUpdate(r[0], _instant(r[1]), r[2] or "", r[3], r[4] or "") for r in rows]  # type: ignore[arg-type]
+    return [
+        TaskUpdate(
+            r[0],
+            _instant(r[1]),  # type: ignore[arg-type]
+            r[2] or "",
+            r[3],
+            r[4] or "",
+            r[5] or "",
+            r[6] or "",
+            _date(r[7]),
+            _date(r[8]),
+        )
+        for r in rows
+    ]
 
 
 def last_notes(archive: Archive, task_ids: Sequence[int]) -> dict[int, str]:
@@ -179,7 +235,15 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 
 
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
-    """A closed meeting's minutes with each task's id and follow-up status as of ``now``."""
+    """A closed meeting's minutes with each task's and open item's id and follow-up
+    status as of ``now``, and each participant's latest word on them."""
+    from facilitator.followup.confirmations import latest
+    from facilitator.followup.items import with_item_follow_up
+    from store.confirmations import confirmations
+    from store.items import items
+
     minutes = archive.minutes(meeting_id)
     today = now.in_timezone(zone_of(minutes.agenda.start)).date()
+    minutes = with_item_follow_up(minutes, items(archive, meeting_id), today)
+    minutes = replace(minutes, confirmations=latest(confirmations(archive, meeting_id)))
     return with_follow_up(minutes, tasks(archive, meeting_id), today)

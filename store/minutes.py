@@ -66,6 +66,17 @@ def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -
                 "INSERT INTO decisions (meeting_id, topic_id, position, text) VALUES (?, ?, ?, ?)",
                 (meeting_id, topic_id, position, text),
             )
+        reports = [
+            *(("progress", text) for text in section.progress),
+            *(("risk", text) for text in section.risks),
+            *(("proposal", text) for text in section.proposals),
+        ]
+        for position, (kind, text) in enumerate(reports, start=1):
+            conn.execute(
+                "INSERT INTO topic_reports (meeting_id, topic_id, position, kind, text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (meeting_id, topic_id, position, kind, text),
+            )
         for position, dispute in enumerate(section.disputes, start=1):
             sides = json.dumps(
                 [{"party": s.party, "position": s.position} for s in dispute.sides],
@@ -78,14 +89,18 @@ def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -
             )
     for item in minutes.open_items:
         conn.execute(
-            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline, "
+            "department, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 meeting_id,
                 topic_ids.get(item.topic or ""),
                 item.text,
                 item.owner,
                 item.deadline.isoformat() if item.deadline else None,
+                item.department,
+                "open",
+                closed,
+                closed,
             ),
         )
     for task in minutes.tasks:

@@ -6,6 +6,8 @@ tables in new migrations; never rename or drop in place.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -223,6 +225,109 @@ def m010_open_tasks_index(db: Database) -> None:
     # (benchmarks/task_query.py: 310 ms -> 140 ms on 200,000 tasks). Queries
     # must say ``status != 'done'`` for SQLite to use it.
     db.execute("CREATE INDEX idx_tasks_open_due ON tasks(due, id) WHERE status != 'done'")
+
+
+@migrations()
+def m020_topic_reports(db: Database) -> None:
+    """The topic owner's report (当前进展, 风险点, 建议), one row per line typed."""
+    db.table("topic_reports").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "topic_id": int,
+            "position": int,
+            "kind": str,  # progress | risk | proposal
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id"), ("topic_id", "topics", "id")],
+        not_null={"meeting_id", "kind", "text"},
+    )
+    db.table("topic_reports").create_index(["meeting_id"])
+
+
+@migrations()
+def m021_open_item_followup(db: Database) -> None:
+    """Open items followed up like tasks: a status, the owner's department, and a
+    history of every change (status, owner, deadline) with its note."""
+    items = db.table("open_items")
+    items.add_column("department", str)
+    items.add_column("status", str, not_null_default="open")  # open | resolved | dropped
+    items.add_column("created_at", str)
+    items.add_column("updated_at", str)
+    # Items recorded before: owned by a participant's department, else by the
+    # owner as typed (an outside department like 法务部门), as the close now writes.
+    db.execute(
+        "UPDATE open_items SET department = COALESCE("
+        "(SELECT p.department FROM people p WHERE p.meeting_id = open_items.meeting_id "
+        "AND p.name = open_items.owner LIMIT 1), owner), "
+        "created_at = (SELECT closed_at FROM meetings m WHERE m.id = open_items.meeting_id), "
+        "updated_at = (SELECT closed_at FROM meetings m WHERE m.id = open_items.meeting_id)"
+    )
+    db.execute("CREATE INDEX idx_open_items_open ON open_items(deadline, id) WHERE status = 'open'")
+    db.table("open_item_updates").create(
+        {
+            "id": int,
+            "item_id": int,
+            "at": str,
+            "previous": str,  # the status before this update
+            "status": str,  # open | resolved | dropped
+            "note": str,
+            "previous_owner": str,  # owner and deadline: set only when this update changed them
+            "owner": str,
+            "previous_deadline": str,
+            "deadline": str,
+        },
+        pk="id",
+        foreign_keys=[("item_id", "open_items", "id")],
+        not_null={"item_id", "at", "status"},
+    )
+    db.table("open_item_updates").create_index(["item_id", "at"])
+
+
+@migrations()
+def m022_task_reschedules(db: Database) -> None:
+    """A task's due date and owner change in the open (``task ID --due --owner``):
+    each change is a row of ``task_updates`` saying what they were and became."""
+    updates = db.table("task_updates")
+    for column in ("previous_owner", "owner", "previous_due", "due"):
+        updates.add_column(column, str)
+
+
+@migrations()
+def m023_meeting_series(db: Database) -> None:
+    """The series each meeting belongs to (the agenda's ``series``, else its title):
+    carry-over and trends follow a series, whatever each meeting's own title."""
+    db.table("meetings").add_column("series", str)
+    for meeting_id, title, agenda in db.execute(
+        "SELECT id, title, agenda FROM meetings"
+    ).fetchall():
+        try:
+            named = json.loads(agenda or "{}").get("series") or ""
+        except (ValueError, AttributeError):
+            named = ""
+        db.execute("UPDATE meetings SET series = ? WHERE id = ?", (named or title, meeting_id))
+    db.table("meetings").create_index(["series"])
+
+
+@migrations()
+def m024_confirmations(db: Database) -> None:
+    """Participants confirm the minutes (or object, saying what to correct): every
+    word kept, the latest per person counts."""
+    db.table("confirmations").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "name": str,
+            "verdict": str,  # confirmed | objected
+            "note": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "name", "verdict", "at"},
+    )
+    db.table("confirmations").create_index(["meeting_id", "at"])
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN:

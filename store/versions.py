@@ -16,5 +16,10 @@ KNOWN = (
     "m003_exports",
     "m004_retrospectives",
     "m010_open_tasks_index",
+    "m020_topic_reports",
+    "m021_open_item_followup",
+    "m022_task_reschedules",
+    "m023_meeting_series",
+    "m024_confirmations",
 )
 """Every migration, in the order they apply."""

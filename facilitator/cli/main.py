@@ -37,6 +37,11 @@ COMMANDS = {
     "tasks": "facilitator.cli.tasks:tasks",
     "task": "facilitator.cli.tasks:task",
     "report": "facilitator.cli.tasks:report",
+    "items": "facilitator.cli.followup:items",
+    "item": "facilitator.cli.followup:item",
+    "confirm": "facilitator.cli.followup:confirm",
+    "brief": "facilitator.cli.mail:brief",
+    "mail": "facilitator.cli.mail:mail",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
 }

@@ -12,8 +12,10 @@ from html import escape
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -32,6 +34,8 @@ th { background: #eee; }
 .none { color: #777; font-style: italic; }
 .status-delayed { color: #a00; font-weight: bold; }
 .status-done { color: #060; }
+.status-overdue { color: #a00; font-weight: bold; }
+.status-resolved { color: #060; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2, h3 { break-after: avoid; }
@@ -110,6 +114,9 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         (tr("minutes.present"), present),
         (tr("minutes.absent"), absent or tr("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        rows.append((tr("minutes.confirmations"), clean(standing_text(confirmed, lang))))
     html_lang = "zh-CN" if lang == "zh" else "en"
     out = [
         "<!DOCTYPE html>",
@@ -144,11 +151,15 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
     if minutes.open_items:
         out += [
             "<table>",
-            f"<tr><th>{_e(tr('minutes.open_item'))}</th><th>{_e(tr('minutes.owner'))}</th>"
-            f"<th>{_e(tr('minutes.deadline'))}</th></tr>",
+            f"<tr><th>{_e(tr('minutes.task_id'))}</th><th>{_e(tr('minutes.open_item'))}</th>"
+            f"<th>{_e(tr('minutes.owner'))}</th>"
+            f"<th>{_e(tr('minutes.deadline'))}</th><th>{_e(tr('minutes.status'))}</th></tr>",
             *(
-                f"<tr><td>{_e(item.text)}</td><td>{_e(item.owner)}</td>"
-                f"<td>{_e(format_date(item.deadline, lang)) if item.deadline else ''}</td></tr>"
+                f"<tr><td>{item.id if item.id is not None else ''}</td>"
+                f"<td>{_e(item.text)}</td><td>{_e(item.owner)}</td>"
+                f"<td>{_e(format_date(item.deadline, lang)) if item.deadline else ''}</td>"
+                f'<td class="status-{escape(item.status)}">'
+                f"{_e(tr('item_status.' + item.status))}</td></tr>"
                 for item in minutes.open_items
             ),
             "</table>",
@@ -175,6 +186,14 @@ def render_minutes_html(minutes: Minutes, language: str | None = None) -> str:
         ]
     else:
         out.append(_none(tr))
+
+    if minutes.topics_left:
+        out.append(f"<h2>{_e(tr('minutes.topics_left'))}</h2>")
+        out += [
+            "<ul>",
+            *(f"<li>{_e(topic_left_text(topic, lang))}</li>" for topic in minutes.topics_left),
+            "</ul>",
+        ]
 
     totals = minutes.speaking_by_department()
     spoken = sum(totals.values())

@@ -1,7 +1,9 @@
-"""Lines that become entries: points, decisions, tasks, open items, disputes.
+"""Lines that become entries: points, decisions, tasks, open items, disputes,
+and the topic owner's report.
 
 ``d:`` decision, ``a:`` action item, ``u:`` unresolved item, ``x:`` dispute
-(Chinese 决定: 任务: 待定: 争议:, and full-width colons); MeetBot's
+(Chinese 决定: 任务: 待定: 争议:, and full-width colons); ``progress:``
+``risk:`` ``proposal:`` (进展: 风险: 建议:) for the owner's report; MeetBot's
 ``#agreed``/``#action``/``#info`` too. Whatever cannot be read is kept as a
 plain point with the reason, so nothing typed is ever thrown away.
 """
@@ -27,6 +29,10 @@ PREFIXES: dict[str, EntryKind] = {
     **dict.fromkeys(("a", "action", "task", "todo", "任务", "待办", "行动"), "action"),
     **dict.fromkeys(("u", "unresolved", "open", "待定", "未决", "待解决"), "unresolved"),
     **dict.fromkeys(("x", "dispute", "争议", "分歧"), "dispute"),
+    # The topic owner's report, under the template's headings (当前进展, 风险点, 建议).
+    **dict.fromkeys(("progress", "进展", "当前进展", "进度"), "progress"),
+    **dict.fromkeys(("risk", "risks", "风险", "风险点"), "risk"),
+    **dict.fromkeys(("proposal", "suggestion", "建议", "提议"), "proposal"),
 }
 """Entry prefixes, in English and Chinese (MeetBot's #agreed/#action/#info too)."""
 

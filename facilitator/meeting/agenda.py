@@ -52,6 +52,9 @@ class Topic:
     title: str
     owner: str
     minutes: int
+    carries: str = ""
+    """What an earlier meeting handed on (``item 3``, ``task 7``), written by
+    ``facilitator new --from``; "" for a topic of the meeting's own."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,15 @@ class Agenda:
     def warning(self) -> WarnAt:
         """When a topic's countdown turns to a warning (see :mod:`facilitator.meeting.phase`)."""
         return WarnAt(self.warn_minutes, self.warn_share)
+
+    series: str = ""
+    """The recurring meeting this one belongs to (``Weekly ops sync``); "" means the
+    title names it. Open items and unfinished tasks carry over within a series."""
+
+    @property
+    def series_name(self) -> str:
+        """The series this meeting belongs to: ``series``, else its title."""
+        return self.series or self.title
 
     @property
     def key(self) -> str:
@@ -146,6 +158,7 @@ class Agenda:
             "warn_minutes": self.warn_minutes,
             "warn_share": self.warn_share,
             "alerts": self.alerts,
+            "series": self.series,
             "people": [vars(p).copy() for p in self.people],
             "topics": [vars(topic).copy() for topic in self.topics],
         }
@@ -180,6 +193,7 @@ class Agenda:
             warn_minutes=data.get("warn_minutes", DEFAULT_WARN_MINUTES),
             warn_share=data.get("warn_share", 0),
             alerts=data.get("alerts", "bell"),
+            series=data.get("series", ""),
             people=tuple(Person(**p) for p in data["people"]),
             topics=tuple(Topic(**topic) for topic in data["topics"]),
         )

@@ -15,8 +15,21 @@ from pendulum import Date, DateTime
 
 from facilitator.meeting.agenda import Agenda
 
-EntryKind = Literal["point", "decision", "action", "unresolved", "dispute"]
-ENTRY_KINDS: tuple[EntryKind, ...] = ("point", "decision", "action", "unresolved", "dispute")
+EntryKind = Literal[
+    "point", "decision", "action", "unresolved", "dispute", "progress", "risk", "proposal"
+]
+ENTRY_KINDS: tuple[EntryKind, ...] = (
+    "point",
+    "decision",
+    "action",
+    "unresolved",
+    "dispute",
+    # The topic owner's report, under the template's three headings
+    # (当前进展, 风险点, 建议): the minutes list them in that order.
+    "progress",
+    "risk",
+    "proposal",
+)
 AttendanceStatus = Literal["present", "absent", "late"]
 
 
@@ -30,7 +43,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Entry:
-    """A captured line: a point, decision, action item, unresolved item or dispute.
+    """A captured line: a point, decision, action item, unresolved item or dispute,
+    or a part of the topic owner's report (progress, risk, proposal).
 
     ``text`` is the cleaned text (for an action: the task itself); ``raw`` is
     exactly what was typed, kept so nothing typed is ever lost.

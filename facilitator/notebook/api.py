@@ -33,6 +33,7 @@ from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import language_from_environment, set_language, t
 from facilitator.meeting.agenda import Agenda
 from facilitator.notebook.cells import (
+    ITEM_STATUSES_PREFIX,
     MEETING_STATUSES,
     LiveView,
     Notice,
@@ -47,6 +48,7 @@ from facilitator.notebook.display import (
 )
 from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
+from facilitator.notebook.trend import SeriesTrend
 from store.archive import Archive
 from store.errors import ArchiveError
 
@@ -58,6 +60,7 @@ __all__ = [
     "Notebook",
     "Notice",
     "RoomLaunch",
+    "SeriesTrend",
     "SpeakingTime",
     "Table",
     "open_archive",
@@ -234,12 +237,62 @@ class Notebook:
         columns = tuple(task_columns(with_meeting=meeting is None))
         return Table(columns, tuple(records), t("minutes.tasks"))
 
-    def open_items(self) -> Table:
-        """Unresolved items of every closed meeting."""
-        from store.queries import open_items
+    def open_items(self, status: str | None = None, meeting: int | None = None) -> Table:
+        """Open items (未决事项) of every closed meeting (or one), as followed up since,
+        the nearest deadline first.
 
-        columns = (("meeting", t("notebook.meeting")), *open_item_columns())
-        return Table(columns, tuple(open_items(self.archive)), t("minutes.open_items"))
+        ``status`` is the one people see (``open``, ``overdue``, ``resolved``,
+        ``dropped``): an open item past its deadline reads ``overdue``
+        (``facilitator.followup.items.effective_item_status``). Each record has
+        the ``id`` that ``facilitator item ID`` takes.
+        """
+        from facilitator.followup.items import ITEM_STATUSES, effective_item_status
+        from store.items import items
+
+        if status is not None:
+            if str(status).casefold() not in ITEM_STATUSES:
+                valid = ", ".join(ITEM_STATUSES)
+                raise ValueError(t("notebook.bad_status", status=status, valid=valid))
+            status = str(status).casefold()
+        today = self.clock.now().date()
+        records = []
+        for item in items(self.archive, meeting):
+            shown = effective_item_status(item, today)
+            if status is not None and shown != status:
+                continue
+            record: dict[str, Any] = {"id": item.id}
+            record |= {"meeting": item.meeting_title} if meeting is None else {}
+            record |= {
+                "text": item.text,
+                "owner": item.owner,
+                "department": item.department,
+                "deadline": item.deadline.isoformat() if item.deadline else None,
+                "status": shown,
+                "topic": item.topic,
+            }
+            records.append(record)
+        records.sort(key=lambda r: (r["deadline"] is None, r["deadline"] or "", r["id"]))
+        columns = (
+            *((("meeting", t("notebook.meeting")),) if meeting is None else ()),
+            *open_item_columns(with_status=True),
+        )
+        return Table(columns, tuple(records), t("minutes.open_items"), ITEM_STATUSES_PREFIX)
+
+    def series(self, name: str) -> SeriesTrend:
+        """Trends across the closed meetings of a series (``facilitator metrics --series``):
+        planned vs actual minutes, overruns, decisions per hour, rating, open items
+        opened and settled; drawn as a chart above the table.
+
+        An unknown series is :class:`ArchiveError` naming the series there are.
+        """
+        from facilitator.followup.series import series_trend
+        from store.series import held_meetings, series_names
+
+        held = held_meetings(self.archive, name)
+        if not held:
+            names = "; ".join(series_names(self.archive)) or "-"
+            raise ArchiveError(t("metrics.no_series", name=name, names=names))
+        return SeriesTrend(name, tuple(series_trend(held)))
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""

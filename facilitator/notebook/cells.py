@@ -37,6 +37,8 @@ TASK_STATUSES = "status."
 """Catalogue prefix of a task's status (open, doing, done, delayed)."""
 TOPIC_STATUSES = "notebook.topic_"
 """Catalogue prefix of a topic's status (pending, running, paused, done, skipped)."""
+ITEM_STATUSES_PREFIX = "item_status."
+"""Catalogue prefix of an open item's status (open, overdue, resolved, dropped)."""
 MEETING_STATUSES = "notebook.meeting_"
 """Catalogue prefix of a meeting's status (planned, closed)."""
 

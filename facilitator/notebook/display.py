@@ -16,9 +16,11 @@ from rich.cells import cell_len
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_datetime, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -213,13 +215,17 @@ def _topic_html(view: TopicView) -> str:
     return "".join(parts)
 
 
-def open_item_columns() -> list[tuple[str, str]]:
-    return [
+def open_item_columns(with_status: bool = False) -> list[tuple[str, str]]:
+    columns = [
         ("text", t("minutes.open_item")),
         ("owner", t("minutes.owner")),
         ("deadline", t("minutes.deadline")),
         ("topic", t("notebook.topic")),
     ]
+    if with_status:
+        # As followed up: the id `facilitator item ID` takes, and where it stands.
+        columns = [("id", "#"), *columns[:3], ("status", t("minutes.status")), columns[3]]
+    return columns
 
 
 def task_columns(with_meeting: bool = False) -> list[tuple[str, str]]:
@@ -258,6 +264,9 @@ def minutes_html(
         (t("minutes.present"), present),
         (t("minutes.absent"), absent or t("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        facts.append((t("minutes.confirmations"), standing_text(confirmed)))
     parts.append(f'<table style="{_TABLE}">')
     for label, value in facts:
         if value:
@@ -274,14 +283,17 @@ def minutes_html(
     parts.append(f"<h4>{esc(t('minutes.discussion'))}</h4>")
     parts += [_topic_html(view) for view in discussion(minutes)]
     parts.append(f"<h4>{esc(t('minutes.open_items'))}</h4>")
+    followed = any(item.id is not None for item in minutes.open_items)
     parts.append(
         table_html(
-            open_item_columns(),
+            open_item_columns(with_status=followed),
             (
                 {
+                    "id": item.id,
                     "text": item.text,
                     "owner": item.owner,
                     "deadline": item.deadline,
+                    "status": t(f"item_status.{item.status}"),
                     "topic": minutes.topic_title(item.topic),
                 }
                 for item in minutes.open_items
@@ -304,6 +316,9 @@ def minutes_html(
         ]
     )
     parts.append(table_html(task_columns(), task_rows))
+    if minutes.topics_left:
+        parts.append(f"<h4>{esc(t('minutes.topics_left'))}</h4>")
+        parts.append(_list(topic_left_text(topic) for topic in minutes.topics_left))
     parts.append(bars_html(t("notebook.speaking_by_department"), minutes.speaking_by_department()))
     parts.append("</div>")
     return "".join(parts)

@@ -27,6 +27,9 @@ _KIND_COLOURS = {
     "action": "#0969da",
     "unresolved": "#9a6700",
     "dispute": "#8250df",
+    "progress": "#0550ae",
+    "risk": "#cf222e",
+    "proposal": "#1b7c83",
 }
 
 

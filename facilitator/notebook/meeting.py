@@ -101,7 +101,10 @@ class Meeting:
         """The minutes: as closed, or as they would be if it closed now."""
         state = self.state
         if state.is_closed:
-            return self.notebook.archive.minutes(self.id)
+            # With each task's and open item's id and status as followed up since.
+            from store.followup import followed_minutes
+
+            return followed_minutes(self.notebook.archive, self.id, self.notebook.clock.now())
         from facilitator.meeting.minutes import build_minutes
 
         return build_minutes(state, self.notebook.clock.now())
@@ -158,6 +161,9 @@ class Meeting:
 
     @property
     def open_items(self) -> Table:
+        """The meeting's open items; once closed, with their id and followed-up status."""
+        if self.is_closed:
+            return self.notebook.open_items(meeting=self.id)
         minutes = self.minutes()
         records = tuple(
             {
@@ -187,6 +193,17 @@ class Meeting:
         present = minutes.present
         departments = tuple(dict.fromkeys(a.department for a in present))
         return SpeakingTime(lines, departments, tuple(a.name for a in present))
+
+    def brief(self, absentee: str | None = None) -> Notice:
+        """What each absentee's briefer passes on (``facilitator brief``), or one
+        absentee's: the Markdown as text, the same as HTML in a cell."""
+        from facilitator.export.brief import brief_html_body, render_brief
+        from facilitator.followup.briefs import briefs
+
+        minutes = self.minutes()
+        found = briefs(minutes, absentee)
+        html = "".join(brief_html_body(minutes, found))
+        return Notice(render_brief(minutes, found), f'<div style="max-width:60em">{html}</div>')
 
     def notice(self) -> Notice:
         """The meeting notice (see :func:`notice_for`)."""

@@ -33,6 +33,7 @@ from facilitator.meeting.agenda import (
     Topic,
 )
 from facilitator.planning.agenda_keys import (
+    CARRIES,
     MEETING_KEYS,
     PERSON_KEYS,
     TABLES,
@@ -334,6 +335,7 @@ class _Validator:
         place = self.text(meeting, "meeting", None, "place", required=False)
         online = self.text(meeting, "meeting", None, "online", required=False)
         uid = self.text(meeting, "meeting", None, "uid", required=False)
+        series = self.text(meeting, "meeting", None, "series", required=False)
         timed = start is not None and end is not None and end > start
         # Placeholders only where the file's own value is unusable (see partial_times).
         begin = start or end or _PLACEHOLDER_TIME
@@ -357,6 +359,7 @@ class _Validator:
             warn_minutes=room.warn_minutes,
             warn_share=room.warn_share,
             alerts=room.alerts,
+            series=series,
             people=people,
             topics=topics,
         )
@@ -450,5 +453,9 @@ class _Validator:
                     t("trust.too_many_minutes", value=minutes, max=MAX_TOPIC_MINUTES),
                 )
                 minutes = 0
-            topics.append(Topic(f"t{index + 1}", title, owner, minutes))
+            carries = self.text(entry, "topics", index, "carries", required=False)
+            if carries and not CARRIES.fullmatch(carries):
+                self.fail("topics", index, "carries", t("agenda.bad_carries", value=repr(carries)))
+                carries = ""
+            topics.append(Topic(f"t{index + 1}", title, owner, minutes, carries))
         return tuple(topics)

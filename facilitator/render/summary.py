@@ -1,4 +1,4 @@
-"""The closing summary in words: decisions, disputes, open items and tasks.
+"""The closing summary in words: topics left, decisions, disputes, open items and tasks.
 
 The room's closing screen, the follow view's last screen and the summary
 printed to the terminal at the close each built it on their own, and did
@@ -16,10 +16,11 @@ from pendulum import Date
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
-from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine
+from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import SIDES_SEPARATOR, side_text
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import format_date
+from facilitator.render.topics import topic_timing
 
 Followed = TypeVar("Followed", OpenItem, TaskLine)
 """An open item or a task: what someone follows up after the meeting."""
@@ -68,7 +69,7 @@ class SummarySection:
     """A heading (``Decisions (2)``) and its items; ``none`` is said when there are none."""
 
     kind: str
-    """decision | dispute | unresolved | action: what the items are."""
+    """left | decision | dispute | unresolved | action: what the items are."""
     heading: str
     items: tuple[SummaryItem, ...]
     none: str
@@ -94,8 +95,22 @@ def _section(
     return SummarySection(kind, heading, tuple(items), t("minutes.none", language=language))
 
 
+def topic_left_text(topic: TopicMinutes, language: str | None = None) -> str:
+    """``3. Sales training — not reached`` / ``议题3：销售培训需求（未讨论）``."""
+    heading = t(
+        "minutes.topic_heading", language=language, number=topic.position, title=clean(topic.title)
+    )
+    return t(
+        "summary.topic_left", language=language, topic=heading, status=topic_timing(topic, language)
+    )
+
+
 def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[SummarySection, ...]:
     """Decisions, disputes, open items and tasks (with owner and due date), in agenda order.
+
+    Topics not reached or skipped come first when there are any: closing with
+    most of the agenda untouched must not pass unseen, and the next meeting
+    (``new --from``) inherits them.
 
     Agenda order, topic by topic (what came before the first topic first), and
     in the order captured within a topic: that is how the minutes read, so the
@@ -128,7 +143,9 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
         SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language, room), index=n)
         for n, task in in_agenda_order(minutes.tasks)
     ]
+    left = [SummaryItem(topic_left_text(topic, language)) for topic in minutes.topics_left]
     return (
+        *([_section("left", "minutes.topics_left", left, language)] if left else []),
         _section("decision", "minutes.decisions", decisions, language),
         _section("dispute", "minutes.disputes", disputes, language),
         _section("unresolved", "minutes.open_items", open_items, language),

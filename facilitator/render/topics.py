@@ -118,12 +118,18 @@ def point_bullets(section: TopicMinutes, language: str | None = None) -> tuple[B
 
 
 def topic_blocks(section: TopicMinutes, language: str | None = None) -> tuple[Block, ...]:
-    """Points, then disputes, then decisions: the order the minutes read a topic in.
+    """The owner's report (progress, risks, proposals), then points, disputes and
+    decisions: the order the minutes read a topic in.
 
+    The report comes first, under the template's headings in its order
+    (当前进展, 风险点, 建议), as the owner gives it before the discussion.
     Disputes come before decisions because a topic's decision usually settles
     them; a label with nothing under it is left out.
     """
     blocks = (
+        Block(t("minutes.progress", language=language), tuple(map(Bullet, section.progress))),
+        Block(t("minutes.risks", language=language), tuple(map(Bullet, section.risks))),
+        Block(t("minutes.proposals", language=language), tuple(map(Bullet, section.proposals))),
         Block(t("minutes.points", language=language), point_bullets(section, language)),
         Block(
             t("minutes.disputes", language=language),
@@ -153,7 +159,14 @@ def topic_view(section: TopicMinutes, language: str | None = None) -> TopicView:
 
 
 def _recorded(section: TopicMinutes) -> bool:
-    return bool(section.points or section.decisions or section.disputes)
+    return bool(
+        section.points
+        or section.decisions
+        or section.disputes
+        or section.progress
+        or section.risks
+        or section.proposals
+    )
 
 
 def discussion(minutes: Minutes, language: str | None = None) -> tuple[TopicView, ...]:

@@ -26,6 +26,10 @@ KIND_STYLES = {
     "action": "bold cyan",
     "unresolved": "bold yellow",
     "dispute": "bold magenta",
+    # The owner's report: where it stands, what may go wrong, what they propose.
+    "progress": "bold blue",
+    "risk": "bold red",
+    "proposal": "bold bright_cyan",
 }
 
 

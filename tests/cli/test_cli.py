@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -156,11 +157,15 @@ def test_a_mistyped_command_line_is_answered_in_chinese() -> None:
 
 
 def test_every_command_and_option_has_help_in_both_languages() -> None:
+    from facilitator.cli.main import COMMANDS
     from facilitator.core.i18n import catalogue
 
+    context = click.Context(main)
+    commands = {name: main.get_command(context, name) for name in COMMANDS}
     for language in ("en", "zh"):
         messages = catalogue(language)
-        for name, command in main.commands.items():
+        # Every command (they load lazily: main.commands alone is empty).
+        for name, command in commands.items():
             assert f"cli_help.{name.replace('-', '_')}" in messages, name
             for param in command.params:
                 if param.param_type_name == "option":

@@ -412,7 +412,9 @@ def test_carry_over_of_a_chinese_meeting_stays_in_chinese(db_path: Path, tmp_pat
     assert result.exit_code == 0
     agenda = load_agenda(out)
     assert agenda.language == "zh" and agenda.timezone == "Asia/Shanghai"
-    assert agenda.title == "Q3新产品上线协调会"
+    # A title of its own, in the series of the meeting it follows up.
+    assert agenda.title == "Q3新产品上线协调会 · 进度跟进 2026-03-19"
+    assert agenda.series == "Q3新产品上线协调会"
     assert [t.title for t in agenda.topics][-3:] == [
         "上次遗留：预算审批（韩梅梅，2026年3月5日 星期四前）",
         "延期任务：提交测试资源申请表（李雷，原定2026年3月10日 星期二）",

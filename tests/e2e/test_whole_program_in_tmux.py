@@ -82,7 +82,8 @@ def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) 
     shown = screen.wait_for("Meeting closed: Q3 product launch coordination")
     assert "training build — Li" in shown
     deadline = time.monotonic() + 10
-    while not done.exists() and time.monotonic() < deadline:
+    # The shell creates the file before it writes the status: wait for the status.
+    while not (done.exists() and done.read_text().strip()) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert done.read_text().strip() == "0"
     with Archive.open(db) as archive:

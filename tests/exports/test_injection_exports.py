@@ -8,25 +8,34 @@ the text exactly as typed, with no element, formula or property injected.
 from __future__ import annotations
 
 import csv
+import email
 import io
 import json
 from dataclasses import replace
+from email import policy
 from html.parser import HTMLParser
 
 import icalendar
 import pytest
 
+from facilitator.export.brief import render_brief, render_brief_html
 from facilitator.export.csv import render_tasks_csv
 from facilitator.export.html import render_minutes_html
 from facilitator.export.ics import render_invitation, render_tasks
+from facilitator.export.items import render_items_csv, render_items_ics
 from facilitator.export.json import render_minutes_json
+from facilitator.export.mail import brief_mail, minutes_mail, sender_of
 from facilitator.export.notice import render_notice
+from facilitator.followup.briefs import briefs
 from store.followup import tasks as stored_tasks
+from store.items import items as stored_items
 from tests.support import (
     HOSTILE_TEXTS,
     hostile_agenda,
+    hostile_meeting,
     hostile_minutes,
     rendered_markdown_lines,
+    type_lines,
     visible,
 )
 
@@ -120,3 +129,73 @@ def test_notice_shows_hostile_text_literally(text) -> None:
     assert "\x1b" not in notice
     shown = rendered_markdown_lines(notice)
     assert any(visible(text) in line for line in shown), shown[:6]
+
+
+def _hostile_follow_up(archive, clock, text):
+    """The hostile meeting with an open item owned by the hostile person, closed; that
+    person marked absent (briefed by Ana), as the brief and the mail read it."""
+    meeting = hostile_meeting(archive, clock, text)
+    type_lines(meeting, f"u: @{visible(text)} the figures in 3 workdays")
+    minutes = meeting.close()
+    attendance = tuple(
+        replace(line, status="absent", briefer="Ana") if line.name == visible(text) else line
+        for line in minutes.attendance
+    )
+    return replace(minutes, attendance=attendance)
+
+
+@hostile
+def test_briefs_show_hostile_text_literally(archive, clock, text) -> None:
+    minutes = _hostile_follow_up(archive, clock, text)
+    found = briefs(minutes)
+    assert [b.absentee for b in found] == [visible(text)]
+    shown = rendered_markdown_lines(render_brief(minutes, found))
+    assert sum(visible(text) in line for line in shown) >= 3, shown
+    page = _Page()
+    page.feed(render_brief_html(minutes, found))
+    assert "script" not in page.tags and "a" not in page.tags and "img" not in page.tags
+    assert visible(text) in "".join(page.text)
+
+
+@hostile
+def test_open_items_as_csv_and_ics_carry_hostile_text_as_values(archive, clock, text) -> None:
+    _hostile_follow_up(archive, clock, text)
+    rows = list(csv.reader(io.StringIO(render_items_csv(stored_items(archive)))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
+    (todo,) = icalendar.Calendar.from_ical(
+        render_items_ics(stored_items(archive), clock.now())
+    ).walk("VTODO")
+    assert str(todo["SUMMARY"]) == "the figures"
+    assert visible(text) in str(todo["DESCRIPTION"]) and "\x1b" not in todo.to_ical().decode()
+
+
+@hostile
+def test_mail_headers_carry_hostile_names_and_titles_as_values(archive, clock, text) -> None:
+    minutes = _hostile_follow_up(archive, clock, text)
+    people = tuple(
+        replace(p, email=f"p{n}@example.com") for n, p in enumerate(minutes.agenda.people)
+    )
+    minutes = replace(minutes, agenda=replace(minutes.agenda, people=people))
+    sender = sender_of(minutes, "Ana <ana@example.com>")
+    for mail in (
+        minutes_mail(minutes, sender, people, clock.now(), None, "m.eml"),
+        brief_mail(minutes, sender, people[0], briefs(minutes), clock.now(), None, "b.eml"),
+    ):
+        raw = mail.as_bytes()
+        assert raw.isascii() and b"\x1b" not in raw
+        parsed = email.message_from_bytes(raw, policy=policy.default)
+        assert visible(text) in str(parsed["Subject"])
+        # Nothing in a name or title adds a header or a recipient.
+        assert sorted(parsed.keys()) == sorted(
+            ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"]
+        )
+    parsed = email.message_from_bytes(
+        minutes_mail(minutes, sender, people, clock.now(), None, "m.eml").as_bytes(),
+        policy=policy.default,
+    )
+    # A header folds runs of blanks into one (RFC 5322): the name is otherwise as typed.
+    assert [a.display_name for a in parsed["To"].addresses] == [
+        " ".join(p.name.split()) for p in people
+    ]
+    assert len(parsed["To"].addresses) == len(people)

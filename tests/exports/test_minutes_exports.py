@@ -218,7 +218,14 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "open_items",
         "tasks",
         "speaking",
+        # added within the version, after the keys it began with
+        "topics_left",
+        "briefs",
+        "confirmations",
     ]
+    assert [brief["for"] for brief in data["briefs"]] == ["Wang"]
+    assert data["confirmations"] == []
+    assert data["topics_left"] == ["t3"]
     assert data["meeting"]["title"] == "Q3 launch coordination"
     assert data["meeting"]["timezone"] == "Europe/Berlin"
     assert data["meeting"]["host"] == ["Ana"]
@@ -239,6 +246,9 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "owner": "Marta",
         "deadline": "2026-03-05",
         "topic": "t2",
+        "id": 1,
+        "status": "open",
+        "department": "Marketing",
     }
     assert data["tasks"][0]["status"] == "open" and data["tasks"][0]["due"] == "2026-03-10"
     assert {"department": "R&D", "seconds": 600.0} in data["speaking"]

@@ -9,12 +9,15 @@ import pytest
 
 from facilitator.export.csv import render_tasks_csv, safe_cell
 from facilitator.followup.tasks import (
+    Finished,
     RatingRequired,
     Retrospective,
     TaskRecord,
     TaskUpdate,
     counts_as_export,
     effective_status,
+    finished,
+    finished_text,
     minutes_overdue,
     select_tasks,
     updated_retrospective,
@@ -158,3 +161,34 @@ def test_metrics_of_a_held_meeting(db_path: Path) -> None:
     assert numbers.overruns == () and numbers.decisions == 1
     assert numbers.decisions_per_hour == 3.8
     assert numbers.speaking_share[0] == ("R&D", 0.625)
+
+
+def test_work_done_late_is_measured_against_the_due_date_in_force() -> None:
+    done_at = pendulum.datetime(2026, 3, 9, 18, tz="Europe/Berlin")
+    late = _task(1, "2026-03-05", "done")
+    updates = [TaskUpdate(1, done_at, "doing", "done")]
+    assert finished(late, updates, "Europe/Berlin") == Finished(pendulum.date(2026, 3, 9), 4, None)
+    assert finished_text(finished(late, updates, "Europe/Berlin"), "en") == (
+        "Mon 9 Mar 2026, 4 days late"
+    )
+    assert finished_text(finished(late, updates, "Asia/Shanghai"), "zh") == (
+        "2026年3月10日 星期二，逾期5天"  # 18:00 in Berlin is the next day in Shanghai
+    )
+    # Moved in the open to the 9th, then done on the 9th: on time, and the move is said.
+    moved = [
+        TaskUpdate(
+            1,
+            CLOSED.add(days=1),
+            "open",
+            "open",
+            previous_due=pendulum.date(2026, 3, 5),
+            due=pendulum.date(2026, 3, 9),
+        ),
+        TaskUpdate(1, done_at, "open", "done"),
+    ]
+    on_time = finished(_task(1, "2026-03-09", "done"), moved, "Europe/Berlin")
+    assert on_time == Finished(pendulum.date(2026, 3, 9), 0, pendulum.date(2026, 3, 5))
+    assert finished_text(on_time, "en") == "Mon 9 Mar 2026 (first due Thu 5 Mar 2026)"
+    assert finished(_task(1, "2026-03-05", "doing"), updates, "Europe/Berlin") is None
+    one_day = finished(_task(1, "2026-03-08", "done"), updates, "Europe/Berlin")
+    assert finished_text(one_day, "en") == "Mon 9 Mar 2026, 1 day late"

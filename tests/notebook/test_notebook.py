@@ -21,7 +21,16 @@ from facilitator.notebook import LiveView, Notebook, open_archive
 from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import START, held_meeting, type_lines
+from store.items import update_item
+from tests.support import (
+    LAUNCH_EN,
+    LAUNCH_EN_LINES,
+    START,
+    cli,
+    held_meeting,
+    hold_meeting,
+    type_lines,
+)
 
 SCRIPT = "<script>x</script>"
 
@@ -38,6 +47,25 @@ def test_the_archive_lists_its_meetings(nb: Notebook):
     assert [m["title"] for m in meetings.to_records()] == ["Q3 product launch coordination"]
     assert "Q3 product launch coordination" in meetings._repr_html_()
     assert "Q3 product launch coordination" in repr(meetings)
+
+
+def test_open_items_come_back_with_their_id_and_where_they_stand(db_path, clock):
+    held_meeting(db_path, clock)  # u: @Legal compliance opinion in 3 workdays: Thu 5 Mar
+    with open_archive(db_path, clock=clock) as nb:
+        (item,) = nb.open_items().to_records()
+        assert (item["id"], item["status"], item["department"]) == (1, "open", "Legal")
+        clock.set(pendulum.datetime(2026, 3, 9, 9, tz="Europe/Berlin"))
+        assert [r["text"] for r in nb.open_items(status="OVERDUE")] == ["compliance opinion"]
+        assert "Overdue" in nb.open_items()._repr_html_()
+        assert nb.meeting(1).open_items.to_records()[0]["status"] == "overdue"
+        with pytest.raises(ValueError, match="unknown status 'settled'"):
+            nb.open_items(status="settled")
+    with Archive.open(db_path) as archive:
+        update_item(archive, 1, clock.now(), status="resolved", note="opinion received")
+    with open_archive(db_path, clock=clock) as nb:
+        assert nb.open_items(status="resolved")[0]["id"] == 1
+        assert nb.open_items(status="overdue").to_records() == []
+        assert "Resolved" in nb.meeting(1)._repr_html_()
 
 
 def test_open_archive_reads_facilitator_db_from_the_environment(db_path, clock, monkeypatch):
@@ -330,7 +358,7 @@ def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
     with open_archive(db_path, clock=clock, language="en") as nb:
         meeting = nb.meeting()
         html = meeting._repr_html_()
-        assert "会议纪要：Q3新产品上线协调会" in html and "待解决问题" in html
+        assert "会议纪要：Q3新产品上线协调会" in html and "未决事项" in html
         # The tables around it stay in the notebook's language.
         assert "Unresolved items" in repr(meeting.open_items)
         assert "Speaking time per person" in meeting.speaking._repr_html_()
@@ -519,3 +547,15 @@ def test_a_meeting_written_with_a_fixed_offset_shows_its_entries(
         records = opened.meeting(closed=True).entries.to_records()
     assert [r["text"] for r in records] == ["checklist agreed"]
     assert records[0]["at"].endswith("+01:00")
+
+
+def test_a_closed_meeting_gives_its_briefs_and_who_confirmed(db_path, clock):
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)  # Wang absent, Marta briefs him
+    cli(db_path, "confirm", "1", "--by", "Ana", now="2026-03-03T09:00:00+01:00")
+    with open_archive(db_path, clock=clock) as nb:
+        held = nb.meeting(1)
+        brief = held.brief()
+        assert brief.text.startswith("# Brief for Wang: Q3 launch coordination")
+        assert "<h1>Brief for Wang: Q3 launch coordination</h1>" in brief._repr_html_()
+        assert held.brief("nobody").text == ""
+        assert "confirmed: Ana; not yet: Marta, Zhao, Li" in held._repr_html_()
