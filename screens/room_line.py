@@ -9,7 +9,6 @@ did. The room itself adds the meeting's panels and its keys.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from functools import partial
 
 from pendulum import DateTime
@@ -114,7 +113,11 @@ class LineScreen(Screen[None]):
             if numbered is not None:
                 target = Text.assemble((f"{numbered.number} ", "dim"), describe(numbered.entry))
         self.query_one("#preview", LinePreview).show(
-            parsed, editing=self._editing_number(), change=change, target=target
+            parsed,
+            editing=self._editing_number(),
+            change=change,
+            target=target,
+            returned=self.line.returned,
         )
 
     def _editing_number(self) -> int | None:
@@ -171,10 +174,8 @@ class LineScreen(Screen[None]):
         if outcome is None:
             self._say_waiting()
             return
-        if not outcome.accepted and outcome.notices and self.line.give_back(text, keys):
-            outcome = replace(
-                outcome, notices=(*outcome.notices, Notice("room.line_back", severity="warning"))
-            )
+        if not outcome.accepted and outcome.notices:
+            self.line.give_back(text, keys)
         if quiet:
             self.refresh_view()
             return

@@ -249,9 +249,14 @@ class CaptureLine(Input):
         if self.value or keys != self.keys:
             self._keep(text)
             return
+        self._returned = text  # before the value: the preview reads it on the change
         self.value = text
         self.selection = Selection(0, len(text))
-        self._returned = text
+
+    @property
+    def returned(self) -> bool:
+        """A refused line is back, whole and selected: the next text typed starts anew."""
+        return self._returned is not None
 
     def _settle_returned(self, typed_on: bool) -> None:
         """The first key after a refused line came back: text typed over the whole
@@ -262,6 +267,9 @@ class CaptureLine(Input):
         if typed_on and whole and returned is not None:
             self.value = ""
             self._keep(returned)
+        else:
+            # Being fixed: the preview reads the line again instead of the hint.
+            self.post_message(self.Changed(self, self.value))
 
     def _remember(self, text: str) -> None:
         if self.history and self.history[-1] == text:
@@ -366,10 +374,17 @@ class LinePreview(Static):
         editing: int | None = None,
         change: Notice | None = None,
         target: Text | None = None,
+        returned: bool = False,
     ) -> None:
         """``change``: the correction would turn the entry into another kind;
-        ``target``: the entry a command acts on (``/retract 7`` shows entry 7)."""
+        ``target``: the entry a command acts on (``/retract 7`` shows entry 7);
+        ``returned``: the line is a refused one put back (why is in the status line
+        above), so the preview says how to fix it or move on."""
         text = Text(overflow="fold")
+        if returned:
+            text.append("↩ " + t("room.line_back"), style="bold yellow")
+            self.update(text)
+            return
         if editing is not None:
             text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
         if change is not None:

@@ -193,7 +193,8 @@ def test_lines_typed_at_a_recorders_pace_after_a_refused_one_are_each_recorded(
     with terminal(room_command(db, "demo")) as room:
         room.wait_for(TITLE, seconds=60)
         room.type_line("/goto 9")
-        room.wait_for("▊  /goto 9 ")  # back in the line to fix
+        room.wait_for("back in the line")
+        time.sleep(0.6)  # back in the line to fix, once typing has paused
         for typed in ("Budget approved", "d: go live 1 Dec", "the last line"):
             room.type_line(typed)
             time.sleep(0.8)
@@ -211,6 +212,8 @@ def test_a_refused_line_fixed_with_end_is_carried_out_as_fixed(tmp_path: Path) -
     with terminal(room_command(db, "demo")) as room:
         room.wait_for(TITLE, seconds=60)
         room.type_line("/present @Lii")  # refused: nobody is called Lii
+        room.wait_for("back in the line")
+        time.sleep(0.6)  # it is back once typing has paused (QUIET_SECONDS)
         room.wait_for("▊  /present @Lii ")
         room.send("End")
         room.send("BSpace")

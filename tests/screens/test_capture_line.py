@@ -77,7 +77,7 @@ async def test_typing_over_a_refused_line_that_came_back_starts_a_new_line(archi
         await enter_line(pilot, "/goto 9")
         await after_refusal(pilot)
         assert line.value == "/goto 9"
-        assert "back in the line" in on_screen(app.screen.query_one("#message"))
+        assert "back in the line" in on_screen(app.screen.query_one("#preview"))
         await enter_line(pilot, "Budget")  # the recorder did not look, and typed on
         assert [c.entry.text for c in app.meeting.state.entries] == ["Budget"]
         assert line.value == ""
