@@ -25,6 +25,7 @@ from facilitator.followup.tasks import (
 from facilitator.meeting.minutes import Minutes
 from store.archive import Archive
 from store.errors import ArchiveError
+from store.minutes import iso
 
 
 @lru_cache(maxsize=8192)
@@ -44,7 +45,8 @@ def _date(value: str | None) -> Date | None:
 
 _TASK_COLUMNS = (
     "SELECT tasks.id, tasks.meeting_id, meetings.title, tasks.title, tasks.owner, "
-    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at "
+    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at, "
+    "COALESCE(meetings.timezone, 'UTC') "
     "FROM tasks JOIN meetings ON meetings.id = tasks.meeting_id"
 )
 
@@ -61,6 +63,7 @@ def _task(row: tuple) -> TaskRecord:
         status=row[7] or "open",
         created_at=_instant(row[8]) or pendulum.from_timestamp(0),
         updated_at=_instant(row[9]) or pendulum.from_timestamp(0),
+        timezone=row[10],
     )
 
 
@@ -100,7 +103,7 @@ def update_task(
         if row is None:
             raise ArchiveError(t("followup.no_such_task", id=task_id))
         previous = row[0] or "open"
-        at = now.isoformat()
+        at = iso(now)
         conn.execute(
             "UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?", (status, at, task_id)
         )
@@ -143,7 +146,7 @@ def record_export(archive: Archive, meeting_id: int, fmt: str, now: DateTime) ->
     with archive.transaction() as conn:
         conn.execute(
             "INSERT INTO exports (meeting_id, format, at) VALUES (?, ?, ?)",
-            (meeting_id, fmt, now.isoformat()),
+            (meeting_id, fmt, iso(now)),
         )
 
 
@@ -164,7 +167,7 @@ def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) 
         conn.execute(
             "INSERT OR REPLACE INTO retrospectives (meeting_id, good, improve, rating, at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (meeting_id, retro.good, retro.improve, retro.rating, retro.at.isoformat()),
+            (meeting_id, retro.good, retro.improve, retro.rating, iso(retro.at)),
         )
 
 

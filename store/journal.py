@@ -18,7 +18,7 @@ from facilitator.meeting.journal import JournalGone, JournalMoved, JournalUnavai
 from facilitator.meeting.minutes import Minutes
 from store.codec import decode_event, encode_payload
 from store.errors import ArchiveError
-from store.minutes import write_minutes
+from store.minutes import iso, write_minutes
 
 if TYPE_CHECKING:
     from store.archive import Archive
@@ -60,7 +60,7 @@ class SqliteJournal:
                 "INSERT INTO journal (meeting_id, at, kind, payload, grp) VALUES (?, ?, ?, ?, ?)",
                 (
                     self.meeting_id,
-                    event.at.in_timezone("UTC").isoformat(),
+                    iso(event.at),
                     event.kind,
                     encode_payload(event),
                     group or None,

@@ -18,24 +18,12 @@ def _records(archive: Archive, sql: str, params: Sequence[Any] = ()) -> list[dic
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def open_items(archive: Archive) -> list[dict[str, Any]]:
-    """Unresolved items of every closed meeting, the nearest deadline first."""
-    return _records(
-        archive,
-        "SELECT m.title AS meeting, o.text, o.owner, o.deadline, "
-        "COALESCE(tp.title, '') AS topic "
-        "FROM open_items o JOIN meetings m ON m.id = o.meeting_id "
-        "LEFT JOIN topics tp ON tp.id = o.topic_id "
-        "ORDER BY o.deadline IS NULL, o.deadline, o.id",
-    )
-
-
 def speaking_lines(archive: Archive) -> list[dict[str, Any]]:
     """Seconds spoken per person and topic, in every closed meeting."""
     return _records(
         archive,
-        "SELECT m.title AS meeting, COALESCE(tp.title, '') AS topic, s.person, s.department, "
-        "s.seconds FROM speaking s JOIN meetings m ON m.id = s.meeting_id "
+        "SELECT s.meeting_id, m.title AS meeting, COALESCE(tp.title, '') AS topic, s.person, "
+        "s.department, s.seconds FROM speaking s JOIN meetings m ON m.id = s.meeting_id "
         "LEFT JOIN topics tp ON tp.id = s.topic_id ORDER BY s.id",
     )
 

@@ -16,5 +16,8 @@ KNOWN = (
     "m003_exports",
     "m004_retrospectives",
     "m010_open_tasks_index",
+    "m030_instants_in_utc",
+    "m031_task_status_view",
+    "m032_open_tasks_listed_from_the_index",
 )
 """Every migration, in the order they apply."""

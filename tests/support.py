@@ -16,6 +16,8 @@ tests run in a process of their own.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -30,6 +32,7 @@ import pendulum
 import pytest
 from click.testing import CliRunner, Result
 from markdown_it import MarkdownIt
+from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from facilitator.app.live import LiveMeeting
@@ -261,6 +264,22 @@ def cli(db_path: Path, *args: str, now: str | None = None, lang: str | None = No
     env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {})}
     prefix = ["--db", str(db_path)] + (["--lang", lang] if lang else [])
     return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)
+
+
+def csv_records(text: str) -> list[dict[str, str]]:
+    """A CSV export as a spreadsheet reads it: one dict per line, by the header's names."""
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def column_starts(line: str, cells: list[str]) -> list[int]:
+    """The screen column (display width, 李 is two) where each of ``cells`` starts in
+    ``line``, searched left to right: the same list for every line means aligned."""
+    starts, at = [], 0
+    for cell in cells:
+        index = line.index(cell, at)
+        starts.append(cell_len(line[:index]))
+        at = index + len(cell)
+    return starts
 
 
 # -- the room, driven as a person at the keyboard would ------------------------------

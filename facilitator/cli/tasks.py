@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from pendulum import Date
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -18,14 +17,10 @@ if TYPE_CHECKING:
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
 from facilitator.core.i18n import t
-from facilitator.core.zones import local_zone
 from facilitator.followup.tasks import TASK_STATUSES, TaskRecord
 
-
-def _today(settings: Settings) -> Date:
-
-    # Due dates are calendar days where the user is.
-    return settings.clock.now().in_timezone(local_zone()).date()
+if TYPE_CHECKING:
+    from facilitator.followup.listing import TaskRow
 
 
 def _task_table(
@@ -70,7 +65,8 @@ def _task_table(
 @click.option("--owner", help="Only this owner's tasks.")
 @click.option("--department", help="Only this department's tasks.")
 @click.option("--meeting", help="Only the tasks of this meeting (id, key or part of the title).")
-@click.option("--status", help="open | doing | done | delayed (default: all but done).")
+@click.option("--status", help="open | doing | done | delayed | all (default: all but done).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many tasks.")
 @click.option(
     "--format",
     "fmt",
@@ -91,25 +87,23 @@ def tasks(
     department: str | None,
     meeting: str | None,
     status: str | None,
+    limit: int | None,
     fmt: str,
     output: Path | None,
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
-    from facilitator.followup.tasks import (
-        minutes_overdue,
-        parse_status,
-        select_tasks,
-        status_choices,
-    )
+    from facilitator.followup.listing import STATUS_FILTERS
+    from facilitator.followup.tasks import minutes_overdue, parse_status, status_choices
     from store.errors import ArchiveError
-    from store.followup import last_notes, unexported_closed_meetings
-    from store.followup import tasks as stored_tasks
+    from store.followup import unexported_closed_meetings
+    from store.tasklist import latest_notes, task_rows
 
     if status is not None:
-        typed, status = status, parse_status(status)
+        typed, status = status, parse_status(status, STATUS_FILTERS)
         if status is None:
-            fail(t("followup.bad_status", value=typed, choices=status_choices(TASK_STATUSES)))
+            fail(t("followup.bad_status", value=typed, choices=status_choices(STATUS_FILTERS)))
     archive = open_archive(settings, read_only=True)
+    now = settings.clock.now()
     try:
         meeting_id = None
         if meeting is not None:
@@ -117,36 +111,82 @@ def tasks(
                 meeting_id = archive.find(meeting).id
             except ArchiveError as exc:
                 fail(str(exc))
-        # Only `--status done` needs the done tasks; the rest read the open ones.
-        rows = stored_tasks(archive, meeting_id, not_done=status != "done")
-        unexported = unexported_closed_meetings(archive)
-        now = settings.clock.now()
-        chosen = select_tasks(
-            rows,
-            _today(settings),
-            owner=owner,
-            department=department,
-            meeting_id=meeting_id,
-            status=status,
+        # The terminal's list shows no topic nor times: reading them is a third of its time.
+        rows = list(
+            task_rows(
+                archive,
+                now,
+                status=status,
+                owner=owner,
+                department=department,
+                meeting_id=meeting_id,
+                limit=limit,
+                details=fmt != "table",
+                raw=fmt == "table",
+            )
         )
-        notes = last_notes(archive, [task.id for task in chosen]) if fmt == "table" else {}
+        unexported = unexported_closed_meetings(archive)
+        notes = latest_notes(archive) if fmt == "table" else {}
     finally:
         archive.close()
     if fmt == "csv":
         from facilitator.export.csv import render_tasks_csv
 
-        write_output(output, render_tasks_csv(chosen))
+        write_output(output, render_tasks_csv(rows))
     elif fmt == "ics":
         from facilitator.export.ics import render_tasks
 
-        write_output(output, render_tasks(chosen, now))
-    elif chosen:
-        write_output(output, render_rich(_task_table(chosen, notes=notes)))
+        write_output(output, render_tasks(rows, now))
+    elif rows:
+        write_output(output, _task_lines(rows, notes))
     else:
         write_output(output, t("followup.no_tasks") + "\n")
     for meeting_row_id, title, closed_at in unexported:
         if minutes_overdue(closed_at, False, now):
             click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+
+
+def _task_lines(rows: list[TaskRow], notes: dict[int, str]) -> str:
+    """The task list as aligned columns: Rich would take seconds over a long list,
+    so it is made column by column (:func:`facilitator.render.columns.aligned_columns`)."""
+    from facilitator.core.text import clean
+    from facilitator.render.columns import aligned_columns
+    from facilitator.render.times import format_iso_date
+
+    labels = {code: t("status." + code) for code in TASK_STATUSES}
+    header = [
+        t("minutes.task_id"),
+        t("minutes.due"),
+        t("minutes.status"),
+        t("minutes.owner"),
+        t("minutes.department"),
+        t("minutes.task"),
+        t("followup.meeting"),
+    ]
+    ids, _, meetings, _, titles, owners, departments, dues, statuses, *_ = zip(*rows, strict=True)
+
+    def text(cells: tuple[str, ...]) -> list[str]:
+        # People's text without escape sequences; checked once for the whole column.
+        joined = "".join(cells)
+        return list(cells) if joined.isprintable() else [clean(cell) for cell in cells]
+
+    # Few distinct dates and statuses among many tasks: each is formatted once.
+    dates = {due: format_iso_date(due) if due else "" for due in set(dues)}
+    labels.update({status: status for status in set(statuses) if status not in labels})
+    columns = [
+        list(map(str, ids)),
+        list(map(dates.__getitem__, dues)),
+        list(map(labels.__getitem__, statuses)),
+        text(owners),
+        text(departments),
+        text(titles),
+        text(meetings),
+    ]
+    # The last note says why a task is late or where it stands: shown when there is one.
+    if notes and not notes.keys().isdisjoint(ids):
+        header.append(t("followup.last_note"))
+        columns.append(text(tuple(notes.get(task_id, "") for task_id in ids)))
+    return "\n".join(aligned_columns(header, columns, right=frozenset({0}))) + "\n"
 
 
 @command()
@@ -160,6 +200,7 @@ def task(settings: Settings, task_ref: str, status: str | None, note: str) -> No
     from facilitator.followup.tasks import (
         SETTABLE_STATUSES,
         describe_task,
+        meeting_today,
         parse_status,
         status_choices,
     )
@@ -188,7 +229,7 @@ def task(settings: Settings, task_ref: str, status: str | None, note: str) -> No
     finally:
         archive.close()
     if status is None:
-        lines = describe_task(record, history, _today(settings))
+        lines = describe_task(record, history, meeting_today(record, settings.clock.now()))
         click.echo("\n".join(clean(line) for line in lines))
         return
     click.echo(
@@ -213,7 +254,7 @@ def report(settings: Settings, week: bool) -> None:
     finally:
         archive.close()
     notes = latest_notes(updates)
-    weekly = weekly_report(rows, updates, settings.clock.now(), _today(settings))
+    weekly = weekly_report(rows, updates, settings.clock.now())
     heading = t(
         "followup.report_title",
         since=format_date(weekly.since.date()),

@@ -66,6 +66,8 @@ __all__ = [
 
 TASK_STATUSES = ("open", "doing", "done", "delayed")
 """The statuses a task can be followed up as (``nb.tasks(status=...)``)."""
+STATUS_FILTERS = (*TASK_STATUSES, "all")
+"""What ``nb.tasks(status=...)`` takes, as ``facilitator tasks --status`` does."""
 
 
 def open_archive(
@@ -203,43 +205,35 @@ class Notebook:
     def tasks(self, status: str | None = None, meeting: int | None = None) -> Table:
         """Tasks of every closed meeting (or one), as followed up since.
 
-        ``status`` is the one people see: a task past its due date and not
-        done reads ``delayed`` (``facilitator.followup.tasks.effective_status``).
+        By default the tasks not done, as ``facilitator tasks`` lists them;
+        ``status="all"`` for every task, or one status. ``status`` is the one
+        people see: a task past its due date (in its meeting's zone) and not
+        done reads ``delayed``. Each record has the task's ``id`` (the one
+        ``facilitator task ID`` takes) and ``meeting_id``, the status as its
+        code and, apart, as words (``status_label``).
         """
-        from facilitator.followup.tasks import effective_status
-        from store.followup import tasks as stored_tasks
+        from store.tasklist import task_rows
 
         if status is not None:
             # "Open" or "DELAYED" mean what they say; "bogus" must not read as "no tasks".
-            if str(status).casefold() not in TASK_STATUSES:
-                valid = ", ".join(TASK_STATUSES)
+            if str(status).casefold() not in STATUS_FILTERS:
+                valid = ", ".join(STATUS_FILTERS)
                 raise ValueError(t("notebook.bad_status", status=status, valid=valid))
             status = str(status).casefold()
-        today = self.clock.now().date()
-        records = []
-        for task in stored_tasks(self.archive, meeting):
-            shown = effective_status(task, today)
-            if status is not None and shown != status:
-                continue
-            record: dict[str, Any] = {"meeting": task.meeting_title} if meeting is None else {}
-            record |= {
-                "title": task.title,
-                "owner": task.owner,
-                "department": task.department,
-                "due": task.due.isoformat() if task.due else None,
-                "status": shown,
-            }
-            records.append(record)
-        records.sort(key=lambda r: (r["due"] is None, r["due"] or ""))
+        labels = {code: t("status." + code) for code in TASK_STATUSES}
+        rows = task_rows(self.archive, self.clock.now(), status=status, meeting_id=meeting)
+        records = tuple(row.record(labels.get(row.status, row.status)) for row in rows)
         columns = tuple(task_columns(with_meeting=meeting is None))
-        return Table(columns, tuple(records), t("minutes.tasks"))
+        return Table(columns, records, t("minutes.tasks"))
 
-    def open_items(self) -> Table:
-        """Unresolved items of every closed meeting."""
-        from store.queries import open_items
+    def open_items(self, meeting: int | None = None) -> Table:
+        """Unresolved items of every closed meeting (or one), the nearest deadline first."""
+        from store.tasklist import open_item_rows
 
-        columns = (("meeting", t("notebook.meeting")), *open_item_columns())
-        return Table(columns, tuple(open_items(self.archive)), t("minutes.open_items"))
+        records = tuple(row.record() for row in open_item_rows(self.archive, meeting))
+        columns = (*((("meeting", t("notebook.meeting")),) if meeting is None else ()),)
+        columns += tuple(open_item_columns())
+        return Table(columns, records, t("minutes.open_items"))
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""

@@ -224,6 +224,7 @@ def open_item_columns() -> list[tuple[str, str]]:
 
 def task_columns(with_meeting: bool = False) -> list[tuple[str, str]]:
     columns = [
+        ("id", t("minutes.task_id")),
         ("title", t("minutes.task")),
         ("owner", t("minutes.owner")),
         ("department", t("minutes.department")),

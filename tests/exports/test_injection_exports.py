@@ -21,7 +21,7 @@ from facilitator.export.html import render_minutes_html
 from facilitator.export.ics import render_invitation, render_tasks
 from facilitator.export.json import render_minutes_json
 from facilitator.export.notice import render_notice
-from store.followup import tasks as stored_tasks
+from store.tasklist import task_rows
 from tests.support import (
     HOSTILE_TEXTS,
     hostile_agenda,
@@ -84,7 +84,8 @@ def test_json_minutes_keep_hostile_text_as_plain_strings(archive, clock, text) -
 @hostile
 def test_csv_tasks_never_start_a_cell_with_a_formula(archive, clock, text) -> None:
     hostile_minutes(archive, clock, text)
-    rows = list(csv.reader(io.StringIO(render_tasks_csv(stored_tasks(archive)))))
+    listed = task_rows(archive, clock.now(), status="all")
+    rows = list(csv.reader(io.StringIO(render_tasks_csv(listed))))
     cells = [cell for row in rows[1:] for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
     expected = visible(text)
@@ -108,7 +109,8 @@ def test_ics_invitation_and_todos_carry_hostile_text_as_values(archive, clock, t
     assert len(invitation.walk("VEVENT")) == 1 and len(invitation.walk("VALARM")) == 0
 
     hostile_minutes(archive, clock, text)
-    todos = icalendar.Calendar.from_ical(render_tasks(stored_tasks(archive), clock.now()))
+    listed = task_rows(archive, clock.now(), status="all")
+    todos = icalendar.Calendar.from_ical(render_tasks(listed, clock.now()))
     (todo,) = todos.walk("VTODO")
     assert "\x1b" not in todo.to_ical().decode()
     assert str(todo["SUMMARY"]) == "check the figures"

@@ -58,19 +58,25 @@ def test_a_closed_meeting_shows_its_minutes(nb: Notebook):
 
 def test_tasks_open_items_and_decisions_become_records(nb: Notebook):
     meeting = nb.meeting(closed=True)
+    # The ids follow a row up (`facilitator task 1`); the status as a code and as words.
     assert meeting.tasks.to_records() == [
         {
+            "id": 1,
+            "meeting_id": meeting.id,
+            "meeting": "Q3 product launch coordination",
+            "topic": "R&D progress and risks",
             "title": "training build",
             "owner": "Li",
             "department": "R&D",
             "due": "2026-09-10",
             "status": "open",
+            "status_label": "Open",
         }
     ]
     assert "<table" in meeting.tasks._repr_html_() and "Open" in meeting.tasks._repr_html_()
     assert [r["owner"] for r in meeting.open_items.to_records()] == ["Legal"]
     assert meeting.decisions.to_records() == [
-        {"topic": "R&D progress and risks", "text": "go live on 20 Sept"}
+        {"meeting_id": meeting.id, "topic": "R&D progress and risks", "text": "go live on 20 Sept"}
     ]
     across = nb.tasks().to_records()
     assert across[0]["meeting"] == "Q3 product launch coordination"
