@@ -180,3 +180,10 @@ def test_the_holiday_calendar_is_a_country_or_none() -> None:
     bad = AGENDA_TOML.replace('kind = "sync"', 'kind = "sync"\nholidays = "Mars"')
     (problem,) = _problems(bad).problems
     assert problem.field == "meeting.holidays"
+
+
+@pytest.mark.parametrize("value", ["24", "-3600", "true"])
+def test_a_zone_that_is_not_a_name_is_refused_with_the_reason(value: str) -> None:
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(AGENDA_TOML.replace('kind = "sync"', f'kind = "sync"\ntimezone = {value}'))
+    assert "timezone" in str(caught.value)
