@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from facilitator.core.zones import utc_text
+from store import search as search_index
 from store.versions import KNOWN, MIGRATION_SET
 from store.views import TASK_STATUS_VIEW, ZONE_OFFSETS_DDL, add_zone
 
@@ -286,6 +287,13 @@ def m032_open_tasks_listed_from_the_index(db: Database) -> None:
         "CREATE INDEX idx_tasks_open_due ON tasks(due, id, meeting_id, topic_id, status, "
         "title, owner, department, created_at, updated_at) WHERE status != 'done'"
     )
+
+
+@migrations()
+def m033_search_index(db: Database) -> None:
+    """Full-text search over points, decisions, disputes, open items and tasks
+    (``search_index``, trigram, kept in step by triggers; ``search_entries``)."""
+    search_index.create(db.conn)
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN:

@@ -19,5 +19,6 @@ KNOWN = (
     "m030_instants_in_utc",
     "m031_task_status_view",
     "m032_open_tasks_listed_from_the_index",
+    "m033_search_index",
 )
 """Every migration, in the order they apply."""

@@ -258,10 +258,32 @@ def held_meeting(db_path: Path, clock: FakeClock) -> int:
         return journal.meeting_id
 
 
-def cli(db_path: Path, *args: str, now: str | None = None, lang: str | None = None) -> Result:
+TWENTY_MEETINGS = 20
+
+
+def twenty_meetings(path: Path) -> None:
+    """Ten Chinese and ten English meetings, a day apart, each saying 预算 once."""
+    for day in range(TWENTY_MEETINGS):
+        date = f"2026-04-{day + 1:02d}"
+        if day % 2:
+            agenda = LAUNCH_EN.replace("2026-03-02", date)
+            lines = (*LAUNCH_EN_LINES, "d: the 预算 stays frozen until May")
+        else:
+            agenda = LAUNCH_ZH.replace("2026-03-02", date)
+            lines = LAUNCH_ZH_LINES  # 待定: @韩梅梅 预算审批 3个工作日内
+        hold_meeting(path, agenda, lines)
+
+
+def cli(
+    db_path: Path,
+    *args: str,
+    now: str | None = None,
+    lang: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
     """The facilitator command on ``db_path``, at ``now`` (FACILITATOR_NOW)."""
     # A wide terminal, so tables do not wrap long titles.
-    env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {})}
+    env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {}), **(env or {})}
     prefix = ["--db", str(db_path)] + (["--lang", lang] if lang else [])
     return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)
 

@@ -36,6 +36,9 @@ COMMANDS = {
     "report": "facilitator.cli.tasks:report",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
+    "search": "facilitator.cli.search:search",
+    "meetings": "facilitator.cli.search:meetings",
+    "datasette": "facilitator.cli.datasette:datasette",
 }
 """Every command and where it lives."""
 

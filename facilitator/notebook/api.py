@@ -37,6 +37,7 @@ from facilitator.notebook.cells import (
     LiveView,
     Notice,
     RoomLaunch,
+    SearchResults,
     SpeakingTime,
     Table,
     show_in_notebook,
@@ -58,6 +59,7 @@ __all__ = [
     "Notebook",
     "Notice",
     "RoomLaunch",
+    "SearchResults",
     "SpeakingTime",
     "Table",
     "open_archive",
@@ -97,6 +99,17 @@ def open_archive(
     # Reading never writes: the notebook reads through a connection SQLite
     # forbids to write; planning a meeting opens a writer for that moment.
     return Notebook(Archive.open(path, read_only=True, live=True), clock or SystemClock())
+
+
+def _local_date(start: str, label: str) -> str:
+    """The day a meeting started on, where it was held (``YYYY-MM-DD``)."""
+    import pendulum
+
+    from facilitator.core.zones import zone
+
+    return (
+        pendulum.instance(datetime.fromisoformat(start)).in_timezone(zone(label)).date().isoformat()
+    )
 
 
 # -- the archive -----------------------------------------------------------------------------
@@ -234,6 +247,52 @@ class Notebook:
         columns = (*((("meeting", t("notebook.meeting")),) if meeting is None else ()),)
         columns += tuple(open_item_columns())
         return Table(columns, records, t("minutes.open_items"))
+
+    def search(
+        self, text: str, meeting: str | int | None = None, kind: str | Sequence[str] = ()
+    ) -> SearchResults:
+        """Entries of every meeting holding every word of ``text``, as
+        ``facilitator search`` finds them: points, decisions, disputes, open
+        items and tasks, Chinese too (``nb.search("预算")``). ``meeting``: only
+        that one (id, key or part of the title); ``kind``: one kind or several
+        (``"decision"``, ``["task", "open_item"]``). Newest meeting first; each
+        record has the entry's ``id`` in its own table and its ``meeting_id``.
+        """
+        from facilitator.followup.search import KIND_LABELS, KINDS, parse_kind, terms_of
+        from store.search import search
+
+        kinds = []
+        for word in [kind] if isinstance(kind, str) else list(kind):
+            parsed = parse_kind(str(word))
+            if parsed is None:
+                raise ValueError(t("search.bad_kind", value=word, choices=" | ".join(KINDS)))
+            kinds.append(parsed)
+        meeting_id = None if meeting is None else self.archive.find(str(meeting)).id
+        records = tuple(
+            {
+                "kind": hit.kind,
+                "kind_label": t(KIND_LABELS[hit.kind]),
+                "id": hit.source_id,
+                "meeting_id": hit.meeting_id,
+                "meeting": hit.meeting,
+                "date": _local_date(hit.meeting_start, hit.timezone),
+                "topic": hit.topic,
+                "text": hit.text,
+                "people": hit.people,
+            }
+            for hit in search(self.archive, text, meeting_id, kinds)
+        )
+        columns = (
+            ("date", t("search.date")),
+            ("meeting", t("notebook.meeting")),
+            ("topic", t("notebook.topic")),
+            ("kind_label", t("search.kind")),
+            ("text", t("search.text")),
+            ("people", t("minutes.owner")),
+        )
+        terms = terms_of(text)
+        caption = t("search.results", query=" ".join(terms))
+        return SearchResults(columns, records, caption, terms=terms)
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pendulum
@@ -25,13 +26,14 @@ from facilitator.notebook.display import (
     bars_html,
     bars_text,
     esc,
+    marked_html,
     table_html,
     table_text,
 )
 from facilitator.notebook.live import live_html, live_text
 from facilitator.render.times import format_date, format_datetime, format_span
 
-_DATE_KEYS = {"due", "deadline"}
+_DATE_KEYS = {"due", "deadline", "date"}
 _INSTANT_KEYS = {"start", "closed_at", "at"}
 TASK_STATUSES = "status."
 """Catalogue prefix of a task's status (open, doing, done, delayed)."""
@@ -112,6 +114,17 @@ class Table:
     def __repr__(self) -> str:
         text = table_text(self.columns, self._shown())
         return f"{self.caption}\n{text}" if self.caption else text
+
+
+@dataclass(frozen=True)
+class SearchResults(Table):
+    """What ``nb.search()`` found: the words searched for are marked."""
+
+    terms: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        marked = {key: partial(marked_html, terms=self.terms) for key in ("text", "people")}
+        return table_html(self.columns, self._shown(), self.caption, marked)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ people goes through :func:`esc`: a name like ``<script>`` shows literally.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pendulum import Date, DateTime
@@ -50,8 +50,11 @@ def table_html(
     columns: Sequence[tuple[str, str]],
     records: Iterable[Mapping[str, Any]],
     caption: str = "",
+    markup: Mapping[str, Callable[[Any], str]] | None = None,
 ) -> str:
-    """A table of ``records``; ``columns`` are (key, heading) pairs."""
+    """A table of ``records``; ``columns`` are (key, heading) pairs. ``markup``
+    gives the HTML of some columns' cells (each function escapes what it shows)."""
+    markup = markup or {}
     rows = list(records)
     parts = [f'<table style="{_TABLE}">']
     if caption:
@@ -70,7 +73,10 @@ def table_html(
         parts.append(
             "<tr>"
             + "".join(
-                f'<td style="{_CELL}">{esc(cell(record.get(key)))}</td>' for key, _ in columns
+                f'<td style="{_CELL}">'
+                f"{markup[key](record.get(key)) if key in markup else esc(cell(record.get(key)))}"
+                "</td>"
+                for key, _ in columns
             )
             + "</tr>"
         )
@@ -100,6 +106,16 @@ def table_text(columns: Sequence[tuple[str, str]], records: Iterable[Mapping[str
         "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines)
+
+
+def marked_html(text: object, terms: tuple[str, ...]) -> str:
+    """People's text, escaped, with the words searched for in ``<mark>``."""
+    from facilitator.followup.search import highlighted
+
+    parts = highlighted(clean("" if text is None else str(text)), terms)
+    return "".join(
+        f"<mark>{html.escape(part)}</mark>" if hit else html.escape(part) for part, hit in parts
+    )
 
 
 def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") -> str:

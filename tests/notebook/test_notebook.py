@@ -21,7 +21,7 @@ from facilitator.notebook import LiveView, Notebook, open_archive
 from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import START, held_meeting, type_lines
+from tests.support import START, TWENTY_MEETINGS, held_meeting, twenty_meetings, type_lines
 
 SCRIPT = "<script>x</script>"
 
@@ -509,3 +509,22 @@ def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
 
 def test_the_archive_is_named_once(nb: Notebook):
     assert nb._repr_html_().count(str(nb.path)) == 1
+
+
+def test_search_finds_a_chinese_word_in_every_meeting_with_ids_and_marks_it(db_path: Path) -> None:
+    twenty_meetings(db_path)
+    with open_archive(db_path) as nb:
+        found = nb.search("预算")
+        records = found.to_records()
+        assert len(records) == TWENTY_MEETINGS
+        first = records[0]
+        assert first["meeting_id"] == TWENTY_MEETINGS and first["date"] == "2026-04-20"
+        assert (first["kind"], first["kind_label"]) == ("decision", "Decision")
+        assert isinstance(first["id"], int)
+        page = found._repr_html_()
+        assert "<mark>预算</mark>审批" in page and "Mon 20 Apr 2026" in page
+        assert "预算" in repr(found)
+        assert len(nb.search("预算", meeting=3, kind="open_item")) == 1
+        assert len(nb.search("预算", kind=["decision", "待定"])) == TWENTY_MEETINGS
+        with pytest.raises(ValueError, match="'minutes' is not a kind"):
+            nb.search("预算", kind="minutes")
