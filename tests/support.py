@@ -463,26 +463,47 @@ def hostile_minutes(archive: Archive, clock: FakeClock, text: str) -> Minutes:
     return hostile_meeting(archive, clock, text).close()
 
 
-def rendered_markdown_lines(markdown: str) -> list[str]:
+def rendered_markdown_lines(markdown: str, linkify: bool = False) -> list[str]:
     """What a Markdown renderer (CommonMark + tables) shows, line by line.
 
-    Fails if anything typed became a link, an image or raw HTML.
+    Fails if anything typed became an image, raw HTML or a link that shows
+    other text than where it goes: the only links allowed are web addresses
+    shown as themselves (autolinks). ``linkify``: as GitHub's renderer, which
+    also links bare addresses.
     """
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    if linkify:
+        parser = MarkdownIt("gfm-like").enable(["table", "strikethrough"])
     shown: list[str] = []
     for token in parser.parse(markdown):
         assert token.type not in ("html_block",), token
-        for child in token.children or ():
-            assert child.type not in ("link_open", "image", "html_inline", "s_open"), child
+        children = list(token.children or ())
+        for index, child in enumerate(children):
+            assert child.type not in ("image", "html_inline", "s_open"), child
+            if child.type == "link_open":
+                assert child.markup in ("autolink", "linkify"), child
+                text = children[index + 1]
+                assert text.type == "text" and child.attrs["href"].endswith(text.content), child
         if token.type == "inline":
             shown.append(
                 "".join(
                     c.content if c.type in ("text", "text_special", "code_inline") else " "
-                    for c in token.children or ()
+                    for c in children
                     if not c.type.endswith(("_open", "_close"))
                 )
             )
     return shown
+
+
+def rendered_links(markdown: str, linkify: bool = False) -> list[str]:
+    """The addresses a Markdown renderer links (CommonMark, or GitHub-like with ``linkify``)."""
+    parser = MarkdownIt("gfm-like" if linkify else "commonmark")
+    return [
+        str(child.attrs["href"])
+        for token in parser.parse(markdown)
+        for child in token.children or ()
+        if child.type == "link_open"
+    ]
 
 
 # -- the real program in tmux ---------------------------------------------------------

@@ -58,8 +58,11 @@ def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, M
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="File to write (- or none: the terminal).",
 )
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False))
 @click.pass_obj
-def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
+def minutes(
+    settings: Settings, meeting: str | None, fmt: str, output: Path | None, paper: str | None
+) -> None:
     """Print or write the minutes of a closed meeting (latest by default): md, html or json;
     ics: its tasks and open items as a to-do list."""
     from facilitator.followup.tasks import counts_as_export
@@ -68,9 +71,13 @@ def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | No
     content: str | bytes
     try:
         if fmt == "html":
+            import os
+
+            from facilitator.core.paper import paper_for
             from facilitator.export.html import render_minutes_html
 
-            content = render_minutes_html(result)
+            sheet = paper.lower() if paper else paper_for(os.environ)
+            content = render_minutes_html(result, paper=sheet)
         elif fmt == "json":
             from facilitator.export.json import render_minutes_json
 

@@ -39,7 +39,7 @@ def _topic(view: TopicView) -> list[str]:
                 out.append(f"- {bullet.label}")
                 out += [f"  - {joined(side, md)}" for side in bullet.sides]
             else:
-                out.append(f"- {md(bullet.text)}")
+                out.append(f"- {joined(bullet.pieces, md)}")
         blocks.append(out)
     if not blocks:
         return [f"_{view.nothing}_"]

@@ -222,7 +222,7 @@ def _topic_html(view: TopicView) -> str:
                 sides = "".join(f"<li>{joined(side, esc)}</li>" for side in bullet.sides)
                 items.append(f"<li>{esc(bullet.label)}<ul>{sides}</ul></li>")
             else:
-                items.append(f"<li>{esc(bullet.text)}</li>")
+                items.append(f"<li>{joined(bullet.pieces, esc)}</li>")
         parts.append(f"<div><b>{esc(block.label)}</b></div><ul>{''.join(items)}</ul>")
     if not view.blocks:
         parts.append(f'<div style="{MUTED}">{esc(view.nothing)}</div>')

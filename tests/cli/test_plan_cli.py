@@ -238,7 +238,7 @@ def test_notice_in_english_to_a_file(db_path: Path, tmp_path: Path) -> None:
     result = _notice(db_path, tmp_path, LAUNCH_EN, "-o", str(out))
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
-    assert "| Place | Room 3A (online: https://meet.example.com/q3) |" in text
+    assert "| Place | Room 3A (online: <https://meet.example.com/q3>) |" in text
     assert "1. R&D progress and risks — Li, 15 min" in text
     assert "Project office (Ana (host), Zhao (recorder))" in text
 
