@@ -101,6 +101,21 @@ def test_speaking_time_per_person_and_department_shows_as_bars(nb: Notebook):
     assert "Li" in repr(speaking) and "#" in repr(speaking) and "Wang" in repr(speaking)
 
 
+def test_speaking_per_department_shows_itself_and_turns_into_records(nb: Notebook):
+    departments = nb.speaking().by_department()
+    # A mapping still (totals["R&D"]), but one that shows time and share, not float seconds.
+    assert dict(departments)["R&D"] == 240.0
+    assert "4 min 00 s" in departments._repr_html_() and "57%" in departments._repr_html_()
+    assert repr(departments).startswith("Speaking time per department\n")
+    assert departments.to_records()[0] == {
+        "department": "R&D",
+        "seconds": 240.0,
+        "minutes": 4.0,
+        "share": 0.571,
+    }
+    assert [r["person"] for r in nb.speaking().by_person().to_records()][:2] == ["Li", "Marta"]
+
+
 def test_the_agenda_shows_planned_against_actual_minutes(nb: Notebook):
     agenda = nb.meeting().agenda
     rows = agenda.to_records()
@@ -207,7 +222,10 @@ def test_the_notice_is_the_one_that_is_sent(nb: Notebook, agenda_file: Path):
     notice = plan.notice()
     assert repr(notice) == notice._repr_markdown_() == render_notice(plan.agenda)
     html = notice._repr_html_()
-    assert "<table>" in html and "<td>Weekly ops sync</td>" in html
+    # Jupyter right-aligns table cells of its own accord: each cell says left.
+    left = 'style="text-align:left;vertical-align:top"'
+    assert "<table>" in html and f"<td {left}>Weekly ops sync</td>" in html
+    assert html.count("<td ") == html.count(left) - html.count("<th ")
     assert "Release checklist" in html
 
 
