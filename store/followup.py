@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pendulum
 from pendulum import Date, DateTime
@@ -22,10 +23,12 @@ from facilitator.followup.tasks import (
     TaskUpdate,
     with_follow_up,
 )
-from facilitator.meeting.minutes import Minutes
 from store.archive import Archive
 from store.errors import ArchiveError
 from store.minutes import iso
+
+if TYPE_CHECKING:
+    from facilitator.meeting.minutes import Minutes
 
 
 @lru_cache(maxsize=8192)
@@ -148,17 +151,6 @@ def record_export(archive: Archive, meeting_id: int, fmt: str, now: DateTime) ->
             "INSERT INTO exports (meeting_id, format, at) VALUES (?, ?, ?)",
             (meeting_id, fmt, iso(now)),
         )
-
-
-def unexported_closed_meetings(archive: Archive) -> list[tuple[int, str, DateTime]]:
-    """(id, title, closed_at) of closed meetings whose minutes were never exported."""
-    rows = archive.conn.execute(
-        "SELECT id, title, closed_at FROM meetings WHERE status = 'closed' "
-        "AND closed_at IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM exports WHERE exports.meeting_id = meetings.id) "
-        "ORDER BY closed_at, id"
-    ).fetchall()
-    return [(r[0], r[1], _instant(r[2])) for r in rows]  # type: ignore[misc]
 
 
 def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) -> None:

@@ -51,30 +51,35 @@ def shown_status(now: str) -> str:
     )
 
 
-def task_select(now: str, details: bool = True) -> str:
-    """Every task with its meeting and shown status: the columns of
-    :class:`facilitator.followup.listing.TaskRow`, in order.
-
-    Without ``details`` the topic and the times are NULL: a long list on the
-    terminal shows neither, and making those strings is a third of its time.
-    """
-    if details:
-        topic = "COALESCE(tp.title, '')"
-        times = """t.created_at, t.updated_at,
-    CASE WHEN t.status = 'done' THEN COALESCE(
-        (SELECT max(u.at) FROM task_updates AS u WHERE u.task_id = t.id AND u.status = 'done'),
-        t.updated_at) END"""
-        topics = "\nLEFT JOIN topics AS tp ON tp.id = t.topic_id"
-    else:
-        topic, times, topics = "NULL", "NULL, NULL, NULL", ""
+def task_select(now: str) -> str:
+    """Every task with its meeting, topic and shown status: the columns of
+    :class:`facilitator.followup.listing.TaskRow`, in order."""
     return f"""WITH {local_today(now)}
-SELECT t.id, t.meeting_id, m.title, {topic}, t.title,
+SELECT t.id, t.meeting_id, m.title, COALESCE(tp.title, ''), t.title,
     COALESCE(t.owner, ''), COALESCE(t.department, ''), t.due,
     {shown_status(now)}, COALESCE(t.status, 'open'),
-    {times},
+    t.created_at, t.updated_at,
+    CASE WHEN t.status = 'done' THEN COALESCE(
+        (SELECT max(u.at) FROM task_updates AS u WHERE u.task_id = t.id AND u.status = 'done'),
+        t.updated_at) END,
     m.timezone
 FROM tasks AS t
-JOIN meetings AS m ON m.id = t.meeting_id{topics}
+JOIN meetings AS m ON m.id = t.meeting_id
+LEFT JOIN topics AS tp ON tp.id = t.topic_id
+LEFT JOIN local_today AS lt ON lt.zone = m.timezone"""
+
+
+def screen_select(now: str) -> str:
+    """The task list as the terminal shows it: id (text), due, status in words
+    (``:open``, ``:doing``, ``:done``, ``:delayed`` give them), owner, department,
+    title, meeting. What SQLite can make needs no Python per task."""
+    return f"""WITH {local_today(now)}
+SELECT CAST(t.id AS TEXT), t.due,
+    CASE {shown_status(now)} WHEN 'open' THEN :open WHEN 'doing' THEN :doing
+        WHEN 'done' THEN :done WHEN 'delayed' THEN :delayed ELSE t.status END,
+    COALESCE(t.owner, ''), COALESCE(t.department, ''), t.title, m.title
+FROM tasks AS t
+JOIN meetings AS m ON m.id = t.meeting_id
 LEFT JOIN local_today AS lt ON lt.zone = m.timezone"""
 
 

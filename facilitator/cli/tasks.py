@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
 from facilitator.core.i18n import t
-from facilitator.followup.tasks import TASK_STATUSES, TaskRecord
+from facilitator.followup.statuses import TASK_STATUSES
 
 if TYPE_CHECKING:
-    from facilitator.followup.listing import TaskRow
+    from collections.abc import Sequence
+
+    from facilitator.followup.tasks import TaskRecord
 
 
 def _task_table(
@@ -93,12 +95,12 @@ def tasks(
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
     from facilitator.followup.listing import STATUS_FILTERS
-    from facilitator.followup.tasks import minutes_overdue, parse_status, status_choices
     from store.errors import ArchiveError
-    from store.followup import unexported_closed_meetings
-    from store.tasklist import latest_notes, task_rows
+    from store.tasklist import latest_notes, task_lines, task_rows, unsent_minutes
 
     if status is not None:
+        from facilitator.followup.tasks import parse_status, status_choices
+
         typed, status = status, parse_status(status, STATUS_FILTERS)
         if status is None:
             fail(t("followup.bad_status", value=typed, choices=status_choices(STATUS_FILTERS)))
@@ -111,21 +113,31 @@ def tasks(
                 meeting_id = archive.find(meeting).id
             except ArchiveError as exc:
                 fail(str(exc))
-        # The terminal's list shows no topic nor times: reading them is a third of its time.
-        rows = list(
-            task_rows(
+        if fmt == "table":
+            labels = {code: t("status." + code) for code in TASK_STATUSES}
+            lines = task_lines(
                 archive,
                 now,
+                labels,
                 status=status,
                 owner=owner,
                 department=department,
                 meeting_id=meeting_id,
                 limit=limit,
-                details=fmt != "table",
-                raw=fmt == "table",
             )
-        )
-        unexported = unexported_closed_meetings(archive)
+        else:
+            rows = list(
+                task_rows(
+                    archive,
+                    now,
+                    status=status,
+                    owner=owner,
+                    department=department,
+                    meeting_id=meeting_id,
+                    limit=limit,
+                )
+            )
+        unexported = unsent_minutes(archive)
         notes = latest_notes(archive) if fmt == "table" else {}
     finally:
         archive.close()
@@ -137,23 +149,29 @@ def tasks(
         from facilitator.export.ics import render_tasks
 
         write_output(output, render_tasks(rows, now))
-    elif rows:
-        write_output(output, _task_lines(rows, notes))
+    elif lines:
+        write_output(output, _task_list(lines, notes))
     else:
         write_output(output, t("followup.no_tasks") + "\n")
-    for meeting_row_id, title, closed_at in unexported:
-        if minutes_overdue(closed_at, False, now):
-            click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+    if unexported:
+        from facilitator.core.clock import instant
+        from facilitator.followup.tasks import minutes_overdue
+
+        for meeting_row_id, title, closed_at in unexported:
+            if minutes_overdue(instant(closed_at), False, now):
+                click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
 
 
-def _task_lines(rows: list[TaskRow], notes: dict[int, str]) -> str:
-    """The task list as aligned columns: Rich would take seconds over a long list,
-    so it is made column by column (:func:`facilitator.render.columns.aligned_columns`)."""
+def _task_list(
+    lines: list[tuple[str, str | None, str, str, str, str, str]], notes: dict[int, str]
+) -> str:
+    """The task list as aligned columns. Rich would take seconds over a long list:
+    SQLite made the cells (:func:`store.tasklist.task_lines`), here they are only
+    padded, column by column (:func:`facilitator.render.columns.aligned_columns`)."""
     from facilitator.core.text import clean
     from facilitator.render.columns import aligned_columns
     from facilitator.render.times import format_iso_date
 
-    labels = {code: t("status." + code) for code in TASK_STATUSES}
     header = [
         t("minutes.task_id"),
         t("minutes.due"),
@@ -163,29 +181,27 @@ def _task_lines(rows: list[TaskRow], notes: dict[int, str]) -> str:
         t("minutes.task"),
         t("followup.meeting"),
     ]
-    ids, _, meetings, _, titles, owners, departments, dues, statuses, *_ = zip(*rows, strict=True)
-
-    def text(cells: tuple[str, ...]) -> list[str]:
-        # People's text without escape sequences; checked once for the whole column.
-        joined = "".join(cells)
-        return list(cells) if joined.isprintable() else [clean(cell) for cell in cells]
-
-    # Few distinct dates and statuses among many tasks: each is formatted once.
+    ids, dues, statuses, owners, departments, titles, meetings = zip(*lines, strict=True)
+    # Few distinct dates among many tasks: each is formatted once.
     dates = {due: format_iso_date(due) if due else "" for due in set(dues)}
-    labels.update({status: status for status in set(statuses) if status not in labels})
-    columns = [
-        list(map(str, ids)),
+
+    def text(cells: tuple[str, ...]) -> Sequence[str]:
+        # People's text without escape sequences; checked once for the whole column.
+        return cells if "".join(cells).isprintable() else [clean(cell) for cell in cells]
+
+    columns: list[Sequence[str]] = [
+        ids,
         list(map(dates.__getitem__, dues)),
-        list(map(labels.__getitem__, statuses)),
+        statuses,
         text(owners),
         text(departments),
         text(titles),
         text(meetings),
     ]
     # The last note says why a task is late or where it stands: shown when there is one.
-    if notes and not notes.keys().isdisjoint(ids):
+    if notes and not {str(task_id) for task_id in notes}.isdisjoint(ids):
         header.append(t("followup.last_note"))
-        columns.append(text(tuple(notes.get(task_id, "") for task_id in ids)))
+        columns.append([clean(notes.get(int(task_id), "")) for task_id in ids])
     return "\n".join(aligned_columns(header, columns, right=frozenset({0}))) + "\n"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from facilitator.followup.tasks import TASK_STATUSES
+from facilitator.followup.statuses import TASK_STATUSES
 
 ALL = "all"
 """``--status all``: done tasks too, in the same list as the open ones."""
@@ -25,9 +25,8 @@ class TaskRow(NamedTuple):
     id: int
     meeting_id: int
     meeting: str
-    topic: str | None
-    """The title of the topic it was captured under ('' before the first topic;
-    None in a list read without details)."""
+    topic: str
+    """The title of the topic it was captured under ('' before the first topic)."""
     title: str
     owner: str
     department: str
@@ -39,7 +38,7 @@ class TaskRow(NamedTuple):
     """As last set (``open`` until someone updates it): an overdue task in
     progress is ``doing`` here, ``delayed`` in :attr:`status`."""
     created_at: str | None
-    """UTC ISO 8601 (None in a list read without details), as ``updated_at``."""
+    """UTC ISO 8601, as ``updated_at``."""
     updated_at: str | None
     completed_at: str | None
     """When it was marked done, for a done task."""

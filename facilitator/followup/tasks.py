@@ -14,13 +14,12 @@ from pendulum import Date, DateTime, Duration, duration
 
 from facilitator.core.i18n import LANGUAGES, current_language, t
 from facilitator.core.zones import zone
+from facilitator.followup.statuses import SETTABLE_STATUSES, TASK_STATUSES
 from facilitator.render.times import format_date, format_datetime
 
 if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
 
-TASK_STATUSES = ("open", "doing", "done", "delayed")
-SETTABLE_STATUSES = ("done", "doing", "delayed")
 # The reference workflow: minutes are sent within 24 hours of the close.
 MINUTES_DUE_AFTER: Duration = duration(hours=24)
 REPORT_PERIOD: Duration = duration(days=7)
