@@ -182,9 +182,9 @@ def run() -> list[Figure]:
             "ms",
             floor_ms,
             floor_name,
-            "< 200 ms",
-            csv_ms < 200,
-            f"{csv_runs[0][1]:,} lines",
+            "< 500 ms",
+            csv_ms < 500,
+            f"{csv_runs[0][1]:,} lines, every column (topic, ids, status code and words)",
         ),
         Figure(
             "store read for facilitator tasks",
