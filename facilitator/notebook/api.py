@@ -101,6 +101,17 @@ def open_archive(
     return Notebook(Archive.open(path, read_only=True, live=True), clock or SystemClock())
 
 
+def _local(instant: str | None, label: str) -> str | None:
+    """A stored (UTC) instant in the zone ``label``, as ISO 8601 with its offset."""
+    if instant is None:
+        return None
+    import pendulum
+
+    from facilitator.core.zones import zone
+
+    return pendulum.instance(datetime.fromisoformat(instant)).in_timezone(zone(label)).isoformat()
+
+
 def _local_date(start: str, label: str) -> str:
     """The day a meeting started on, where it was held (``YYYY-MM-DD``)."""
     import pendulum
@@ -139,14 +150,16 @@ class Notebook:
 
     def meetings(self) -> MeetingList:
         rows = self.archive.meetings()
+        # The archive keeps instants in UTC; a meeting reads in its own zone.
         records = tuple(
             {
                 "id": m.id,
                 "title": m.title,
-                "start": m.start,
+                "start": m.local_start.isoformat(),
                 "status": m.status,
-                "closed_at": m.closed_at,
+                "closed_at": _local(m.closed_at, m.timezone),
                 "key": m.key,
+                "timezone": m.timezone,
             }
             for m in rows
         )

@@ -21,7 +21,15 @@ from facilitator.notebook import LiveView, Notebook, open_archive
 from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import START, TWENTY_MEETINGS, held_meeting, twenty_meetings, type_lines
+from tests.support import (
+    LAUNCH_ZH,
+    START,
+    TWENTY_MEETINGS,
+    held_meeting,
+    hold_meeting,
+    twenty_meetings,
+    type_lines,
+)
 
 SCRIPT = "<script>x</script>"
 
@@ -38,6 +46,11 @@ def test_the_archive_lists_its_meetings(nb: Notebook):
     assert [m["title"] for m in meetings.to_records()] == ["Q3 product launch coordination"]
     assert "Q3 product launch coordination" in meetings._repr_html_()
     assert "Q3 product launch coordination" in repr(meetings)
+    # Stored in UTC, shown (and recorded) in the meeting's own zone.
+    (record,) = meetings.to_records()
+    agenda = nb.meeting(record["id"]).state.agenda
+    assert record["start"] == agenda.start.isoformat()
+    assert record["timezone"] == agenda.timezone
 
 
 def test_open_archive_reads_facilitator_db_from_the_environment(db_path, clock, monkeypatch):
@@ -546,3 +559,12 @@ def test_search_finds_a_chinese_word_in_every_meeting_with_ids_and_marks_it(db_p
         assert len(nb.search("预算", kind=["decision", "待定"])) == TWENTY_MEETINGS
         with pytest.raises(ValueError, match="'minutes' is not a kind"):
             nb.search("预算", kind="minutes")
+
+
+def test_meetings_read_in_their_own_zone_though_stored_in_utc(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, ())
+    with open_archive(db_path) as nb:
+        (record,) = nb.meetings().to_records()
+        assert record["start"] == "2026-03-02T14:00:00+08:00"
+        assert record["closed_at"].endswith("+08:00")
+        assert "2026, 14:00" in repr(nb.meetings())
