@@ -48,6 +48,7 @@ from facilitator.notebook.display import (
 )
 from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
+from facilitator.notebook.search import local_instant
 from store.archive import Archive
 from store.errors import ArchiveError
 
@@ -101,28 +102,6 @@ def open_archive(
     return Notebook(Archive.open(path, read_only=True, live=True), clock or SystemClock())
 
 
-def _local(instant: str | None, label: str) -> str | None:
-    """A stored (UTC) instant in the zone ``label``, as ISO 8601 with its offset."""
-    if instant is None:
-        return None
-    import pendulum
-
-    from facilitator.core.zones import zone
-
-    return pendulum.instance(datetime.fromisoformat(instant)).in_timezone(zone(label)).isoformat()
-
-
-def _local_date(start: str, label: str) -> str:
-    """The day a meeting started on, where it was held (``YYYY-MM-DD``)."""
-    import pendulum
-
-    from facilitator.core.zones import zone
-
-    return (
-        pendulum.instance(datetime.fromisoformat(start)).in_timezone(zone(label)).date().isoformat()
-    )
-
-
 # -- the archive -----------------------------------------------------------------------------
 
 
@@ -157,7 +136,7 @@ class Notebook:
                 "title": m.title,
                 "start": m.local_start.isoformat(),
                 "status": m.status,
-                "closed_at": _local(m.closed_at, m.timezone),
+                "closed_at": local_instant(m.closed_at, m.timezone),
                 "key": m.key,
                 "timezone": m.timezone,
             }
@@ -271,41 +250,11 @@ class Notebook:
         (``"decision"``, ``["task", "open_item"]``). Newest meeting first; each
         record has the entry's ``id`` in its own table and its ``meeting_id``.
         """
-        from facilitator.followup.search import KIND_LABELS, KINDS, parse_kind, terms_of
-        from store.search import search
+        from facilitator.notebook.search import search_results
 
-        kinds = []
-        for word in [kind] if isinstance(kind, str) else list(kind):
-            parsed = parse_kind(str(word))
-            if parsed is None:
-                raise ValueError(t("search.bad_kind", value=word, choices=" | ".join(KINDS)))
-            kinds.append(parsed)
         meeting_id = None if meeting is None else self.archive.find(str(meeting)).id
-        records = tuple(
-            {
-                "kind": hit.kind,
-                "kind_label": t(KIND_LABELS[hit.kind]),
-                "id": hit.source_id,
-                "meeting_id": hit.meeting_id,
-                "meeting": hit.meeting,
-                "date": _local_date(hit.meeting_start, hit.timezone),
-                "topic": hit.topic,
-                "text": hit.text,
-                "people": hit.people,
-            }
-            for hit in search(self.archive, text, meeting_id, kinds)
-        )
-        columns = (
-            ("date", t("search.date")),
-            ("meeting", t("notebook.meeting")),
-            ("topic", t("notebook.topic")),
-            ("kind_label", t("search.kind")),
-            ("text", t("search.text")),
-            ("people", t("minutes.owner")),
-        )
-        terms = terms_of(text)
-        caption = t("search.results", query=" ".join(terms))
-        return SearchResults(columns, records, caption, terms=terms)
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        return search_results(self.archive, text, meeting_id, kinds)
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""
