@@ -8,6 +8,7 @@ transaction: all or nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -21,23 +22,25 @@ from typing import TYPE_CHECKING, TypeVar
 import pendulum
 from pendulum import DateTime
 
-from facilitator.app.selection import MeetingStanding, default_meeting
 from facilitator.core.i18n import t
-from facilitator.meeting.agenda import Agenda
-from facilitator.meeting.events import MeetingCreated
-from facilitator.meeting.fold import fold
+from facilitator.core.zones import zone
 from facilitator.meeting.journal import JournalUnavailable
-from facilitator.meeting.minutes import Minutes, build_minutes
-from facilitator.meeting.state import MeetingState
-from store.codec import encode_payload
 from store.errors import ArchiveError
 from store.files import backup_to, connect, opening_error, reads_as_immutable, writer_present
-from store.journal import SqliteJournal
 from store.minutes import iso
 from store.versions import KNOWN, MIGRATION_SET
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from facilitator.app.selection import MeetingStanding
+    from facilitator.meeting.agenda import Agenda
+    from facilitator.meeting.minutes import Minutes
+    from facilitator.meeting.state import MeetingState
+    from store.journal import SqliteJournal
+
+# The events, the fold and the minutes are imported where they are used: a
+# command that only lists rows (tasks, search, meetings) starts without them.
 
 T = TypeVar("T")
 
@@ -106,12 +109,22 @@ class MeetingRow:
     key: str
     title: str
     start: str
+    """UTC ISO 8601, as stored (see :meth:`local_start`)."""
     status: str
     closed_at: str | None
+    timezone: str = "UTC"
+    """The meeting's zone: an IANA name or a fixed offset like ``+01:00``."""
 
     @property
     def is_closed(self) -> bool:
         return self.status == "closed"
+
+    @property
+    def local_start(self) -> DateTime:
+        """The start in the meeting's own zone."""
+        return pendulum.instance(dt.datetime.fromisoformat(self.start)).in_timezone(
+            zone(self.timezone)
+        )
 
 
 def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
@@ -345,7 +358,8 @@ class Archive:
     def meetings(self) -> list[MeetingRow]:
         """Every meeting, oldest start first."""
         rows = self.conn.execute(
-            "SELECT id, key, title, start, status, closed_at FROM meetings ORDER BY start, id"
+            "SELECT id, key, title, start, status, closed_at, COALESCE(timezone, 'UTC') "
+            "FROM meetings ORDER BY start, id"
         ).fetchall()
         return [MeetingRow(*row) for row in rows]
 
@@ -365,6 +379,8 @@ class Archive:
         every = self.meetings()
         rows = [m for m in every if closed is None or m.is_closed == closed]
         if reference is None or reference == "":
+            from facilitator.app.selection import default_meeting
+
             chosen = default_meeting(self.standings(), now or pendulum.now("UTC"), closed)
             if chosen is None:
                 raise ArchiveError(
@@ -386,12 +402,16 @@ class Archive:
                 raise ArchiveError(t(key, id=other[0].id, title=other[0].title))
             raise ArchiveError(t("archive.no_such_meeting", reference=reference))
         if len(found) > 1:
-            listing = "; ".join(f"{m.id}: {m.title} ({m.start})" for m in found)
+            listing = "; ".join(
+                f"{m.id}: {m.title} ({m.local_start.format('YYYY-MM-DD HH:mm')})" for m in found
+            )
             raise ArchiveError(t("archive.ambiguous_meeting", reference=reference, matches=listing))
         return found[0]
 
     def standings(self) -> list[MeetingStanding]:
         """Every meeting with what choosing among them needs: times, opened, last activity."""
+        from facilitator.app.selection import MeetingStanding
+
         rows = self.conn.execute(
             "SELECT m.id, m.start, m.end, m.status, m.closed_at, "
             "COALESCE(MAX(j.seq), 0), "
@@ -418,6 +438,11 @@ class Archive:
         return self._create_meeting(agenda, now)
 
     def _create_meeting(self, agenda: Agenda, now: DateTime) -> SqliteJournal:
+        from facilitator.meeting.events import MeetingCreated
+        from store.codec import encode_payload
+        from store.journal import SqliteJournal
+        from store.views import add_zone
+
         created = MeetingCreated(at=now, agenda=agenda)
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -429,14 +454,14 @@ class Archive:
                     agenda.title,
                     agenda.goal,
                     agenda.kind,
-                    agenda.start.isoformat(),
-                    agenda.end.isoformat(),
+                    iso(agenda.start),
+                    iso(agenda.end),
                     agenda.timezone,
                     agenda.place,
                     agenda.online,
                     iso(agenda.rsvp_by),
                     agenda.language,
-                    now.isoformat(),
+                    iso(now),
                     ", ".join(p.name for p in agenda.with_role("host")),
                     ", ".join(p.name for p in agenda.with_role("recorder")),
                     json.dumps(agenda.to_dict(), ensure_ascii=False),
@@ -446,19 +471,26 @@ class Archive:
             meeting_id = int(cursor.lastrowid or 0)
             conn.execute(
                 "INSERT INTO journal (meeting_id, at, kind, payload) VALUES (?, ?, ?, ?)",
-                (meeting_id, now.isoformat(), created.kind, encode_payload(created)),
+                (meeting_id, iso(now), created.kind, encode_payload(created)),
             )
+            add_zone(conn, agenda.timezone)
         return SqliteJournal(self, meeting_id)
 
     def journal(self, meeting_id: int) -> SqliteJournal:
+        from store.journal import SqliteJournal
+
         return SqliteJournal(self, meeting_id)
 
     def state(self, meeting_id: int) -> MeetingState:
         """The meeting's state after all its events."""
+        from facilitator.meeting.fold import fold
+
         return fold(self.journal(meeting_id).read())
 
     def minutes(self, meeting_id: int, now: DateTime | None = None) -> Minutes:
         """The minutes of a meeting, from its journal (as of its close, or ``now``)."""
+        from facilitator.meeting.minutes import build_minutes
+
         state = self.state(meeting_id)
         instant = state.closed_at or now
         if instant is None:

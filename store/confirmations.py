@@ -13,6 +13,7 @@ from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Confirmation
 from store.archive import Archive
 from store.followup import _instant
+from store.minutes import iso
 
 
 def record_confirmation(
@@ -23,7 +24,7 @@ def record_confirmation(
         conn.execute(
             "INSERT INTO confirmations (meeting_id, name, verdict, note, at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (meeting_id, name, verdict, note, now.isoformat()),
+            (meeting_id, name, verdict, note, iso(now)),
         )
     return Confirmation(name, verdict, now, note)
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pendulum
 from pendulum import Date, DateTime
@@ -23,9 +24,12 @@ from facilitator.followup.tasks import (
     TaskUpdate,
     with_follow_up,
 )
-from facilitator.meeting.minutes import Minutes
 from store.archive import Archive
 from store.errors import ArchiveError
+from store.minutes import iso
+
+if TYPE_CHECKING:
+    from facilitator.meeting.minutes import Minutes
 
 
 @lru_cache(maxsize=8192)
@@ -45,7 +49,8 @@ def _date(value: str | None) -> Date | None:
 
 _TASK_COLUMNS = (
     "SELECT tasks.id, tasks.meeting_id, meetings.title, tasks.title, tasks.owner, "
-    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at "
+    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at, "
+    "COALESCE(meetings.timezone, 'UTC') "
     "FROM tasks JOIN meetings ON meetings.id = tasks.meeting_id"
 )
 
@@ -62,6 +67,7 @@ def _task(row: tuple) -> TaskRecord:
         status=row[7] or "open",
         created_at=_instant(row[8]) or pendulum.from_timestamp(0),
         updated_at=_instant(row[9]) or pendulum.from_timestamp(0),
+        timezone=row[10],
     )
 
 
@@ -112,7 +118,7 @@ def update_task(
             raise ArchiveError(t("followup.no_such_task", id=task_id))
         previous, previous_owner, previous_due = row[0] or "open", row[1] or "", row[2]
         status = status or previous
-        at = now.isoformat()
+        at = iso(now)
         conn.execute(
             "UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?", (status, at, task_id)
         )
@@ -199,19 +205,8 @@ def record_export(archive: Archive, meeting_id: int, fmt: str, now: DateTime) ->
     with archive.transaction() as conn:
         conn.execute(
             "INSERT INTO exports (meeting_id, format, at) VALUES (?, ?, ?)",
-            (meeting_id, fmt, now.isoformat()),
+            (meeting_id, fmt, iso(now)),
         )
-
-
-def unexported_closed_meetings(archive: Archive) -> list[tuple[int, str, DateTime]]:
-    """(id, title, closed_at) of closed meetings whose minutes were never exported."""
-    rows = archive.conn.execute(
-        "SELECT id, title, closed_at FROM meetings WHERE status = 'closed' "
-        "AND closed_at IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM exports WHERE exports.meeting_id = meetings.id) "
-        "ORDER BY closed_at, id"
-    ).fetchall()
-    return [(r[0], r[1], _instant(r[2])) for r in rows]  # type: ignore[misc]
 
 
 def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) -> None:
@@ -220,7 +215,7 @@ def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) 
         conn.execute(
             "INSERT OR REPLACE INTO retrospectives (meeting_id, good, improve, rating, at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (meeting_id, retro.good, retro.improve, retro.rating, retro.at.isoformat()),
+            (meeting_id, retro.good, retro.improve, retro.rating, iso(retro.at)),
         )
 
 

@@ -19,10 +19,11 @@ from facilitator.meeting.agenda import Agenda
 from store.archive import Archive
 from store.errors import ArchiveError
 from store.followup import _date, _instant
+from store.minutes import iso
 
 _ITEM_COLUMNS = (
     "SELECT o.id, o.meeting_id, m.title, o.text, o.owner, o.department, o.deadline, "
-    "o.status, o.created_at, o.updated_at, COALESCE(tp.title, '') "
+    "o.status, o.created_at, o.updated_at, COALESCE(tp.title, ''), COALESCE(m.timezone, 'UTC') "
     "FROM open_items o JOIN meetings m ON m.id = o.meeting_id "
     "LEFT JOIN topics tp ON tp.id = o.topic_id"
 )
@@ -41,6 +42,7 @@ def _item(row: tuple) -> ItemRecord:
         created_at=_instant(row[8]) or pendulum.from_timestamp(0),
         updated_at=_instant(row[9]) or pendulum.from_timestamp(0),
         topic=row[10],
+        timezone=row[11],
     )
 
 
@@ -97,7 +99,7 @@ def update_item(
         if row is None:
             raise ArchiveError(t("items.no_such_item", id=item_id))
         previous, previous_owner, previous_deadline = row[0] or "open", row[1] or "", row[2]
-        at = now.isoformat()
+        at = iso(now)
         new_status = status or previous
         conn.execute(
             "UPDATE open_items SET status = ?, updated_at = ? WHERE id = ?",

@@ -19,7 +19,7 @@ from facilitator.meeting.minutes import Minutes
 from store.codec import decode_event, encode_payload
 from store.errors import ArchiveError
 from store.files import write_failure
-from store.minutes import write_minutes
+from store.minutes import iso, write_minutes
 
 if TYPE_CHECKING:
     from store.archive import Archive
@@ -61,7 +61,7 @@ class SqliteJournal:
                 "INSERT INTO journal (meeting_id, at, kind, payload, grp) VALUES (?, ?, ?, ?, ?)",
                 (
                     self.meeting_id,
-                    event.at.in_timezone("UTC").isoformat(),
+                    iso(event.at),
                     event.kind,
                     encode_payload(event),
                     group or None,

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
-from pendulum import DateTime
+from facilitator.core.zones import utc_text
 
-from facilitator.meeting.minutes import Minutes
+if TYPE_CHECKING:
+    from pendulum import DateTime
+
+    from facilitator.meeting.minutes import Minutes
 
 
 def iso(value: DateTime | None) -> str | None:
-    """An instant as stored: ISO 8601 with its offset, or NULL."""
-    return value.isoformat() if value is not None else None
+    """An instant as stored: ISO 8601 in UTC (see :func:`facilitator.core.zones.utc_text`),
+    or NULL. Every instant the archive writes goes through here."""
+    return utc_text(value) if value is not None else None
 
 
 def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -> None:

@@ -18,22 +18,24 @@ from facilitator.cli.common import command, fail, open_archive, write_output
 from facilitator.core.i18n import t
 
 if TYPE_CHECKING:
-    from facilitator.followup.tasks import TaskRecord
+    from facilitator.followup.listing import TaskRow
     from facilitator.meeting.minutes import Minutes
     from store.archive import MeetingRow
 
 
-def _followed(
-    settings: Settings, meeting: str | None
-) -> tuple[MeetingRow, Minutes, list[TaskRecord]]:
-    """(row, minutes as followed up now, its tasks) of a closed meeting, or exit 2."""
+def _followed(settings: Settings, meeting: str | None) -> tuple[MeetingRow, Minutes, list[TaskRow]]:
+    """(row, minutes as followed up now, its tasks, done ones too) of a closed
+    meeting, or exit 2."""
     from store.errors import ArchiveError
-    from store.followup import followed_minutes, tasks
+    from store.followup import followed_minutes
+    from store.tasklist import task_rows
 
     archive = open_archive(settings, read_only=True)
     try:
         row = archive.find(meeting, closed=True, now=settings.clock.now())
-        return row, followed_minutes(archive, row.id, settings.clock.now()), tasks(archive, row.id)
+        now = settings.clock.now()
+        tasks = list(task_rows(archive, now, status="all", meeting_id=row.id))
+        return row, followed_minutes(archive, row.id, now), tasks
     except ArchiveError as exc:
         fail(str(exc))
     finally:

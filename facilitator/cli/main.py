@@ -44,6 +44,9 @@ COMMANDS = {
     "mail": "facilitator.cli.mail:mail",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
+    "search": "facilitator.cli.search:search",
+    "meetings": "facilitator.cli.search:meetings",
+    "datasette": "facilitator.cli.datasette:datasette",
 }
 """Every command and where it lives."""
 

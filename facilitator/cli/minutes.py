@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
     from store.archive import Archive, MeetingRow
 
-MINUTES_FORMATS = ("md", "html", "json")
+MINUTES_FORMATS = ("md", "html", "json", "ics")
 
 
 def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, MeetingRow, Minutes]:
@@ -58,21 +58,40 @@ def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, M
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="File to write (- or none: the terminal).",
 )
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False))
 @click.pass_obj
-def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
-    """Print or write the minutes of a closed meeting (latest by default): md, html or json."""
+def minutes(
+    settings: Settings, meeting: str | None, fmt: str, output: Path | None, paper: str | None
+) -> None:
+    """Print or write the minutes of a closed meeting (latest by default): md, html or json;
+    ics: its tasks and open items as a to-do list."""
     from facilitator.followup.tasks import counts_as_export
 
     archive, row, result = _closed_minutes(settings, meeting)
+    content: str | bytes
     try:
         if fmt == "html":
+            import os
+
+            from facilitator.core.paper import paper_for
             from facilitator.export.html import render_minutes_html
 
-            content = render_minutes_html(result)
+            sheet = paper.lower() if paper else paper_for(os.environ)
+            content = render_minutes_html(result, paper=sheet)
         elif fmt == "json":
             from facilitator.export.json import render_minutes_json
 
             content = render_minutes_json(result)
+        elif fmt == "ics":
+            # The meeting's to-do list: its tasks (done ones too) and open items.
+            from facilitator.export.ics import render_tasks
+            from store.tasklist import open_item_rows, task_rows
+
+            now = settings.clock.now()
+            language = result.agenda.language
+            rows = task_rows(archive, now, status="all", meeting_id=row.id)
+            items = open_item_rows(archive, row.id)
+            content = render_tasks(rows, now, language, open_items=items)
         else:
             from facilitator.export.markdown import render_minutes
 

@@ -22,12 +22,16 @@ from facilitator.cli.common import command, fail, open_archive, render_rich, wri
 from facilitator.cli.tables import item_table, read_date
 from facilitator.core.i18n import t
 from facilitator.core.zones import local_zone
-from facilitator.followup.tasks import TASK_STATUSES, TaskRecord
+from facilitator.followup.statuses import TASK_STATUSES
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from facilitator.followup.tasks import TaskRecord
 
 
 def _today(settings: Settings) -> Date:
-
-    # Due dates are calendar days where the user is.
+    # A date typed at the command line ("friday") is a day where the user is.
     return settings.clock.now().in_timezone(local_zone()).date()
 
 
@@ -80,7 +84,8 @@ def _task_table(
 @click.option("--owner", help="Only this owner's tasks.")
 @click.option("--department", help="Only this department's tasks.")
 @click.option("--meeting", help="Only the tasks of this meeting (id, key or part of the title).")
-@click.option("--status", help="open | doing | done | delayed (default: all but done).")
+@click.option("--status", help="open | doing | done | delayed | all (default: all but done).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many tasks.")
 @click.option(
     "--format",
     "fmt",
@@ -101,25 +106,23 @@ def tasks(
     department: str | None,
     meeting: str | None,
     status: str | None,
+    limit: int | None,
     fmt: str,
     output: Path | None,
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
-    from facilitator.followup.tasks import (
-        minutes_overdue,
-        parse_status,
-        select_tasks,
-        status_choices,
-    )
+    from facilitator.followup.listing import STATUS_FILTERS
     from store.errors import ArchiveError
-    from store.followup import last_notes, unexported_closed_meetings
-    from store.followup import tasks as stored_tasks
+    from store.tasklist import latest_notes, task_lines, task_rows, unsent_minutes
 
     if status is not None:
-        typed, status = status, parse_status(status)
+        from facilitator.followup.tasks import parse_status, status_choices
+
+        typed, status = status, parse_status(status, STATUS_FILTERS)
         if status is None:
-            fail(t("followup.bad_status", value=typed, choices=status_choices(TASK_STATUSES)))
+            fail(t("followup.bad_status", value=typed, choices=status_choices(STATUS_FILTERS)))
     archive = open_archive(settings, read_only=True)
+    now = settings.clock.now()
     try:
         meeting_id = None
         if meeting is not None:
@@ -127,36 +130,96 @@ def tasks(
                 meeting_id = archive.find(meeting).id
             except ArchiveError as exc:
                 fail(str(exc))
-        # Only `--status done` needs the done tasks; the rest read the open ones.
-        rows = stored_tasks(archive, meeting_id, not_done=status != "done")
-        unexported = unexported_closed_meetings(archive)
-        now = settings.clock.now()
-        chosen = select_tasks(
-            rows,
-            _today(settings),
-            owner=owner,
-            department=department,
-            meeting_id=meeting_id,
-            status=status,
-        )
-        notes = last_notes(archive, [task.id for task in chosen]) if fmt == "table" else {}
+        if fmt == "table":
+            labels = {code: t("status." + code) for code in TASK_STATUSES}
+            lines = task_lines(
+                archive,
+                now,
+                labels,
+                status=status,
+                owner=owner,
+                department=department,
+                meeting_id=meeting_id,
+                limit=limit,
+            )
+        else:
+            rows = list(
+                task_rows(
+                    archive,
+                    now,
+                    status=status,
+                    owner=owner,
+                    department=department,
+                    meeting_id=meeting_id,
+                    limit=limit,
+                )
+            )
+        unexported = unsent_minutes(archive)
+        notes = latest_notes(archive) if fmt == "table" else {}
     finally:
         archive.close()
     if fmt == "csv":
         from facilitator.export.csv import render_tasks_csv
 
-        write_output(output, render_tasks_csv(chosen))
+        write_output(output, render_tasks_csv(rows))
     elif fmt == "ics":
         from facilitator.export.ics import render_tasks
 
-        write_output(output, render_tasks(chosen, now))
-    elif chosen:
-        write_output(output, render_rich(_task_table(chosen, notes=notes)))
+        write_output(output, render_tasks(rows, now))
+    elif lines:
+        write_output(output, _task_list(lines, notes))
     else:
         write_output(output, t("followup.no_tasks") + "\n")
-    for meeting_row_id, title, closed_at in unexported:
-        if minutes_overdue(closed_at, False, now):
-            click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+    if unexported:
+        from facilitator.core.clock import instant
+        from facilitator.followup.tasks import minutes_overdue
+
+        for meeting_row_id, title, closed_at in unexported:
+            if minutes_overdue(instant(closed_at), False, now):
+                click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+
+
+def _task_list(
+    lines: list[tuple[str, str | None, str, str, str, str, str]], notes: dict[int, str]
+) -> str:
+    """The task list as aligned columns. Rich would take seconds over a long list:
+    SQLite made the cells (:func:`store.tasklist.task_lines`), here they are only
+    padded, column by column (:func:`facilitator.render.columns.aligned_columns`)."""
+    from facilitator.core.text import clean
+    from facilitator.render.columns import aligned_columns
+    from facilitator.render.times import format_iso_date
+
+    header = [
+        t("minutes.task_id"),
+        t("minutes.due"),
+        t("minutes.status"),
+        t("minutes.owner"),
+        t("minutes.department"),
+        t("minutes.task"),
+        t("followup.meeting"),
+    ]
+    ids, dues, statuses, owners, departments, titles, meetings = zip(*lines, strict=True)
+    # Few distinct dates among many tasks: each is formatted once.
+    dates = {due: format_iso_date(due) if due else "" for due in set(dues)}
+
+    def text(cells: tuple[str, ...]) -> Sequence[str]:
+        # People's text without escape sequences; checked once for the whole column.
+        return cells if "".join(cells).isprintable() else [clean(cell) for cell in cells]
+
+    columns: list[Sequence[str]] = [
+        ids,
+        list(map(dates.__getitem__, dues)),
+        statuses,
+        text(owners),
+        text(departments),
+        text(titles),
+        text(meetings),
+    ]
+    # The last note says why a task is late or where it stands: shown when there is one.
+    if notes and not {str(task_id) for task_id in notes}.isdisjoint(ids):
+        header.append(t("followup.last_note"))
+        columns.append([clean(notes.get(int(task_id), "")) for task_id in ids])
+    return "\n".join(aligned_columns(header, columns, right=frozenset({0}))) + "\n"
 
 
 @command()
@@ -181,6 +244,7 @@ def task(
     from facilitator.followup.tasks import (
         SETTABLE_STATUSES,
         describe_task,
+        meeting_today,
         parse_status,
         reschedule_lines,
         status_choices,
@@ -211,7 +275,7 @@ def task(
             fail(str(exc))
         if not changes:
             history = task_updates(archive, task_id)
-            lines = describe_task(record, history, _today(settings))
+            lines = describe_task(record, history, meeting_today(record, settings.clock.now()))
             click.echo("\n".join(clean(line) for line in lines))
             return
         due = None
@@ -291,7 +355,7 @@ def report(settings: Settings, week: bool) -> None:
     finally:
         archive.close()
     notes = latest_notes(updates)
-    weekly = weekly_report(rows, updates, settings.clock.now(), _today(settings))
+    weekly = weekly_report(rows, updates, settings.clock.now())
     open_items = items_report(item_rows, item_history, weekly.since, weekly.until, _today(settings))
     item_notes = latest_item_notes(item_history)
     zone = local_zone().name

@@ -41,7 +41,7 @@ def _topic(view: TopicView) -> list[str]:
                 out.append(f"- {md(bullet.label)}")  # a speaker's name is people's words
                 out += [f"  - {joined(side, md)}" for side in bullet.sides]
             else:
-                out.append(f"- {md(bullet.text)}")
+                out.append(f"- {joined(bullet.pieces, md)}")
         blocks.append(out)
     if not blocks:
         return [f"_{view.nothing}_"]

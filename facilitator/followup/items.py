@@ -40,6 +40,8 @@ class ItemRecord:
     updated_at: DateTime
     topic: str = ""
     """The title of the topic it was raised under ("" before the first topic)."""
+    timezone: str = "UTC"
+    """The meeting's zone: the times of its history are read there."""
 
     @property
     def settled(self) -> bool:
@@ -191,12 +193,12 @@ def describe_item(
         "  "
         + tr(
             "followup.history_created",
-            at=format_datetime(item.created_at, language),
+            at=format_datetime(item.created_at, language, item.timezone),
             status=tr("item_status.open"),
         ),
     ]
     for update in sorted(updates, key=lambda u: u.at):
-        at = format_datetime(update.at, language)
+        at = format_datetime(update.at, language, item.timezone)
         changes = change_lines(
             update.previous_owner,
             update.owner,

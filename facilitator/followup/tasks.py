@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from pendulum import Date, DateTime, Duration, duration
 
 from facilitator.core.i18n import LANGUAGES, current_language, t
-from facilitator.core.zones import zone as resolve_zone
-from facilitator.meeting.minutes import Minutes
+from facilitator.core.zones import zone
+from facilitator.followup.statuses import SETTABLE_STATUSES, TASK_STATUSES
 from facilitator.render.times import format_date, format_datetime
 
-TASK_STATUSES = ("open", "doing", "done", "delayed")
-SETTABLE_STATUSES = ("done", "doing", "delayed")
+if TYPE_CHECKING:
+    from facilitator.meeting.minutes import Minutes
+
 # The reference workflow: minutes are sent within 24 hours of the close.
 MINUTES_DUE_AFTER: Duration = duration(hours=24)
 REPORT_PERIOD: Duration = duration(days=7)
@@ -38,6 +40,8 @@ class TaskRecord:
     status: str  # as stored: open | doing | done | delayed
     created_at: DateTime
     updated_at: DateTime
+    timezone: str = "UTC"
+    """The meeting's zone: its dates (due, delayed) and times are read there."""
 
     def with_status(self, status: str) -> TaskRecord:
         """This task showing ``status`` (``dataclasses.replace`` is several times
@@ -53,6 +57,7 @@ class TaskRecord:
             status,
             self.created_at,
             self.updated_at,
+            self.timezone,
         )
 
 
@@ -86,10 +91,19 @@ class Retrospective:
 
 
 def effective_status(task: TaskRecord, today: Date) -> str:
-    """The status to show: a task past its due date and not done is delayed."""
+    """The status to show: a task past its due date and not done is delayed.
+
+    ``today`` is the date in the task's meeting's zone (:func:`meeting_today`);
+    the archive computes the same in SQL (``store.views``, the ``task_status`` view).
+    """
     if task.status != "done" and task.due is not None and task.due < today:
         return "delayed"
     return task.status
+
+
+def meeting_today(task: TaskRecord, now: DateTime) -> Date:
+    """Today's date where the task's meeting was held: its due date is a day there."""
+    return now.in_timezone(zone(task.timezone)).date()
 
 
 def is_settable(status: str) -> bool:
@@ -224,14 +238,14 @@ def describe_task(
         "  "
         + tr(
             "followup.history_created",
-            at=format_datetime(task.created_at, language),
+            at=format_datetime(task.created_at, language, task.timezone),
             status=tr("status.open"),
         ),
     ]
     for update in sorted(updates, key=lambda u: u.at):
         entry = tr(
             "followup.history_entry",
-            at=format_datetime(update.at, language),
+            at=format_datetime(update.at, language, task.timezone),
             previous=tr("status." + (update.previous or "open")),
             status=tr("status." + update.status),
         )
@@ -249,7 +263,7 @@ def describe_task(
                 )
             entry = tr(
                 "followup.history_changes",
-                at=format_datetime(update.at, language),
+                at=format_datetime(update.at, language, task.timezone),
                 changes=tr("followup.change_sep").join(changes),
             )
         if update.note:
@@ -294,7 +308,7 @@ class Finished:
     """The due date it was first given, when rescheduled since (None if never moved)."""
 
 
-def finished(task: TaskRecord, updates: Sequence[TaskUpdate], zone: str) -> Finished | None:
+def finished(task: TaskRecord, updates: Sequence[TaskUpdate], zone_name: str) -> Finished | None:
     """When ``task`` was last marked done (a day where the user is), and how late.
 
     Late is measured against the due date in force, the one agreed in the open
@@ -304,7 +318,7 @@ def finished(task: TaskRecord, updates: Sequence[TaskUpdate], zone: str) -> Fini
     done = [u for u in own if u.status == "done" and u.previous != "done"]
     if task.status != "done" or not done:
         return None
-    day = done[-1].at.in_timezone(resolve_zone(zone)).date()
+    day = done[-1].at.in_timezone(zone(zone_name)).date()
     late = (day - task.due).days if task.due is not None else 0
     moved = [u for u in own if u.due is not None]
     first = moved[0].previous_due if moved else None
@@ -348,12 +362,14 @@ class WeeklyReport:
 
 
 def weekly_report(
-    tasks: Sequence[TaskRecord], updates: Sequence[TaskUpdate], now: DateTime, today: Date
+    tasks: Sequence[TaskRecord], updates: Sequence[TaskUpdate], now: DateTime
 ) -> WeeklyReport:
     """The last seven days up to ``now``: done, in progress, delayed, new, waiting."""
     since = now - REPORT_PERIOD
     finished_this_week = {u.task_id for u in updates if u.status == "done" and since <= u.at <= now}
-    shown = [replace(task, status=effective_status(task, today)) for task in tasks]
+    shown = [
+        replace(task, status=effective_status(task, meeting_today(task, now))) for task in tasks
+    ]
     return WeeklyReport(
         since=since,
         until=now,

@@ -38,6 +38,7 @@ from facilitator.notebook.cells import (
     LiveView,
     Notice,
     RoomLaunch,
+    SearchResults,
     SpeakingTime,
     Table,
     show_in_notebook,
@@ -48,6 +49,7 @@ from facilitator.notebook.display import (
 )
 from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
+from facilitator.notebook.search import local_instant
 from facilitator.notebook.trend import SeriesTrend
 from store.archive import Archive
 from store.errors import ArchiveError
@@ -60,6 +62,7 @@ __all__ = [
     "Notebook",
     "Notice",
     "RoomLaunch",
+    "SearchResults",
     "SeriesTrend",
     "SpeakingTime",
     "Table",
@@ -69,6 +72,8 @@ __all__ = [
 
 TASK_STATUSES = ("open", "doing", "done", "delayed")
 """The statuses a task can be followed up as (``nb.tasks(status=...)``)."""
+STATUS_FILTERS = (*TASK_STATUSES, "all")
+"""What ``nb.tasks(status=...)`` takes, as ``facilitator tasks --status`` does."""
 
 
 def open_archive(
@@ -127,14 +132,16 @@ class Notebook:
 
     def meetings(self) -> MeetingList:
         rows = self.archive.meetings()
+        # The archive keeps instants in UTC; a meeting reads in its own zone.
         records = tuple(
             {
                 "id": m.id,
                 "title": m.title,
-                "start": m.start,
+                "start": m.local_start.isoformat(),
                 "status": m.status,
-                "closed_at": m.closed_at,
+                "closed_at": local_instant(m.closed_at, m.timezone),
                 "key": m.key,
+                "timezone": m.timezone,
             }
             for m in rows
         )
@@ -206,36 +213,26 @@ class Notebook:
     def tasks(self, status: str | None = None, meeting: int | None = None) -> Table:
         """Tasks of every closed meeting (or one), as followed up since.
 
-        ``status`` is the one people see: a task past its due date and not
-        done reads ``delayed`` (``facilitator.followup.tasks.effective_status``).
+        By default the tasks not done, as ``facilitator tasks`` lists them;
+        ``status="all"`` for every task, or one status. ``status`` is the one
+        people see: a task past its due date (in its meeting's zone) and not
+        done reads ``delayed``. Each record has the task's ``id`` (the one
+        ``facilitator task ID`` takes) and ``meeting_id``, the status as its
+        code and, apart, as words (``status_label``).
         """
-        from facilitator.followup.tasks import effective_status
-        from store.followup import tasks as stored_tasks
+        from store.tasklist import task_rows
 
         if status is not None:
             # "Open" or "DELAYED" mean what they say; "bogus" must not read as "no tasks".
-            if str(status).casefold() not in TASK_STATUSES:
-                valid = ", ".join(TASK_STATUSES)
+            if str(status).casefold() not in STATUS_FILTERS:
+                valid = ", ".join(STATUS_FILTERS)
                 raise ValueError(t("notebook.bad_status", status=status, valid=valid))
             status = str(status).casefold()
-        today = self.clock.now().date()
-        records = []
-        for task in stored_tasks(self.archive, meeting):
-            shown = effective_status(task, today)
-            if status is not None and shown != status:
-                continue
-            record: dict[str, Any] = {"meeting": task.meeting_title} if meeting is None else {}
-            record |= {
-                "title": task.title,
-                "owner": task.owner,
-                "department": task.department,
-                "due": task.due.isoformat() if task.due else None,
-                "status": shown,
-            }
-            records.append(record)
-        records.sort(key=lambda r: (r["due"] is None, r["due"] or ""))
+        labels = {code: t("status." + code) for code in TASK_STATUSES}
+        rows = task_rows(self.archive, self.clock.now(), status=status, meeting_id=meeting)
+        records = tuple(row.record(labels.get(row.status, row.status)) for row in rows)
         columns = tuple(task_columns(with_meeting=meeting is None))
-        return Table(columns, tuple(records), t("minutes.tasks"))
+        return Table(columns, records, t("minutes.tasks"))
 
     def open_items(self, status: str | None = None, meeting: int | None = None) -> Table:
         """Open items (未决事项) of every closed meeting (or one), as followed up since,
@@ -260,7 +257,7 @@ class Notebook:
             shown = effective_item_status(item, today)
             if status is not None and shown != status:
                 continue
-            record: dict[str, Any] = {"id": item.id}
+            record: dict[str, Any] = {"id": item.id, "meeting_id": item.meeting_id}
             record |= {"meeting": item.meeting_title} if meeting is None else {}
             record |= {
                 "text": item.text,
@@ -293,6 +290,22 @@ class Notebook:
             names = "; ".join(series_names(self.archive)) or "-"
             raise ArchiveError(t("metrics.no_series", name=name, names=names))
         return SeriesTrend(name, tuple(series_trend(held)))
+
+    def search(
+        self, text: str, meeting: str | int | None = None, kind: str | Sequence[str] = ()
+    ) -> SearchResults:
+        """Entries of every meeting holding every word of ``text``, as
+        ``facilitator search`` finds them: points, decisions, disputes, open
+        items and tasks, Chinese too (``nb.search("预算")``). ``meeting``: only
+        that one (id, key or part of the title); ``kind``: one kind or several
+        (``"decision"``, ``["task", "open_item"]``). Newest meeting first; each
+        record has the entry's ``id`` in its own table and its ``meeting_id``.
+        """
+        from facilitator.notebook.search import search_results
+
+        meeting_id = None if meeting is None else self.archive.find(str(meeting)).id
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        return search_results(self.archive, text, meeting_id, kinds)
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""

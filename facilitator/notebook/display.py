@@ -8,7 +8,7 @@ people goes through :func:`esc`: a name like ``<script>`` shows literally.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pendulum import Date, DateTime
@@ -52,8 +52,11 @@ def table_html(
     columns: Sequence[tuple[str, str]],
     records: Iterable[Mapping[str, Any]],
     caption: str = "",
+    markup: Mapping[str, Callable[[Any], str]] | None = None,
 ) -> str:
-    """A table of ``records``; ``columns`` are (key, heading) pairs."""
+    """A table of ``records``; ``columns`` are (key, heading) pairs. ``markup``
+    gives the HTML of some columns' cells (each function escapes what it shows)."""
+    markup = markup or {}
     rows = list(records)
     parts = [f'<table style="{_TABLE}">']
     if caption:
@@ -72,7 +75,10 @@ def table_html(
         parts.append(
             "<tr>"
             + "".join(
-                f'<td style="{_CELL}">{esc(cell(record.get(key)))}</td>' for key, _ in columns
+                f'<td style="{_CELL}">'
+                f"{markup[key](record.get(key)) if key in markup else esc(cell(record.get(key)))}"
+                "</td>"
+                for key, _ in columns
             )
             + "</tr>"
         )
@@ -102,6 +108,16 @@ def table_text(columns: Sequence[tuple[str, str]], records: Iterable[Mapping[str
         "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines)
+
+
+def marked_html(text: object, terms: tuple[str, ...]) -> str:
+    """People's text, escaped, with the words searched for in ``<mark>``."""
+    from facilitator.followup.search import highlighted
+
+    parts = highlighted(clean("" if text is None else str(text)), terms)
+    return "".join(
+        f"<mark>{html.escape(part)}</mark>" if hit else html.escape(part) for part, hit in parts
+    )
 
 
 def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") -> str:
@@ -208,7 +224,7 @@ def _topic_html(view: TopicView) -> str:
                 sides = "".join(f"<li>{joined(side, esc)}</li>" for side in bullet.sides)
                 items.append(f"<li>{esc(bullet.label)}<ul>{sides}</ul></li>")
             else:
-                items.append(f"<li>{esc(bullet.text)}</li>")
+                items.append(f"<li>{joined(bullet.pieces, esc)}</li>")
         parts.append(f"<div><b>{esc(block.label)}</b></div><ul>{''.join(items)}</ul>")
     if not view.blocks:
         parts.append(f'<div style="{MUTED}">{esc(view.nothing)}</div>')
@@ -230,6 +246,7 @@ def open_item_columns(with_status: bool = False) -> list[tuple[str, str]]:
 
 def task_columns(with_meeting: bool = False) -> list[tuple[str, str]]:
     columns = [
+        ("id", t("minutes.task_id")),
         ("title", t("minutes.task")),
         ("owner", t("minutes.owner")),
         ("department", t("minutes.department")),

@@ -114,7 +114,10 @@ class Meeting:
         minutes = self.minutes()
         return Table(
             (("topic", t("notebook.topic")), ("text", t("minutes.decisions"))),
-            tuple({"topic": topic, "text": text} for topic, text in minutes.decisions),
+            tuple(
+                {"meeting_id": self.id, "topic": topic, "text": text}
+                for topic, text in minutes.decisions
+            ),
             t("minutes.decisions"),
         )
 
@@ -143,17 +146,23 @@ class Meeting:
 
     @property
     def tasks(self) -> Table:
-        """The meeting's tasks; once closed, with their tracked status from the archive."""
+        """The meeting's tasks, done ones too; once closed, with their ids and
+        tracked status from the archive (as ``facilitator tasks --status all``)."""
         if self.is_closed:
-            return self.notebook.tasks(meeting=self.id)
+            return self.notebook.tasks(status="all", meeting=self.id)
         minutes = self.minutes()
         records = tuple(
             {
+                "id": None,  # given at the close
+                "meeting_id": self.id,
+                "meeting": self.title,
+                "topic": minutes.topic_title(task.topic),
                 "title": task.title,
                 "owner": task.owner,
                 "department": task.department,
                 "due": task.due.isoformat() if task.due else None,
                 "status": task.status,
+                "status_label": t("status." + task.status),
             }
             for task in minutes.tasks
         )
@@ -167,6 +176,9 @@ class Meeting:
         minutes = self.minutes()
         records = tuple(
             {
+                "id": None,  # given at the close
+                "meeting_id": self.id,
+                "meeting": self.title,
                 "text": item.text,
                 "owner": item.owner,
                 "deadline": item.deadline.isoformat() if item.deadline else None,
@@ -181,6 +193,7 @@ class Meeting:
         minutes = self.minutes()
         lines = tuple(
             {
+                "meeting_id": self.id,
                 "meeting": self.title,
                 "topic": minutes.topic_title(line.topic),
                 "person": line.person,

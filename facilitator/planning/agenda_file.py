@@ -291,6 +291,10 @@ class _Validator:
         zone = meeting.get("timezone")
         if zone is not None:
             try:
+                # A name only: pendulum reads a number as seconds east of UTC
+                # (timezone = 24 became a zone 24 s ahead, then failed to print).
+                if not isinstance(zone, str):
+                    raise TypeError(zone)
                 pendulum.timezone(zone)
             except Exception:
                 self.fail("meeting", None, "timezone", t("agenda.bad_timezone", value=repr(zone)))

@@ -49,7 +49,7 @@ def test_participants_confirm_or_object_and_the_minutes_say_who(db_path: Path) -
     )
     text = cli(db_path, "minutes", now=TUESDAY).stdout
     assert (
-        "| Confirmed by | confirmed: Ana; objected: Li \\(the form is due 3/12\\); "
+        "| Confirmed by | confirmed: Ana; objected: Li (the form is due 3/12); "
         "not yet: Marta, Zhao |"
     ) in text
     # Li's later confirmation replaces the objection: the latest word counts.

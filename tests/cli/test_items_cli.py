@@ -204,4 +204,4 @@ def test_the_minutes_give_each_open_item_its_id_and_where_it_stands(db_path: Pat
         "department": "Legal",
     }
     html = cli(db_path, "minutes", "1", "--format", "html", now=WEEK_AFTER).stdout
-    assert '<td class="status-overdue">Overdue</td>' in html
+    assert '<td class="short status-overdue">Overdue</td>' in html

@@ -27,8 +27,8 @@ from facilitator.export.json import render_minutes_json
 from facilitator.export.mail import brief_mail, minutes_mail, sender_of
 from facilitator.export.notice import render_notice
 from facilitator.followup.briefs import briefs
-from store.followup import tasks as stored_tasks
 from store.items import items as stored_items
+from store.tasklist import task_rows
 from tests.support import (
     HOSTILE_TEXTS,
     hostile_agenda,
@@ -50,21 +50,31 @@ class _Page(HTMLParser):
         self.tags: list[str] = []
         self.attributes: list[tuple[str, str | None]] = []
         self.text: list[str] = []
+        self.links: list[tuple[str | None, str]] = []
+        """(href, text shown) of each link."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        if tag == "a":
+            self.links.append((dict(attrs).get("href"), ""))
+            attrs = [(name, value) for name, value in attrs if name != "href"]
         self.attributes.extend(attrs)
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
+        if self.links and self.tags[-1] == "a" and not self.links[-1][1]:
+            self.links[-1] = (self.links[-1][0], data)
 
 
 @hostile
 def test_html_minutes_show_hostile_text_as_text(archive, clock, text) -> None:
     page = _Page()
     page.feed(render_minutes_html(hostile_minutes(archive, clock, text)))
-    assert "script" not in page.tags and "a" not in page.tags and "img" not in page.tags
+    assert "script" not in page.tags and "img" not in page.tags
     assert not any(name.startswith("on") or name == "href" for name, _ in page.attributes)
+    # The only links are web addresses shown as themselves: nothing typed hides where it goes.
+    for href, shown_text in page.links:
+        assert href is not None and href.startswith("https://") and href == shown_text
     shown = "".join(page.text)
     assert "\x1b" not in shown
     assert shown.count(visible(text)) >= 4  # title, topic, point, decision
@@ -93,7 +103,8 @@ def test_json_minutes_keep_hostile_text_as_plain_strings(archive, clock, text) -
 @hostile
 def test_csv_tasks_never_start_a_cell_with_a_formula(archive, clock, text) -> None:
     hostile_minutes(archive, clock, text)
-    rows = list(csv.reader(io.StringIO(render_tasks_csv(stored_tasks(archive)))))
+    listed = task_rows(archive, clock.now(), status="all")
+    rows = list(csv.reader(io.StringIO(render_tasks_csv(listed))))
     cells = [cell for row in rows[1:] for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
     expected = visible(text)
@@ -117,7 +128,8 @@ def test_ics_invitation_and_todos_carry_hostile_text_as_values(archive, clock, t
     assert len(invitation.walk("VEVENT")) == 1 and len(invitation.walk("VALARM")) == 0
 
     hostile_minutes(archive, clock, text)
-    todos = icalendar.Calendar.from_ical(render_tasks(stored_tasks(archive), clock.now()))
+    listed = task_rows(archive, clock.now(), status="all")
+    todos = icalendar.Calendar.from_ical(render_tasks(listed, clock.now()))
     (todo,) = todos.walk("VTODO")
     assert "\x1b" not in todo.to_ical().decode()
     assert str(todo["SUMMARY"]) == "check the figures"

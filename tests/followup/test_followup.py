@@ -8,6 +8,7 @@ import pendulum
 import pytest
 
 from facilitator.export.csv import render_tasks_csv, safe_cell
+from facilitator.followup.listing import TaskRow
 from facilitator.followup.tasks import (
     Finished,
     RatingRequired,
@@ -111,7 +112,7 @@ def test_weekly_report_sorts_delayed_tasks_oldest_first() -> None:
         TaskUpdate(1, now.subtract(days=3), "open", "done"),
         TaskUpdate(6, now.subtract(days=10), "open", "done"),
     ]
-    report = weekly_report(rows, updates, now, now.date())
+    report = weekly_report(rows, updates, now)
     assert [t.id for t in report.done] == [1]  # task 6 was done the week before
     assert [t.id for t in report.delayed] == [3, 2]
     assert [t.id for t in report.doing] == [4]
@@ -123,7 +124,8 @@ def test_weekly_report_sorts_delayed_tasks_oldest_first() -> None:
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value: str) -> None:
     assert safe_cell(value) == "'" + value
     assert safe_cell("plain") == "plain"
-    text = render_tasks_csv([_task(1, None, title=value, owner=value)])
+    row = TaskRow(1, 1, "Sync", "", value, value, "R&D", None, "open", "open", None, None, None, "")
+    text = render_tasks_csv([row])
     assert f"'{value}" in text
 
 

@@ -25,10 +25,13 @@ from store.items import update_item
 from tests.support import (
     LAUNCH_EN,
     LAUNCH_EN_LINES,
+    LAUNCH_ZH,
     START,
+    TWENTY_MEETINGS,
     cli,
     held_meeting,
     hold_meeting,
+    twenty_meetings,
     type_lines,
 )
 
@@ -47,6 +50,11 @@ def test_the_archive_lists_its_meetings(nb: Notebook):
     assert [m["title"] for m in meetings.to_records()] == ["Q3 product launch coordination"]
     assert "Q3 product launch coordination" in meetings._repr_html_()
     assert "Q3 product launch coordination" in repr(meetings)
+    # Stored in UTC, shown (and recorded) in the meeting's own zone.
+    (record,) = meetings.to_records()
+    agenda = nb.meeting(record["id"]).state.agenda
+    assert record["start"] == agenda.start.isoformat()
+    assert record["timezone"] == agenda.timezone
 
 
 def test_open_items_come_back_with_their_id_and_where_they_stand(db_path, clock):
@@ -86,19 +94,25 @@ def test_a_closed_meeting_shows_its_minutes(nb: Notebook):
 
 def test_tasks_open_items_and_decisions_become_records(nb: Notebook):
     meeting = nb.meeting(closed=True)
+    # The ids follow a row up (`facilitator task 1`); the status as a code and as words.
     assert meeting.tasks.to_records() == [
         {
+            "id": 1,
+            "meeting_id": meeting.id,
+            "meeting": "Q3 product launch coordination",
+            "topic": "R&D progress and risks",
             "title": "training build",
             "owner": "Li",
             "department": "R&D",
             "due": "2026-09-10",
             "status": "open",
+            "status_label": "Open",
         }
     ]
     assert "<table" in meeting.tasks._repr_html_() and "Open" in meeting.tasks._repr_html_()
     assert [r["owner"] for r in meeting.open_items.to_records()] == ["Legal"]
     assert meeting.decisions.to_records() == [
-        {"topic": "R&D progress and risks", "text": "go live on 20 Sept"}
+        {"meeting_id": meeting.id, "topic": "R&D progress and risks", "text": "go live on 20 Sept"}
     ]
     across = nb.tasks().to_records()
     assert across[0]["meeting"] == "Q3 product launch coordination"
@@ -121,6 +135,21 @@ def test_speaking_time_per_person_and_department_shows_as_bars(nb: Notebook):
     assert nb.speaking().by_person() == {"Li": 240.0, "Marta": 180.0, **silent}
     assert nb.speaking().by_department()["Sales"] == 0.0
     assert "Li" in repr(speaking) and "#" in repr(speaking) and "Wang" in repr(speaking)
+
+
+def test_speaking_per_department_shows_itself_and_turns_into_records(nb: Notebook):
+    departments = nb.speaking().by_department()
+    # A mapping still (totals["R&D"]), but one that shows time and share, not float seconds.
+    assert dict(departments)["R&D"] == 240.0
+    assert "4 min 00 s" in departments._repr_html_() and "57%" in departments._repr_html_()
+    assert repr(departments).startswith("Speaking time per department\n")
+    assert departments.to_records()[0] == {
+        "department": "R&D",
+        "seconds": 240.0,
+        "minutes": 4.0,
+        "share": 0.571,
+    }
+    assert [r["person"] for r in nb.speaking().by_person().to_records()][:2] == ["Li", "Marta"]
 
 
 def test_the_agenda_shows_planned_against_actual_minutes(nb: Notebook):
@@ -229,7 +258,10 @@ def test_the_notice_is_the_one_that_is_sent(nb: Notebook, agenda_file: Path):
     notice = plan.notice()
     assert repr(notice) == notice._repr_markdown_() == render_notice(plan.agenda)
     html = notice._repr_html_()
-    assert "<table>" in html and "<td>Weekly ops sync</td>" in html
+    # Jupyter right-aligns table cells of its own accord: each cell says left.
+    left = 'style="text-align:left;vertical-align:top"'
+    assert "<table>" in html and f"<td {left}>Weekly ops sync</td>" in html
+    assert html.count("<td ") == html.count(left) - html.count("<th ")
     assert "Release checklist" in html
 
 
@@ -559,3 +591,31 @@ def test_a_closed_meeting_gives_its_briefs_and_who_confirmed(db_path, clock):
         assert "<h1>Brief for Wang: Q3 launch coordination</h1>" in brief._repr_html_()
         assert held.brief("nobody").text == ""
         assert "confirmed: Ana; not yet: Marta, Zhao, Li" in held._repr_html_()
+
+
+def test_search_finds_a_chinese_word_in_every_meeting_with_ids_and_marks_it(db_path: Path) -> None:
+    twenty_meetings(db_path)
+    with open_archive(db_path) as nb:
+        found = nb.search("预算")
+        records = found.to_records()
+        assert len(records) == TWENTY_MEETINGS
+        first = records[0]
+        assert first["meeting_id"] == TWENTY_MEETINGS and first["date"] == "2026-04-20"
+        assert (first["kind"], first["kind_label"]) == ("decision", "Decision")
+        assert isinstance(first["id"], int)
+        page = found._repr_html_()
+        assert "<mark>预算</mark>审批" in page and "Mon 20 Apr 2026" in page
+        assert "预算" in repr(found)
+        assert len(nb.search("预算", meeting=3, kind="open_item")) == 1
+        assert len(nb.search("预算", kind=["decision", "待定"])) == TWENTY_MEETINGS
+        with pytest.raises(ValueError, match="'minutes' is not a kind"):
+            nb.search("预算", kind="minutes")
+
+
+def test_meetings_read_in_their_own_zone_though_stored_in_utc(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, ())
+    with open_archive(db_path) as nb:
+        (record,) = nb.meetings().to_records()
+        assert record["start"] == "2026-03-02T14:00:00+08:00"
+        assert record["closed_at"].endswith("+08:00")
+        assert "2026, 14:00" in repr(nb.meetings())

@@ -16,6 +16,8 @@ from store.schema import migrations
 from tests.support import LAUNCH_ZH, cli
 
 CLOSED = "2026-03-02T15:30:00+08:00"
+CLOSED_UTC = "2026-03-02T07:30:00+00:00"
+"""As the archive keeps every instant since m030."""
 
 
 def _archive_before_follow_up(path: Path) -> None:
@@ -78,8 +80,8 @@ def test_an_older_archive_is_upgraded_with_its_open_items_and_series(db_path: Pa
         ).fetchall()
         series = conn.execute("SELECT series FROM meetings").fetchall()
     assert items == [
-        ("韩梅梅", "市场部", "open", CLOSED),
-        ("法务部门", "法务部门", "open", CLOSED),  # outside the meeting: its own department
+        ("韩梅梅", "市场部", "open", CLOSED_UTC),
+        ("法务部门", "法务部门", "open", CLOSED_UTC),  # outside the meeting: its own department
     ]
     assert series == [("Q3新产品上线协调会",)]
     listed = cli(db_path, "items", "--department", "市场部", "--format", "csv").stdout
