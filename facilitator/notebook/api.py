@@ -17,18 +17,13 @@ into plain records for pandas (``.to_records()``)::
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from facilitator.app.follower import POLL_SECONDS, Follower
+from facilitator.app.follower import POLL_SECONDS
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import language_from_environment, set_language, t
 from facilitator.meeting.agenda import Agenda
@@ -41,7 +36,6 @@ from facilitator.notebook.cells import (
     SearchResults,
     SpeakingTime,
     Table,
-    show_in_notebook,
 )
 from facilitator.notebook.display import (
     open_item_columns,
@@ -51,6 +45,7 @@ from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
 from facilitator.notebook.search import local_instant
 from facilitator.notebook.trend import SeriesTrend
+from facilitator.notebook.watch import follow_in_cell, open_in_tmux, room_command
 from store.archive import Archive
 from store.errors import ArchiveError
 
@@ -339,36 +334,11 @@ class Notebook:
         row = self.archive.find(
             reference, closed=None if reference else False, now=self.clock.now()
         )
-        from store.journal import FollowedJournal
-
-        reader = FollowedJournal(self.archive, row.id)
-        follower = Follower(reader, self.clock, reader.version)
-        show = display or show_in_notebook
-        view = LiveView(follower.state, self.clock.now())
-        handle = show(view, display_id=True)
-        deadline = time.monotonic() + duration
-        drawn = time.monotonic()
-        try:
-            while time.monotonic() < deadline and not follower.state.is_closed:
-                time.sleep(interval)
-                changed = follower.poll()
-                # Redraw on news, and every second for the countdown.
-                if changed or time.monotonic() - drawn >= 1.0:
-                    view = LiveView(follower.state, self.clock.now())
-                    if handle is not None:
-                        handle.update(view)
-                    drawn = time.monotonic()
-        except KeyboardInterrupt:
-            pass
-        if handle is not None:
-            handle.update(LiveView(follower.state, self.clock.now()))
+        follow_in_cell(self.archive, row.id, self.clock, duration, interval, display)
 
     def room_command(self, meeting: str | int) -> tuple[str, ...]:
         """The command that opens the room on ``meeting`` in a terminal."""
-        row = self.archive.find(str(meeting))
-        script = Path(sys.executable).parent / "facilitator"
-        program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
-        return (*program, "--db", str(self.path.resolve()), "open", str(row.id))
+        return room_command(self.path, self.archive.find(str(meeting)).id)
 
     def open_room(
         self, meeting: str | int, tmux: bool = True, session: str | None = None
@@ -382,29 +352,7 @@ class Notebook:
         row = self.archive.find(str(meeting))
         if row.is_closed:
             raise ArchiveError(t("notebook.room_closed", title=row.title, id=row.id))
-        command = self.room_command(meeting)
-        if not tmux:
-            return RoomLaunch(command, without_tmux="asked")
-        if shutil.which("tmux") is None:
-            return RoomLaunch(command, without_tmux="missing")
-        shell = shlex.join(command)
-        where = ["-P", "-F", "#{session_name}:#{window_index}"]
-        name = session or f"facilitator-{row.id}"
-        inside = bool(os.environ.get("TMUX")) and session is None
-        if inside:
-            attempts = [["tmux", "new-window", *where, "-n", f"meeting-{row.id}", shell]]
-        else:
-            attempts = [
-                ["tmux", "new-session", "-d", *where, "-s", name, "-x", "120", "-y", "36", shell],
-                ["tmux", "new-window", *where, "-t", f"{name}:", shell],
-            ]
-        said = ""
-        for args in attempts:
-            result = subprocess.run(args, capture_output=True, text=True, check=False)
-            if result.returncode == 0:
-                return RoomLaunch(command, result.stdout.strip() or name, inside_tmux=inside)
-            said = result.stderr.strip() or said
-        return RoomLaunch(command, without_tmux="failed", reason=said)
+        return open_in_tmux(room_command(self.path, row.id), row.id, tmux, session)
 
     def _repr_html_(self) -> str:
         # The table's caption names the archive: once is enough.
