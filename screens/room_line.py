@@ -43,6 +43,9 @@ def retracted(seq: int, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outco
     return meeting.retract(seq, at=at, wait=wait)
 
 
+_KEPT_KEYS = ("room.kept_under_up", "room.kept_count")
+
+
 class Written(Message):
     """A write that had to wait for the archive is now done (or refused)."""
 
@@ -59,6 +62,8 @@ class LineScreen(Screen[None]):
     outbox: Outbox
     editing: int | None
     """The seq of the entry being corrected in the input line, if any."""
+    _says_kept = False
+    """The status line says a refused line waits under ↑."""
 
     @property
     def line(self) -> CaptureLine:
@@ -84,6 +89,7 @@ class LineScreen(Screen[None]):
         if kept and not any(n.key == "room.kept_under_up" for n in notices):
             # Until brought back, a refused line is not forgotten by the next message.
             notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
+        self._says_kept = any(n.key in _KEPT_KEYS for n in notices)
         for index, notice in enumerate(notices):
             if index:
                 text.append("  ")
@@ -98,6 +104,10 @@ class LineScreen(Screen[None]):
 
     @on(Input.Changed, "#line")
     def preview_line(self) -> None:
+        if self._says_kept and not self.line.kept:
+            # The refused line was brought back: the preview now says what is wrong with it.
+            self.query_one("#message", Static).update("")
+            self._says_kept = False
         self.update_preview()
 
     def update_preview(self) -> None:
