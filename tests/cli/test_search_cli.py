@@ -59,7 +59,8 @@ def test_search_narrows_by_meeting_and_kind_and_says_when_nothing_is_found(
     both = cli(two_meetings, "search", "研发部", "--kind", "争议", "--kind", "任务").output
     assert "2 found." in both
     assert cli(two_meetings, "search", "nowhere to be found").output == (
-        "Nothing found for 'nowhere to be found'.\n"
+        "Nothing said matches 'nowhere to be found'. "
+        "Meeting titles: facilitator meetings 'nowhere to be found'\n"
     )
 
 
