@@ -46,6 +46,10 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
         archive.close()
     if minutes is not None:
         click.echo(render_summary(minutes))
+        # Where the papers are: a first-time host has nothing else to go on.
+        minutes_command = program_command(settings.db, f"minutes {meeting.meeting_id} -o minutes.md")
+        tasks_command = program_command(settings.db, "tasks")
+        click.echo("\n" + t("cli.closed_next", minutes=minutes_command, tasks=tasks_command))
     elif meeting.state.is_closed:
         click.echo(t("cli.already_closed", title=meeting.state.agenda.title))
     else:
@@ -56,7 +60,12 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
 
 
 def resume_command(db: Path, meeting_id: int, program: str | None = None) -> str:
-    """The command that reopens a meeting left open, ready to paste into a shell.
+    """The command that reopens a meeting left open, ready to paste into a shell."""
+    return program_command(db, f"open {meeting_id}", program)
+
+
+def program_command(db: Path, arguments: str, program: str | None = None) -> str:
+    """This program with ``arguments`` on the archive ``db``, ready to paste into a shell.
 
     It names the archive unless it is the default one: the room may have been
     started with ``--db`` (or FACILITATOR_DB), which the next shell may not have;
@@ -67,7 +76,7 @@ def resume_command(db: Path, meeting_id: int, program: str | None = None) -> str
     import shlex
 
     archive = "" if db == default_archive_path() else f"--db {shlex.quote(str(db.absolute()))} "
-    return f"{program or this_program()} {archive}open {meeting_id}"
+    return f"{program or this_program()} {archive}{arguments}"
 
 
 def this_program() -> str:
