@@ -47,9 +47,15 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     if minutes is not None:
         click.echo(render_summary(minutes))
         # Where the papers are: a first-time host has nothing else to go on.
-        minutes_command = program_command(settings.db, f"minutes {meeting.meeting_id} -o minutes.md")
-        tasks_command = program_command(settings.db, "tasks")
-        click.echo("\n" + t("cli.closed_next", minutes=minutes_command, tasks=tasks_command))
+        papers = f"minutes {meeting.meeting_id} -o minutes.md"
+        click.echo(
+            "\n"
+            + t(
+                "cli.closed_next",
+                minutes=program_command(settings.db, papers),
+                tasks=program_command(settings.db, "tasks"),
+            )
+        )
     elif meeting.state.is_closed:
         click.echo(t("cli.already_closed", title=meeting.state.agenda.title))
     else:
