@@ -111,3 +111,20 @@ def test_a_randomly_damaged_archive_under_every_other_command(tmp_path: Path, se
     for command in EVERY_OTHER_COMMAND:
         damaged(db, bytes(data))  # a command that writes gets the same damage as the rest
         said_in_one_line(run(db, command, tmp_path / f"out-{command[0]}"))
+
+
+@pytest.mark.parametrize("command", [["tasks"], ["minutes"], ["follow"], ["backup", "copy.db"]])
+def test_an_empty_db_is_named_not_a_crash(tmp_path: Path, command: list[str]) -> None:
+    # A script's --db "$ARCHIVE" with the variable left empty.
+    result = subprocess.run(
+        [str(FACILITATOR), "--db", "", *command],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=tmp_path,
+        timeout=60,
+        env={**os.environ, "FACILITATOR_LANG": "en"},
+    )
+    assert result.returncode == 2 and "--db names no file" in result.stderr
+    said_in_one_line(result)
+    assert list(tmp_path.iterdir()) == []
