@@ -64,6 +64,10 @@ class LineScreen(Screen[None]):
     """The seq of the entry being corrected in the input line, if any."""
     _says_kept = False
     """The status line says a refused line waits under ↑."""
+    leaving_warned = False
+    """Ctrl+Q was pressed once while lines waited: the status line keeps saying
+    that a second one leaves (the waiting notice, redrawn every second, would
+    hide it)."""
 
     @property
     def line(self) -> CaptureLine:
@@ -209,6 +213,9 @@ class LineScreen(Screen[None]):
             self._say_waiting()
 
     def _say_waiting(self) -> None:
+        if self.leaving_warned:
+            self.warn_leaving()
+            return
         waiting = self.outbox.waiting
         since = self.outbox.waiting_since
         seconds = int(time.monotonic() - since) if since is not None else 0
@@ -227,6 +234,7 @@ class LineScreen(Screen[None]):
 
     def warn_leaving(self) -> None:
         """Said on the first Ctrl+Q while lines still wait for the archive."""
+        self.leaving_warned = True
         count = len(self.outbox.waiting)
         self.say(Outcome(False, (Notice("room.leave_waiting", {"count": count}, "warning"),)))
 

@@ -135,6 +135,9 @@ def report_crash(error: BaseException) -> NoReturn:
 def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
     """Run cross-department meetings: agenda, speakers, live minutes, tasks."""
     set_language(language_from_environment(lang))
+    if db is not None and not db.name:
+        # --db "" (a variable left empty in a script) reads as ".": no archive at all.
+        fail(t("cli.empty_db"))
     try:
         clock = clock_from_environment()
     except BadNow as bad:

@@ -39,7 +39,8 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
     if app.unwritten:
         # The writer may still be waiting on the archive: leave it open, say what
         # was typed but never written, and let the process end.
-        click.echo(t("cli.unwritten", count=len(app.unwritten)), err=True)
+        reason = app.unwritten_reason or t("cli.unwritten_unknown")
+        click.echo(t("cli.unwritten", count=len(app.unwritten), reason=reason), err=True)
         for line in app.unwritten:
             click.echo(f"  {line}", err=True)
     else:
@@ -63,6 +64,8 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
         click.echo(t("cli.left_open", title=meeting.state.agenda.title, command=command))
     if app.return_code:
         sys.exit(app.return_code)  # the room ended on a fault: not a success
+    if app.unwritten:
+        sys.exit(1)  # lines typed are not in the archive: not a success either
 
 
 def resume_command(db: Path, meeting_id: int, program: str | None = None) -> str:

@@ -353,6 +353,34 @@ def test_following_stops_after_its_duration(db_path: Path, clock: FakeClock):
     assert "Waiting for the room" in final._repr_html_()
 
 
+def test_following_an_archive_deleted_under_the_cell_says_so_and_stops(
+    tmp_path: Path, clock: FakeClock
+):
+    db = tmp_path / "archive.db"
+    with Archive.open(db) as archive:
+        archive.create_meeting(demo_agenda(clock.now()), clock.now())
+    views: list[LiveView] = []
+
+    class Cell:
+        def update(self, view: LiveView) -> None:
+            views.append(view)
+
+    def display(view: LiveView, display_id: bool = False) -> Cell:
+        views.append(view)
+        for path in tmp_path.glob("archive.db*"):
+            path.unlink()  # someone tidies the folder while the cell runs
+        return Cell()
+
+    started = time.monotonic()
+    with open_archive(db, clock=clock) as nb:
+        nb.follow(duration=30, interval=0.01, display=display)
+    assert time.monotonic() - started < 10  # stopped, not left waiting for 30 s
+    final = views[-1]
+    assert final.gone is not None and "was deleted" in final.gone
+    assert "was deleted while it was being followed" in final._repr_html_()
+    assert repr(final).startswith("⚠ the archive")
+
+
 def test_a_meeting_turns_into_plain_lists_and_dicts(nb: Notebook):
     data = nb.meeting().to_dict()
     # Plain values only: JSON takes the whole meeting, dates as ISO text.
