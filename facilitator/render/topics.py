@@ -202,7 +202,7 @@ def topic_view(
         words={"title": section.title},
         number=section.position,
     )
-    owner = t("minutes.owner", language=language)
+    owner = t("minutes.topic_owner", language=language)
     meta = fill("minutes.labelled", language=language, words={"value": section.owner}, label=owner)
     meta += (Part(META_SEPARATOR + topic_timing(section, language)),)
     nothing = t("minutes.nothing_recorded", language=language)

@@ -140,7 +140,7 @@ def test_an_extended_topic_shows_its_plan_and_the_extension_apart(db_path: Path)
     page = cli(db_path, "minutes", "1", "--format", "html").stdout
     assert "planned 15 min (+2 extended), took 17 min 00 s" in page
     chinese = cli(db_path, "minutes", "2", now=AFTER_MEETING).stdout
-    assert "负责人：李雷 · 计划20分钟（延长2分钟），实际22分00秒" in chinese
+    assert "议题负责人：李雷 · 计划20分钟（延长2分钟），实际22分00秒" in chinese
     assert (
         "计划20分钟（延长2分钟），实际22分00秒"
         in cli(db_path, "minutes", "2", "--format", "html").stdout

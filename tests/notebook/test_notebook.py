@@ -392,7 +392,7 @@ def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
         html = meeting._repr_html_()
         assert "会议纪要：Q3新产品上线协调会" in html and "未决事项" in html
         # The tables around it stay in the notebook's language.
-        assert "Unresolved items" in repr(meeting.open_items)
+        assert "Open items" in repr(meeting.open_items)
         assert "Speaking time per person" in meeting.speaking._repr_html_()
 
 
@@ -548,7 +548,7 @@ def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
     owners = [
         line.index(owner)
         for line in lines
-        for owner in ("负责人", "李雷", "韩梅梅")
+        for owner in ("议题负责人", "李雷", "韩梅梅")
         if owner in line
     ]
     # The owner column starts at the same terminal column on every line.
