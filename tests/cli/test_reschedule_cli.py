@@ -52,7 +52,7 @@ def test_a_task_moved_and_handed_on_keeps_both_in_its_history(db_path: Path) -> 
         "Due: Fri 6 Mar 2026",
         "Meeting: Q3 launch coordination (meeting 1)",
         "Status: In progress",
-        "History:",
+        "History (Europe/Berlin):",
         "  Mon 2 Mar 2026, 10:18: recorded in the minutes (Open)",
         "  Tue 3 Mar 2026, 09:00: due Fri 20 Mar 2026 → Fri 27 Mar 2026; owner Marta → Li"
         " — budget approved late",

@@ -130,7 +130,7 @@ def test_a_task_on_its_own_shows_who_when_where_from_and_its_history(db_path: Pa
         "Due: Fri 20 Mar 2026",
         "Meeting: Q3 launch coordination (meeting 1)",
         "Status: Delayed",
-        "History:",
+        "History (Europe/Berlin):",
         "  Mon 2 Mar 2026, 10:18: recorded in the minutes (Open)",
         "  Tue 3 Mar 2026, 09:00: Open → In progress — draft started",
         "  Fri 6 Mar 2026, 09:00: In progress → Delayed — waiting for budget",

@@ -22,7 +22,7 @@ def test_dates_read_naturally_in_both_languages() -> None:
 
 def test_meeting_time_shows_its_time_zone() -> None:
     span = format_span(MONDAY_TEN, MONDAY_TEN.add(hours=2), "zh")
-    assert span == "2026年3月2日 星期一 10:00–12:00（Asia/Shanghai）"
+    assert span == "2026年3月2日 星期一 10:00–12:00（北京时间）"
     english = format_span(MONDAY_TEN, MONDAY_TEN.add(hours=2), "en")
     assert english == "Mon 2 Mar 2026, 10:00–12:00 (Asia/Shanghai)"
 

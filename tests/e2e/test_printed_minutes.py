@@ -48,7 +48,7 @@ WHOLE_WORDS = (
     "2026年3月13日",
 )
 HEADINGS = {"基本信息", "各议题讨论要点", "决策事项", "未决事项", "待办任务", "发言时间"}
-HEADINGS |= {"讨论要点", "争议", "决策", "任务", "议题1：研发进度汇报", "议题2：推广方案确认"}
+HEADINGS |= {"讨论要点", "争议", "决策", "任务", "议题一：研发进度汇报", "议题二：推广方案确认"}
 LINK = "https://wiki.example.com/q3-launch"
 
 
@@ -179,7 +179,7 @@ def test_each_topic_lists_its_tasks_and_open_items_and_links_are_links(printed_m
     html, pdf = printed_minutes[0]
     paper = pages(pdf)
     lines = [line for page in paper for line in page]
-    topic2 = lines.index("议题2：推广方案确认")
+    topic2 = lines.index("议题二：推广方案确认")
     section = lines[topic2 : lines.index("决策事项")]
     assert section[2:] == [
         "讨论要点",
