@@ -34,6 +34,7 @@ from facilitator.core.notice import Notice
 from facilitator.line.completion import Offer, apply
 from facilitator.line.parsed import Capture, Invalid, Parsed
 from facilitator.meeting.decision import Command
+from facilitator.render.entries import dispute_text
 from facilitator.render.times import format_date
 from screens.keys import localize_bindings
 from screens.widgets.completion import CompletionMenu
@@ -374,6 +375,10 @@ class LinePreview(Static):
                 text.append("  " + t("room.preview_owner", name=entry.owner))
             if entry.due:
                 text.append("  " + t("room.preview_due", date=format_date(entry.due)))
+            if entry.sides:
+                # The sides as they will be recorded, before Enter: a split that
+                # went wrong is fixed while the line is still being typed.
+                text.append("  " + dispute_text(entry.text, entry.sides))
             for notice in parsed.notices:
                 text.append("  ⚠ " + notice.text(), style="yellow")
         self.update(text)
