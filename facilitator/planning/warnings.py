@@ -134,9 +134,9 @@ def late_notice(agenda: Agenda, now: DateTime) -> list[Finding]:
     start_day = agenda.start.date()
     days = agenda.calendar().between(today, start_day)
     if days < NOTICE_WORKDAYS:
-        return [
-            Finding("plan.late_notice", {"days": days, "needed": NOTICE_WORKDAYS}, "meeting.start")
-        ]
+        # "0 working days" reads as a count gone wrong: say there is none left.
+        key = "plan.late_notice" if days else "plan.late_notice_none"
+        return [Finding(key, {"days": days, "needed": NOTICE_WORKDAYS}, "meeting.start")]
     return []
 
 

@@ -71,6 +71,14 @@ def test_notice_on_the_day_before_is_late() -> None:
     assert finding.params == {"days": 1, "needed": 2}
 
 
+def test_notice_on_the_meeting_s_own_day_says_no_working_day_is_left() -> None:
+    (finding,) = late_notice(_agenda(), pendulum.datetime(2026, 3, 5, 7, tz="Europe/Berlin"))
+    assert finding.key == "plan.late_notice_none"
+    assert finding.text() == (
+        "the notice goes out late: not one working day is left before the start, 2 are expected"
+    )
+
+
 def test_weekends_do_not_count_as_notice_days() -> None:
     monday = _agenda(start=START.add(days=4), end=START.add(days=4, hours=1))
     friday_before = pendulum.datetime(2026, 3, 6, 9, tz="Europe/Berlin")
@@ -82,7 +90,7 @@ def test_china_s_national_day_does_not_count_as_notice_days() -> None:
     start = pendulum.datetime(2026, 10, 8, 10, tz="Asia/Shanghai")
     meeting = _agenda(start=start, end=start.add(hours=1), holidays="CN")
     (finding,) = late_notice(meeting, pendulum.datetime(2026, 9, 30, 9, tz="Asia/Shanghai"))
-    assert finding.key == "plan.late_notice" and finding.params["days"] < 2
+    assert finding.key.startswith("plan.late_notice") and finding.params["days"] < 2
 
 
 def test_the_zone_names_the_holiday_calendar_when_the_agenda_does_not() -> None:
