@@ -17,8 +17,13 @@ from facilitator.meeting.events import Entry, EntryKind, Side
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import format_date
 
-SIDES_SEPARATOR = " | "
-"""Between a dispute's sides on one line: the ``|`` the recorder typed between them."""
+
+def sides_separator(language: str | None = None) -> str:
+    """Between a dispute's sides on one line: the ``|`` the recorder typed
+    between them in English, the ``；`` a Chinese sentence puts there."""
+    return t("minutes.sides_sep", language=language)
+
+
 TAIL_GAP = "  "
 """Before an entry's owner and its date: two spaces keep them apart from the text."""
 
@@ -50,8 +55,8 @@ def side_text(side: Side, language: str | None = None) -> str:
 
 
 def dispute_text(text: str, sides: Iterable[Side], language: str | None = None) -> str:
-    """A dispute on one line: its sides joined by `` | ``, or its text if it has none."""
-    return SIDES_SEPARATOR.join(side_text(side, language) for side in sides) or text
+    """A dispute on one line: its sides joined (:func:`sides_separator`), or its text."""
+    return sides_separator(language).join(side_text(side, language) for side in sides) or text
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,14 @@ class EntryLine:
     due: str
     said: tuple[Part, ...] = ()
     """A point with who said it (``李雷：…``), as parts; empty for anything else."""
+    separator: str = " | "
+    """Between a dispute's sides (:func:`sides_separator` in the line's language)."""
 
     @property
     def body(self) -> str:
         """The entry's words: its text (with who said it), or a dispute's sides on one line."""
         if self.sides:
-            return SIDES_SEPARATOR.join(joined(side) for side in self.sides)
+            return self.separator.join(joined(side) for side in self.sides)
         if self.said:
             return joined(self.said)
         return self.text
@@ -105,4 +112,5 @@ def entry_line(entry: Entry, language: str | None = None) -> EntryLine:
         said=said_parts(entry.speaker, entry.text, language)
         if entry.kind == "point" and entry.speaker
         else (),
+        separator=sides_separator(language),
     )

@@ -79,3 +79,9 @@ def joined(
         text = escape(part.text)
         out.append(mark[part.field](text) if part.field in mark else text)
     return "".join(out)
+
+
+def label_gap(label: str) -> str:
+    """A label with the gap its value needs: a space after ``Speaking:``, none
+    after a full-width colon (``发言：李雷``, as Chinese is written)."""
+    return label if label.endswith(("：", "）", "】")) else label + " "

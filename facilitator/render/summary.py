@@ -17,7 +17,7 @@ from pendulum import Date
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
-from facilitator.render.entries import SIDES_SEPARATOR, side_text
+from facilitator.render.entries import side_text, sides_separator
 from facilitator.render.numbers import heading_number
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import format_date
@@ -136,7 +136,9 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
     disputes = []
     for dispute in (dispute for section in sections for dispute in section.disputes):
         sides = tuple(clean(side_text(side, language)) for side in dispute.sides)
-        disputes.append(SummaryItem(SIDES_SEPARATOR.join(sides) or clean(dispute.text), sides))
+        disputes.append(
+            SummaryItem(sides_separator(language).join(sides) or clean(dispute.text), sides)
+        )
     open_items = [
         SummaryItem(
             clean(item.text), owned=_owned(item.owner, item.deadline, language, room), index=n

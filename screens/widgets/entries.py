@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.i18n import t
 from facilitator.meeting.events import Entry
 from facilitator.meeting.state import MeetingState
-from facilitator.render.entries import SIDES_SEPARATOR, TAIL_GAP, entry_line
+from facilitator.render.entries import TAIL_GAP, entry_line
 from facilitator.render.patterns import Part
 from screens.keys import localize_bindings
 
@@ -54,7 +54,7 @@ def describe(entry: Entry) -> Text:
     if words.sides:
         for index, side in enumerate(words.sides):
             if index:
-                line.append(SIDES_SEPARATOR, style="dim")
+                line.append(words.separator, style="dim")
             line.append_text(styled(side, party="bold"))
     elif words.said:
         line.append_text(styled(words.said, speaker="bold"))

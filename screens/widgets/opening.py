@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from facilitator.core.i18n import t
 from facilitator.meeting.state import MeetingState
+from facilitator.render.patterns import label_gap
 from facilitator.render.times import format_datetime
 
 _STATUS_STYLES = {"present": "bold green", "late": "bold yellow", "absent": "bold red"}
@@ -24,11 +25,11 @@ class OpeningPanel(Static):
             date = format_datetime(agenda.start, zone=agenda.timezone)
             text.append(t("opening.early", date=date), style="bold yellow")
             text.append("\n")
-        text.append(t("opening.goal") + " ", style="bold")
+        text.append(label_gap(t("opening.goal")), style="bold")
         text.append(agenda.goal or "—")
         if agenda.rules:
             text.append("\n")
-            text.append(t("opening.rules") + " ", style="bold")
+            text.append(label_gap(t("opening.rules")), style="bold")
             for index, rule in enumerate(agenda.rules):
                 if index:
                     text.append(" · ", style="dim")

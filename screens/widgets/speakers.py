@@ -12,6 +12,7 @@ from facilitator.meeting.balance import shares_of
 from facilitator.meeting.phase import Phase
 from facilitator.meeting.requests import Request
 from facilitator.meeting.state import MeetingState
+from facilitator.render.patterns import label_gap
 from facilitator.render.speakers import request_words, speaker_clock
 from facilitator.render.times import clock
 
@@ -45,7 +46,7 @@ def imbalance_warning(state: MeetingState, now: DateTime) -> Text | None:
 def speaker_line(state: MeetingState, now: DateTime) -> Text:
     """``Speaking: Li R&D 01:12 · 00:48 left of 2 min  (owner reports)``."""
     text = Text(overflow="fold")
-    text.append(t("room.speaking") + " ", style="bold")
+    text.append(label_gap(t("room.speaking")), style="bold")
     turn = state.speaker
     shown = speaker_clock(state, now)
     if turn is None or shown is None:
@@ -71,7 +72,7 @@ def speaker_line(state: MeetingState, now: DateTime) -> Text:
 def queue_line(state: MeetingState, first: int = 0) -> Text:
     """``Waiting: 1.Ana [point of order]  2.李雷 [reply]  3.Marta``, from place ``first + 1``."""
     text = Text(overflow="fold")
-    text.append(t("room.waiting") + " ", style="bold")
+    text.append(label_gap(t("room.waiting")), style="bold")
     waiting = state.queue[first:]
     if not waiting:
         text.append("—", style="dim")

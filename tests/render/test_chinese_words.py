@@ -71,3 +71,19 @@ def test_check_says_which_language_the_notice_and_minutes_will_use(
     assert said[1] == '通知和会议纪要将使用中文（language = "zh"）'
     said = cli(db_path, "check", str(agenda), lang="en").output.splitlines()
     assert said[1] == 'The notice and minutes will be in English (language = "en")'
+
+
+def test_a_chinese_label_takes_its_value_without_a_space() -> None:
+    from facilitator.render.patterns import label_gap
+
+    assert label_gap("发言：") + "李雷" == "发言：李雷"
+    assert label_gap("Speaking:") + "Li" == "Speaking: Li"
+
+
+def test_a_dispute_on_one_line_reads_as_a_chinese_sentence() -> None:
+    from facilitator.meeting.events import Side
+    from facilitator.render.entries import dispute_text
+
+    sides = (Side("研发部", "认为需延长测试周期"), Side("市场部", "担心影响推广节奏"))
+    assert dispute_text("", sides, "zh") == "研发部：认为需延长测试周期；市场部：担心影响推广节奏"
+    assert dispute_text("", sides, "en") == "研发部: 认为需延长测试周期 | 市场部: 担心影响推广节奏"

@@ -22,7 +22,7 @@ from screens.widgets.entries import describe
 from tests.support import ROOM_AGENDA_ZH, type_lines
 
 SIDES = (Side("研发部", "需延长测试周期"), Side("市场部", "担心影响推广节奏"))
-ONE_LINE = "研发部：需延长测试周期 | 市场部：担心影响推广节奏"
+ONE_LINE = "研发部：需延长测试周期；市场部：担心影响推广节奏"
 
 
 def test_a_side_takes_the_catalogues_punctuation_in_each_language() -> None:
@@ -68,10 +68,10 @@ def test_a_chinese_dispute_reads_the_same_in_the_room_and_the_minutes(db_path, a
         meeting = nb.meeting(room.meeting_id)
         assert meeting.entries.to_records()[-1]["text"] == ONE_LINE
         notebook = meeting._repr_html_()
-    # The minutes, as Markdown and as a page: one side per line under "各方观点：".
+    # The minutes, as Markdown and as a page: one side per line under its number.
     markdown = render_minutes(minutes)
     page = re.sub(r"<[^>]+>", "", render_minutes_html(minutes))
-    for side in ONE_LINE.split(" | "):
+    for side in ONE_LINE.split("；"):
         assert f"  - {side}\n" in markdown
         assert side in page
         assert f"<li>{side}</li>" in notebook

@@ -111,7 +111,7 @@ def test_what_is_missing_is_said_in_the_meetings_language(archive, clock) -> Non
     sections = closing_summary(meeting.minutes(), "zh")
     assert _read(sections)[0][0] == "未讨论或已跳过的议题（2）"
     assert _read(sections)[2:] == [
-        ("争议（1）", ["研发部：多测一轮 | 市场部：保持日期"]),
+        ("争议（1）", ["研发部：多测一轮；市场部：保持日期"]),
         ("未决事项（0）", []),
         ("待办任务（1）", ["培训版本 — 李雷，无日期"]),
     ]

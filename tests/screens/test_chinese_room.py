@@ -43,7 +43,7 @@ async def test_entries_and_summary_use_full_width_punctuation(chinese_room):
         await enter_line(pilot, "待定: @法务 出具合规意见 11月30日前")
         entries = app.screen.query_one("#entries")
         listed = [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
-        assert any("研发部：延长测试 | 市场部：保持日期" in line for line in listed), listed
+        assert any("研发部：延长测试；市场部：保持日期" in line for line in listed), listed
         await pilot.press("f10")
         await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
