@@ -54,7 +54,7 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
                 options.append(Option(line, disabled=True))
                 continue
             owned = item.owned
-            line.append(" — ")
+            line.append(owned.before)
             # What is still missing stands out: the room is about to confirm it.
             line.append_text(
                 styled(
@@ -67,6 +67,7 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
                     date="bold red" if owned.date_missing else "",
                 )
             )
+            line.append(owned.after)
             options.append(Option(line, id=str(captured[item.index].seq)))
         if not section.items:
             options.append(_none(section))

@@ -68,8 +68,9 @@ def summary_sections(minutes: Minutes) -> list[tuple[str, Text]]:
             text.append(item.text)
             if item.owned is not None:
                 # The catalogue's pattern: "Li, Thu 10 Sep 2026" / "王强，2026年11月30日 星期一".
-                text.append(" — ")
+                text.append(item.owned.before)
                 text.append(item.owned.text, style="bold")
+                text.append(item.owned.after)
         if not section.items:
             text.append("\n  " + section.none, style="dim")
         sections.append((section.heading, text))

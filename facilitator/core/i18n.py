@@ -103,10 +103,14 @@ def t(key: str, /, language: str | None = None, **params: object) -> str:
     """The message ``key`` in the current (or given) language.
 
     A key missing from a catalogue falls back to English, then to the key
-    itself, so a missing translation never hides information.
+    itself, so a missing translation never hides information. An empty
+    message is a message: nothing to say in that language (a closing mark
+    English does not need).
     """
     lang = language or _current
-    template = catalogue(lang).get(key) or catalogue("en").get(key) or key
+    template = catalogue(lang).get(key)
+    if template is None:
+        template = catalogue("en").get(key, key)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -22,7 +22,7 @@ def render_summary(minutes: Minutes, language: str | None = None) -> str:
             # A dispute's sides each on a line of their own, under one bullet.
             first, *more = item.sides or (item.text,)
             if item.owned is not None:
-                first += " — " + item.owned.text
+                first += item.owned.before + item.owned.text + item.owned.after
             lines.append(f"  - {first}")
             lines += [f"    {side}" for side in more]
         if not section.items:

@@ -42,6 +42,9 @@ class Owned:
     outside: bool = False
     """The owner is neither a participant nor a department in the room (``@Legal``,
     or a typo): ``owner`` says so, and the room can fix it before confirming."""
+    before: str = " — "
+    after: str = ""
+    """Around owner and date after the item: ``x — Li, Thu`` / ``x（李雷，…）``."""
 
     @property
     def text(self) -> str:
@@ -84,7 +87,16 @@ def _owned(owner: str, due: Date | None, language: str | None, room: set[str]) -
         who = t("summary.outside_owner", language=language, name=name)
     when = format_date(due, language) if due else t("summary.no_date", language=language)
     parts = fill("minutes.owner_and_date", language=language, words={"owner": who, "date": when})
-    return Owned(who, when, not name, due is None, parts, outside)
+    return Owned(
+        who,
+        when,
+        not name,
+        due is None,
+        parts,
+        outside,
+        t("summary.owned_before", language=language),
+        t("summary.owned_after", language=language),
+    )
 
 
 def _section(

@@ -65,3 +65,11 @@ def test_a_kept_catalogue_is_the_toml_and_a_damaged_one_is_read_again() -> None:
     kept.write_bytes(b"not marshal data")
     catalogue.cache_clear()
     assert catalogue("zh") == expected
+
+
+def test_an_empty_message_is_said_as_nothing_not_as_its_key() -> None:
+    from facilitator.core.i18n import t
+
+    assert t("summary.owned_after", language="en") == ""
+    assert t("summary.owned_after", language="zh") == "）"
+    assert t("no.such.key", language="zh") == "no.such.key"

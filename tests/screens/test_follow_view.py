@@ -314,5 +314,5 @@ async def test_the_chinese_follow_view_speaks_chinese_to_the_end(db_path: Path):
             await pilot.pause()
             closing = summary(app)
         assert "研发部：需延长测试周期；市场部：担心影响推广节奏" in closing
-        assert "提交测试资源申请表 — 王强，2026年11月30日 星期一" in closing
+        assert "提交测试资源申请表（王强，2026年11月30日 星期一）" in closing
         assert "争议（1）" in closing
