@@ -162,8 +162,10 @@ def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) 
     """Store (or replace) the meeting's retrospective."""
     with archive.transaction() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO retrospectives (meeting_id, good, improve, rating, at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO retrospectives (meeting_id, good, improve, rating, at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET "
+            "good = excluded.good, improve = excluded.improve, rating = excluded.rating, "
+            "at = excluded.at",
             (meeting_id, retro.good, retro.improve, retro.rating, retro.at.isoformat()),
         )
 
