@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import gc
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from facilitator.app.settings import Settings, default_archive_path
+from facilitator.app.settings import Location, Settings, default_archive_path, shown
 from facilitator.cli.common import command, fail, need_terminal, open_archive, read_agenda
 from facilitator.core.i18n import t
 
 if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
     from store.archive import Archive
-    from store.journal import SqliteJournal
+    from store.journal import StoredJournal
 
 
-def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> None:
+def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> None:
     """Open the room on a meeting; print the summary if it was closed there."""
     from facilitator.app.live import LiveMeeting
     from facilitator.export.summary import render_summary
@@ -55,15 +54,16 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
         sys.exit(app.return_code)  # the room ended on a fault: not a success
 
 
-def resume_command(db: Path, meeting_id: int) -> str:
+def resume_command(db: Location, meeting_id: int) -> str:
     """The command that reopens a meeting left open, ready to paste into a shell.
 
     It names the archive unless it is the default one: the room may have been
     started with ``--db`` (or FACILITATOR_DB), which the next shell may not have.
+    A server URL is named without its password (keep that in ~/.pgpass).
     """
     import shlex
 
-    archive = "" if db == default_archive_path() else f"--db {shlex.quote(str(db))} "
+    archive = "" if db == default_archive_path() else f"--db {shlex.quote(shown(db))} "
     return f"facilitator {archive}open {meeting_id}"
 
 
