@@ -9,6 +9,7 @@ never from one another. Sections, in order:
 - the room on a fixed agenda (``room_app``) and driving it with Pilot
 - hostile text (``HOSTILE_TEXTS``) for every screen and export
 - the real program in tmux (``terminal``)
+- a throwaway PostgreSQL server (``PostgresServer``, ``postgres_binaries``)
 
 ``tests/driver.py`` is not here: it is a program the crash and two-writer
 tests run in a process of their own.
@@ -558,3 +559,125 @@ def wait_for_entries(db: Path, count: int, seconds: float = 30) -> list[Captured
             return entries(db)
         time.sleep(0.05)
     raise AssertionError(f"{count} entries never arrived; the journal holds {found}")
+
+
+# -- a throwaway PostgreSQL server ----------------------------------------------------
+
+# The organisation's archive is a real server, so the tests run one: initdb and
+# pg_ctl into a temporary directory, listening on loopback only (a free port,
+# no Unix socket), trusting local connections. One per pytest process (each
+# xdist worker has its own); every test gets a database of its own in it.
+# benchmarks/ starts one the same way.
+
+
+def postgres_binaries() -> Path | None:
+    """The directory of the newest installed PostgreSQL's server programs, if any."""
+    import os
+
+    candidates = [Path(p) for p in (os.environ.get("FACILITATOR_PG_BIN", ""),) if p]
+    candidates += sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+        reverse=True,
+    )
+    on_path = shutil.which("initdb")
+    if on_path:
+        candidates.append(Path(on_path).parent)
+    return next(
+        (p for p in candidates if (p / "initdb").exists() and (p / "pg_ctl").exists()), None
+    )
+
+
+NO_POSTGRES = (
+    "PostgreSQL's server programs (initdb, pg_ctl) are not installed: "
+    "apt-get install postgresql (.ci/run does), or set FACILITATOR_PG_BIN"
+)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class PostgresServer:
+    """A PostgreSQL server of our own in a temporary directory, on 127.0.0.1.
+
+    initdb refuses to run as root: as root, the server runs as the
+    ``postgres`` system user, on a directory it owns.
+    """
+
+    def __init__(self, binaries: Path, *, durable: bool = False) -> None:
+        import os
+        import tempfile
+
+        self.binaries = binaries
+        self.port = _free_port()
+        self.root = Path(tempfile.mkdtemp(prefix="facilitator-pg-"))
+        self.data = self.root / "data"
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        settings = [
+            "listen_addresses = '127.0.0.1'",
+            f"port = {self.port}",
+            "unix_socket_directories = ''",
+            "max_connections = 300",
+            "shared_buffers = 128MB",
+        ]
+        if not durable:
+            # Test runs need no crash safety; the benchmark's server keeps it.
+            settings += ["fsync = off", "full_page_writes = off"]
+        with (self.data / "postgresql.conf").open("a") as conf:
+            conf.write("\n".join(settings) + "\n")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "start")
+        self._databases = 0
+
+    def _run(self, program: str, *args: str) -> None:
+        command = [str(self.binaries / program), *args]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"{program} failed: {done.stdout}{done.stderr}")
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database on this server."""
+        import psycopg
+
+        self._databases += 1
+        name = f"archive_{self._databases}_{uuid.uuid4().hex[:6]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def sql(self, url: str, statement: str) -> list[tuple]:
+        """Run one statement as the server's superuser (a test's hand on the server)."""
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            cursor = conn.execute(statement)
+            return cursor.fetchall() if cursor.description else []
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
