@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location
 from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from facilitator.planning.demo import demo_agenda
-from facilitator.app.settings import Location
 from store.archive import Archive
 from tests.support import AGENDA_TOML, NO_POSTGRES, START, PostgresServer, postgres_binaries
 

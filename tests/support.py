@@ -17,6 +17,7 @@ tests run in a process of their own.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -681,3 +682,76 @@ class PostgresServer:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+class CuttingProxy:
+    """A TCP relay to a server that can cut one connection at the worst moment.
+
+    ``cut = "answer"``: the next COMMIT reaches the server, which commits, but
+    its answer never reaches the client (the link drops just then). ``cut =
+    "commit"``: the COMMIT itself is lost with the link (the server rolls back).
+    Either way the client cannot know which happened. Used once, then it relays.
+    """
+
+    def __init__(self, port: int) -> None:
+        import socket
+        import threading
+
+        self.upstream = port
+        self.cut: str | None = None
+        self.cuts = 0
+        self._muted: set[object] = set()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._listener.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, database_url: str) -> str:
+        """``database_url`` (on the upstream server) reached through this relay."""
+        return database_url.replace(f":{self.upstream}/", f":{self.port}/")
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream))
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, source, target, to_server: bool) -> None:  # type: ignore[no-untyped-def]
+        import socket
+
+        while True:
+            try:
+                chunk = source.recv(65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            if not to_server and target in self._muted:
+                break  # the answer to the COMMIT: lost with the link
+            if to_server and self.cut and b"COMMIT" in chunk:
+                cut, self.cut = self.cut, None
+                self.cuts += 1
+                self._muted.add(source)
+                if cut == "answer":
+                    target.sendall(chunk)
+                    time.sleep(0.3)  # the server commits; its answer goes nowhere
+                for end in (source, target):
+                    with contextlib.suppress(OSError):
+                        end.shutdown(socket.SHUT_RDWR)
+                break
+            try:
+                target.sendall(chunk)
+            except OSError:
+                break
+        for end in (source, target):
+            with contextlib.suppress(OSError):
+                end.close()
+
+    def close(self) -> None:
+        self._listener.close()

@@ -159,9 +159,7 @@ def test_follow_up_reads_and_writes_the_same_on_both(location: Location) -> None
         assert unexported_closed_meetings(archive) == []
         save_retrospective(archive, meeting_id, Retrospective("focus", "time", 3, clock.now()))
         save_retrospective(archive, meeting_id, Retrospective("focus", "less", 4, clock.now()))
-        assert retrospective(archive, meeting_id) == Retrospective(
-            "focus", "less", 4, clock.now()
-        )
+        assert retrospective(archive, meeting_id) == Retrospective("focus", "less", 4, clock.now())
         assert [item["owner"] for item in open_items(archive)] == ["Marta"]
         assert {line["department"] for line in speaking_lines(archive)} >= {"R&D"}
         assert {"Ana", "Li"} <= {person["name"] for person in attendees(archive)}
@@ -289,7 +287,9 @@ def test_copying_into_another_archive_is_refused_and_changes_nothing(
         dst.create_meeting(demo_agenda(clock.now().add(days=1)), clock.now())
         dst.create_meeting(demo_agenda(clock.now().add(days=2)), clock.now())
         before = _everything(dst)
-        with Archive.open(source, read_only=True) as src:
-            with pytest.raises(ArchiveError, match="another archive"):
-                copy_archive(src, dst)
+        with (
+            Archive.open(source, read_only=True) as src,
+            pytest.raises(ArchiveError, match="another archive"),
+        ):
+            copy_archive(src, dst)
         assert _everything(dst) == before
