@@ -27,11 +27,18 @@ from store.archive import Archive
 from store.errors import ArchiveError
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _parse_instant(value: str) -> DateTime:
     # Tasks of one meeting share their timestamps (its close), and parsing is the
-    # bulk of reading a long task list: parse each distinct one once.
+    # bulk of reading a long task list: parse each distinct one once. An
+    # organisation's open tasks come from some 10,000 meetings
+    # (benchmarks/task_scale.py): the cache holds them all.
     return pendulum.instance(dt.datetime.fromisoformat(value))
+
+
+@lru_cache(maxsize=65536)
+def _parse_date(value: str) -> Date:
+    return pendulum.Date.fromisoformat(value)
 
 
 def _instant(value: str | None) -> DateTime | None:
@@ -39,7 +46,8 @@ def _instant(value: str | None) -> DateTime | None:
 
 
 def _date(value: str | None) -> Date | None:
-    return pendulum.Date.fromisoformat(value) if value else None
+    # Due dates repeat (a few per day of the year): parsed once each.
+    return _parse_date(value) if value else None
 
 
 _TASK_COLUMNS = (

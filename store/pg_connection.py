@@ -33,6 +33,9 @@ CONNECT_TIMEOUT_S = 3
 RECONNECT_PAUSE_S = 0.5
 """Between two attempts to connect again: a server that is down is not hammered."""
 NOTIFY_CHANNEL = "facilitator_journal"
+
+Statements = list[tuple[str, "Sequence[Any] | None"]]
+"""SQL (with ``?``) and its parameters; None: run as it is."""
 """The server says ``NOTIFY facilitator_journal, '<meeting id>'`` when a journal grows."""
 
 
@@ -273,6 +276,72 @@ class PgConnection:
             if meant is None:
                 raise
             raise meant from None
+
+    # -- a transaction in as few round trips as the server allows ---------------------
+
+    def _pipeline(self, conn: psycopg.Connection, statements: Statements) -> list[list[Any]]:
+        """Send ``statements`` at once and wait once (psycopg's pipeline mode):
+        the server still runs them one after another, each seeing the one before."""
+        with conn.pipeline():
+            cursors = [
+                conn.execute(sql) if params is None else conn.execute(_pg(sql), params)
+                for sql, params in statements
+            ]
+        return [cursor.fetchall() if cursor.description else [] for cursor in cursors]
+
+    def begin_batch(
+        self, wait: bool, lock_ms: int | None, statements: Statements
+    ) -> tuple[Bound, list[list[Any]]]:
+        """``BEGIN`` and the first ``statements`` of a transaction in one round trip
+        (their rows, in order); the transaction stays open for :meth:`commit_batch`.
+
+        Nothing is committed yet, so a connection found lost here (dropped while
+        idle) is made again and the whole tried once more if ``wait``.
+        """
+        begin: Statements = [("BEGIN", None)]
+        if lock_ms is not None:
+            begin.append((f"SET LOCAL lock_timeout = {int(lock_ms)}", None))
+        for attempt in (1, 2):
+            bound = Bound(self.current(patient=wait), self.where)
+            try:
+                rows = self._pipeline(bound.raw, [*begin, *statements])
+                return bound, rows[len(begin) :]
+            except psycopg.Error as exc:
+                self.rollback(bound)
+                meant = mapped(exc, self.where, bound.raw)
+                if meant is None:
+                    raise
+                if self.is_open or not wait or attempt == 2:
+                    if not self.is_open and not wait:
+                        self._failure = reason(exc)
+                        self._start_reconnecting()
+                    raise meant from None
+                self._failure = reason(exc)
+        raise AssertionError("unreachable")
+
+    def commit_batch(self, bound: Bound, statements: Statements) -> list[list[Any]]:
+        """The last ``statements`` and ``COMMIT`` in one round trip (their rows).
+
+        A connection lost on the way is :class:`CommitInDoubt`: the server may
+        have committed.
+        """
+        try:
+            return self._pipeline(bound.raw, [*statements, ("COMMIT", None)])[:-1]
+        except psycopg.Error as exc:
+            meant = mapped(exc, self.where, bound.raw)
+            if bound.raw.broken or bound.raw.closed:
+                self._failure = reason(exc)
+                raise CommitInDoubt(t("trust.server_doubt", path=self.where)) from None
+            self.rollback(bound)
+            if meant is None:
+                raise
+            raise meant from None
+
+    def rollback(self, bound: Bound) -> None:
+        """End the transaction on ``bound`` without writing (nothing if the link is gone)."""
+        if not (bound.raw.broken or bound.raw.closed):
+            with contextlib.suppress(psycopg.Error):
+                bound.raw.execute("ROLLBACK")
 
     def notifications(self) -> list[str]:
         """Payloads of the notifications received since last asked; never waits."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import t
@@ -30,6 +30,7 @@ from facilitator.meeting.minutes import Minutes
 from store.codec import encode_payload
 from store.journal import StoredJournal
 from store.pg_connection import CommitInDoubt
+from store.postgres import NO_WAIT_LOCK_MS
 
 if TYPE_CHECKING:
     from store.postgres import PgArchive
@@ -44,9 +45,25 @@ class Doubt:
     """A write whose commit was never confirmed."""
 
     xid: str
-    written: list[Event]
+    events: list[Event]
+    first_seq: int
+    """The number the server gave its first event (the others carry it as ``grp``)."""
     committed_at: float | None = None
     """``time.monotonic()`` when the server said it was committed."""
+    written: list[Event] = field(default_factory=list)
+    """The events as the archive holds them, once known to be committed."""
+
+
+LOCK = "SELECT pg_current_xact_id()::text FROM meetings WHERE id = ? FOR UPDATE"
+INSERT = (
+    "INSERT INTO journal (meeting_id, at, kind, payload, grp) VALUES (?, ?, ?, ?, ?) RETURNING seq"
+)
+# Run after LOCK, as a statement of its own: it sees every append committed
+# before this one took the meeting's lock.
+INSERT_IF_LAST = (
+    "INSERT INTO journal (meeting_id, at, kind, payload) SELECT ?, ?, ?, ? "
+    "WHERE (SELECT COALESCE(MAX(seq), 0) FROM journal WHERE meeting_id = ?) = ? RETURNING seq"
+)
 
 
 def _same(ours: Sequence[Event], theirs: Sequence[Event]) -> bool:
@@ -71,6 +88,10 @@ class PgJournal(StoredJournal):
     def __init__(self, archive: PgArchive, meeting_id: int) -> None:
         super().__init__(archive, meeting_id)
         self._doubt: Doubt | None = None
+        self._followed: tuple[int, list[Event]] | None = None
+        """(``expected_last``, the events written after it) of the last checked append:
+        under the meeting's lock nothing else came between, so a read after
+        ``expected_last`` is answered without asking the server again."""
 
     def _doubtful(self) -> JournalUnavailable:
         return JournalUnavailable(t("trust.server_doubt", path=self.archive.shown))
@@ -83,10 +104,20 @@ class PgJournal(StoredJournal):
         if status == "in progress":
             raise self._doubtful()
         if status is None:  # too old to be remembered: look for its rows
-            seqs = [event.seq for event in doubt.written]
-            (found,) = run("SELECT count(*) FROM journal WHERE seq = ANY(?)", (seqs,)).fetchone()
-            return bool(found)
-        return bool(status == "committed")
+            found = run("SELECT 1 FROM journal WHERE seq = ?", (doubt.first_seq,)).fetchone()
+            committed = found is not None
+        else:
+            committed = status == "committed"
+        if committed:
+            rows = run(
+                "SELECT seq FROM journal WHERE seq = ? OR grp = ? ORDER BY seq",
+                (doubt.first_seq, doubt.first_seq),
+            ).fetchall()
+            doubt.written = [
+                replace(event, seq=int(seq), group=doubt.first_seq)
+                for event, (seq,) in zip(doubt.events, rows, strict=True)
+            ]
+        return committed
 
     def _settle(self, patient: bool) -> Doubt | None:
         """The doubtful write if it was committed (not yet claimed), else None."""
@@ -107,6 +138,9 @@ class PgJournal(StoredJournal):
             if time.monotonic() - doubt.committed_at < HOLD_SECONDS:
                 raise self._doubtful()
             self._doubt = None  # nobody came back for it: it is just the journal now
+        followed, self._followed = self._followed, None
+        if followed is not None and followed[0] == after:
+            return list(followed[1])
         return super().read(after)
 
     def _claim(self, events: Sequence[Event], expected_last: int | None, wait: bool) -> list[Event]:
@@ -115,7 +149,7 @@ class PgJournal(StoredJournal):
         if doubt is None:
             return []
         self._doubt = None
-        if _same(doubt.written, events):
+        if _same(doubt.events, events):
             return doubt.written
         if expected_last is not None:
             raise JournalMoved()  # the journal holds more than the caller has seen
@@ -135,21 +169,46 @@ class PgJournal(StoredJournal):
         self._doubt = None
         return settled.written
 
+    def _values(self, event: Event) -> tuple[object, ...]:
+        at = event.at.in_timezone("UTC").isoformat()
+        return (self.meeting_id, at, event.kind, encode_payload(event))
+
     def _append(
         self, events: Sequence[Event], expected_last: int | None, wait: bool
     ) -> list[Event]:
+        """Two round trips: the meeting's lock and the first event (written only if
+        the journal still ends at ``expected_last``), then the rest and the commit."""
         claimed = self._claim(events, expected_last, wait)
-        if claimed:
+        if claimed or not events:
             return claimed
-        xid = ""
-        written: list[Event] = []
+        conn = self.archive.conn
+        first, *rest = events
+        if expected_last is None:
+            insert = (INSERT, (*self._values(first), None))
+        else:
+            insert = (INSERT_IF_LAST, (*self._values(first), self.meeting_id, expected_last))
+        lock_ms = None if wait else NO_WAIT_LOCK_MS
+        bound, (locked, inserted) = conn.begin_batch(
+            wait, lock_ms, [(LOCK, (self.meeting_id,)), insert]
+        )
+        if not inserted:
+            conn.rollback(bound)
+            raise JournalMoved()
+        xid = str(locked[0][0]) if locked else ""
+        first_seq = int(inserted[0][0])
         try:
-            with self.archive.transaction(wait) as conn:
-                xid = self.lock_meeting(conn) or ""
-                self._check_last(conn, expected_last)
-                written = self._insert(conn, events)
+            seqs = conn.commit_batch(
+                bound, [(INSERT, (*self._values(event), first_seq)) for event in rest]
+            )
         except CommitInDoubt:
-            return self._written(Doubt(xid, written), wait)
+            return self._written(Doubt(xid, list(events), first_seq), wait)
+        numbers = [first_seq, *(int(rows[0][0]) for rows in seqs)]
+        written = [
+            replace(event, seq=seq, group=first_seq)
+            for event, seq in zip(events, numbers, strict=True)
+        ]
+        if expected_last is not None:
+            self._followed = (expected_last, written)
         return written
 
     def _close(self, event: MeetingClosed, minutes: Minutes, expected_last: int | None) -> Event:
@@ -163,5 +222,5 @@ class PgJournal(StoredJournal):
                 xid = self.lock_meeting(conn) or ""
                 written = [self._close_in(conn, event, minutes, expected_last)]
         except CommitInDoubt:
-            return self._written(Doubt(xid, written), True)[0]
+            return self._written(Doubt(xid, [event], written[0].seq), True)[0]
         return written[0]
