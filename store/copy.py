@@ -43,6 +43,10 @@ TABLES: tuple[tuple[str, str], ...] = (
 )
 """Every table copied, (name, key), each after the tables it refers to."""
 
+APPEND_ONLY = frozenset({"journal", "task_updates", "exports"})
+"""Tables whose rows never change once written: a row of the same key that
+differs means the destination is another archive, not an older copy."""
+
 NOT_COPIED = frozenset({"_sqlite_migrations", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
 """Tables of the engine or of the migrations (each side keeps its own); tables
 derived from others (a search index) also go here: the destination's own
@@ -133,6 +137,8 @@ def _copy_table(src: Archive, read: Any, dst: Archive, write: Any, table: str, k
             if row[at] not in there:
                 new.append(row)
             elif there.pop(row[at]) != row:
+                if table in APPEND_ONLY:
+                    raise ArchiveError(t("archive.copy_diverged", table=table, count=1))
                 changed.append(row)
         if new:
             _load(dst, write, table, columns, new)

@@ -88,7 +88,6 @@ def connect(url: str, *, read_only: bool, busy_ms: int, listen: bool = False) ->
     settings = [
         "SET synchronous_commit = on",
         f"SET lock_timeout = {int(busy_ms)}",
-        "SET idle_in_transaction_session_timeout = 0",
     ]
     if read_only:
         settings.append("SET default_transaction_read_only = on")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from facilitator.cli.main import main
@@ -162,3 +164,35 @@ def test_the_archive_commands_have_help_in_both_languages() -> None:
     assert all(name in english.output for name in ("copy", "backup", "upgrade"))
     chinese = CliRunner().invoke(main, ["--lang", "zh", "archive", "copy", "--help"])
     assert "逐表核对行数" in chinese.output
+
+
+def test_serve_hands_the_server_url_to_each_tab_through_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from facilitator.app.settings import Settings
+    from facilitator.cli.follow import facilitator_command
+
+    url = "postgresql://ana:s3cret@db.example.com/facilitator"
+    monkeypatch.delenv("FACILITATOR_DB", raising=False)
+    command = facilitator_command(Settings(db=url, clock=FakeClock()), "open", "3")
+    # Not on the command line, where every user of the machine can read it.
+    assert "s3cret" not in command and "--db" not in command
+    assert os.environ["FACILITATOR_DB"] == url
+
+
+def test_a_server_url_without_the_postgres_extra_says_what_to_install(pg_url: str) -> None:
+    code = (
+        "import sys; sys.modules['psycopg'] = None\n"
+        "from facilitator.cli.main import main\n"
+        f"main(['--db', {pg_url!r}, 'tasks'])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "FACILITATOR_LANG": "en"},
+    )
+    assert result.returncode == 2
+    assert "pip install 'facilitator[postgres]'" in result.stderr
+    assert "Traceback" not in result.stderr
