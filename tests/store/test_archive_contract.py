@@ -53,7 +53,10 @@ def _tables(archive: Archive) -> set[str]:
     if archive.dialect == "sqlite":
         sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
     else:
-        sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        sql = (
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        )
     return {name for (name,) in archive.conn.execute(sql).fetchall()}
 
 

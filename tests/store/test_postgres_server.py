@@ -197,3 +197,34 @@ def test_another_programs_database_is_left_alone(postgres: PostgresServer, pg_ur
         pg_url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
     )
     assert tables == [("invoices",)]
+
+
+async def test_while_the_server_is_down_the_room_shows_the_line_waiting_and_why(
+    own_server: PostgresServer, clock: FakeClock
+) -> None:
+    url = own_server.new_database()
+    with Archive.open(url) as archive:
+        app = room_app(archive, clock)
+        async with app.run_test(size=(120, 40)) as pilot:
+            room = app.screen
+            own_server._run("pg_ctl", "-D", str(own_server.data), "-m", "fast", "-w", "stop")
+            await enter_line(pilot, "d: go live 1 Dec")
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if "not answering" in str(room.query_one("#message").render()):
+                    break
+            assert "not answering" in str(room.query_one("#message").render())
+            entries = room.query_one("#entries")
+            shown = [
+                str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)
+            ]
+            assert any("go live 1 Dec" in s and "not yet written" in s for s in shown)
+            assert app.meeting.state.entries == ()
+            log = str(own_server.root / "log")
+            own_server._run("pg_ctl", "-D", str(own_server.data), "-l", log, "-w", "start")
+            for _ in range(300):
+                await pilot.pause(0.05)
+                if app.meeting.state.entries:
+                    break
+            assert [c.entry.text for c in app.meeting.state.entries] == ["go live 1 Dec"]
+            assert room.outbox.waiting == ()
