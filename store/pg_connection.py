@@ -33,10 +33,10 @@ CONNECT_TIMEOUT_S = 3
 RECONNECT_PAUSE_S = 0.5
 """Between two attempts to connect again: a server that is down is not hammered."""
 NOTIFY_CHANNEL = "facilitator_journal"
+"""The server says ``NOTIFY facilitator_journal, '<meeting id>'`` when a journal grows."""
 
 Statements = list[tuple[str, "Sequence[Any] | None"]]
 """SQL (with ``?``) and its parameters; None: run as it is."""
-"""The server says ``NOTIFY facilitator_journal, '<meeting id>'`` when a journal grows."""
 
 
 @lru_cache(maxsize=512)
@@ -107,6 +107,8 @@ class Bound:
         self.raw = conn
         self.where = where
         self.cursor: psycopg.Cursor[Any] | None = None
+        self.failure = ""
+        """The server's or libpq's words for the last error here."""
 
     def execute(self, sql: str, params: Sequence[Any] | None = None, /) -> Any:
         try:
@@ -114,6 +116,7 @@ class Bound:
                 return self.raw.execute(sql)
             return self.raw.execute(_pg(sql), params)
         except psycopg.Error as exc:
+            self.failure = reason(exc)
             meant = mapped(exc, self.where, self.raw)
             if meant is None:
                 raise
@@ -220,10 +223,10 @@ class PgConnection:
             try:
                 bound.cursor = bound.execute(first, params)
                 return bound
-            except JournalUnavailable as exc:
+            except JournalUnavailable:
                 if self.is_open:
                     raise  # busy, a full disk: the connection itself is fine
-                self._failure = str(exc)
+                self._failure = bound.failure
                 if not patient:
                     self._start_reconnecting()
                 if not patient or attempt == 2:

@@ -88,7 +88,7 @@ class PgJournal(StoredJournal):
     def __init__(self, archive: PgArchive, meeting_id: int) -> None:
         super().__init__(archive, meeting_id)
         self._doubt: Doubt | None = None
-        self._followed: tuple[int, list[Event]] | None = None
+        self._own_write: tuple[int, list[Event]] | None = None
         """(``expected_last``, the events written after it) of the last checked append:
         under the meeting's lock nothing else came between, so a read after
         ``expected_last`` is answered without asking the server again."""
@@ -138,9 +138,9 @@ class PgJournal(StoredJournal):
             if time.monotonic() - doubt.committed_at < HOLD_SECONDS:
                 raise self._doubtful()
             self._doubt = None  # nobody came back for it: it is just the journal now
-        followed, self._followed = self._followed, None
-        if followed is not None and followed[0] == after:
-            return list(followed[1])
+        own, self._own_write = self._own_write, None
+        if own is not None and own[0] == after:
+            return list(own[1])
         return super().read(after)
 
     def _claim(self, events: Sequence[Event], expected_last: int | None, wait: bool) -> list[Event]:
@@ -208,7 +208,7 @@ class PgJournal(StoredJournal):
             for event, seq in zip(events, numbers, strict=True)
         ]
         if expected_last is not None:
-            self._followed = (expected_last, written)
+            self._own_write = (expected_last, written)
         return written
 
     def _close(self, event: MeetingClosed, minutes: Minutes, expected_last: int | None) -> Event:
