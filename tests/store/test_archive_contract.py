@@ -296,3 +296,13 @@ def test_copying_into_another_archive_is_refused_and_changes_nothing(
         ):
             copy_archive(src, dst)
         assert _everything(dst) == before
+
+
+def test_an_archive_is_not_copied_onto_itself(location: Location) -> None:
+    Archive.open(location).close()
+    with (
+        Archive.open(location, read_only=True) as src,
+        Archive.open(location) as dst,
+        pytest.raises(ArchiveError, match="both the source and the destination"),
+    ):
+        copy_archive(src, dst)
