@@ -1,4 +1,5 @@
 # make run  -- create .venv if needed and open the room on the demo meeting
+# make open -- resume the demo meeting left open (or MEETING=id on the demo archive)
 # make test -- create .venv if needed and run the test suite (parallel, then serial)
 PYTHON ?= python3
 VENV := .venv
@@ -6,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= var/demo.db
 
-.PHONY: run test lint bench clean
+.PHONY: run open test lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -18,6 +19,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/facilitator --db $(DEMO_DB) demo
+
+MEETING ?=
+open: $(STAMP)
+	$(BIN)/facilitator --db $(DEMO_DB) open $(MEETING)
 
 # Two runs: the lanes in parallel (pytest-xdist, one worker per core), then the
 # tests marked serial (tmux, crash, serve: real keystrokes, kills and ports) on

@@ -44,7 +44,7 @@ HOST_ACTIONS: tuple[HostAction, ...] = (
     HostAction("shift+f8", "prefill('/drop @')", "keys.drop", "/drop @{name}"),
     HostAction("shift+f9", "prefill('/absent @')", "keys.absent", "/absent @{name} @{briefer}"),
     HostAction("shift+f10", "balance", "keys.balance", ""),
-    HostAction("ctrl+t", "app.toggle_projector", "keys.theme", ""),
+    HostAction("ctrl+t", "toggle_projector", "keys.theme", ""),
 )
 
 

@@ -41,8 +41,11 @@ class FacilitatorApp(App[Minutes | None]):
         self._leaving = False
         localize_bindings(self)
         self.register_theme(PROJECTOR)
+        # The theme chosen in this meeting before (Ctrl+T, kept in its journal), else
         # FACILITATOR_THEME=projector starts on the projector theme (Ctrl+T toggles).
-        wanted = theme or os.environ.get("FACILITATOR_THEME") or DEFAULT_THEME
+        wanted = (
+            theme or meeting.state.theme or os.environ.get("FACILITATOR_THEME") or DEFAULT_THEME
+        )
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
 
     def _fatal_error(self) -> None:
@@ -109,7 +112,3 @@ class FacilitatorApp(App[Minutes | None]):
         if binding.key_display:
             return binding.key_display
         return short_key_label(binding.key)
-
-    def action_toggle_projector(self) -> None:
-        """Switch between the projector theme and the default one."""
-        self.theme = DEFAULT_THEME if self.theme == PROJECTOR.name else PROJECTOR.name

@@ -24,7 +24,9 @@ from screens.widgets.footer import KeyFooter
 
 
 def _heading(section: SummarySection) -> Option:
-    return Option(Text(section.heading, style="bold underline"), disabled=True)
+    # Topics left are a warning before confirming: the agenda is not finished.
+    style = "bold underline yellow" if section.kind == "left" else "bold underline"
+    return Option(Text(section.heading, style=style), disabled=True)
 
 
 def _none(section: SummarySection) -> Option:
@@ -46,6 +48,8 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
         captured = state.entries_of(section.kind)
         for item in section.items:
             line = Text("  • " + item.text, overflow="fold")
+            if section.kind == "left":
+                line.stylize("yellow")
             if item.owned is None or item.index is None:
                 options.append(Option(line, disabled=True))
                 continue
@@ -55,7 +59,11 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
             line.append_text(
                 styled(
                     owned.parts,
-                    owner="bold red" if owned.owner_missing else "bold",
+                    owner="bold red"
+                    if owned.owner_missing
+                    else "bold yellow"
+                    if owned.outside
+                    else "bold",
                     date="bold red" if owned.date_missing else "",
                 )
             )
@@ -74,6 +82,11 @@ class SummaryList(OptionList):
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
         # Without this the footer showed the catalogue key itself ("keys.fix_item").
         localize_bindings(self)
+
+    def on_resize(self) -> None:
+        # The fix line takes rows from the list when it opens: keep the item
+        # being fixed in sight, however long the summary (topics left, many tasks).
+        self.scroll_to_highlight()
 
 
 REFRESH_SECONDS = 0.5

@@ -19,16 +19,19 @@ from textual.widgets import Footer, Static
 
 from facilitator.app.follower import POLL_SECONDS, Follower
 from facilitator.core.i18n import t
+from facilitator.meeting.alerts import Alert, AlertWatch
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
 from facilitator.render.summary import closing_summary
 from facilitator.render.times import format_span, format_time, format_times
-from screens.follow_clock import FollowClock, StretchClock
+from screens.follow_clock import FollowClock, StretchClock, block_scales
 from screens.keys import localize_bindings
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.bigclock import ROWS
 from screens.widgets.entries import describe
+from screens.widgets.flash import flash
 from screens.widgets.speakers import SpeakerPanel
+from screens.widgets.stage import SpeakerStage
 
 ENTRIES_SHOWN = 4
 """The latest entries on screen (more on a tall one); older ones are in the minutes."""
@@ -102,6 +105,7 @@ class FollowScreen(Screen[None]):
         self._second: int | None = None
         self._ended = False
         self._sections: list[str] = []
+        self.alert_watch = AlertWatch()
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -113,6 +117,7 @@ class FollowScreen(Screen[None]):
                 yield AgendaPanel(id="follow-agenda")
                 with Vertical(id="follow-centre"):
                     yield FollowClock(id="clock")
+                    yield SpeakerStage(id="stage")
                     yield SpeakerPanel(id="speakers")
             yield Static(id="follow-decisions")
             yield LatestEntries(id="follow-entries")
@@ -134,14 +139,32 @@ class FollowScreen(Screen[None]):
         self.call_after_refresh(self.show_more_below)
 
     def fit_clock(self) -> None:
-        """Give the countdown every row of the centre that the rest leaves free."""
+        """Give the countdown every row of the centre that the rest leaves free; on a
+        projector, half of them, and the speaker's and the next one's names the rest."""
         centre = self.query_one("#follow-centre", Vertical)
         big = self.query_one("#big-countdown", StretchClock)
+        stage = self.query_one("#stage", SpeakerStage)
         if not centre.size.height or not big.size.width:
             return
+        staged = stage.display
         used = sum(child.outer_size.height for child in centre.children if child.display)
         spare = centre.content_size.height - used
-        down = max(1, (big.size.height + spare) // ROWS)
+        free = big.size.height + spare + (stage.size.height if staged else 0)
+        if not staged:
+            down = max(1, free // ROWS)
+        else:
+            width = big.size.width
+
+            def clock_rows(rows: int) -> int:
+                return ROWS * block_scales(big.value, width, rows)[1]
+
+            budget = max(2, free - clock_rows(free // 2))
+            # Names that need fewer rows leave the rest to the clock.
+            rows = max(free // 2, free - stage.rows(stage.size.width or width, budget))
+            down = max(1, rows // ROWS)
+            budget = max(2, free - clock_rows(ROWS * down))
+            if budget != stage.budget:
+                stage.budget = budget
         if down != big.down:
             big.down = down
 
@@ -162,7 +185,12 @@ class FollowScreen(Screen[None]):
         self.show_bar(state)
         self.query_one("#follow-agenda", AgendaPanel).show(state, now)
         self.query_one("#clock", FollowClock).show(state, now)
-        self.query_one("#speakers", SpeakerPanel).show(state, now)
+        stage = self.query_one("#stage", SpeakerStage)
+        staged = self.has_class("-tall")
+        if staged:
+            stage.show(state, now)
+        first = stage.shown_next if staged else 0
+        self.query_one("#speakers", SpeakerPanel).show(state, now, speaker=not staged, first=first)
         decisions = self.query_one("#follow-decisions", Static)
         # As many of the latest as its rows hold under the heading (fixed per screen height,
         # so the countdown keeps its size as decisions come in).
@@ -176,6 +204,21 @@ class FollowScreen(Screen[None]):
             widget.call_after_refresh(widget.scroll_end, animate=False)
         if state.is_closed and not self._ended:
             self.end_on_summary(self.follower.minutes())
+        self.alert(self.alert_watch.new(state, now))
+
+    def alert(self, alerts: tuple[Alert, ...]) -> None:
+        """What the room hears, the projector too: the bell once and a flash, as the
+        meeting's ``alerts`` (the agenda, then ``/alerts`` in the room) says."""
+        mode = self.follower.state.alerts
+        if not alerts or mode == "off":
+            return
+        if mode == "bell":
+            self.app.bell()
+        if any(not a.about_speaker for a in alerts):
+            flash(self.query_one("#clock", FollowClock))
+        if any(a.about_speaker for a in alerts):
+            flash(self.query_one("#stage", SpeakerStage))
+            flash(self.query_one("#speakers", SpeakerPanel))
 
     def show_bar(self, state: MeetingState) -> None:
         """Title on the left, time on the right; a narrow screen keeps just the hours."""

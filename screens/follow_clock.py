@@ -79,7 +79,7 @@ class FollowClock(Vertical):
         big = self.query_one("#big-countdown", StretchClock)
         current = state.current_topic
         title.update(topic_heading(state))
-        phase = None if current is None else topic_phase(current, now)
+        phase = None if current is None else topic_phase(current, now, state.agenda.warning)
         big.update("--:--" if phase is None else clock(phase.left))
         self.set_class(phase is not None and phase.time is Phase.WARNING, "-warning")
         self.set_class(phase is not None and phase.time is Phase.OVERRUN, "-overrun")

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from facilitator.core.i18n import t
+from facilitator.meeting.agenda import ALERT_MODES
 from screens.actions import HOST_ACTIONS, line_of
 from screens.keys import key_label, label
 
@@ -31,6 +32,11 @@ class RoomCommands(Provider):
         # Leaving is a host action too; Textual's own "Quit" is not offered (English only).
         commands.append((t("palette.quit"), partial(run, "app.quit"), key_label("ctrl+q")))
         state = meeting.state
+        for mode in ALERT_MODES:
+            line = f"/alerts {mode}"
+            commands.append(
+                (t(f"palette.alerts_{mode}"), partial(screen.submit_text, line), line)  # type: ignore[attr-defined]
+            )
         for number, topic_state in enumerate(state.topics_in_order(), start=1):
             commands.append(
                 (

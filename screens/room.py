@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import gc
-import time
 from functools import partial
 
-from pendulum import DateTime
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from facilitator.app.live import LiveMeeting, Outcome
 from facilitator.app.outbox import Outbox, Pending
@@ -22,24 +18,27 @@ from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
 from facilitator.core.pinyin import warm
 from facilitator.line.completion import offer
-from facilitator.line.corrections import kind_change
+from facilitator.meeting.alerts import Alert, AlertWatch, told
 from facilitator.meeting.decision import Command
 from facilitator.meeting.journal import JournalUnavailable
+from facilitator.render.times import format_datetime
 from screens.actions import room_bindings
 from screens.balance import BalanceScreen
 from screens.closing import ClosingScreen
 from screens.help import HelpScreen
 from screens.keys import localize_bindings
 from screens.palette import RoomCommands
+from screens.room_line import LineScreen, retracted
+from screens.themes import DEFAULT_THEME, PROJECTOR
 from screens.widgets.agenda import AgendaPanel
 from screens.widgets.bar import MeetingBar
 from screens.widgets.capture import CaptureLine, LinePreview
 from screens.widgets.completion import CompletionMenu
-from screens.widgets.countdown import TopicClock
 from screens.widgets.entries import EntryList
 from screens.widgets.footer import KeyFooter
 from screens.widgets.opening import OpeningPanel
-from screens.widgets.speakers import BalancePanel, SpeakerPanel
+from screens.widgets.running import RunningPanel
+from screens.widgets.speakers import BalancePanel
 
 REFRESH_SECONDS = 0.5
 """How often the room redraws and looks for events from another terminal."""
@@ -49,32 +48,7 @@ RUNNING_KEYS = ("next", "pause", "extend", "done", "entries", "undo", "close", "
 """Binding ids by importance for the footer (F1 help always comes first)."""
 
 
-def _typed(text: str, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
-    return meeting.submit(text, at=at, wait=wait)
-
-
-def _corrected(seq: int, text: str, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
-    return meeting.edit(seq, text, at=at, wait=wait)
-
-
-def _commanded(command: Command, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
-    return meeting.run(command, at=at, wait=wait)
-
-
-def _retracted(seq: int, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
-    return meeting.retract(seq, at=at, wait=wait)
-
-
-class Written(Message):
-    """A write that had to wait for the archive is now done (or refused)."""
-
-    def __init__(self, pending: Pending, outcome: Outcome) -> None:
-        super().__init__()
-        self.pending = pending
-        self.outcome = outcome
-
-
-class RoomScreen(Screen[None]):
+class RoomScreen(LineScreen):
     """The shared screen of a running meeting.
 
     Before the first topic it shows the opening (goal, rules, roll call); the
@@ -98,11 +72,8 @@ class RoomScreen(Screen[None]):
         self.editing: int | None = None
         """The seq of the entry being corrected in the input line, if any."""
         self.outbox = Outbox(meeting, self._written_late)
+        self.alert_watch = AlertWatch()
         localize_bindings(self)
-
-    def _written_late(self, pending: Pending, outcome: Outcome) -> None:
-        # Called on the outbox's thread: post_message hands it to the screen's own.
-        self.post_message(Written(pending, outcome))
 
     def compose(self) -> ComposeResult:
         agenda = self.meeting.state.agenda
@@ -111,9 +82,7 @@ class RoomScreen(Screen[None]):
             with Horizontal(id="room-main"):
                 yield AgendaPanel(id="agenda")
                 yield OpeningPanel(id="opening")
-                with Vertical(id="running"):
-                    yield TopicClock(id="clock")
-                    yield SpeakerPanel(id="speakers")
+                yield RunningPanel(id="running")
                 yield BalancePanel(id="balance")
             yield EntryList(id="entries")
             yield Static(id="message")
@@ -134,6 +103,7 @@ class RoomScreen(Screen[None]):
         self.meeting.open()
         self.refresh_view()
         self.query_one("#preview", LinePreview).show(None)
+        self._say_if_early()
         self.line.focus()
         self.set_interval(REFRESH_SECONDS, self.tick)
         # The room's widgets live as long as it does: out of the collector's way.
@@ -142,6 +112,18 @@ class RoomScreen(Screen[None]):
         # while the room is looked at, not on the first "@" typed.
         names = [p.name for p in self.meeting.state.agenda.people]
         self.call_after_refresh(lambda: self.run_worker(partial(warm, names), thread=True))
+
+    def on_resize(self) -> None:
+        # The breakpoints (-tall, -wide) follow the size: redraw once they have, so a
+        # projector shows its stage from the first frame, not from the next tick.
+        self.call_after_refresh(self.refresh_view)
+
+    def _say_if_early(self) -> None:
+        """Opened before the meeting's day: say so (the end is projected from now)."""
+        state = self.meeting.state
+        if state.in_opening and state.opened_early(self.meeting.clock.now()):
+            date = format_datetime(state.agenda.start, zone=state.agenda.timezone)
+            self.say(Outcome(False, (Notice("room.early", {"date": date}, "warning"),)))
 
     @property
     def line(self) -> CaptureLine:
@@ -175,155 +157,25 @@ class RoomScreen(Screen[None]):
         self.query_one("#meeting-bar", MeetingBar).show(state, now)
         self.query_one("#agenda", AgendaPanel).show(state, now)
         if state.in_opening:
-            self.query_one("#opening", OpeningPanel).show(state)
+            self.query_one("#opening", OpeningPanel).show(state, now)
         else:
-            self.query_one("#clock", TopicClock).show(state, now)
-            wide = self.has_class("-wide")
-            self.query_one("#speakers", SpeakerPanel).show(state, now, shares=not wide)
+            wide, tall = self.has_class("-wide"), self.has_class("-tall")
+            self.query_one("#running", RunningPanel).show(state, now, shares=not wide, staged=tall)
             self.query_one("#balance", BalancePanel).show(state, now)
         self.query_one("#entries", EntryList).show(state, [p.label for p in self.outbox.waiting])
+        self.alert(self.alert_watch.new(state, now))
 
-    def say(self, outcome: Outcome) -> None:
-        message = self.query_one("#message", Static)
-        text = Text(overflow="ellipsis", no_wrap=True)
-        notices = outcome.notices
-        kept = self.line.kept
-        if kept and not any(n.key == "room.kept_under_up" for n in notices):
-            # Until brought back, a refused line is not forgotten by the next message.
-            notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
-        for index, notice in enumerate(notices):
-            if index:
-                text.append("  ")
-            # A hint ("type a name after @") on a refused line is a warning too.
-            ok = notice.severity == "info"
-            text.append(
-                ("✓ " if ok else "⚠ ") + notice.text(), style="green" if ok else "bold yellow"
-            )
-        message.update(text)
-
-    # -- the input line ---------------------------------------------------------
-
-    @on(Input.Changed, "#line")
-    def preview_line(self) -> None:
-        self.update_preview()
-
-    def update_preview(self) -> None:
-        """Read the line as it stands now; while correcting, say if its kind would change."""
-        value = self.line.value
-        parsed = self.meeting.preview(value) if value.strip() else None
-        captured = self.meeting.state.entry(self.editing) if self.editing is not None else None
-        change = kind_change(captured.entry, parsed) if captured and parsed else None
-        self.query_one("#preview", LinePreview).show(
-            parsed, editing=self._editing_number(), change=change
-        )
-
-    def _editing_number(self) -> int | None:
-        if self.editing is None:
-            return None
-        captured = self.meeting.state.entry(self.editing)
-        return captured.number if captured else None
-
-    @on(CaptureLine.Entered, "#line")
-    def lines_entered(self, event: CaptureLine.Entered) -> None:
-        """Record each line, in order; a paste says how many it recorded."""
-        if not event.pasted:
-            self._perform_line(event.texts[0], keys=event.keys)
+    def alert(self, alerts: tuple[Alert, ...]) -> None:
+        """Thresholds just crossed: the bell once and a flash (as the meeting's
+        ``alerts`` says), and what it is about in the status line."""
+        if not alerts:
             return
-        outcomes = [self._perform_line(text, quiet=True) for text in event.texts]
-        recorded = sum(1 for outcome in outcomes if outcome is not None and outcome.accepted)
-        refused = [n for n, o in enumerate(outcomes, start=1) if o is not None and not o.accepted]
-        waiting = sum(1 for outcome in outcomes if outcome is None)
-        notices = [Notice("room.pasted", {"count": recorded})]
-        if waiting:
-            notices.append(Notice("room.pasted_waiting", {"count": waiting}, "warning"))
-        for number in refused:
-            outcome = outcomes[number - 1]
-            assert outcome is not None
-            reason = outcome.notices[0].text() if outcome.notices else ""
-            notices.append(
-                Notice("room.pasted_refused", {"number": number, "reason": reason}, "warning")
-            )
-        self.say(Outcome(True, tuple(notices)))
-
-    def _perform_line(
-        self, text: str, quiet: bool = False, keys: int | None = None
-    ) -> Outcome | None:
-        """One line typed (or pasted): a correction while editing, else a new line.
-
-        ``keys``: the line's key count when it was sent, so a refused line comes
-        back into the input only if nothing was typed since (else under ↑).
-        """
-        if self.editing is not None:
-            seq, self.editing = self.editing, None
-            work = partial(_corrected, seq, text)
-            outcome = self.perform(Pending(text, self.meeting.clock.now(), work, line=text))
-            if outcome is not None and not outcome.accepted:
-                self.editing = seq  # still correcting it: the line comes back to fix
-            self._done(outcome, text, quiet, keys)
-            return outcome
-        outcome = self.perform(
-            Pending(text, self.meeting.clock.now(), partial(_typed, text), line=text)
-        )
-        self._done(outcome, text, quiet, keys)
-        return outcome
-
-    def _done(self, outcome: Outcome | None, text: str, quiet: bool, keys: int | None) -> None:
-        if outcome is None:
-            self._say_waiting()
-            return
-        if not outcome.accepted and outcome.notices:
-            self.line.give_back(text, keys)
-        if quiet:
-            self.refresh_view()
-            return
-        self.after(outcome)
-
-    def perform(self, pending: Pending) -> Outcome | None:
-        """Write now if the archive is free; else it waits its turn (None), shown as waiting."""
-        outcome = self.outbox.put(pending)
-        if outcome is None:
-            self.refresh_view()
-        return outcome
-
-    @on(Written)
-    def written(self, message: Written) -> None:
-        """A write that waited is done: show it like any other."""
-        pending, outcome = message.pending, message.outcome
-        if pending.line is not None and not outcome.accepted and outcome.notices:
-            self.line.give_back(pending.line)
-        self.after(outcome)
-        if self.outbox.waiting:
-            self._say_waiting()
-
-    def _say_waiting(self) -> None:
-        waiting = self.outbox.waiting
-        since = self.outbox.waiting_since
-        seconds = int(time.monotonic() - since) if since is not None else 0
-        self.say(
-            Outcome(
-                False,
-                (
-                    Notice(
-                        "room.archive_waiting",
-                        {"count": len(waiting), "seconds": seconds, "reason": self.outbox.reason},
-                        "warning",
-                    ),
-                ),
-            )
-        )
-
-    def warn_leaving(self) -> None:
-        """Said on the first Ctrl+Q while lines still wait for the archive."""
-        count = len(self.outbox.waiting)
-        self.say(Outcome(False, (Notice("room.leave_waiting", {"count": count}, "warning"),)))
-
-    @on(CaptureLine.Kept, "#line")
-    def line_kept(self, event: CaptureLine.Kept) -> None:
-        self.say(Outcome(False, (Notice("room.kept_under_up", {"line": event.text}, "warning"),)))
-
-    def submit_text(self, text: str) -> None:
-        """Carry out a line as if typed (the palette uses this)."""
-        self._perform_line(text, keys=self.line.keys)
+        mode = self.meeting.state.alerts
+        if mode == "bell":
+            self.app.bell()
+        if mode != "off":
+            self.query_one("#running", RunningPanel).flash(alerts)
+        self.say(Outcome(True, told(alerts)))
 
     def after(self, outcome: Outcome) -> None:
         self.say(outcome)
@@ -334,17 +186,6 @@ class RoomScreen(Screen[None]):
             self.action_help()
 
     # -- actions (keys, palette) ----------------------------------------------------
-
-    def run_command(self, command: Command) -> None:
-        """A command from a key or the palette, in turn with the lines typed before it."""
-        label = "/" + command.summary()
-        outcome = self.perform(
-            Pending(label, self.meeting.clock.now(), partial(_commanded, command))
-        )
-        if outcome is None:
-            self._say_waiting()
-        else:
-            self.after(outcome)
 
     def action_command(self, name: str) -> None:
         self.run_command(Command(name))
@@ -368,6 +209,7 @@ class RoomScreen(Screen[None]):
         if self.meeting.state.entries:
             entries.highlight_last()
             entries.focus()
+            self.say(Outcome(True, (Notice("room.entries_focused"),)))
         else:
             self.say(Outcome(False, (Notice("room.nothing_to_edit", severity="warning"),)))
 
@@ -382,7 +224,15 @@ class RoomScreen(Screen[None]):
             self.editing = None
             self.line.value = ""
             self.update_preview()
+            self.say(Outcome(True, (Notice("room.edit_cancelled"),)))
         self.line.focus()
+
+    def action_toggle_projector(self) -> None:
+        """Ctrl+T: the projector theme or back, kept with the meeting (a resumed room
+        looks the same), and said in the status line."""
+        theme = DEFAULT_THEME if self.app.theme == PROJECTOR.name else PROJECTOR.name
+        self.app.theme = theme
+        self.run_command(Command("theme", (theme,)))
 
     @on(EntryList.Chosen)
     def entry_chosen(self, event: EntryList.Chosen) -> None:
@@ -395,7 +245,7 @@ class RoomScreen(Screen[None]):
         if event.action == "retract":
             captured = self.meeting.state.entry(event.seq)
             label = f"/retract {captured.number}" if captured else "/retract"
-            pending = Pending(label, self.meeting.clock.now(), partial(_retracted, event.seq))
+            pending = Pending(label, self.meeting.clock.now(), partial(retracted, event.seq))
             outcome = self.perform(pending)
             if outcome is None:
                 self._say_waiting()

@@ -14,6 +14,7 @@ tables and the close event in one transaction: all or nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -24,16 +25,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pendulum
 from pendulum import DateTime
 
-from facilitator.app.selection import MeetingStanding, default_meeting
 from facilitator.app.settings import Location, is_server_url, shown
 from facilitator.core.i18n import t
-from facilitator.meeting.agenda import Agenda
-from facilitator.meeting.events import MeetingCreated
-from facilitator.meeting.fold import fold
+from facilitator.core.zones import zone
 from facilitator.meeting.journal import JournalUnavailable
-from facilitator.meeting.minutes import Minutes, build_minutes
-from facilitator.meeting.state import MeetingState
-from store.codec import encode_payload
 from store.errors import ArchiveError
 from store.migrate import applied
 from store.minutes import iso
@@ -41,7 +36,14 @@ from store.sql import Connection, Dialect
 from store.versions import KNOWN, MIGRATION_SET
 
 if TYPE_CHECKING:
+    from facilitator.app.selection import MeetingStanding
+    from facilitator.meeting.agenda import Agenda
+    from facilitator.meeting.minutes import Minutes
+    from facilitator.meeting.state import MeetingState
     from store.journal import FollowedJournal, StoredJournal
+
+# The events, the fold and the minutes are imported where they are used: a
+# command that only lists rows (tasks, search, meetings) starts without them.
 
 T = TypeVar("T")
 
@@ -66,21 +68,36 @@ class MeetingRow:
     key: str
     title: str
     start: str
+    """UTC ISO 8601, as stored (see :meth:`local_start`)."""
     status: str
     closed_at: str | None
+    timezone: str = "UTC"
+    """The meeting's zone: an IANA name or a fixed offset like ``+01:00``."""
 
     @property
     def is_closed(self) -> bool:
         return self.status == "closed"
 
+    @property
+    def local_start(self) -> DateTime:
+        """The start in the meeting's own zone."""
+        return pendulum.instance(dt.datetime.fromisoformat(self.start)).in_timezone(
+            zone(self.timezone)
+        )
+
 
 def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
-    """Meetings named by id, else by key, else by part of the title (any case)."""
+    """Meetings named by id, else by key, else by their whole title, else by part of
+    it (any case)."""
     if reference.isdigit():
         return [m for m in rows if m.id == int(reference)]
     found = [m for m in rows if m.key == reference]
     if not found:
-        needle = reference.casefold()
+        # A whole title names its meeting even when it is part of another's
+        # ("Q3 sync" and "Q3 sync · follow-up 2026-03-09").
+        needle = reference.strip().casefold()
+        found = [m for m in rows if m.title.casefold() == needle]
+    if not found:
         found = [m for m in rows if needle in m.title.casefold()]
     return found
 
@@ -265,7 +282,8 @@ class Archive:
     def meetings(self) -> list[MeetingRow]:
         """Every meeting, oldest start first."""
         rows = self.conn.execute(
-            "SELECT id, key, title, start, status, closed_at FROM meetings ORDER BY start, id"
+            "SELECT id, key, title, start, status, closed_at, COALESCE(timezone, 'UTC') "
+            "FROM meetings ORDER BY start, id"
         ).fetchall()
         return [MeetingRow(*row) for row in rows]
 
@@ -285,6 +303,8 @@ class Archive:
         every = self.meetings()
         rows = [m for m in every if closed is None or m.is_closed == closed]
         if reference is None or reference == "":
+            from facilitator.app.selection import default_meeting
+
             chosen = default_meeting(self.standings(), now or pendulum.now("UTC"), closed)
             if chosen is None:
                 raise ArchiveError(
@@ -306,12 +326,16 @@ class Archive:
                 raise ArchiveError(t(key, id=other[0].id, title=other[0].title))
             raise ArchiveError(t("archive.no_such_meeting", reference=reference))
         if len(found) > 1:
-            listing = "; ".join(f"{m.id}: {m.title} ({m.start})" for m in found)
+            listing = "; ".join(
+                f"{m.id}: {m.title} ({m.local_start.format('YYYY-MM-DD HH:mm')})" for m in found
+            )
             raise ArchiveError(t("archive.ambiguous_meeting", reference=reference, matches=listing))
         return found[0]
 
     def standings(self) -> list[MeetingStanding]:
         """Every meeting with what choosing among them needs: times, opened, last activity."""
+        from facilitator.app.selection import MeetingStanding
+
         rows = self.conn.execute(
             'SELECT m.id, m.start, m."end", m.status, m.closed_at, '
             "COALESCE(MAX(j.seq), 0), "
@@ -337,18 +361,23 @@ class Archive:
 
     def create_meeting(self, agenda: Agenda, now: DateTime) -> StoredJournal:
         """A new meeting in the archive, its journal begun with the agenda."""
+        from facilitator.meeting.events import MeetingCreated
+        from store.codec import encode_payload
+        from store.views import add_zone
+
         created = MeetingCreated(at=now, agenda=agenda)
         with self.transaction() as conn:
             (meeting_id,) = conn.execute(
                 'INSERT INTO meetings (key, title, goal, kind, start, "end", timezone, place, '
-                "online, rsvp_by, language, status, created_at, host, recorder, agenda) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?) RETURNING id",
+                "online, rsvp_by, language, status, created_at, host, recorder, agenda, series) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?) RETURNING id",
                 _meeting_values(agenda, now),
             ).fetchone()
             conn.execute(
                 "INSERT INTO journal (meeting_id, at, kind, payload) VALUES (?, ?, ?, ?)",
-                (meeting_id, now.isoformat(), created.kind, encode_payload(created)),
+                (meeting_id, iso(now), created.kind, encode_payload(created)),
             )
+            add_zone(conn, agenda.timezone)
         return self.journal(int(meeting_id))
 
     def journal(self, meeting_id: int) -> StoredJournal:
@@ -363,10 +392,14 @@ class Archive:
 
     def state(self, meeting_id: int) -> MeetingState:
         """The meeting's state after all its events."""
+        from facilitator.meeting.fold import fold
+
         return fold(self.journal(meeting_id).read())
 
     def minutes(self, meeting_id: int, now: DateTime | None = None) -> Minutes:
         """The minutes of a meeting, from its journal (as of its close, or ``now``)."""
+        from facilitator.meeting.minutes import build_minutes
+
         state = self.state(meeting_id)
         instant = state.closed_at or now
         if instant is None:
@@ -380,15 +413,16 @@ def _meeting_values(agenda: Agenda, now: DateTime) -> tuple[Any, ...]:
         agenda.title,
         agenda.goal,
         agenda.kind,
-        agenda.start.isoformat(),
-        agenda.end.isoformat(),
+        iso(agenda.start),
+        iso(agenda.end),
         agenda.timezone,
         agenda.place,
         agenda.online,
         iso(agenda.rsvp_by),
         agenda.language,
-        now.isoformat(),
+        iso(now),
         ", ".join(p.name for p in agenda.with_role("host")),
         ", ".join(p.name for p in agenda.with_role("recorder")),
         json.dumps(agenda.to_dict(), ensure_ascii=False),
+        agenda.series_name,
     )

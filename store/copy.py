@@ -24,33 +24,50 @@ from facilitator.core.i18n import t
 from store.archive import Archive
 from store.errors import ArchiveError
 from store.sql import Connection, placeholders
+from store.views import add_zone
 
 TABLES: tuple[tuple[str, str], ...] = (
     ("meetings", "id"),
     ("journal", "seq"),
     ("topics", "id"),
+    ("topic_reports", "id"),
     ("people", "id"),
     ("attendance", "id"),
     ("points", "id"),
     ("decisions", "id"),
     ("disputes", "id"),
     ("open_items", "id"),
+    ("open_item_updates", "id"),
     ("tasks", "id"),
     ("speaking", "id"),
     ("task_updates", "id"),
     ("exports", "id"),
     ("retrospectives", "meeting_id"),
+    ("confirmations", "id"),
 )
 """Every table copied, (name, key), each after the tables it refers to."""
 
-APPEND_ONLY = frozenset({"journal", "task_updates", "exports"})
+APPEND_ONLY = frozenset(
+    {"journal", "task_updates", "exports", "open_item_updates", "confirmations"}
+)
 """Tables whose rows never change once written: a row of the same key that
 differs means the destination is another archive, not an older copy."""
 
-NOT_COPIED = frozenset({"_sqlite_migrations", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+NOT_COPIED = frozenset(
+    {
+        "_sqlite_migrations",
+        "sqlite_sequence",
+        "sqlite_stat1",
+        "sqlite_stat4",
+        "search_index",
+        *(f"search_index_{part}" for part in ("data", "idx", "content", "docsize", "config")),
+        "zone_offsets",
+    }
+)
 """Tables of the engine or of the migrations (each side keeps its own); tables
-derived from others (a search index) also go here: the destination's own
-migrations and triggers build them."""
+derived from others also go here, the destination builds them itself: its
+triggers fill the search index (FTS5's own tables on SQLite) as rows arrive,
+and the zones of the meetings copied are added to its ``zone_offsets``."""
 
 BATCH = 5000
 
@@ -175,6 +192,8 @@ def copy_archive(src: Archive, dst: Archive) -> CopyReport:
         with src.reading() as read, dst.transaction() as write:
             for table, key in TABLES:
                 report.tables.append(_copy_table(src, read, dst, write, table, key))
+            for (zone,) in write.execute("SELECT DISTINCT timezone FROM meetings").fetchall():
+                add_zone(write, zone)
     except (*src.engine_errors, *dst.engine_errors) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ArchiveError(t("archive.copy_failed", path=dst.shown, reason=reason)) from None

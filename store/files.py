@@ -98,7 +98,7 @@ def _connect_read_only(path: Path, busy_ms: int, live: bool) -> sqlite3.Connecti
     return conn
 
 
-def opening_error(exc: sqlite3.DatabaseError, path: Path) -> ArchiveError:
+def opening_error(exc: sqlite3.DatabaseError | UnicodeDecodeError, path: Path) -> ArchiveError:
     """What a failure while preparing the archive means, for a person."""
     message = str(exc)
     lowered = message.lower()

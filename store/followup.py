@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pendulum
 from pendulum import Date, DateTime
@@ -22,9 +24,12 @@ from facilitator.followup.tasks import (
     TaskUpdate,
     with_follow_up,
 )
-from facilitator.meeting.minutes import Minutes
 from store.archive import Archive
 from store.errors import ArchiveError
+from store.minutes import iso
+
+if TYPE_CHECKING:
+    from facilitator.meeting.minutes import Minutes
 
 
 @lru_cache(maxsize=65536)
@@ -52,7 +57,8 @@ def _date(value: str | None) -> Date | None:
 
 _TASK_COLUMNS = (
     "SELECT tasks.id, tasks.meeting_id, meetings.title, tasks.title, tasks.owner, "
-    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at "
+    "tasks.department, tasks.due, tasks.status, tasks.created_at, tasks.updated_at, "
+    "COALESCE(meetings.timezone, 'UTC') "
     "FROM tasks JOIN meetings ON meetings.id = tasks.meeting_id"
 )
 
@@ -69,6 +75,7 @@ def _task(row: tuple) -> TaskRecord:
         status=row[7] or "open",
         created_at=_instant(row[8]) or pendulum.from_timestamp(0),
         updated_at=_instant(row[9]) or pendulum.from_timestamp(0),
+        timezone=row[10],
     )
 
 
@@ -100,34 +107,89 @@ def task(archive: Archive, task_id: int) -> TaskRecord:
 
 
 def update_task(
-    archive: Archive, task_id: int, status: str, note: str, now: DateTime
+    archive: Archive,
+    task_id: int,
+    status: str | None,
+    note: str,
+    now: DateTime,
+    *,
+    owner: tuple[str, str] | None = None,
+    due: Date | None = None,
 ) -> TaskUpdate:
-    """Set a task's status and append the change to its history, in one transaction."""
+    """Set a task's status (None: keep it), owner (name, department) or due date, and
+    append the change to its history, in one transaction."""
     with archive.transaction() as conn:
-        row = conn.execute("SELECT status FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        row = conn.execute(
+            "SELECT status, owner, due FROM tasks WHERE id = ?", (task_id,)
+        ).fetchone()
         if row is None:
             raise ArchiveError(t("followup.no_such_task", id=task_id))
-        previous = row[0] or "open"
-        at = now.isoformat()
+        previous, previous_owner, previous_due = row[0] or "open", row[1] or "", row[2]
+        status = status or previous
+        at = iso(now)
         conn.execute(
             "UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?", (status, at, task_id)
         )
+        if owner is not None:
+            conn.execute(
+                "UPDATE tasks SET owner = ?, department = ? WHERE id = ?",
+                (owner[0], owner[1], task_id),
+            )
+        if due is not None:
+            conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (due.isoformat(), task_id))
         conn.execute(
-            "INSERT INTO task_updates (task_id, at, previous, status, note) VALUES (?, ?, ?, ?, ?)",
-            (task_id, at, previous, status, note),
+            "INSERT INTO task_updates (task_id, at, previous, status, note, previous_owner, "
+            "owner, previous_due, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                task_id,
+                at,
+                previous,
+                status,
+                note,
+                previous_owner if owner is not None else None,
+                owner[0] if owner is not None else None,
+                previous_due if due is not None else None,
+                due.isoformat() if due is not None else None,
+            ),
         )
-    return TaskUpdate(task_id, now, previous, status, note)
+    return TaskUpdate(
+        task_id,
+        now,
+        previous,
+        status,
+        note,
+        previous_owner if owner is not None else "",
+        owner[0] if owner is not None else "",
+        _date(previous_due) if due is not None else None,
+        due,
+    )
 
 
 def task_updates(archive: Archive, task_id: int | None = None) -> list[TaskUpdate]:
-    """The status history (of one task, or of all), oldest first."""
-    query = "SELECT task_id, at, previous, status, note FROM task_updates"
+    """The history (of one task, or of all), oldest first: statuses and reschedules."""
+    query = (
+        "SELECT task_id, at, previous, status, note, previous_owner, owner, previous_due, due "
+        "FROM task_updates"
+    )
     params: tuple = ()
     if task_id is not None:
         query += " WHERE task_id = ?"
         params = (task_id,)
     rows = archive.conn.execute(query + " ORDER BY at, id", params).fetchall()
-    return [TaskUpdate(r[0], _instant(r[1]), r[2] or "", r[3], r[4] or "") for r in rows]  # type: ignore[arg-type]
+    return [
+        TaskUpdate(
+            r[0],
+            _instant(r[1]),  # type: ignore[arg-type]
+            r[2] or "",
+            r[3],
+            r[4] or "",
+            r[5] or "",
+            r[6] or "",
+            _date(r[7]),
+            _date(r[8]),
+        )
+        for r in rows
+    ]
 
 
 def last_notes(archive: Archive, task_ids: Sequence[int]) -> dict[int, str]:
@@ -151,19 +213,8 @@ def record_export(archive: Archive, meeting_id: int, fmt: str, now: DateTime) ->
     with archive.transaction() as conn:
         conn.execute(
             "INSERT INTO exports (meeting_id, format, at) VALUES (?, ?, ?)",
-            (meeting_id, fmt, now.isoformat()),
+            (meeting_id, fmt, iso(now)),
         )
-
-
-def unexported_closed_meetings(archive: Archive) -> list[tuple[int, str, DateTime]]:
-    """(id, title, closed_at) of closed meetings whose minutes were never exported."""
-    rows = archive.conn.execute(
-        "SELECT id, title, closed_at FROM meetings WHERE status = 'closed' "
-        "AND closed_at IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM exports WHERE exports.meeting_id = meetings.id) "
-        "ORDER BY closed_at, id"
-    ).fetchall()
-    return [(r[0], r[1], _instant(r[2])) for r in rows]  # type: ignore[misc]
 
 
 def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) -> None:
@@ -174,7 +225,7 @@ def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) 
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET "
             "good = excluded.good, improve = excluded.improve, rating = excluded.rating, "
             "at = excluded.at",
-            (meeting_id, retro.good, retro.improve, retro.rating, retro.at.isoformat()),
+            (meeting_id, retro.good, retro.improve, retro.rating, iso(retro.at)),
         )
 
 
@@ -189,7 +240,15 @@ def retrospective(archive: Archive, meeting_id: int) -> Retrospective | None:
 
 
 def followed_minutes(archive: Archive, meeting_id: int, now: DateTime) -> Minutes:
-    """A closed meeting's minutes with each task's id and follow-up status as of ``now``."""
+    """A closed meeting's minutes with each task's and open item's id and follow-up
+    status as of ``now``, and each participant's latest word on them."""
+    from facilitator.followup.confirmations import latest
+    from facilitator.followup.items import with_item_follow_up
+    from store.confirmations import confirmations
+    from store.items import items
+
     minutes = archive.minutes(meeting_id)
     today = now.in_timezone(zone_of(minutes.agenda.start)).date()
+    minutes = with_item_follow_up(minutes, items(archive, meeting_id), today)
+    minutes = replace(minutes, confirmations=latest(confirmations(archive, meeting_id)))
     return with_follow_up(minutes, tasks(archive, meeting_id), today)

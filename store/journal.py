@@ -20,7 +20,7 @@ from facilitator.meeting.journal import JournalGone, JournalMoved, JournalUnavai
 from facilitator.meeting.minutes import Minutes
 from store.codec import decode_event, encode_payload
 from store.errors import ArchiveError
-from store.minutes import write_minutes
+from store.minutes import iso, write_minutes
 from store.sql import Connection
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class StoredJournal:
                 "RETURNING seq",
                 (
                     self.meeting_id,
-                    event.at.in_timezone("UTC").isoformat(),
+                    iso(event.at),
                     event.kind,
                     encode_payload(event),
                     group or None,

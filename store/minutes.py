@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from pendulum import DateTime
-
-from facilitator.meeting.minutes import Minutes
+from facilitator.core.zones import utc_text
 from store.sql import Connection
+
+if TYPE_CHECKING:
+    from pendulum import DateTime
+
+    from facilitator.meeting.minutes import Minutes
 
 
 def iso(value: DateTime | None) -> str | None:
-    """An instant as stored: ISO 8601 with its offset, or NULL."""
-    return value.isoformat() if value is not None else None
+    """An instant as stored: ISO 8601 in UTC (see :func:`facilitator.core.zones.utc_text`),
+    or NULL. Every instant the archive writes goes through here."""
+    return utc_text(value) if value is not None else None
 
 
 def write_minutes(conn: Connection, meeting_id: int, minutes: Minutes) -> None:
@@ -66,6 +71,17 @@ def write_minutes(conn: Connection, meeting_id: int, minutes: Minutes) -> None:
                 "INSERT INTO decisions (meeting_id, topic_id, position, text) VALUES (?, ?, ?, ?)",
                 (meeting_id, topic_id, position, text),
             )
+        reports = [
+            *(("progress", text) for text in section.progress),
+            *(("risk", text) for text in section.risks),
+            *(("proposal", text) for text in section.proposals),
+        ]
+        for position, (kind, text) in enumerate(reports, start=1):
+            conn.execute(
+                "INSERT INTO topic_reports (meeting_id, topic_id, position, kind, text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (meeting_id, topic_id, position, kind, text),
+            )
         for position, dispute in enumerate(section.disputes, start=1):
             sides = json.dumps(
                 [{"party": s.party, "position": s.position} for s in dispute.sides],
@@ -78,14 +94,18 @@ def write_minutes(conn: Connection, meeting_id: int, minutes: Minutes) -> None:
             )
     for item in minutes.open_items:
         conn.execute(
-            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO open_items (meeting_id, topic_id, text, owner, deadline, "
+            "department, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 meeting_id,
                 topic_ids.get(item.topic or ""),
                 item.text,
                 item.owner,
                 item.deadline.isoformat() if item.deadline else None,
+                item.department,
+                "open",
+                closed,
+                closed,
             ),
         )
     for task in minutes.tasks:

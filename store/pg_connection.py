@@ -13,9 +13,10 @@ that may wait, in the background for one that must not (the room's screen).
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -39,10 +40,22 @@ Statements = list[tuple[str, "Sequence[Any] | None"]]
 """SQL (with ``?``) and its parameters; None: run as it is."""
 
 
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+"""A named parameter (``:now``), not a cast (``::text``)."""
+
+
 @lru_cache(maxsize=512)
-def _pg(sql: str) -> str:
-    """The store's ``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled)."""
-    return sql.replace("%", "%%").replace("?", "%s")
+def _pg(sql: str, named: bool = False) -> str:
+    """The store's ``?`` placeholders (or, with ``named``, ``:name`` ones, as
+    SQLite reads them) as psycopg's ``%s`` (``%(name)s``), a literal ``%`` doubled."""
+    sql = sql.replace("%", "%%")
+    if named:
+        return _NAMED.sub(r"%(\1)s", sql)
+    return sql.replace("?", "%s")
+
+
+def _sql(sql: str, params: Any) -> str:
+    return _pg(sql, isinstance(params, Mapping))
 
 
 def reason(error: BaseException) -> str:
@@ -114,7 +127,7 @@ class Bound:
         try:
             if params is None:
                 return self.raw.execute(sql)
-            return self.raw.execute(_pg(sql), params)
+            return self.raw.execute(_sql(sql, params), params)
         except psycopg.Error as exc:
             self.failure = reason(exc)
             meant = mapped(exc, self.where, self.raw)
@@ -125,7 +138,7 @@ class Bound:
     def executemany(self, sql: str, params: Any, /) -> Any:
         try:
             cursor = self.raw.cursor()
-            cursor.executemany(_pg(sql), params)
+            cursor.executemany(_sql(sql, params), params)
             return cursor
         except psycopg.Error as exc:
             meant = mapped(exc, self.where, self.raw)
@@ -286,7 +299,7 @@ class PgConnection:
         the server still runs them one after another, each seeing the one before."""
         with conn.pipeline():
             cursors = [
-                conn.execute(sql) if params is None else conn.execute(_pg(sql), params)
+                conn.execute(sql) if params is None else conn.execute(_sql(sql, params), params)
                 for sql, params in statements
             ]
         return [cursor.fetchall() if cursor.description else [] for cursor in cursors]

@@ -29,6 +29,7 @@ from facilitator.meeting.journal import JournalMoved, JournalUnavailable
 from facilitator.meeting.minutes import Minutes
 from store.codec import encode_payload
 from store.journal import StoredJournal
+from store.minutes import iso
 from store.pg_connection import CommitInDoubt
 from store.postgres import NO_WAIT_LOCK_MS
 
@@ -170,7 +171,7 @@ class PgJournal(StoredJournal):
         return settled.written
 
     def _values(self, event: Event) -> tuple[object, ...]:
-        at = event.at.in_timezone("UTC").isoformat()
+        at = iso(event.at)
         return (self.meeting_id, at, event.kind, encode_payload(event))
 
     def _append(

@@ -5,11 +5,13 @@ tables in new migrations; never rename or drop in place. Write SQL both
 engines read (see :mod:`store.sql`), with ``{pk}``, ``{ref}``, ``{real}``
 for the types that differ; what only one engine has (FTS5, ``pg_trgm``,
 triggers) goes in ``sqlite=`` and ``postgres=``. Every name is also listed,
-in order, in :data:`store.versions.KNOWN`.
+in order, in :data:`store.versions.KNOWN`. The later migrations (m020 on)
+are in :mod:`store.schema_followup`.
 """
 
 from __future__ import annotations
 
+from store import schema_followup as followup
 from store.migrate import Migration
 from store.versions import KNOWN
 
@@ -205,7 +207,7 @@ M010 = Migration(
     sql="CREATE INDEX idx_tasks_open_due ON tasks(due, id) WHERE status != 'done';",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (M001, M002, M003, M004, M010)
+MIGRATIONS: tuple[Migration, ...] = (M001, M002, M003, M004, M010, *followup.MIGRATIONS)
 """Every migration, in the order they apply."""
 
 if tuple(m.name for m in MIGRATIONS) != KNOWN:

@@ -127,7 +127,8 @@ class SqliteArchive(Archive):
         except JournalUnavailable:
             conn.close()
             raise ArchiveError(t("archive.locked", path=path)) from None
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            # A damaged file can hold a table's name as bytes that are not UTF-8.
             conn.close()
             raise opening_error(exc, path) from None
         except ArchiveError:

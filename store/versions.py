@@ -16,5 +16,15 @@ KNOWN = (
     "m003_exports",
     "m004_retrospectives",
     "m010_open_tasks_index",
+    "m020_topic_reports",
+    "m021_open_item_followup",
+    "m022_task_reschedules",
+    "m023_meeting_series",
+    "m024_confirmations",
+    "m030_instants_in_utc",
+    "m031_task_status_view",
+    "m032_open_tasks_listed_from_the_index",
+    "m033_search_index",
+    "m034_search_topic_reports",
 )
 """Every migration, in the order they apply."""

@@ -18,8 +18,11 @@ tests run in a process of their own.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -32,9 +35,11 @@ import pendulum
 import pytest
 from click.testing import CliRunner, Result
 from markdown_it import MarkdownIt
+from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location
 from facilitator.cli.main import main
 from facilitator.core.clock import FakeClock
 from facilitator.core.text import clean
@@ -226,6 +231,51 @@ LAUNCH_ZH_LINES = (
     "待定: @韩梅梅 预算审批 3个工作日内",
 )
 
+SPEAKERS_EN_LINES = (
+    "/absent @Wang @Marta",
+    "/next",  # Li reports on R&D
+    "Front end 80% done",
+    "Back end in integration",
+    "/speak @Marta",
+    "/speak @Zhao reply",
+    "/speak @Ana order",
+    "/done",  # Ana: the point of order goes first
+    "Keep to the agenda: risks first",
+    "/done",  # Zhao replies
+    "Integration tests need another week",
+    "@Li: the week fits before the freeze",
+    "/done",  # Marta
+    "Campaign needs the date fixed",
+    "-: room booked until 11:00",
+    "d: ship on 20 Sept",
+    "/next",  # Marta reports on the campaign
+    "Draft ready",
+    "/next",  # Wang is absent: Marta reports for him
+    "Training can start in April",
+)
+"""A meeting where a point of order, a reply and a briefer speak: the minutes say who said what."""
+
+SPEAKERS_ZH_LINES = (
+    "/到 全体",
+    "/下一项",
+    "前端开发完成80%",
+    "后端接口联调中",
+    "/发言 @韩梅梅",
+    "/发言 @赵芳 回应",
+    "/发言 @周敏 程序问题",
+    "/结束发言",
+    "先谈风险",
+    "/结束发言",
+    "联调还需要一周",
+    "@李雷：冻结前来得及",
+    "/结束发言",
+    "推广需要确定日期",
+    "-: 会议室订到16:00",
+    "决定: 推广时间调整为9月20日",
+    "/下一项",
+    "初稿已完成",
+)
+
 
 def hold_meeting(
     db_path: Path, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2
@@ -240,6 +290,29 @@ def hold_meeting(
             clock.advance(minutes=minutes_per_line)
         meeting.close()
         return meeting.meeting_id, clock
+
+
+def migrated_until(location: Location, stop_before: str) -> None:
+    """An archive at ``location`` as an older version left it: its migrations applied
+    up to, not including, ``stop_before`` (on either engine)."""
+    from store.migrate import apply
+    from store.schema import MIGRATIONS
+    from store.versions import MIGRATION_SET
+
+    older = MIGRATIONS[: [m.name for m in MIGRATIONS].index(stop_before)]
+    if isinstance(location, Path):
+        conn = sqlite3.connect(location, isolation_level=None)
+        conn.execute("BEGIN")
+        apply(conn, "sqlite", MIGRATION_SET, older)
+        conn.execute("COMMIT")
+        conn.close()
+        return
+    from store.pg_connection import PgConnection
+
+    server = PgConnection(location, read_only=False, busy_ms=5000)
+    with server.transaction(True) as bound:
+        apply(bound, "postgres", MIGRATION_SET, older)
+    server.close()
 
 
 def held_meeting(db_path: Path, clock: FakeClock) -> int:
@@ -257,12 +330,50 @@ def held_meeting(db_path: Path, clock: FakeClock) -> int:
         return journal.meeting_id
 
 
-def cli(db_path: Path, *args: str, now: str | None = None, lang: str | None = None) -> Result:
+TWENTY_MEETINGS = 20
+
+
+def twenty_meetings(path: Path) -> None:
+    """Ten Chinese and ten English meetings, a day apart, each saying 预算 once."""
+    for day in range(TWENTY_MEETINGS):
+        date = f"2026-04-{day + 1:02d}"
+        if day % 2:
+            agenda = LAUNCH_EN.replace("2026-03-02", date)
+            lines = (*LAUNCH_EN_LINES, "d: the 预算 stays frozen until May")
+        else:
+            agenda = LAUNCH_ZH.replace("2026-03-02", date)
+            lines = LAUNCH_ZH_LINES  # 待定: @韩梅梅 预算审批 3个工作日内
+        hold_meeting(path, agenda, lines)
+
+
+def cli(
+    db_path: Path,
+    *args: str,
+    now: str | None = None,
+    lang: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
     """The facilitator command on ``db_path``, at ``now`` (FACILITATOR_NOW)."""
     # A wide terminal, so tables do not wrap long titles.
-    env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {})}
+    env = {"COLUMNS": "160", **({"FACILITATOR_NOW": now} if now else {}), **(env or {})}
     prefix = ["--db", str(db_path)] + (["--lang", lang] if lang else [])
     return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)
+
+
+def csv_records(text: str) -> list[dict[str, str]]:
+    """A CSV export as a spreadsheet reads it: one dict per line, by the header's names."""
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def column_starts(line: str, cells: list[str]) -> list[int]:
+    """The screen column (display width, 李 is two) where each of ``cells`` starts in
+    ``line``, searched left to right: the same list for every line means aligned."""
+    starts, at = [], 0
+    for cell in cells:
+        index = line.index(cell, at)
+        starts.append(cell_len(line[:index]))
+        at = index + len(cell)
+    return starts
 
 
 # -- the room, driven as a person at the keyboard would ------------------------------
@@ -429,26 +540,47 @@ def hostile_minutes(archive: Archive, clock: FakeClock, text: str) -> Minutes:
     return hostile_meeting(archive, clock, text).close()
 
 
-def rendered_markdown_lines(markdown: str) -> list[str]:
+def rendered_markdown_lines(markdown: str, linkify: bool = False) -> list[str]:
     """What a Markdown renderer (CommonMark + tables) shows, line by line.
 
-    Fails if anything typed became a link, an image or raw HTML.
+    Fails if anything typed became an image, raw HTML or a link that shows
+    other text than where it goes: the only links allowed are web addresses
+    shown as themselves (autolinks). ``linkify``: as GitHub's renderer, which
+    also links bare addresses.
     """
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    if linkify:
+        parser = MarkdownIt("gfm-like").enable(["table", "strikethrough"])
     shown: list[str] = []
     for token in parser.parse(markdown):
         assert token.type not in ("html_block",), token
-        for child in token.children or ():
-            assert child.type not in ("link_open", "image", "html_inline", "s_open"), child
+        children = list(token.children or ())
+        for index, child in enumerate(children):
+            assert child.type not in ("image", "html_inline", "s_open"), child
+            if child.type == "link_open":
+                assert child.markup in ("autolink", "linkify"), child
+                text = children[index + 1]
+                assert text.type == "text" and child.attrs["href"].endswith(text.content), child
         if token.type == "inline":
             shown.append(
                 "".join(
                     c.content if c.type in ("text", "text_special", "code_inline") else " "
-                    for c in token.children or ()
+                    for c in children
                     if not c.type.endswith(("_open", "_close"))
                 )
             )
     return shown
+
+
+def rendered_links(markdown: str, linkify: bool = False) -> list[str]:
+    """The addresses a Markdown renderer links (CommonMark, or GitHub-like with ``linkify``)."""
+    parser = MarkdownIt("gfm-like" if linkify else "commonmark")
+    return [
+        str(child.attrs["href"])
+        for token in parser.parse(markdown)
+        for child in token.children or ()
+        if child.type == "link_open"
+    ]
 
 
 # -- the real program in tmux ---------------------------------------------------------

@@ -20,9 +20,9 @@ from facilitator.line.corrections import same_kind_refusal
 from facilitator.line.parsed import Capture, Invalid, LineContext, Parsed
 from facilitator.line.read import parse_line
 from facilitator.meeting.commands import capture, decide, edit, retract
-from facilitator.meeting.confirmations import confirmations
+from facilitator.meeting.confirmations import confirmations, undid
 from facilitator.meeting.decision import Command, Decision, Refusal
-from facilitator.meeting.events import Event, MeetingClosed, MeetingOpened
+from facilitator.meeting.events import ActionUndone, Event, MeetingClosed, MeetingOpened
 from facilitator.meeting.fold import Folder
 from facilitator.meeting.journal import Journal, JournalMoved, JournalUnavailable
 from facilitator.meeting.minutes import Minutes, build_minutes
@@ -54,11 +54,6 @@ def _busy(error: JournalUnavailable) -> Outcome:
     return Outcome(
         False, (Notice("trust.journal_busy", {"reason": str(error)}, "warning"),), busy=True
     )
-
-
-def _told(decision: Decision) -> tuple[Notice, ...]:
-    """What to say about a command: its rule's notices, else what its events did."""
-    return decision.notices or confirmations(decision.events)
 
 
 class LiveMeeting:
@@ -150,6 +145,15 @@ class LiveMeeting:
                 return Invalid(refusal.notice, parsed.raw)
         return parsed
 
+    def _told(self, decision: Decision) -> tuple[Notice, ...]:
+        """What to say about a command: its rule's notices, else what its events did;
+        for an undo, what it took back (the events it names are in the journal)."""
+        undone = [e for e in decision.events if isinstance(e, ActionUndone)]
+        if undone:
+            targets = set(undone[0].targets)
+            return undid(tuple(e for e in self._folder.events if e.seq in targets), self._state)
+        return decision.notices or confirmations(decision.events)
+
     def _last_seq(self) -> int:
         return self._folder.events[-1].seq if self._folder.events else 0
 
@@ -206,11 +210,11 @@ class LiveMeeting:
                 if isinstance(parsed, Invalid):
                     return Outcome(False, (parsed.notice,))
                 if isinstance(parsed, Capture):
-                    decision = capture(self._state, parsed.entry, now)
+                    decision = capture(self._state, parsed.entry, now, parsed.speaker)
                     notices = parsed.notices
                 else:
                     decision = decide(self._state, parsed, now)
-                    notices = _told(decision)
+                    notices = self._told(decision)
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
             try:
@@ -239,7 +243,7 @@ class LiveMeeting:
                 events = self._record(decision.events, checked=True, wait=wait)
             except JournalMoved:
                 continue
-            return Outcome(True, _told(decision), events, decision.request)
+            return Outcome(True, self._told(decision), events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
     def edit(
@@ -278,7 +282,7 @@ class LiveMeeting:
         if kind_refusal is not None:
             return Outcome(False, (kind_refusal, *parsed.notices))
         try:
-            decision = edit(self._state, seq, parsed.entry, self._now(at))
+            decision = edit(self._state, seq, parsed.entry, self._now(at), parsed.speaker)
         except Refusal as refusal:
             return Outcome(False, (refusal.notice,))
         events = self._record(decision.events, wait=wait)

@@ -18,7 +18,6 @@ from facilitator.app.files import write_file
 from facilitator.app.settings import Location, is_server_url, location_of, looks_like_url
 from facilitator.cli.i18n import I18nCommand
 from facilitator.core.i18n import t
-from facilitator.planning.agenda_file import AgendaError, load_agenda
 
 if TYPE_CHECKING:
     from facilitator.app.settings import Settings
@@ -91,6 +90,9 @@ def need_terminal() -> None:
 
 def read_agenda(path: str) -> Agenda:
     """The agenda in ``path``, or its problems (file:line) and exit 2."""
+    # Imported here: the commands that never read an agenda start without it.
+    from facilitator.planning.agenda_file import AgendaError, load_agenda
+
     try:
         return load_agenda(path)
     except AgendaError as exc:

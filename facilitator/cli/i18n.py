@@ -8,14 +8,13 @@ entry falls back to its docstring.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import click
 
 from facilitator.core.i18n import (
+    LOCALE,
     catalogue,
     current_language,
     language_from_environment,
@@ -41,8 +40,9 @@ class I18nContext(click.Context):
 
 @cache
 def _click_zh() -> dict[str, str]:
-    locale = resources.files("facilitator.core").joinpath("locale")
-    text = locale.joinpath("click.zh.toml").read_text("utf-8")
+    import tomllib
+
+    text = (LOCALE / "click.zh.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 

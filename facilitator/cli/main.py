@@ -43,8 +43,16 @@ COMMANDS = {
     "tasks": "facilitator.cli.tasks:tasks",
     "task": "facilitator.cli.tasks:task",
     "report": "facilitator.cli.tasks:report",
+    "items": "facilitator.cli.followup:items",
+    "item": "facilitator.cli.followup:item",
+    "confirm": "facilitator.cli.followup:confirm",
+    "brief": "facilitator.cli.mail:brief",
+    "mail": "facilitator.cli.mail:mail",
     "backup": "facilitator.cli.archive:backup",
     "upgrade": "facilitator.cli.archive:upgrade",
+    "search": "facilitator.cli.search:search",
+    "meetings": "facilitator.cli.search:meetings",
+    "datasette": "facilitator.cli.datasette:datasette",
     "archive": "facilitator.cli.archive:archive",
 }
 """Every command and where it lives."""

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
     from store.archive import Archive, MeetingRow
 
-MINUTES_FORMATS = ("md", "html", "json")
+MINUTES_FORMATS = ("md", "html", "json", "ics")
 
 
 def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, MeetingRow, Minutes]:
@@ -58,21 +58,40 @@ def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, M
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="File to write (- or none: the terminal).",
 )
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False))
 @click.pass_obj
-def minutes(settings: Settings, meeting: str | None, fmt: str, output: Path | None) -> None:
-    """Print or write the minutes of a closed meeting (latest by default): md, html or json."""
+def minutes(
+    settings: Settings, meeting: str | None, fmt: str, output: Path | None, paper: str | None
+) -> None:
+    """Print or write the minutes of a closed meeting (latest by default): md, html or json;
+    ics: its tasks and open items as a to-do list."""
     from facilitator.followup.tasks import counts_as_export
 
     archive, row, result = _closed_minutes(settings, meeting)
+    content: str | bytes
     try:
         if fmt == "html":
+            import os
+
+            from facilitator.core.paper import paper_for
             from facilitator.export.html import render_minutes_html
 
-            content = render_minutes_html(result)
+            sheet = paper.lower() if paper else paper_for(os.environ)
+            content = render_minutes_html(result, paper=sheet)
         elif fmt == "json":
             from facilitator.export.json import render_minutes_json
 
             content = render_minutes_json(result)
+        elif fmt == "ics":
+            # The meeting's to-do list: its tasks (done ones too) and open items.
+            from facilitator.export.ics import render_tasks
+            from store.tasklist import open_item_rows, task_rows
+
+            now = settings.clock.now()
+            language = result.agenda.language
+            rows = task_rows(archive, now, status="all", meeting_id=row.id)
+            items = open_item_rows(archive, row.id)
+            content = render_tasks(rows, now, language, open_items=items)
         else:
             from facilitator.export.markdown import render_minutes
 
@@ -170,8 +189,9 @@ def _retro_text(retro_: Retrospective) -> str:
 
 @command()
 @click.argument("meeting", required=False)
+@click.option("--series", metavar="NAME", help="Trends across the meetings of this series.")
 @click.pass_obj
-def metrics(settings: Settings, meeting: str | None) -> None:
+def metrics(settings: Settings, meeting: str | None, series: str | None) -> None:
     """Planned vs actual minutes, overruns, decisions per hour, speaking share per department."""
     from rich.table import Table
     from rich.text import Text
@@ -180,6 +200,11 @@ def metrics(settings: Settings, meeting: str | None) -> None:
     from facilitator.meeting.metrics import meeting_metrics
     from store.followup import retrospective
 
+    if series is not None:
+        if meeting is not None:
+            fail(t("metrics.meeting_or_series"))
+        _series_metrics(settings, series)
+        return
     archive, row, result = _closed_minutes(settings, meeting)
     stored = retrospective(archive, row.id)
     archive.close()
@@ -222,3 +247,54 @@ def metrics(settings: Settings, meeting: str | None) -> None:
     if stored is not None:
         lines += ["", _retro_text(stored)]
     click.echo(render_rich(table) + "\n".join(lines))
+
+
+def _series_metrics(settings: Settings, name: str) -> None:
+    """One row per closed meeting of the series ``name``: is it getting better?"""
+    from rich.table import Table
+    from rich.text import Text
+
+    from facilitator.core.text import clean
+    from facilitator.followup.series import series_trend
+    from facilitator.render.times import format_date
+    from store.series import held_meetings, series_names
+
+    archive = open_archive(settings, read_only=True)
+    try:
+        held = held_meetings(archive, clean(name))
+        known = series_names(archive)
+    finally:
+        archive.close()
+    if not held:
+        fail(t("metrics.no_series", name=clean(name), names="; ".join(known) or "-"))
+    points = series_trend(held)
+    table = Table(title=Text(t("metrics.series_title", name=clean(name))), title_justify="left")
+    for heading, right in (
+        ("#", True),
+        ("followup.meeting", False),
+        ("minutes.time", False),
+        ("metrics.planned", True),
+        ("metrics.actual", True),
+        ("metrics.overruns", True),
+        ("metrics.per_hour", True),
+        ("metrics.rating", True),
+        ("metrics.items", True),
+    ):
+        table.add_column(
+            t(heading) if "." in heading else heading, justify="right" if right else "left"
+        )
+    for point in points:
+        table.add_row(
+            str(point.meeting_id),
+            Text(clean(point.title)),
+            format_date(point.start.date()),
+            str(point.planned_minutes),
+            f"{point.actual_minutes:.1f}",
+            str(point.overruns),
+            "—" if point.decisions_per_hour is None else f"{point.decisions_per_hour:.1f}",
+            "—" if point.rating is None else f"{point.rating}/5",
+            t("metrics.items_settled", opened=point.items_opened, settled=point.items_settled)
+            if point.items_opened
+            else "0",
+        )
+    click.echo(render_rich(table).rstrip())

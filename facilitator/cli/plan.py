@@ -25,7 +25,8 @@ from facilitator.cli.common import (
 )
 from facilitator.core.i18n import current_language, t
 from facilitator.core.zones import local_zone, zone_of
-from facilitator.meeting.agenda import MEETING_KINDS
+from facilitator.meeting.agenda import MEETING_KINDS, Agenda
+from facilitator.planning.carry_over import CarriedItem
 from facilitator.planning.warnings import Finding
 
 
@@ -61,8 +62,7 @@ def new(
     import pendulum
 
     from facilitator.core.workdays import work_calendar
-    from facilitator.followup.tasks import effective_status
-    from facilitator.planning.carry_over import CarriedItem, next_meeting_start
+    from facilitator.planning.carry_over import follow_up_title, next_meeting_start
     from facilitator.planning.planned import PlannedPerson
     from facilitator.planning.templates import render_agenda
 
@@ -75,35 +75,13 @@ def new(
     people: list[PlannedPerson] | None = None
     carried: list[CarriedItem] = []
     title = place = None
-    online = ""
+    online = series = ""
     if previous is not None:
-        from store.errors import ArchiveError
-        from store.followup import tasks as stored_tasks
-
-        archive = open_archive(settings, read_only=True)
-        try:
-            row = archive.find(previous, closed=True)
-            minutes = archive.minutes(row.id)
-            task_rows = stored_tasks(archive, row.id)
-        except ArchiveError as exc:
-            archive.close()
-            fail(str(exc))
-        archive.close()
-        before = minutes.agenda
+        before, series, carried = _follow_up(settings, previous, kind, explicit_lang)
         language = explicit_lang or before.language
         zone = zone or before.timezone
         people = [PlannedPerson(p.name, p.department, p.role, p.email) for p in before.people]
-        title, place, online = before.title, before.place, before.online
-        carried = [
-            CarriedItem("unresolved", item.text, item.owner, item.deadline)
-            for item in minutes.open_items
-        ]
-        today = settings.clock.now().in_timezone(zone_of(before.start)).date()
-        carried += [
-            CarriedItem("delayed", task.title, task.owner, task.due)
-            for task in task_rows
-            if effective_status(task, today) == "delayed"
-        ]
+        place, online = before.place, before.online
     zone = zone or local_zone().name
     try:
         pendulum.timezone(zone)
@@ -119,6 +97,9 @@ def new(
         begin = begin.in_timezone(zone)
     else:
         begin = next_meeting_start(settings.clock.now(), zone, work_calendar(None, zone))
+    if series:
+        # A title of its own: "minutes" and "retro" must tell the meetings apart.
+        title = follow_up_title(series, begin, language)
     text = render_agenda(
         kind,
         language,
@@ -130,6 +111,7 @@ def new(
         place=place,
         online=online,
         uid=str(uuid.uuid4()),
+        series=series,
     )
     write_output(output, text)
     if to_stdout(output):
@@ -144,6 +126,82 @@ def new(
             carried=len(carried),
         )
     )
+
+
+def _follow_up(
+    settings: Settings, previous: str, kind: str, language: str | None
+) -> tuple[Agenda, str, list[CarriedItem]]:
+    """(the agenda followed up, its series, what it hands on) for ``new --from``.
+
+    ``previous`` names a closed meeting, or a whole series (its latest closed
+    meeting). Every open item and every task not done of the series' meetings
+    up to that one are carried, however many meetings ago they were recorded,
+    until settled (item resolved or dropped, task done); the topics that
+    meeting did not reach or skipped are carried too.
+    """
+    from facilitator.followup.tasks import effective_status
+    from facilitator.planning.carry_over import series_carry_over
+    from facilitator.planning.templates import template_titles
+    from store.errors import ArchiveError
+    from store.followup import tasks as stored_tasks
+    from store.items import items as stored_items
+    from store.series import series_meetings, series_of
+
+    archive = open_archive(settings, read_only=True)
+    try:
+        try:
+            named = [] if previous.isdigit() else series_meetings(archive, previous)
+            row = archive.find(str(named[-1].id) if named else previous, closed=True)
+            minutes = archive.minutes(row.id)
+        except ArchiveError as exc:
+            fail(str(exc))
+        series = series_of(archive, row.id)
+        meetings = series_meetings(archive, series)
+        # The meetings of the series up to the one followed up, itself included.
+        upto = meetings[: [m.id for m in meetings].index(row.id) + 1]
+        source = {m.id: m.title for m in upto}
+        open_items = stored_items(archive, meeting_ids=list(source), unsettled=True)
+        tasks = [task for m in upto for task in stored_tasks(archive, m.id, not_done=True)]
+    finally:
+        archive.close()
+    agenda = minutes.agenda
+    today = settings.clock.now().in_timezone(zone_of(agenda.start)).date()
+    left = [
+        CarriedItem(
+            "left",
+            topic.title,
+            topic.owner,
+            None,
+            carries=found.carries if (found := agenda.topic(topic.id)) else "",
+            minutes=topic.planned_minutes,
+            source=agenda.title,
+        )
+        for topic in minutes.topics_left
+    ]
+    items = [
+        CarriedItem(
+            "unresolved",
+            item.text,
+            item.owner,
+            item.deadline,
+            carries=f"item {item.id}",
+            source=source[item.meeting_id],
+        )
+        for item in open_items
+    ]
+    unfinished = [
+        CarriedItem(
+            "delayed" if effective_status(task, today) == "delayed" else "task",
+            task.title,
+            task.owner,
+            task.due,
+            carries=f"task {task.id}",
+            source=source[task.meeting_id],
+        )
+        for task in tasks
+    ]
+    planned = template_titles(kind, language or agenda.language)
+    return agenda, series, series_carry_over(items, unfinished, left, planned)
 
 
 def _warning_lines(findings: Iterable[Finding], agenda_file: str) -> list[str]:

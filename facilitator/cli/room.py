@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -54,17 +55,37 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
         sys.exit(app.return_code)  # the room ended on a fault: not a success
 
 
-def resume_command(db: Location, meeting_id: int) -> str:
+def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:
     """The command that reopens a meeting left open, ready to paste into a shell.
 
     It names the archive unless it is the default one: the room may have been
-    started with ``--db`` (or FACILITATOR_DB), which the next shell may not have.
-    A server URL is named without its password (keep that in ~/.pgpass).
+    started with ``--db`` (or FACILITATOR_DB), which the next shell may not have;
+    by its full path, since the next shell may start in another directory. And
+    it names the program as this shell finds it (:func:`this_program`): after
+    ``make run`` that is ``.venv/bin/facilitator``, which no PATH has. A server
+    URL is named without its password (keep that in ~/.pgpass).
     """
     import shlex
 
-    archive = "" if db == default_archive_path() else f"--db {shlex.quote(shown(db))} "
-    return f"facilitator {archive}open {meeting_id}"
+    where = shown(db.absolute()) if isinstance(db, Path) else shown(db)
+    archive = "" if db == default_archive_path() else f"--db {shlex.quote(where)} "
+    return f"{program or this_program()} {archive}open {meeting_id}"
+
+
+def this_program() -> str:
+    """``facilitator`` if the shell's PATH finds this very program, else its full path
+    (else ``python -m facilitator`` with this interpreter's full path)."""
+    import shlex
+    import shutil
+    import sys
+
+    running = Path(sys.argv[0])
+    if running.name != "facilitator" or not running.exists():
+        return f"{shlex.quote(sys.executable)} -m facilitator"
+    found = shutil.which("facilitator")
+    if found is not None and Path(found).resolve() == running.resolve():
+        return "facilitator"
+    return shlex.quote(str(running.absolute()))
 
 
 @command()

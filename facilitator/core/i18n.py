@@ -8,10 +8,10 @@ file per language and a test checks that both hold the same keys.
 
 from __future__ import annotations
 
+import marshal
 import os
-import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 LANGUAGES = ("en", "zh")
 _current = "en"
@@ -28,15 +28,45 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+LOCALE = Path(__file__).with_name("locale")
+"""The catalogues: package data installed beside this module."""
+
+
 @cache
 def catalogue(language: str) -> dict[str, str]:
-    """All messages of one language, flattened to dotted keys."""
-    text = (
-        resources.files("facilitator.core")
-        .joinpath("locale", f"{language}.toml")
-        .read_text("utf-8")
-    )
-    return _flatten(tomllib.loads(text))
+    """All messages of one language, flattened to dotted keys.
+
+    Parsed from the TOML once and kept, like Python's own bytecode, in a
+    ``__pycache__`` beside it (when that can be written): every command
+    speaks, and reading TOML is a tenth of a short command's time.
+    """
+    source = LOCALE / f"{language}.toml"
+    stat = source.stat()
+    cached = LOCALE / "__pycache__" / f"{language}.{stat.st_mtime_ns}.{stat.st_size}.marshal"
+    try:
+        loaded = marshal.loads(cached.read_bytes())
+        if isinstance(loaded, dict):
+            return loaded
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    import tomllib
+
+    flat = _flatten(tomllib.loads(source.read_text("utf-8")))
+    _keep(cached, flat)
+    return flat
+
+
+def _keep(cached: Path, flat: dict[str, str]) -> None:
+    """Write the parsed catalogue for next time, whole or not at all; never fail."""
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        for old in cached.parent.glob(f"{cached.name.split('.')[0]}.*.marshal"):
+            old.unlink(missing_ok=True)
+        partial = cached.with_name(f".{cached.name}.{os.getpid()}")
+        partial.write_bytes(marshal.dumps(flat))
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only install parses each time, as before
 
 
 def language_from_environment(explicit: str | None = None) -> str:

@@ -73,3 +73,66 @@ def _offset(delta: dt.timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+OFFSET_YEARS = (1970, 2100)
+"""The years whose offset changes are written for SQL (``zone_offsets``)."""
+_STEP = dt.timedelta(days=7)
+"""Zones change offset months apart: a weekly scan finds each change, then bisection."""
+_ZERO = dt.timedelta(0)
+_BEGINNING = "0001-01-01T00:00:00+00:00"
+
+
+def utc_text(value: dt.datetime) -> str:
+    """An instant as the archive stores it: ISO 8601 in UTC (``+00:00``).
+
+    One offset for every stored instant, so their text sorts as time does
+    (``+`` sorts before the ``.`` of a fraction, so whole seconds come first).
+    """
+    return value.astimezone(dt.UTC).isoformat()
+
+
+def offset_changes(label: str, years: tuple[int, int] = OFFSET_YEARS) -> list[tuple[str, int]]:
+    """When the zone ``label`` changes its UTC offset: ``(UTC instant, minutes)`` pairs.
+
+    The first pair starts at the beginning of time (``0001-01-01T00:00:00+00:00``);
+    each later one is the instant (UTC, stored as the archive stores instants)
+    from which the new offset applies. A fixed offset (``+01:00``) has one pair.
+    SQL has no zone rules: this table is what lets a query tell the date in a
+    meeting's zone (the ``task_status`` view).
+    """
+    resolved = zone(label)
+    if isinstance(resolved, FixedTimezone):
+        return [(_BEGINNING, int(resolved.offset // 60))]
+    info = ZoneInfo(resolved.name)
+    at = dt.datetime(years[0], 1, 1, tzinfo=dt.UTC)
+    end = dt.datetime(years[1] + 1, 1, 1, tzinfo=dt.UTC)
+    current = _minutes(info, at)
+    changes = [(_BEGINNING, current)]
+    while at < end:
+        following = at + _STEP
+        offset = _minutes(info, following)
+        if offset != current:
+            changes.append((utc_text(_first_change(info, at, following, current)), offset))
+            current = offset
+        at = following
+    return changes
+
+
+def _minutes(info: dt.tzinfo, at: dt.datetime) -> int:
+    value = at.astimezone(info).utcoffset() or _ZERO
+    return int(value.total_seconds() // 60)
+
+
+def _first_change(info: dt.tzinfo, low: dt.datetime, high: dt.datetime, before: int) -> dt.datetime:
+    """The first second in (low, high] whose offset is no longer ``before``."""
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        middle = middle.replace(microsecond=0)
+        if middle <= low:
+            break
+        if _minutes(info, middle) == before:
+            low = middle
+        else:
+            high = middle
+    return high

@@ -13,6 +13,7 @@ from pendulum import Date, DateTime
 
 from facilitator.core.text import clean
 from facilitator.core.zones import zone_of
+from facilitator.followup.briefs import Brief, briefs
 from facilitator.meeting.minutes import Minutes, TopicMinutes
 
 FORMAT = "facilitator.minutes/1"
@@ -33,6 +34,7 @@ def _date(value: Date | None) -> str | None:
 def _section(section: TopicMinutes) -> dict[str, Any]:
     return {
         "points": list(section.points),
+        "said": [{"speaker": speaker or None, "text": text} for speaker, text in section.said()],
         "disputes": [
             {
                 "text": dispute.text,
@@ -41,6 +43,47 @@ def _section(section: TopicMinutes) -> dict[str, Any]:
             for dispute in section.disputes
         ],
         "decisions": list(section.decisions),
+        # The topic owner's report (added within facilitator.minutes/1).
+        "progress": list(section.progress),
+        "risks": list(section.risks),
+        "proposals": list(section.proposals),
+    }
+
+
+def _brief(brief: Brief) -> dict[str, Any]:
+    return {
+        "for": brief.absentee,
+        "department": brief.department,
+        "briefer": brief.briefer or None,
+        "decisions": [{"text": text, "topic": topic or None} for topic, text in brief.decisions],
+        "tasks": [
+            {
+                "id": task.id,
+                "title": task.title,
+                "owner": task.owner,
+                "due": _date(task.due),
+                "status": task.status,
+            }
+            for task in brief.tasks
+        ],
+        "open_items": [
+            {
+                "id": item.id,
+                "text": item.text,
+                "owner": item.owner,
+                "deadline": _date(item.deadline),
+                "status": item.status,
+            }
+            for item in brief.open_items
+        ],
+        "disputes": [
+            {
+                "text": dispute.text,
+                "sides": [{"party": s.party, "position": s.position} for s in dispute.sides],
+                "topic": topic or None,
+            }
+            for topic, dispute in brief.disputes
+        ],
     }
 
 
@@ -98,6 +141,11 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
                 "owner": item.owner,
                 "deadline": _date(item.deadline),
                 "topic": item.topic,
+                # Added within facilitator.minutes/1: the id `facilitator item ID` takes,
+                # where the item stands as of the export, and the owner's department.
+                "id": item.id,
+                "status": item.status,
+                "department": item.department,
             }
             for item in minutes.open_items
         ],
@@ -115,6 +163,23 @@ def minutes_document(minutes: Minutes) -> dict[str, Any]:
         ],
         "speaking": [
             {"department": dept, "seconds": round(seconds, 1)} for dept, seconds in totals.items()
+        ],
+        # Added within facilitator.minutes/1, after the keys it began with:
+        # topics not reached or skipped, by id.
+        "topics_left": [topic.id for topic in minutes.topics_left],
+        # What each absentee's briefer passes on (facilitator.followup.briefs).
+        "briefs": [_brief(brief) for brief in briefs(minutes)],
+        # Each participant's latest word on these minutes; null where nobody asked.
+        "confirmations": None
+        if minutes.confirmations is None
+        else [
+            {
+                "name": c.name,
+                "verdict": c.verdict,
+                "at": _instant(_local(c.at, agenda.start)),
+                "note": c.note,
+            }
+            for c in minutes.confirmations
         ],
     }
 

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from facilitator.core.i18n import t
 from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import AttendanceLine, Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -36,10 +38,10 @@ def _topic(view: TopicView) -> list[str]:
         out = [f"**{block.label}**", ""]
         for bullet in block.bullets:
             if bullet.sides:
-                out.append(f"- {bullet.label}")
+                out.append(f"- {md(bullet.label)}")  # a speaker's name is people's words
                 out += [f"  - {joined(side, md)}" for side in bullet.sides]
             else:
-                out.append(f"- {md(bullet.text)}")
+                out.append(f"- {joined(bullet.pieces, md)}")
         blocks.append(out)
     if not blocks:
         return [f"_{view.nothing}_"]
@@ -80,6 +82,10 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
         (tr("minutes.present"), _people(minutes.present, lang)),
         (tr("minutes.absent"), absent or tr("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        # Who has read and confirmed them since (纪要确认), once the archive is asked.
+        rows.append((tr("minutes.confirmations"), md(standing_text(confirmed, lang))))
     lines += [f"| {label} | {value or ' '} |" for label, value in rows]
     lines.append("")
 
@@ -101,12 +107,15 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     lines += [f"## {tr('minutes.open_items')}", ""]
     if minutes.open_items:
         lines += [
-            f"| {tr('minutes.open_item')} | {tr('minutes.owner')} | {tr('minutes.deadline')} |",
-            "|---|---|---|",
+            f"| {tr('minutes.task_id')} | {tr('minutes.open_item')} | {tr('minutes.owner')} | "
+            f"{tr('minutes.deadline')} | {tr('minutes.status')} |",
+            "|---|---|---|---|---|",
         ]
+        # The id `facilitator item ID` takes, and where the item stands now (overdue...).
         lines += [
-            f"| {cell(item.text)} | {cell(item.owner)} | "
-            f"{format_date(item.deadline, lang) if item.deadline else ' '} |"
+            f"| {item.id if item.id is not None else ' '} | {cell(item.text)} | "
+            f"{cell(item.owner)} | {format_date(item.deadline, lang) if item.deadline else ' '} | "
+            f"{tr('item_status.' + item.status)} |"
             for item in minutes.open_items
         ]
     else:
@@ -130,6 +139,12 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     else:
         lines.append(f"_{tr('minutes.none')}_")
     lines.append("")
+
+    if minutes.topics_left:
+        # What the next meeting inherits (`new --from`): said where nobody can miss it.
+        lines += [f"## {tr('minutes.topics_left')}", ""]
+        lines += [f"- {md(topic_left_text(topic, lang))}" for topic in minutes.topics_left]
+        lines.append("")
 
     totals = minutes.speaking_by_department()
     spoken = sum(totals.values())

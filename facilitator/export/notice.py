@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 from facilitator.core.i18n import t
 from facilitator.core.text import markdown as md
+from facilitator.core.zones import zone_of
 from facilitator.meeting.agenda import Agenda
-from facilitator.render.times import format_datetime, format_span
+from facilitator.render.times import format_datetime, format_span, zone_label
 
 _ROLE_KEYS = {"host": "notice.role_host", "recorder": "notice.role_recorder"}
 
@@ -79,7 +80,7 @@ def render_notice(agenda: Agenda, language: str | None = None) -> str:
         lines += [f"- {md(rule)}" for rule in agenda.rules]
     lines += ["", f"## {tr('notice.rsvp')}", ""]
     if agenda.rsvp_by is not None:
-        lines.append(tr("notice.rsvp_by", time=format_datetime(agenda.rsvp_by, lang)))
+        lines.append(tr("notice.rsvp_by", time=rsvp_time(agenda, lang)))
     else:
         lines.append(tr("notice.rsvp_none"))
     lines.append("")
@@ -107,5 +108,19 @@ def render_description(agenda: Agenda, language: str | None = None) -> str:
     if agenda.online:
         lines.append(tr("notice.online", link=agenda.online))
     if agenda.rsvp_by is not None:
-        lines.append(tr("notice.rsvp_by", time=format_datetime(agenda.rsvp_by, lang)))
+        lines.append(tr("notice.rsvp_by", time=rsvp_time(agenda, lang)))
     return "\n".join(lines)
+
+
+def rsvp_time(agenda: Agenda, language: str | None = None) -> str:
+    """The RSVP deadline with its zone, like the meeting's time: a reply due
+    "17:00" means nothing to someone in another zone."""
+    if agenda.rsvp_by is None:
+        return ""
+    local = agenda.rsvp_by.in_timezone(zone_of(agenda.start))
+    return t(
+        "minutes.time_with_zone",
+        language=language,
+        time=format_datetime(local, language),
+        zone=zone_label(local),
+    )

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from pendulum import Date, DateTime, Duration, duration
 
 from facilitator.core.i18n import LANGUAGES, current_language, t
-from facilitator.meeting.minutes import Minutes
+from facilitator.core.zones import zone
+from facilitator.followup.statuses import SETTABLE_STATUSES, TASK_STATUSES
 from facilitator.render.times import format_date, format_datetime
 
-TASK_STATUSES = ("open", "doing", "done", "delayed")
-SETTABLE_STATUSES = ("done", "doing", "delayed")
+if TYPE_CHECKING:
+    from facilitator.meeting.minutes import Minutes
+
 # The reference workflow: minutes are sent within 24 hours of the close.
 MINUTES_DUE_AFTER: Duration = duration(hours=24)
 REPORT_PERIOD: Duration = duration(days=7)
@@ -37,6 +40,8 @@ class TaskRecord:
     status: str  # as stored: open | doing | done | delayed
     created_at: DateTime
     updated_at: DateTime
+    timezone: str = "UTC"
+    """The meeting's zone: its dates (due, delayed) and times are read there."""
 
     def with_status(self, status: str) -> TaskRecord:
         """This task showing ``status`` (``dataclasses.replace`` is several times
@@ -52,18 +57,27 @@ class TaskRecord:
             status,
             self.created_at,
             self.updated_at,
+            self.timezone,
         )
 
 
 @dataclass(frozen=True)
 class TaskUpdate:
-    """One status change of a task."""
+    """One change to a task: its status, and its owner or due date when rescheduled.
+
+    ``owner`` and ``due`` are set only when that update changed them
+    (``previous_…`` then says what they were).
+    """
 
     task_id: int
     at: DateTime
     previous: str
     status: str
     note: str = ""
+    previous_owner: str = ""
+    owner: str = ""
+    previous_due: Date | None = None
+    due: Date | None = None
 
 
 @dataclass(frozen=True)
@@ -77,10 +91,19 @@ class Retrospective:
 
 
 def effective_status(task: TaskRecord, today: Date) -> str:
-    """The status to show: a task past its due date and not done is delayed."""
+    """The status to show: a task past its due date and not done is delayed.
+
+    ``today`` is the date in the task's meeting's zone (:func:`meeting_today`);
+    the archive computes the same in SQL (``store.views``, the ``task_status`` view).
+    """
     if task.status != "done" and task.due is not None and task.due < today:
         return "delayed"
     return task.status
+
+
+def meeting_today(task: TaskRecord, now: DateTime) -> Date:
+    """Today's date where the task's meeting was held: its due date is a day there."""
+    return now.in_timezone(zone(task.timezone)).date()
 
 
 def is_settable(status: str) -> bool:
@@ -215,21 +238,102 @@ def describe_task(
         "  "
         + tr(
             "followup.history_created",
-            at=format_datetime(task.created_at, language),
+            at=format_datetime(task.created_at, language, task.timezone),
             status=tr("status.open"),
         ),
     ]
     for update in sorted(updates, key=lambda u: u.at):
         entry = tr(
             "followup.history_entry",
-            at=format_datetime(update.at, language),
+            at=format_datetime(update.at, language, task.timezone),
             previous=tr("status." + (update.previous or "open")),
             status=tr("status." + update.status),
         )
+        if update.owner or update.due is not None:
+            # Rescheduled: say what moved, and the status only if it changed too.
+            changes = reschedule_lines(update, language)
+            if update.status != update.previous:
+                changes.insert(
+                    0,
+                    tr(
+                        "followup.changed_status",
+                        previous=tr("status." + (update.previous or "open")),
+                        now=tr("status." + update.status),
+                    ),
+                )
+            entry = tr(
+                "followup.history_changes",
+                at=format_datetime(update.at, language, task.timezone),
+                changes=tr("followup.change_sep").join(changes),
+            )
         if update.note:
             entry = tr("followup.history_note", entry=entry, note=update.note)
         lines.append("  " + entry)
     return lines
+
+
+def reschedule_lines(update: TaskUpdate, language: str | None = None) -> list[str]:
+    """``due Fri 20 Mar → Fri 27 Mar``, ``owner Marta → Li``: what a reschedule moved."""
+    lines = []
+    if update.due is not None:
+        before = format_date(update.previous_due, language) if update.previous_due else "-"
+        lines.append(
+            t(
+                "followup.changed_due",
+                language=language,
+                previous=before,
+                now=format_date(update.due, language),
+            )
+        )
+    if update.owner:
+        lines.append(
+            t(
+                "followup.changed_owner",
+                language=language,
+                previous=update.previous_owner or "-",
+                now=update.owner,
+            )
+        )
+    return lines
+
+
+@dataclass(frozen=True)
+class Finished:
+    """When a task was done, against its due date: the weekly report's mark."""
+
+    on: Date
+    days_late: int
+    """Calendar days after the due date in force (0: on time or early)."""
+    first_due: Date | None
+    """The due date it was first given, when rescheduled since (None if never moved)."""
+
+
+def finished(task: TaskRecord, updates: Sequence[TaskUpdate], zone_name: str) -> Finished | None:
+    """When ``task`` was last marked done (a day where the user is), and how late.
+
+    Late is measured against the due date in force, the one agreed in the open
+    (``task ID --due``); the first due date is kept to show that it moved.
+    """
+    own = sorted((u for u in updates if u.task_id == task.id), key=lambda u: u.at)
+    done = [u for u in own if u.status == "done" and u.previous != "done"]
+    if task.status != "done" or not done:
+        return None
+    day = done[-1].at.in_timezone(zone(zone_name)).date()
+    late = (day - task.due).days if task.due is not None else 0
+    moved = [u for u in own if u.due is not None]
+    first = moved[0].previous_due if moved else None
+    return Finished(day, max(0, late), first if first != task.due else None)
+
+
+def finished_text(done: Finished, language: str | None = None) -> str:
+    """``Mon 9 Mar 2026, 4 days late (first due Thu 26 Feb 2026)``, or just the date."""
+    day = format_date(done.on, language)
+    key = "followup.done_late_one" if done.days_late == 1 else "followup.done_late"
+    text = t(key, language=language, date=day, days=done.days_late) if done.days_late else day
+    if done.first_due is not None:
+        first = format_date(done.first_due, language)
+        text = t("followup.first_due", language=language, text=text, date=first)
+    return text
 
 
 def counts_as_export(to_file: bool, stdout_is_terminal: bool) -> bool:
@@ -258,12 +362,14 @@ class WeeklyReport:
 
 
 def weekly_report(
-    tasks: Sequence[TaskRecord], updates: Sequence[TaskUpdate], now: DateTime, today: Date
+    tasks: Sequence[TaskRecord], updates: Sequence[TaskUpdate], now: DateTime
 ) -> WeeklyReport:
     """The last seven days up to ``now``: done, in progress, delayed, new, waiting."""
     since = now - REPORT_PERIOD
     finished_this_week = {u.task_id for u in updates if u.status == "done" and since <= u.at <= now}
-    shown = [replace(task, status=effective_status(task, today)) for task in tasks]
+    shown = [
+        replace(task, status=effective_status(task, meeting_today(task, now))) for task in tasks
+    ]
     return WeeklyReport(
         since=since,
         until=now,
@@ -276,14 +382,23 @@ def weekly_report(
 
 
 def with_follow_up(minutes: Minutes, records: Sequence[TaskRecord], today: Date) -> Minutes:
-    """The minutes with each task's archive id and its status as of ``today``.
+    """The minutes with each task's archive id, its status as of ``today``, and its
+    owner and due date as they stand (the history keeps what they were).
 
     The tasks table keeps the close-time order, so the n-th record belongs to
     the n-th task; a shorter list leaves the remaining tasks as they were.
     The id is the one ``facilitator task ID`` takes, never a row number.
     """
     tasks = tuple(
-        replace(task, id=records[n].id, status=effective_status(records[n], today))
+        replace(
+            task,
+            id=records[n].id,
+            status=effective_status(records[n], today),
+            # Rescheduled since (`task ID --due/--owner`): as it stands now.
+            owner=records[n].owner,
+            department=records[n].department,
+            due=records[n].due,
+        )
         if n < len(records)
         else task
         for n, task in enumerate(minutes.tasks)

@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitator.line.grammar import COMMANDS, names_to_offer
+from facilitator.core.i18n import current_language, t
+from facilitator.line.grammar import COMMAND_NAMES, COMMANDS, command_name, names_to_offer
 from facilitator.line.names import complete
 
 MAX_CHOICES = 8
+"""Names offered at most (the list scrolls no further: type more of the name)."""
+MAX_COMMANDS = len(COMMAND_NAMES)
+"""Every command may be offered: ``/`` alone lists them all, one line each."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Offer:
     whole: bool
     """The word as typed is already a command or a name: Enter reads it as it
     stands, so no ghost text suggests another one."""
+    notes: tuple[str, ...] = ()
+    """What each choice does (commands: ``next topic``), shown beside it; may be empty."""
 
     def ghost(self, text: str) -> str:
         """The line with the first choice written in, for the ghost text after the
@@ -66,23 +72,35 @@ def word_at(text: str, cursor: int) -> tuple[int, str]:
     return at, before[at:]
 
 
-def command_choices(typed: str) -> tuple[tuple[str, ...], bool]:
+def command_choices(
+    typed: str, language: str | None = None
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
     """Commands whose name or alias starts with ``typed`` (without the slash),
     one entry per command; the command ``typed`` already stands for comes first.
+    Also: whether ``typed`` is a command already, and what each choice does.
 
-    Each command is offered under its own name when that fits what was typed,
-    else under the alias that does (``/下`` → ``/下一个``).
+    Each command is offered under its name in the interface ``language``
+    (``/next``, ``/下一项``) when that fits what was typed, else under its own
+    name, else under the alias that does (``/下`` → ``/下一个`` in English).
     """
+    lang = language or current_language()
     folded = typed.casefold()
     exact = COMMANDS.get(folded)
+
+    def shown(command: str, alias: str) -> str:
+        for name in (command_name(command, lang), command):
+            if name.casefold().startswith(folded):
+                return name
+        return alias
+
     chosen: dict[str, str] = {}
     if exact is not None:
-        chosen[exact] = exact if exact.startswith(folded) else typed
+        chosen[exact] = shown(exact, typed)
     for alias, command in COMMANDS.items():
-        if command in chosen or not alias.casefold().startswith(folded):
-            continue
-        chosen[command] = command if command.casefold().startswith(folded) else alias
-    return tuple("/" + name for name in chosen.values()), exact is not None
+        if command not in chosen and alias.casefold().startswith(folded):
+            chosen[command] = shown(command, alias)
+    notes = tuple(t(f"commands.{command}", language=lang) for command in chosen)
+    return tuple("/" + name for name in chosen.values()), exact is not None, notes
 
 
 def offer(
@@ -93,14 +111,14 @@ def offer(
     if not word:
         return None
     if word.startswith("/"):
-        choices, whole = command_choices(word[1:])
-    else:
-        names = names_to_offer(text, people, departments)
-        typed = word[1:]
-        # A bare "@" offers every name: the list is how a recorder finds who is here.
-        found = complete(typed, names) if typed else list(names)
-        choices = tuple("@" + name for name in found)
-        whole = any(name.casefold() == typed.casefold() for name in found) if typed else False
+        commands, whole, notes = command_choices(word[1:])
+        return Offer(start, cursor, commands[:MAX_COMMANDS], whole, notes) if commands else None
+    names = names_to_offer(text, people, departments)
+    typed = word[1:]
+    # A bare "@" offers every name: the list is how a recorder finds who is here.
+    found = complete(typed, names) if typed else list(names)
+    choices = tuple("@" + name for name in found)
+    whole = any(name.casefold() == typed.casefold() for name in found) if typed else False
     if not choices:
         return None
     return Offer(start, cursor, choices[:MAX_CHOICES], whole)

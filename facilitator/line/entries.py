@@ -1,7 +1,9 @@
-"""Lines that become entries: points, decisions, tasks, open items, disputes.
+"""Lines that become entries: points, decisions, tasks, open items, disputes,
+and the topic owner's report.
 
 ``d:`` decision, ``a:`` action item, ``u:`` unresolved item, ``x:`` dispute
-(Chinese 决定: 任务: 待定: 争议:, and full-width colons); MeetBot's
+(Chinese 决定: 任务: 待定: 争议:, and full-width colons); ``progress:``
+``risk:`` ``proposal:`` (进展: 风险: 建议:) for the owner's report; MeetBot's
 ``#agreed``/``#action``/``#info`` too. Whatever cannot be read is kept as a
 plain point with the reason, so nothing typed is ever thrown away.
 """
@@ -9,6 +11,7 @@ plain point with the reason, so nothing typed is ever thrown away.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pendulum import Date
 
@@ -16,7 +19,7 @@ from facilitator.core.notice import Notice
 from facilitator.core.text import clean
 from facilitator.line.dates import find_dates
 from facilitator.line.disputes import dispute_sides
-from facilitator.line.names import mentions
+from facilitator.line.names import mentions, resolve_at
 from facilitator.line.parsed import Capture, Invalid, LineContext
 from facilitator.meeting.events import Entry, EntryKind
 
@@ -26,6 +29,10 @@ PREFIXES: dict[str, EntryKind] = {
     **dict.fromkeys(("a", "action", "task", "todo", "任务", "待办", "行动"), "action"),
     **dict.fromkeys(("u", "unresolved", "open", "待定", "未决", "待解决"), "unresolved"),
     **dict.fromkeys(("x", "dispute", "争议", "分歧"), "dispute"),
+    # The topic owner's report, under the template's headings (当前进展, 风险点, 建议).
+    **dict.fromkeys(("progress", "进展", "当前进展", "进度"), "progress"),
+    **dict.fromkeys(("risk", "risks", "风险", "风险点"), "risk"),
+    **dict.fromkeys(("proposal", "suggestion", "建议", "提议"), "proposal"),
 }
 """Entry prefixes, in English and Chinese (MeetBot's #agreed/#action/#info too)."""
 
@@ -39,6 +46,32 @@ _DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
 _PUNCTUATION = ",;，；、。:："
 _SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
+
+
+_NOBODY = re.compile(r"^-\s*[:：]\s*")
+_SAID_COLON = re.compile(r"^\s*[:：]\s*")
+
+
+def said_prefix(stripped: str, people: Sequence[str]) -> tuple[str | None, str, Notice | None]:
+    """Who a line says said it, and the line without saying so.
+
+    ``@Li: the tests are late`` is Li's point whoever speaks; ``-: a note`` is
+    nobody's; anything else does not say (None). A name that is not a person
+    (``@Legal:``) attributes nothing: the line reads as typed, with a warning.
+    """
+    nobody = _NOBODY.match(stripped)
+    if nobody:
+        return "", stripped[nobody.end() :], None
+    if not stripped.startswith("@"):
+        return None, stripped, None
+    mention = resolve_at(stripped, 0, people)
+    colon = _SAID_COLON.match(stripped[mention.end :])
+    if colon is None:
+        return None, stripped, None
+    if mention.name is None:
+        notice = Notice("line.speaker_unknown", {"name": mention.typed}, "warning")
+        return None, stripped, notice
+    return mention.name, stripped[mention.end + colon.end() :], None
 
 
 def parse_entry(stripped: str, raw: str) -> tuple[EntryKind, str] | Invalid:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from facilitator.core.notice import Notice
 from facilitator.line.names import Mention, mentions
 from facilitator.line.parsed import Invalid, LineContext, Parsed
 from facilitator.meeting.commands import DEFAULT_EXTEND_MINUTES, MAX_EXTEND_MINUTES
 from facilitator.meeting.decision import Command
+from facilitator.meeting.people import MAX_LIMIT_SECONDS
 
 COMMANDS: dict[str, str] = {
     "next": "next",
@@ -64,10 +66,63 @@ COMMANDS: dict[str, str] = {
     "散会": "close",
     "help": "help",
     "帮助": "help",
+    "limit": "limit",
+    "限时": "limit",
+    "alerts": "alerts",
+    "提醒": "alerts",
 }
 """Slash commands and their aliases -> canonical command name."""
 
 COMMAND_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
+
+CHINESE_NAMES: dict[str, str] = {
+    "next": "下一项",
+    "back": "上一个",
+    "goto": "议题",
+    "pause": "暂停",
+    "resume": "继续",
+    "extend": "延长",
+    "skip": "跳过",
+    "move": "移动",
+    "speak": "发言",
+    "call": "点名",
+    "done": "结束发言",
+    "queue": "排队",
+    "drop": "移除",
+    "present": "出席",
+    "absent": "缺席",
+    "late": "迟到",
+    "undo": "撤销",
+    "retract": "撤回",
+    "close": "散会",
+    "help": "帮助",
+    "limit": "限时",
+    "alerts": "提醒",
+}
+"""The one name each command goes by in a Chinese room (each is one of its aliases)."""
+
+
+def command_name(command: str, language: str) -> str:
+    """The name ``command`` goes by in the interface ``language`` (the English one
+    is the command's own)."""
+    return CHINESE_NAMES.get(command, command) if language == "zh" else command
+
+
+REQUEST_WORDS: dict[str, str] = {
+    **dict.fromkeys(("order", "poo", "point-of-order", "程序问题", "程序"), "order"),
+    **dict.fromkeys(("question", "q", "clarify", "提问", "问题", "澄清"), "question"),
+    **dict.fromkeys(("reply", "re", "回应", "回复"), "reply"),
+    **dict.fromkeys(("new", "to", "新观点", "新议题"), ""),
+}
+"""``/speak @Li reply``: the word after the names is the kind of request ("" a new
+point), and what follows it the reason (``question about the budget``)."""
+
+ALERT_WORDS: dict[str, str] = {
+    **dict.fromkeys(("bell", "on", "响铃", "开"), "bell"),
+    **dict.fromkeys(("flash", "silent", "闪烁", "静音"), "flash"),
+    **dict.fromkeys(("off", "none", "关", "关闭"), "off"),
+}
+"""``/alerts bell|flash|off``: how the room is alerted at a threshold."""
 
 EVERYONE = ("all", "everyone", "*", "全体", "全部", "所有人")
 """``/present all`` marks everyone the roll call has not reached as present."""
@@ -102,8 +157,16 @@ def parse_command(body: str, context: LineContext, raw: str) -> Parsed:
             return Command(name, (), (), None, raw)
         if name == "present" and rest.casefold() in EVERYONE:
             return Command("present", ("all",), (), None, raw)
+        if name == "speak":
+            names, request, reason = split_request(rest, context.people)
+            command = _people_command(name, names, context, raw)
+            return replace(command, request=request, text=reason)
         if name in PEOPLE_COMMANDS or name == "queue":
             return _people_command(name, rest, context, raw)
+        if name == "limit":
+            return _limit_command(rest, raw)
+        if name == "alerts":
+            return _alerts_command(rest, raw)
         return _number_command(name, rest, raw)
     except _Bad as bad:
         return Invalid(bad.notice, raw)
@@ -134,6 +197,64 @@ _WORD = re.compile(r"[^\s,;，；、]+")
 _PUNCTUATION = ".!?:()–—。！？：（）“”'\""
 _INTEGER = re.compile(r"[+-]?\d+")
 _MINUTES = re.compile(r"\+?(?P<n>\d+)\s*(?:m|min|mins|minutes?|分钟|分)?", re.IGNORECASE)
+
+
+_LIMIT = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?:(?P<s>s|sec|secs|seconds?|秒)|m|min|mins|minutes?|分钟|分)?",
+    re.IGNORECASE,
+)
+_NO_LIMIT = ("off", "none", "no", "0", "关", "关闭", "不限", "无")
+_REASON_EDGE = " :：,，;；-—"
+
+
+def split_request(rest: str, people: Sequence[str]) -> tuple[str, str, str]:
+    """``@Li question about the budget`` -> (``@Li``, ``question``, ``about the budget``).
+
+    The first word after the names that names a kind of request (not a person:
+    a participant called Q stays a name) ends the names; the rest is the reason.
+    Without such a word, all of ``rest`` is names and the request a new point.
+    """
+    leftover = rest
+    for mention in mentions(rest, people):
+        blank = " " * (mention.end - mention.start)
+        leftover = leftover[: mention.start] + blank + leftover[mention.end :]
+    for match in _WORD.finditer(leftover):
+        word = match.group()
+        head = re.split(r"[:：]", word, maxsplit=1)[0].strip(_PUNCTUATION)
+        if any(person.casefold() == head.casefold() for person in people):
+            continue
+        kind = REQUEST_WORDS.get(head.casefold())
+        if kind is None:
+            continue
+        end = match.start() + word.find(head) + len(head)
+        return rest[: match.start()], kind, rest[end:].strip(_REASON_EDGE)
+    return rest, "", ""
+
+
+def _limit_command(rest: str, raw: str) -> Command:
+    """``/limit 2`` (minutes; ``90s``, ``1.5`` too), ``/limit off``: the time a turn may take."""
+    if not rest:
+        raise _Bad("line.needs_limit")
+    if rest.casefold() in _NO_LIMIT:
+        return Command("limit", ("off",), (), 0, raw)
+    match = _LIMIT.fullmatch(rest)
+    if match is None:
+        raise _Bad("line.bad_limit", value=rest)
+    value = float(match.group("n"))
+    seconds = round(value if match.group("s") else value * 60)
+    if not 0 < seconds <= MAX_LIMIT_SECONDS:
+        raise _Bad("line.limit_range", max=MAX_LIMIT_SECONDS // 60)
+    return Command("limit", (rest,), (), seconds, raw)
+
+
+def _alerts_command(rest: str, raw: str) -> Command:
+    """``/alerts`` (the next mode), ``/alerts bell|flash|off``."""
+    if not rest:
+        return Command("alerts", (), (), None, raw)
+    mode = ALERT_WORDS.get(rest.casefold())
+    if mode is None:
+        raise _Bad("line.bad_alerts", value=rest)
+    return Command("alerts", (mode,), (), None, raw)
 
 
 def _words(text: str) -> list[str]:

@@ -19,6 +19,9 @@ class Capture:
 
     entry: Entry
     notices: tuple[Notice, ...] = ()
+    speaker: str | None = None
+    """Who the line says said it: ``@Li:`` at its start names them, ``-:`` nobody
+    (""); None when the line does not say (whoever is speaking said it)."""
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ point, with the reason, so nothing typed is ever thrown away.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from facilitator.core.notice import Notice
 from facilitator.core.text import clean
-from facilitator.line.entries import capture, parse_entry
+from facilitator.line.entries import capture, parse_entry, said_prefix
 from facilitator.line.grammar import parse_command
 from facilitator.line.parsed import Invalid, LineContext, Parsed
 
@@ -29,8 +31,13 @@ def parse_line(text: str, context: LineContext) -> Parsed:
         return Invalid(Notice("line.empty_entry", severity="warning"), raw)
     if stripped.startswith("/") and len(stripped) > 1:
         return parse_command(stripped[1:], context, raw)
+    speaker, stripped, notice = said_prefix(stripped, context.people)
+    if not stripped.strip():
+        return Invalid(Notice("line.empty_entry", severity="warning"), raw)
     read = parse_entry(stripped, raw)
     if isinstance(read, Invalid):
         return read
     kind, body = read
-    return capture(kind, body, raw, context)
+    captured = capture(kind, body, raw, context)
+    notices = (notice, *captured.notices) if notice else captured.notices
+    return replace(captured, speaker=speaker, notices=notices)

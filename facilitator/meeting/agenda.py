@@ -16,12 +16,18 @@ from pendulum import DateTime
 from facilitator.core.clock import instant as parse_instant
 from facilitator.core.workdays import WorkCalendar, work_calendar
 from facilitator.core.zones import zone as resolve_zone
+from facilitator.meeting.phase import DEFAULT_WARN_MINUTES, WarnAt
 
 MEETING_KINDS = ("kickoff", "decision", "resources", "sync")
 ROLES = ("host", "recorder", "attendee")
 DEFAULT_BALANCE_THRESHOLD = 0.5
 MAX_TOPIC_MINUTES = 24 * 60
 """A longer topic is a typo; its countdown would overflow the calendar."""
+ALERT_MODES = ("bell", "flash", "off")
+"""At a threshold the room rings the bell and flashes the clock, only flashes
+(a silent room), or neither."""
+MAX_SPEAKER_MINUTES = 60
+"""A longer limit per turn is a typo."""
 FIRST_YEAR, LAST_YEAR = 1900, 9000
 """Meetings outside these years are typos (and overflow zone arithmetic)."""
 
@@ -46,6 +52,9 @@ class Topic:
     title: str
     owner: str
     minutes: int
+    carries: str = ""
+    """What an earlier meeting handed on (``item 3``, ``task 7``), written by
+    ``facilitator new --from``; "" for a topic of the meeting's own."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,28 @@ class Agenda:
     uid: str = ""
     """The invitation's calendar UID, written by ``facilitator new`` (optional): it
     outlives a new start or title, so a corrected notice updates the same entry."""
+    speaker_minutes: float = 0
+    """The time a speaker's turn may take (0: no limit); ``/limit N`` changes it."""
+    warn_minutes: float = DEFAULT_WARN_MINUTES
+    """A topic warns this many minutes before its time is up..."""
+    warn_share: float = 0
+    """...or, when set (0.7), once this share of its time is used."""
+    alerts: str = "bell"
+    """How thresholds are signalled: one of :data:`ALERT_MODES`."""
+
+    @property
+    def warning(self) -> WarnAt:
+        """When a topic's countdown turns to a warning (see :mod:`facilitator.meeting.phase`)."""
+        return WarnAt(self.warn_minutes, self.warn_share)
+
+    series: str = ""
+    """The recurring meeting this one belongs to (``Weekly ops sync``); "" means the
+    title names it. Open items and unfinished tasks carry over within a series."""
+
+    @property
+    def series_name(self) -> str:
+        """The series this meeting belongs to: ``series``, else its title."""
+        return self.series or self.title
 
     @property
     def key(self) -> str:
@@ -123,6 +154,11 @@ class Agenda:
             "balance_threshold": self.balance_threshold,
             "rules": list(self.rules),
             "uid": self.uid,
+            "speaker_minutes": self.speaker_minutes,
+            "warn_minutes": self.warn_minutes,
+            "warn_share": self.warn_share,
+            "alerts": self.alerts,
+            "series": self.series,
             "people": [vars(p).copy() for p in self.people],
             "topics": [vars(topic).copy() for topic in self.topics],
         }
@@ -153,6 +189,11 @@ class Agenda:
             balance_threshold=data.get("balance_threshold", DEFAULT_BALANCE_THRESHOLD),
             rules=tuple(data.get("rules", ())),
             uid=data.get("uid", ""),
+            speaker_minutes=data.get("speaker_minutes", 0),
+            warn_minutes=data.get("warn_minutes", DEFAULT_WARN_MINUTES),
+            warn_share=data.get("warn_share", 0),
+            alerts=data.get("alerts", "bell"),
+            series=data.get("series", ""),
             people=tuple(Person(**p) for p in data["people"]),
             topics=tuple(Topic(**topic) for topic in data["topics"]),
         )

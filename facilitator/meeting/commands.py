@@ -12,9 +12,12 @@ from pendulum import DateTime
 
 from facilitator.core.notice import Notice
 from facilitator.meeting import people
+from facilitator.meeting.agenda import ALERT_MODES
 from facilitator.meeting.decision import Command, Decision, Refusal
 from facilitator.meeting.events import (
     ActionUndone,
+    AlertsSet,
+    AttendanceMarked,
     Entry,
     EntryCaptured,
     EntryEdited,
@@ -22,6 +25,7 @@ from facilitator.meeting.events import (
     Event,
     SpeakerCalled,
     SpeakerFinished,
+    ThemeChosen,
     TopicExtended,
     TopicFinished,
     TopicLeft,
@@ -39,22 +43,43 @@ MAX_EXTEND_MINUTES = 240
 """The most one ``/extend`` may add: more is a typo, not a plan."""
 
 
-def capture(state: MeetingState, entry: Entry, now: DateTime) -> Decision:
-    """Record a captured line under the current topic."""
+def said_by(state: MeetingState, entry: Entry, speaker: str | None) -> str:
+    """Who said a point: the person named on the line (``@Li:``; "" for ``-:``),
+    else whoever is speaking. Other entries belong to the room, not to a speaker."""
+    if speaker is not None:
+        return speaker
+    if entry.kind != "point" or state.speaker is None:
+        return ""
+    return state.speaker.person
+
+
+def capture(
+    state: MeetingState, entry: Entry, now: DateTime, speaker: str | None = None
+) -> Decision:
+    """Record a captured line under the current topic, said by ``speaker``
+    (None: whoever is speaking, see :func:`said_by`)."""
     if state.is_closed:
         raise Refusal("room.closed")
-    return Decision((EntryCaptured(at=now, entry=replace(entry, topic=state.current)),))
+    said = replace(entry, topic=state.current, speaker=said_by(state, entry, speaker))
+    return Decision((EntryCaptured(at=now, entry=said),))
 
 
-def edit(state: MeetingState, seq: int, entry: Entry, now: DateTime) -> Decision:
-    """Replace a captured entry (kept under its topic) by a corrected one."""
+def edit(
+    state: MeetingState, seq: int, entry: Entry, now: DateTime, speaker: str | None = None
+) -> Decision:
+    """Replace a captured entry (kept under its topic, and said by whoever said it
+    unless the corrected line names someone else) by a corrected one."""
     if state.is_closed:
         raise Refusal("room.closed")
     old = state.entry(seq)
     if old is None:
         raise Refusal("room.entry_gone")
+    said = old.entry.speaker if speaker is None else speaker
+    if entry.kind != "point" and speaker is None:
+        said = ""
+    corrected = replace(entry, topic=old.entry.topic, speaker=said)
     return Decision(
-        (EntryEdited(at=now, target=seq, entry=replace(entry, topic=old.entry.topic)),),
+        (EntryEdited(at=now, target=seq, entry=corrected),),
         Notice("room.edited", {"number": old.number}),
     )
 
@@ -79,14 +104,43 @@ def _roll_call_done(state: MeetingState) -> None:
 
 
 def _start(state: MeetingState, topic: TopicState, now: DateTime) -> list[Event]:
-    """Start a topic; its owner reports first (unless absent)."""
+    """Start a topic; its owner reports first, or, if absent, the one who briefs them.
+
+    The first topic closes the roll call: whoever it has not reached is marked
+    present, as the minutes would otherwise assume without a word (the room
+    says who, see :func:`_start_notices`).
+    """
     _roll_call_done(state)
-    events: list[Event] = [TopicStarted(at=now, topic=topic.topic.id)]
+    events: list[Event] = []
+    if state.in_opening:
+        events += [AttendanceMarked(at=now, person=p, status="present") for p in state.unmarked()]
+    events.append(TopicStarted(at=now, topic=topic.topic.id))
     owner = topic.topic.owner
     absent = state.attendance.get(owner)
     if owner and not (absent and absent.status == "absent"):
         events.append(SpeakerCalled(at=now, person=owner))
+    elif absent and absent.briefer:
+        events.append(SpeakerCalled(at=now, person=absent.briefer))
     return events
+
+
+def _started(state: MeetingState, topic: TopicState, events: list[Event]) -> Decision:
+    """The decision that starts ``topic`` with ``events``: the room is told the topic,
+    who reports for an absent owner, and who the roll call marked present."""
+    also: list[Notice] = []
+    owner = topic.topic.owner
+    absent = state.attendance.get(owner)
+    if owner and absent is not None and absent.status == "absent":
+        if absent.briefer:
+            also.append(Notice("room.briefer_reports", {"name": absent.briefer, "owner": owner}))
+        else:
+            also.append(Notice("room.owner_absent", {"owner": owner}, "warning"))
+    marked = [e.person for e in events if isinstance(e, AttendanceMarked)]
+    if marked:
+        also.append(Notice("room.unmarked_present", {"names": ", ".join(marked)}, "warning"))
+    return Decision(
+        tuple(events), Notice("room.topic_started", {"title": topic.topic.title}), also=tuple(also)
+    )
 
 
 def _topic_at(state: MeetingState, number: int) -> TopicState:
@@ -108,10 +162,7 @@ def decide(state: MeetingState, command: Command, now: DateTime) -> Decision:
 def _next(state: MeetingState, command: Command, now: DateTime) -> Decision:
     upcoming = state.next_pending()
     if upcoming is not None:
-        return Decision(
-            tuple(_start(state, upcoming, now)),
-            Notice("room.topic_started", {"title": upcoming.topic.title}),
-        )
+        return _started(state, upcoming, _start(state, upcoming, now))
     if state.current is not None:
         return Decision(
             (TopicFinished(at=now, topic=state.current),), Notice("room.all_topics_done")
@@ -135,20 +186,14 @@ def _back(state: MeetingState, command: Command, now: DateTime) -> Decision:
         if index == 0:
             raise Refusal("room.no_previous_topic")
         target = state.topics[state.order[index - 1]]
-    return Decision(
-        (*_leave(state, now), *_start(state, target, now)),
-        Notice("room.topic_started", {"title": target.topic.title}),
-    )
+    return _started(state, target, [*_leave(state, now), *_start(state, target, now)])
 
 
 def _goto(state: MeetingState, command: Command, now: DateTime) -> Decision:
     target = _topic_at(state, command.number or 0)
     if target.topic.id == state.current:
         raise Refusal("room.already_current", title=target.topic.title)
-    return Decision(
-        (*_leave(state, now), *_start(state, target, now)),
-        Notice("room.topic_started", {"title": target.topic.title}),
-    )
+    return _started(state, target, [*_leave(state, now), *_start(state, target, now)])
 
 
 def _pause(state: MeetingState, command: Command, now: DateTime) -> Decision:
@@ -190,9 +235,11 @@ def _skip(state: MeetingState, command: Command, now: DateTime) -> Decision:
     skipped = state.topics[state.current]
     events: list[Event] = [TopicSkipped(at=now, topic=state.current)]
     upcoming = state.next_pending()
-    if upcoming is not None:
-        events.extend(_start(state, upcoming, now))
-    return Decision(tuple(events), Notice("room.skipped", {"title": skipped.topic.title}))
+    skipped_notice = Notice("room.skipped", {"title": skipped.topic.title})
+    if upcoming is None:
+        return Decision(tuple(events), skipped_notice)
+    started = _started(state, upcoming, [*events, *_start(state, upcoming, now)])
+    return Decision(started.events, skipped_notice, also=started.notices)
 
 
 def _move(state: MeetingState, command: Command, now: DateTime) -> Decision:
@@ -249,8 +296,29 @@ def _retract(state: MeetingState, command: Command, now: DateTime) -> Decision:
             raise Refusal("room.already_retracted", number=number)
         raise Refusal("room.no_such_entry", number=number)
     return Decision(
-        (EntryRetracted(at=now, target=target.seq),), Notice("room.retracted", {"number": number})
+        (EntryRetracted(at=now, target=target.seq),),
+        Notice("room.retracted_entry", {"number": number, "text": target.entry.text}),
     )
+
+
+def _alerts(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """``/alerts bell|flash|off``; alone, the next of the three (a toggle for the room)."""
+    if command.args:
+        mode = command.args[0]
+    else:
+        mode = ALERT_MODES[(ALERT_MODES.index(state.alerts) + 1) % len(ALERT_MODES)]
+    if mode not in ALERT_MODES:
+        raise Refusal("room.bad_alerts", mode=mode)
+    return Decision((AlertsSet(at=now, mode=mode),), Notice(f"room.alerts_{mode}"))
+
+
+def _theme(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """The screen's theme, kept with the meeting (Ctrl+T)."""
+    theme = command.args[0] if command.args else ""
+    if not theme:
+        raise Refusal("room.no_theme")
+    said = "room.theme_projector" if theme == "projector" else "room.theme_default"
+    return Decision((ThemeChosen(at=now, theme=theme),), Notice(said))
 
 
 _HANDLERS = {
@@ -263,6 +331,9 @@ _HANDLERS = {
     "skip": _skip,
     "move": _move,
     "speak": people.speak,
+    "limit": people.limit,
+    "alerts": _alerts,
+    "theme": _theme,
     "call": people.call,
     "done": people.done,
     "queue": people.queue,

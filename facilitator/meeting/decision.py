@@ -17,6 +17,10 @@ class Command:
     people: tuple[str, ...] = ()
     number: int | None = None
     raw: str = ""
+    request: str = ""
+    """``/speak``: the kind of request (order, question, reply; "" for a new point)."""
+    text: str = ""
+    """Free text the command carries: the reason of a request to speak."""
 
     def summary(self) -> str:
         """The command as it was understood, every argument kept: ``move 3 2``, ``speak @Li``."""
@@ -25,8 +29,14 @@ class Command:
             parts.append("all")
         elif self.name == "move":
             parts += self.args[:2]
+        elif self.name in ("limit", "alerts") and self.args:
+            parts.append(self.args[0])
         elif self.number is not None:
             parts.append(str(self.number))
+        if self.request:
+            parts.append(self.request)
+        if self.text:
+            parts.append("— " + self.text)
         return " ".join(parts)
 
 

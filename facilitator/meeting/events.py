@@ -15,8 +15,21 @@ from pendulum import Date, DateTime
 
 from facilitator.meeting.agenda import Agenda
 
-EntryKind = Literal["point", "decision", "action", "unresolved", "dispute"]
-ENTRY_KINDS: tuple[EntryKind, ...] = ("point", "decision", "action", "unresolved", "dispute")
+EntryKind = Literal[
+    "point", "decision", "action", "unresolved", "dispute", "progress", "risk", "proposal"
+]
+ENTRY_KINDS: tuple[EntryKind, ...] = (
+    "point",
+    "decision",
+    "action",
+    "unresolved",
+    "dispute",
+    # The topic owner's report, under the template's three headings
+    # (当前进展, 风险点, 建议): the minutes list them in that order.
+    "progress",
+    "risk",
+    "proposal",
+)
 AttendanceStatus = Literal["present", "absent", "late"]
 
 
@@ -30,7 +43,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Entry:
-    """A captured line: a point, decision, action item, unresolved item or dispute.
+    """A captured line: a point, decision, action item, unresolved item or dispute,
+    or a part of the topic owner's report (progress, risk, proposal).
 
     ``text`` is the cleaned text (for an action: the task itself); ``raw`` is
     exactly what was typed, kept so nothing typed is ever lost.
@@ -43,6 +57,9 @@ class Entry:
     due: Date | None = None
     sides: tuple[Side, ...] = ()
     raw: str = ""
+    speaker: str = ""
+    """Who said it: the person speaking when a point was typed, or the one named
+    with ``@Name:`` at the start of the line; empty for nobody (``-:``)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,13 +165,23 @@ class TopicsReordered(Event):
 @_event("speaker_queued")
 @dataclass(frozen=True, kw_only=True)
 class SpeakerQueued(Event):
+    """A request to speak: ``request`` is its kind (see :mod:`facilitator.meeting.requests`)
+    and places it in the queue; queued again, a waiting person's request changes."""
+
     person: str
+    request: str = "new"
+    reason: str = ""
 
 
 @_event("speaker_called")
 @dataclass(frozen=True, kw_only=True)
 class SpeakerCalled(Event):
+    """``request``/``reason``: what the turn is for when called at once; empty
+    when called from the queue (the request made there counts)."""
+
     person: str
+    request: str = ""
+    reason: str = ""
 
 
 @_event("speaker_finished")
@@ -176,6 +203,30 @@ class SpeakerMoved(Event):
 @dataclass(frozen=True, kw_only=True)
 class SpeakerRemoved(Event):
     person: str
+
+
+@_event("speaker_limit_set")
+@dataclass(frozen=True, kw_only=True)
+class SpeakerLimitSet(Event):
+    """The time each turn may take from now on (``/limit N``); 0 for no limit."""
+
+    seconds: int
+
+
+@_event("alerts_set")
+@dataclass(frozen=True, kw_only=True)
+class AlertsSet(Event):
+    """How the room is alerted at a threshold: ``bell`` (and flash), ``flash`` or ``off``."""
+
+    mode: str
+
+
+@_event("theme_chosen")
+@dataclass(frozen=True, kw_only=True)
+class ThemeChosen(Event):
+    """The screen's theme (Ctrl+T), kept with the meeting so a resumed room looks the same."""
+
+    theme: str
 
 
 @_event("entry_captured")

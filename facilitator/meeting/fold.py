@@ -15,6 +15,7 @@ from pendulum import DateTime
 
 from facilitator.meeting.events import (
     ActionUndone,
+    AlertsSet,
     AttendanceMarked,
     EntryCaptured,
     EntryEdited,
@@ -25,9 +26,11 @@ from facilitator.meeting.events import (
     MeetingOpened,
     SpeakerCalled,
     SpeakerFinished,
+    SpeakerLimitSet,
     SpeakerMoved,
     SpeakerQueued,
     SpeakerRemoved,
+    ThemeChosen,
     TopicExtended,
     TopicFinished,
     TopicLeft,
@@ -37,6 +40,7 @@ from facilitator.meeting.events import (
     TopicsReordered,
     TopicStarted,
 )
+from facilitator.meeting.requests import NEW, Request, queue_place, request_kind
 from facilitator.meeting.state import (
     NOT_UNDOABLE,
     Attendance,
@@ -65,6 +69,10 @@ class _Fold:
         self.attendance: dict[str, Attendance] = {}
         self.speaker: Turn | None = None
         self.queue: list[str] = []
+        self.requests: dict[str, Request] = {}
+        self.speaker_limit = round(agenda.speaker_minutes * 60)
+        self.alerts = agenda.alerts
+        self.theme = ""
         self.spoken: dict[tuple[str | None, str], float] = {}
         self.entries: dict[int, Captured] = {}
         self.captured = 0
@@ -85,6 +93,10 @@ class _Fold:
             attendance=dict(self.attendance),
             speaker=self.speaker,
             queue=tuple(self.queue),
+            requests=dict(self.requests),
+            speaker_limit=self.speaker_limit,
+            alerts=self.alerts,
+            theme=self.theme,
             spoken=dict(self.spoken),
             entries=tuple(self.entries.values()),
             retracted=frozenset(self.retracted),
@@ -151,7 +163,9 @@ class _Fold:
             watch=state.watch.started(event.at),
             started_at=state.started_at or event.at,
             ended_at=None,
-            left_as=state.status if state.status in ("done", "skipped") else "pending",
+            # A finished topic revisited stays finished; a skipped one revisited
+            # is being discussed after all, so it counts as done if left again.
+            left_as="done" if state.status in ("done", "skipped") else "pending",
         )
         self.current = event.topic
         self.paused = False
@@ -201,21 +215,43 @@ class _Fold:
         self.order = tuple(event.order)
 
     def on_speaker_queued(self, event: SpeakerQueued) -> None:
-        if event.person not in self.queue:
-            self.queue.append(event.person)
+        # Queued again, a waiting person's request changes: it takes its new place.
+        if event.person in self.queue:
+            self.queue.remove(event.person)
+        kind = request_kind(event.request)
+        waiting = [self.requests.get(p, Request()).kind for p in self.queue]
+        self.queue.insert(queue_place(waiting, kind), event.person)
+        self.requests[event.person] = Request(kind, event.reason)
 
     def on_speaker_called(self, event: SpeakerCalled) -> None:
         self.end_turn(event.at)
+        request = self.requests.pop(event.person, Request())
+        if event.request:
+            request = Request(request_kind(event.request), event.reason)
         if event.person in self.queue:
             self.queue.remove(event.person)
         watch = Stopwatch() if self.paused else Stopwatch().started(event.at)
         topic = self.topics[self.current].topic if self.current else None
+        briefs_for = ""
+        if topic is not None and topic.owner != event.person:
+            owner = self.attendance.get(topic.owner)
+            if owner is not None and owner.status == "absent" and owner.briefer == event.person:
+                briefs_for = topic.owner
         reports = (
             topic is not None
-            and topic.owner == event.person
+            and (topic.owner == event.person or bool(briefs_for))
             and (topic.id, event.person) not in self.spoken
         )
-        self.speaker = Turn(event.person, self.current, watch, reports)
+        self.speaker = Turn(
+            event.person,
+            self.current,
+            watch,
+            reports,
+            request=request.kind if request.kind else NEW,
+            reason=request.reason,
+            started=event.at,
+            briefs_for=briefs_for,
+        )
 
     def on_speaker_finished(self, event: SpeakerFinished) -> None:
         self.end_turn(event.at)
@@ -228,6 +264,16 @@ class _Fold:
     def on_speaker_removed(self, event: SpeakerRemoved) -> None:
         if event.person in self.queue:
             self.queue.remove(event.person)
+        self.requests.pop(event.person, None)
+
+    def on_speaker_limit_set(self, event: SpeakerLimitSet) -> None:
+        self.speaker_limit = max(0, event.seconds)
+
+    def on_alerts_set(self, event: AlertsSet) -> None:
+        self.alerts = event.mode
+
+    def on_theme_chosen(self, event: ThemeChosen) -> None:
+        self.theme = event.theme
 
     def on_entry_captured(self, event: EntryCaptured) -> None:
         self.captured += 1

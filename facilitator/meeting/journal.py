@@ -6,10 +6,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from facilitator.meeting.events import Event, MeetingClosed
-from facilitator.meeting.minutes import Minutes
+if TYPE_CHECKING:
+    # Types only: the exceptions below are imported by every command, which
+    # should not pay for loading the events and the minutes to catch them.
+    from facilitator.meeting.events import Event, MeetingClosed
+    from facilitator.meeting.minutes import Minutes
 
 
 class JournalUnavailable(Exception):

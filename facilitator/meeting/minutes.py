@@ -39,6 +39,12 @@ class OpenItem:
     owner: str
     deadline: Date | None
     topic: str | None
+    department: str = ""
+    """The owner's department, or the owner as typed when outside the room."""
+    status: str = "open"
+    """open | overdue | resolved | dropped, as followed up (``facilitator item``)."""
+    id: int | None = None
+    """The archive's item id (``facilitator item ID``); None until the close stores it."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,33 @@ class TopicMinutes:
     points: tuple[str, ...]
     decisions: tuple[str, ...]
     disputes: tuple[Dispute, ...]
+    point_speakers: tuple[str, ...] = ()
+    """Who said each of ``points`` (same order; "" for nobody), when anyone did."""
+    progress: tuple[str, ...] = ()
+    """The topic owner's report (当前进展, 风险点, 建议), as typed with
+    ``progress:``, ``risk:`` and ``proposal:``."""
+    risks: tuple[str, ...] = ()
+    proposals: tuple[str, ...] = ()
+
+    def said(self) -> tuple[tuple[str, str], ...]:
+        """(speaker, point) for every point, in order; the speaker "" for nobody."""
+        speakers = self.point_speakers or ("",) * len(self.points)
+        return tuple(zip(speakers, self.points, strict=True))
+
+    @property
+    def is_left(self) -> bool:
+        """Not reached or skipped: the topic is still to be discussed."""
+        return self.status in ("pending", "skipped")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A participant's word on the minutes after reading them: confirmed, or an objection."""
+
+    name: str
+    verdict: str  # confirmed | objected
+    at: DateTime
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +124,14 @@ class Minutes:
     open_items: tuple[OpenItem, ...]
     tasks: tuple[TaskLine, ...]
     speaking: tuple[SpeakingLine, ...]
+    confirmations: tuple[Confirmation, ...] | None = None
+    """Each participant's latest confirmation or objection, once read from the
+    archive; None where nobody asked (the room at the close): not "nobody"."""
+
+    @property
+    def topics_left(self) -> tuple[TopicMinutes, ...]:
+        """Topics not reached or skipped, in agenda order: what the next meeting inherits."""
+        return tuple(topic for topic in self.topics if topic.is_left)
 
     def held(self) -> tuple[DateTime, DateTime] | None:
         """When the meeting really ran (opened to closed, in its own zone), if that
@@ -164,10 +205,17 @@ def build_minutes(state: MeetingState, now: DateTime) -> Minutes:
 
     def section(topic_id: str | None, **fields: object) -> TopicMinutes:
         entries = [c.entry for c in state.entries if c.entry.topic == topic_id]
+        points = [e for e in entries if e.kind == "point"]
         return TopicMinutes(
-            points=tuple(e.text for e in entries if e.kind == "point"),
+            points=tuple(e.text for e in points),
+            point_speakers=tuple(e.speaker for e in points)
+            if any(e.speaker for e in points)
+            else (),
             decisions=tuple(e.text for e in entries if e.kind == "decision"),
             disputes=tuple(Dispute(e.text, e.sides) for e in entries if e.kind == "dispute"),
+            progress=tuple(e.text for e in entries if e.kind == "progress"),
+            risks=tuple(e.text for e in entries if e.kind == "risk"),
+            proposals=tuple(e.text for e in entries if e.kind == "proposal"),
             **fields,  # type: ignore[arg-type]
         )
 
@@ -208,7 +256,13 @@ def build_minutes(state: MeetingState, now: DateTime) -> Minutes:
         ended_at=None,
     )
     open_items = tuple(
-        OpenItem(c.entry.text, c.entry.owner, c.entry.due, c.entry.topic)
+        OpenItem(
+            c.entry.text,
+            c.entry.owner,
+            c.entry.due,
+            c.entry.topic,
+            state.department_of(c.entry.owner) or c.entry.owner if c.entry.owner else "",
+        )
         for c in state.entries
         if c.entry.kind == "unresolved"
     )

@@ -18,11 +18,16 @@ from facilitator.meeting.events import (
     Event,
     SpeakerCalled,
     SpeakerFinished,
+    SpeakerLimitSet,
     SpeakerMoved,
     SpeakerQueued,
     SpeakerRemoved,
 )
+from facilitator.meeting.requests import NEW, Request, request_kind
 from facilitator.meeting.state import MeetingState
+
+MAX_LIMIT_SECONDS = 60 * 60
+"""The longest limit per turn ``/limit`` takes (the agenda's ``speaker_minutes`` too)."""
 
 
 def can_speak(state: MeetingState, people: tuple[str, ...]) -> None:
@@ -38,22 +43,61 @@ def can_speak(state: MeetingState, people: tuple[str, ...]) -> None:
 
 
 def speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """Call each person named, or queue them if someone speaks, for their kind of request.
+
+    A point of order, a question or a reply takes its place in the queue by
+    :func:`facilitator.meeting.requests.queue_place`; someone already waiting
+    who asks again for another kind (or with a reason) moves to its place.
+    """
     can_speak(state, command.people)
+    request = Request(request_kind(command.request), command.text)
     events: list[Event] = []
     speaker = state.speaker.person if state.speaker else None
-    queued = list(state.queue)
+    queued = {person: state.request_of(person) for person in state.queue}
     for person in command.people:
-        if person == speaker or person in queued:
+        if person == speaker:
+            continue
+        if person in queued and (queued[person] == request or request == Request()):
             continue
         if speaker is None:
-            events.append(SpeakerCalled(at=now, person=person))
+            events.append(
+                SpeakerCalled(at=now, person=person, request=command.request, reason=request.reason)
+            )
             speaker = person
         else:
-            events.append(SpeakerQueued(at=now, person=person))
-            queued.append(person)
+            events.append(
+                SpeakerQueued(at=now, person=person, request=request.kind, reason=request.reason)
+            )
+            queued[person] = request
     if not events:
         raise Refusal("room.already_waiting", names=", ".join(command.people))
-    return Decision(tuple(events))
+    queued_now = [e.person for e in events if isinstance(e, SpeakerQueued)]
+    if request.kind == NEW or not queued_now:
+        return Decision(tuple(events))  # the room reads what happened off the events
+    names = ", ".join(queued_now)
+    called = [
+        Notice("room.speaker_called", {"name": e.person})
+        for e in events
+        if isinstance(e, SpeakerCalled)
+    ]
+    notice = Notice(f"room.queued_{request.kind}", {"names": names, "speaker": speaker or ""})
+    return Decision(tuple(events), notice, also=tuple(called))
+
+
+def limit(state: MeetingState, command: Command, now: DateTime) -> Decision:
+    """``/limit N``: each turn may take N minutes from now on (the current one too);
+    ``/limit off`` (or 0) lifts the limit."""
+    seconds = command.number or 0
+    if seconds > MAX_LIMIT_SECONDS:
+        raise Refusal("room.limit_too_long", max=MAX_LIMIT_SECONDS // 60)
+    if seconds == state.speaker_limit:
+        raise Refusal("room.limit_unchanged")
+    if not seconds:
+        return Decision((SpeakerLimitSet(at=now, seconds=0),), Notice("room.limit_off"))
+    return Decision(
+        (SpeakerLimitSet(at=now, seconds=seconds),),
+        Notice("room.limit_set", {"minutes": f"{seconds / 60:g}"}),
+    )
 
 
 def call(state: MeetingState, command: Command, now: DateTime) -> Decision:

@@ -4,6 +4,9 @@ The one place that decides it. The room's countdown, the follow view, the
 notebook's live view and the metrics all read these functions, so a topic
 is "overrun" in the same words and at the same second everywhere: once it
 has taken more than its planned minutes plus every ``/extend``.
+
+A speaker's own countdown (a limit per turn) runs by the same rule: it warns
+near its end and is over once past it (:func:`speaker_phase`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,33 @@ if TYPE_CHECKING:  # the state imports this module: only its type is needed here
     from facilitator.meeting.state import TopicState
 
 WARNING_SECONDS = 120
-"""Time left at which a running topic turns to warning colours."""
+"""Time left at which a running topic turns to warning colours (by default)."""
+DEFAULT_WARN_MINUTES = WARNING_SECONDS / 60
+SPEAKER_WARNING_SECONDS = 30
+"""Time left at which a speaker's own countdown warns (a turn is short)."""
+
+
+@dataclass(frozen=True)
+class WarnAt:
+    """When a countdown turns to a warning: ``minutes`` before its end, or, when
+    ``share`` is set (0.7), once that share of its time is used (the agenda's
+    ``warn_minutes`` and ``warn_share``)."""
+
+    minutes: float = DEFAULT_WARN_MINUTES
+    share: float = 0
+
+    def seconds(self, allotted: float) -> float:
+        """Seconds left at which a countdown of ``allotted`` seconds warns."""
+        if self.share:
+            return allotted * (1 - self.share)
+        return self.minutes * 60
+
+    def speaker_seconds(self, limit: float) -> float:
+        """The same for a speaker's turn of ``limit`` seconds: a share of it when
+        the agenda says so, else :data:`SPEAKER_WARNING_SECONDS` (at most a quarter)."""
+        if self.share:
+            return limit * (1 - self.share)
+        return min(SPEAKER_WARNING_SECONDS, limit / 4)
 
 
 class Phase(StrEnum):
@@ -47,6 +76,8 @@ class TopicPhase:
     """Seconds left; negative once overrun."""
     allotted_minutes: int
     """Planned minutes plus every ``/extend``."""
+    warning: float = WARNING_SECONDS
+    """Seconds left at which it warns (the agenda's ``warn_minutes`` or ``warn_share``)."""
 
     @property
     def over(self) -> float:
@@ -59,11 +90,12 @@ def allotted_seconds(planned_minutes: int, extra_minutes: int) -> int:
     return (planned_minutes + extra_minutes) * 60
 
 
-def time_phase(left: float) -> Phase:
-    """How the time alone stands with ``left`` seconds to go: running, warning or overrun."""
+def time_phase(left: float, warning: float = WARNING_SECONDS) -> Phase:
+    """How the time alone stands with ``left`` seconds to go: running, warning (at
+    ``warning`` seconds left or less) or overrun."""
     if left < 0:
         return Phase.OVERRUN
-    if left <= WARNING_SECONDS:
+    if left <= warning:
         return Phase.WARNING
     return Phase.RUNNING
 
@@ -77,14 +109,45 @@ def seconds_over(planned_minutes: int, extra_minutes: int, taken_seconds: float)
     return max(0.0, taken_seconds - allotted_seconds(planned_minutes, extra_minutes))
 
 
-def topic_phase(topic: TopicState, now: DateTime) -> TopicPhase:
-    """The phase of ``topic`` at ``now``, with its seconds left and allotted minutes."""
+def topic_phase(topic: TopicState, now: DateTime, warn: WarnAt | None = None) -> TopicPhase:
+    """The phase of ``topic`` at ``now``, with its seconds left and allotted minutes.
+
+    ``warn``: the agenda's warning (:attr:`Agenda.warning`); two minutes by default.
+    """
     left = topic.left(now)
-    time = time_phase(left)
+    warning = (warn or WarnAt()).seconds(topic.allotted_seconds)
+    time = time_phase(left, warning)
     if topic.status == "paused":
         phase = Phase.PAUSED
     elif topic.status == "running":
         phase = time
     else:
         phase = Phase.PLANNED
-    return TopicPhase(phase, time, left, topic.topic.minutes + topic.extra_minutes)
+    return TopicPhase(phase, time, left, topic.topic.minutes + topic.extra_minutes, warning)
+
+
+@dataclass(frozen=True)
+class SpeakerPhase:
+    """A speaker's own countdown at one instant: the limit per turn, and how it stands."""
+
+    time: Phase
+    """Running, warning or overrun (the colour of the speaker's clock)."""
+    left: float
+    """Seconds left of the turn; negative once over."""
+    limit: float
+    """Seconds the turn may take."""
+    warning: float
+    """Seconds left at which it warned."""
+
+    @property
+    def over(self) -> float:
+        return max(0.0, -self.left)
+
+
+def speaker_phase(elapsed: float, limit: float, warn: WarnAt | None = None) -> SpeakerPhase | None:
+    """How a turn of ``elapsed`` seconds stands against a ``limit`` (None: no limit)."""
+    if limit <= 0:
+        return None
+    warning = (warn or WarnAt()).speaker_seconds(limit)
+    left = limit - elapsed
+    return SpeakerPhase(time_phase(left, warning), left, limit, warning)

@@ -20,17 +20,35 @@ from facilitator.meeting.agenda import Agenda, Person, Topic
 from facilitator.meeting.balance import Balance, Imbalance, balance_of, department_totals
 from facilitator.meeting.events import (
     ActionUndone,
+    AlertsSet,
     AttendanceStatus,
     Entry,
     MeetingClosed,
     MeetingCreated,
     MeetingOpened,
+    ThemeChosen,
 )
-from facilitator.meeting.phase import Phase, allotted_seconds, time_phase
+from facilitator.meeting.phase import (
+    Phase,
+    SpeakerPhase,
+    allotted_seconds,
+    speaker_phase,
+    time_phase,
+)
+from facilitator.meeting.requests import NEW, Request, RequestKind
 
 TopicStatus = Literal["pending", "running", "paused", "done", "skipped"]
 
-NOT_UNDOABLE = (MeetingCreated, MeetingOpened, MeetingClosed, ActionUndone)
+NOT_UNDOABLE = (
+    MeetingCreated,
+    MeetingOpened,
+    MeetingClosed,
+    ActionUndone,
+    # How the screen looks and sounds, not what the meeting did: Ctrl+T and
+    # /alerts switch back themselves, and /undo never takes back a line for them.
+    ThemeChosen,
+    AlertsSet,
+)
 
 
 def _seconds(later: DateTime, earlier: DateTime) -> float:
@@ -110,6 +128,13 @@ class Turn:
     reports: bool = False
     """The topic owner's first turn on their topic: the report that opens it.
     Later turns of the owner (after others, or back on the topic) are discussion."""
+    request: RequestKind = NEW
+    """What the turn was asked for: a point of order, a question, a reply, a new point."""
+    reason: str = ""
+    started: DateTime | None = None
+    """When the turn began (it tells one turn of a person from the next)."""
+    briefs_for: str = ""
+    """The absent topic owner this person reports for (their briefer), if any."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +193,14 @@ class MeetingState:
     attendance: Mapping[str, Attendance] = field(default_factory=dict)
     speaker: Turn | None = None
     queue: tuple[str, ...] = ()
+    requests: Mapping[str, Request] = field(default_factory=dict)
+    """What each waiting person asked to speak for (a new point if not here)."""
+    speaker_limit: int = 0
+    """Seconds a turn may take (the agenda's ``speaker_minutes``, then ``/limit``); 0: none."""
+    alerts: str = "bell"
+    """How thresholds are signalled now (the agenda's ``alerts``, then ``/alerts``)."""
+    theme: str = ""
+    """The theme last chosen in the room (Ctrl+T), or "" if never."""
     spoken: Mapping[tuple[str | None, str], float] = field(default_factory=dict)
     entries: tuple[Captured, ...] = ()
     retracted: frozenset[int] = frozenset()
@@ -227,13 +260,23 @@ class MeetingState:
             if state.status in ("pending", "running", "paused")
         )
 
+    def opened_early(self, now: DateTime) -> bool:
+        """Before the meeting's day (in its zone): a room opened to prepare or
+        rehearse, not the meeting about to start."""
+        zone = zone_of(self.agenda.start)
+        return now.in_timezone(zone).date() < self.agenda.start.in_timezone(zone).date()
+
     def projected_end(self, now: DateTime) -> DateTime:
-        """When the meeting ends if every remaining topic takes its planned time."""
+        """When the meeting ends if every remaining topic takes its planned time.
+
+        Before the first topic on the meeting's day, from its planned start (the
+        room waits for it); on an earlier day, from now: a rehearsal runs now.
+        """
         if self.closed_at is not None:
             return self.closed_at
         base = now
         nothing_started = all(s.started_at is None for s in self.topics.values())
-        if nothing_started and now < self.agenda.start:
+        if nothing_started and now < self.agenda.start and not self.opened_early(now):
             base = self.agenda.start
         return base.add(seconds=round(self.remaining_seconds(now)))
 
@@ -286,6 +329,17 @@ class MeetingState:
             ((person, self.department_of(person), seconds) for person, seconds in spoken),
             self.agenda.departments,
         )
+
+    def request_of(self, person: str) -> Request:
+        """What ``person`` asked to speak for (a new point if they are not waiting)."""
+        return self.requests.get(person, Request())
+
+    def speaker_phase(self, now: DateTime) -> SpeakerPhase | None:
+        """The current speaker's own countdown, if there is a speaker and a limit."""
+        if self.speaker is None:
+            return None
+        elapsed = self.speaker.watch.elapsed(now)
+        return speaker_phase(elapsed, self.speaker_limit, self.agenda.warning)
 
     def balance(self, now: DateTime, topic: str | None = None) -> Balance:
         """Each department's share of a topic (the current one by default) and the verdict."""

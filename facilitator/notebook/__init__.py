@@ -16,6 +16,7 @@ __all__ = [
     "Notebook",
     "Notice",
     "RoomLaunch",
+    "SeriesTrend",
     "SpeakingTime",
     "Table",
     "open_archive",

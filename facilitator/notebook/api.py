@@ -17,29 +17,25 @@ into plain records for pandas (``.to_records()``)::
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from facilitator.app.follower import POLL_SECONDS, Follower
+from facilitator.app.follower import POLL_SECONDS
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import language_from_environment, set_language, t
 from facilitator.meeting.agenda import Agenda
 from facilitator.notebook.cells import (
+    ITEM_STATUSES_PREFIX,
     MEETING_STATUSES,
     LiveView,
     Notice,
     RoomLaunch,
+    SearchResults,
     SpeakingTime,
     Table,
-    show_in_notebook,
 )
 from facilitator.notebook.display import (
     open_item_columns,
@@ -47,6 +43,9 @@ from facilitator.notebook.display import (
 )
 from facilitator.notebook.meeting import Meeting, MeetingList
 from facilitator.notebook.plan import AgendaPlan
+from facilitator.notebook.search import local_instant
+from facilitator.notebook.trend import SeriesTrend
+from facilitator.notebook.watch import follow_in_cell, open_in_tmux, room_command
 from store.archive import Archive
 from store.errors import ArchiveError
 
@@ -58,6 +57,8 @@ __all__ = [
     "Notebook",
     "Notice",
     "RoomLaunch",
+    "SearchResults",
+    "SeriesTrend",
     "SpeakingTime",
     "Table",
     "open_archive",
@@ -66,6 +67,8 @@ __all__ = [
 
 TASK_STATUSES = ("open", "doing", "done", "delayed")
 """The statuses a task can be followed up as (``nb.tasks(status=...)``)."""
+STATUS_FILTERS = (*TASK_STATUSES, "all")
+"""What ``nb.tasks(status=...)`` takes, as ``facilitator tasks --status`` does."""
 
 
 def open_archive(
@@ -135,14 +138,16 @@ class Notebook:
 
     def meetings(self) -> MeetingList:
         rows = self.archive.meetings()
+        # The archive keeps instants in UTC; a meeting reads in its own zone.
         records = tuple(
             {
                 "id": m.id,
                 "title": m.title,
-                "start": m.start,
+                "start": m.local_start.isoformat(),
                 "status": m.status,
-                "closed_at": m.closed_at,
+                "closed_at": local_instant(m.closed_at, m.timezone),
                 "key": m.key,
+                "timezone": m.timezone,
             }
             for m in rows
         )
@@ -214,43 +219,99 @@ class Notebook:
     def tasks(self, status: str | None = None, meeting: int | None = None) -> Table:
         """Tasks of every closed meeting (or one), as followed up since.
 
-        ``status`` is the one people see: a task past its due date and not
-        done reads ``delayed`` (``facilitator.followup.tasks.effective_status``).
+        By default the tasks not done, as ``facilitator tasks`` lists them;
+        ``status="all"`` for every task, or one status. ``status`` is the one
+        people see: a task past its due date (in its meeting's zone) and not
+        done reads ``delayed``. Each record has the task's ``id`` (the one
+        ``facilitator task ID`` takes) and ``meeting_id``, the status as its
+        code and, apart, as words (``status_label``).
         """
-        from facilitator.followup.tasks import effective_status
-        from store.followup import tasks as stored_tasks
+        from store.tasklist import task_rows
 
         if status is not None:
             # "Open" or "DELAYED" mean what they say; "bogus" must not read as "no tasks".
-            if str(status).casefold() not in TASK_STATUSES:
-                valid = ", ".join(TASK_STATUSES)
+            if str(status).casefold() not in STATUS_FILTERS:
+                valid = ", ".join(STATUS_FILTERS)
+                raise ValueError(t("notebook.bad_status", status=status, valid=valid))
+            status = str(status).casefold()
+        labels = {code: t("status." + code) for code in TASK_STATUSES}
+        rows = task_rows(self.archive, self.clock.now(), status=status, meeting_id=meeting)
+        records = tuple(row.record(labels.get(row.status, row.status)) for row in rows)
+        columns = tuple(task_columns(with_meeting=meeting is None))
+        return Table(columns, records, t("minutes.tasks"))
+
+    def open_items(self, status: str | None = None, meeting: int | None = None) -> Table:
+        """Open items (未决事项) of every closed meeting (or one), as followed up since,
+        the nearest deadline first.
+
+        ``status`` is the one people see (``open``, ``overdue``, ``resolved``,
+        ``dropped``): an open item past its deadline reads ``overdue``
+        (``facilitator.followup.items.effective_item_status``). Each record has
+        the ``id`` that ``facilitator item ID`` takes.
+        """
+        from facilitator.followup.items import ITEM_STATUSES, effective_item_status
+        from store.items import items
+
+        if status is not None:
+            if str(status).casefold() not in ITEM_STATUSES:
+                valid = ", ".join(ITEM_STATUSES)
                 raise ValueError(t("notebook.bad_status", status=status, valid=valid))
             status = str(status).casefold()
         today = self.clock.now().date()
         records = []
-        for task in stored_tasks(self.archive, meeting):
-            shown = effective_status(task, today)
+        for item in items(self.archive, meeting):
+            shown = effective_item_status(item, today)
             if status is not None and shown != status:
                 continue
-            record: dict[str, Any] = {"meeting": task.meeting_title} if meeting is None else {}
+            record: dict[str, Any] = {"id": item.id, "meeting_id": item.meeting_id}
+            record |= {"meeting": item.meeting_title} if meeting is None else {}
             record |= {
-                "title": task.title,
-                "owner": task.owner,
-                "department": task.department,
-                "due": task.due.isoformat() if task.due else None,
+                "text": item.text,
+                "owner": item.owner,
+                "department": item.department,
+                "deadline": item.deadline.isoformat() if item.deadline else None,
                 "status": shown,
+                "topic": item.topic,
             }
             records.append(record)
-        records.sort(key=lambda r: (r["due"] is None, r["due"] or ""))
-        columns = tuple(task_columns(with_meeting=meeting is None))
-        return Table(columns, tuple(records), t("minutes.tasks"))
+        records.sort(key=lambda r: (r["deadline"] is None, r["deadline"] or "", r["id"]))
+        columns = (
+            *((("meeting", t("notebook.meeting")),) if meeting is None else ()),
+            *open_item_columns(with_status=True),
+        )
+        return Table(columns, tuple(records), t("minutes.open_items"), ITEM_STATUSES_PREFIX)
 
-    def open_items(self) -> Table:
-        """Unresolved items of every closed meeting."""
-        from store.queries import open_items
+    def series(self, name: str) -> SeriesTrend:
+        """Trends across the closed meetings of a series (``facilitator metrics --series``):
+        planned vs actual minutes, overruns, decisions per hour, rating, open items
+        opened and settled; drawn as a chart above the table.
 
-        columns = (("meeting", t("notebook.meeting")), *open_item_columns())
-        return Table(columns, tuple(open_items(self.archive)), t("minutes.open_items"))
+        An unknown series is :class:`ArchiveError` naming the series there are.
+        """
+        from facilitator.followup.series import series_trend
+        from store.series import held_meetings, series_names
+
+        held = held_meetings(self.archive, name)
+        if not held:
+            names = "; ".join(series_names(self.archive)) or "-"
+            raise ArchiveError(t("metrics.no_series", name=name, names=names))
+        return SeriesTrend(name, tuple(series_trend(held)))
+
+    def search(
+        self, text: str, meeting: str | int | None = None, kind: str | Sequence[str] = ()
+    ) -> SearchResults:
+        """Entries of every meeting holding every word of ``text``, as
+        ``facilitator search`` finds them: points, decisions, disputes, open
+        items and tasks, Chinese too (``nb.search("预算")``). ``meeting``: only
+        that one (id, key or part of the title); ``kind``: one kind or several
+        (``"decision"``, ``["task", "open_item"]``). Newest meeting first; each
+        record has the entry's ``id`` in its own table and its ``meeting_id``.
+        """
+        from facilitator.notebook.search import search_results
+
+        meeting_id = None if meeting is None else self.archive.find(str(meeting)).id
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        return search_results(self.archive, text, meeting_id, kinds)
 
     def speaking(self) -> SpeakingTime:
         """Speaking time over every closed meeting; everyone who attended, silent ones at 0."""
@@ -284,37 +345,14 @@ class Notebook:
         row = self.archive.find(
             reference, closed=None if reference else False, now=self.clock.now()
         )
-        reader = self.archive.followed(row.id)
-        follower = Follower(reader, self.clock, reader.version)
-        show = display or show_in_notebook
-        view = LiveView(follower.state, self.clock.now())
-        handle = show(view, display_id=True)
-        deadline = time.monotonic() + duration
-        drawn = time.monotonic()
-        try:
-            while time.monotonic() < deadline and not follower.state.is_closed:
-                time.sleep(interval)
-                changed = follower.poll()
-                # Redraw on news, and every second for the countdown.
-                if changed or time.monotonic() - drawn >= 1.0:
-                    view = LiveView(follower.state, self.clock.now())
-                    if handle is not None:
-                        handle.update(view)
-                    drawn = time.monotonic()
-        except KeyboardInterrupt:
-            pass
-        if handle is not None:
-            handle.update(LiveView(follower.state, self.clock.now()))
+        follow_in_cell(self.archive, row.id, self.clock, duration, interval, display)
 
     def room_command(self, meeting: str | int) -> tuple[str, ...]:
         """The command that opens the room on ``meeting`` in a terminal."""
-        row = self.archive.find(str(meeting))
-        script = Path(sys.executable).parent / "facilitator"
-        program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
         # A server's password stays out of the command (and the notebook's output):
         # the room finds it where libpq looks (~/.pgpass, PGPASSWORD).
         where = str(self.path.resolve()) if isinstance(self.path, Path) else self.archive.shown
-        return (*program, "--db", where, "open", str(row.id))
+        return room_command(where, self.archive.find(str(meeting)).id)
 
     def open_room(
         self, meeting: str | int, tmux: bool = True, session: str | None = None
@@ -328,29 +366,7 @@ class Notebook:
         row = self.archive.find(str(meeting))
         if row.is_closed:
             raise ArchiveError(t("notebook.room_closed", title=row.title, id=row.id))
-        command = self.room_command(meeting)
-        if not tmux:
-            return RoomLaunch(command, without_tmux="asked")
-        if shutil.which("tmux") is None:
-            return RoomLaunch(command, without_tmux="missing")
-        shell = shlex.join(command)
-        where = ["-P", "-F", "#{session_name}:#{window_index}"]
-        name = session or f"facilitator-{row.id}"
-        inside = bool(os.environ.get("TMUX")) and session is None
-        if inside:
-            attempts = [["tmux", "new-window", *where, "-n", f"meeting-{row.id}", shell]]
-        else:
-            attempts = [
-                ["tmux", "new-session", "-d", *where, "-s", name, "-x", "120", "-y", "36", shell],
-                ["tmux", "new-window", *where, "-t", f"{name}:", shell],
-            ]
-        said = ""
-        for args in attempts:
-            result = subprocess.run(args, capture_output=True, text=True, check=False)
-            if result.returncode == 0:
-                return RoomLaunch(command, result.stdout.strip() or name, inside_tmux=inside)
-            said = result.stderr.strip() or said
-        return RoomLaunch(command, without_tmux="failed", reason=said)
+        return open_in_tmux(self.room_command(row.id), row.id, tmux, session)
 
     def _repr_html_(self) -> str:
         # The table's caption names the archive: once is enough.

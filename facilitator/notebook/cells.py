@@ -11,6 +11,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pendulum
@@ -25,18 +26,21 @@ from facilitator.notebook.display import (
     bars_html,
     bars_text,
     esc,
+    marked_html,
     table_html,
     table_text,
 )
 from facilitator.notebook.live import live_html, live_text
 from facilitator.render.times import format_date, format_datetime, format_span
 
-_DATE_KEYS = {"due", "deadline"}
+_DATE_KEYS = {"due", "deadline", "date"}
 _INSTANT_KEYS = {"start", "closed_at", "at"}
 TASK_STATUSES = "status."
 """Catalogue prefix of a task's status (open, doing, done, delayed)."""
 TOPIC_STATUSES = "notebook.topic_"
 """Catalogue prefix of a topic's status (pending, running, paused, done, skipped)."""
+ITEM_STATUSES_PREFIX = "item_status."
+"""Catalogue prefix of an open item's status (open, overdue, resolved, dropped)."""
 MEETING_STATUSES = "notebook.meeting_"
 """Catalogue prefix of a meeting's status (planned, closed)."""
 
@@ -115,6 +119,17 @@ class Table:
 
 
 @dataclass(frozen=True)
+class SearchResults(Table):
+    """What ``nb.search()`` found: the words searched for are marked."""
+
+    terms: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        marked = {key: partial(marked_html, terms=self.terms) for key in ("text", "people")}
+        return table_html(self.columns, self._shown(), self.caption, marked)
+
+
+@dataclass(frozen=True)
 class SpeakingTime:
     """Seconds spoken, per person and topic; charts per person and per department."""
 
@@ -124,33 +139,71 @@ class SpeakingTime:
     people: tuple[str, ...] = ()
     """People present: shown at 0 if they never spoke, like their departments."""
 
-    def by_person(self) -> dict[str, float]:
+    def by_person(self) -> Totals:
+        """Seconds per person (a mapping), shown as bars with durations and shares."""
         totals = dict.fromkeys(self.people, 0.0)
         for line in self.lines:
             totals[line["person"]] = totals.get(line["person"], 0.0) + line["seconds"]
-        return totals
+        return Totals(totals, "person", t("notebook.speaking_by_person"))
 
-    def by_department(self) -> dict[str, float]:
-        """Seconds per department, summed as the room and the minutes sum them."""
-        return department_totals(
+    def by_department(self) -> Totals:
+        """Seconds per department, summed as the room and the minutes sum them (a
+        mapping), shown as bars with durations and shares."""
+        totals = department_totals(
             ((line["person"], line["department"], line["seconds"]) for line in self.lines),
             self.departments,
         )
+        return Totals(totals, "department", t("notebook.speaking_by_department"), "#8250df")
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per person and topic that was spoken in (JSON-ready)."""
         return [{key: plain(value) for key, value in line.items()} for line in self.lines]
 
     def _repr_html_(self) -> str:
-        return bars_html(t("notebook.speaking_by_person"), self.by_person()) + bars_html(
-            t("notebook.speaking_by_department"), self.by_department(), colour="#8250df"
-        )
+        return self.by_person()._repr_html_() + self.by_department()._repr_html_()
 
     def __repr__(self) -> str:
-        return (
-            f"{t('notebook.speaking_by_person')}\n{bars_text(self.by_person())}\n\n"
-            f"{t('notebook.speaking_by_department')}\n{bars_text(self.by_department())}"
-        )
+        return f"{self.by_person()!r}\n\n{self.by_department()!r}"
+
+
+@dataclass(frozen=True, eq=False)
+class Totals(Mapping[str, float]):
+    """Seconds spoken per person or department: a mapping (``totals["R&D"]``), shown
+    as bars with each one's time and share, and records for pandas."""
+
+    seconds: Mapping[str, float]
+    key: str
+    """What the names are: ``person`` or ``department`` (the records' first column)."""
+    title: str = ""
+    colour: str = "#0969da"
+
+    def __getitem__(self, name: str) -> float:
+        return self.seconds[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.seconds)
+
+    def __len__(self) -> int:
+        return len(self.seconds)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One record per name, most spoken first: seconds, minutes and share (0-1)."""
+        spoken = sum(self.seconds.values())
+        return [
+            {
+                self.key: name,
+                "seconds": round(seconds, 1),
+                "minutes": round(seconds / 60, 1),
+                "share": round(seconds / spoken, 3) if spoken else 0.0,
+            }
+            for name, seconds in sorted(self.seconds.items(), key=lambda item: -item[1])
+        ]
+
+    def _repr_html_(self) -> str:
+        return bars_html(self.title, self.seconds, colour=self.colour)
+
+    def __repr__(self) -> str:
+        return f"{self.title}\n{bars_text(self.seconds)}"
 
 
 # -- the notice hook -----------------------------------------------------------------
@@ -204,8 +257,14 @@ def notice_for(agenda: Agenda) -> Notice:
     from facilitator.export.notice import render_notice
 
     text = render_notice(agenda)
-    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-    return Notice(text, f'<div style="max-width:60em">{html}</div>')
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = parser.parse(text)
+    for token in tokens:
+        # Jupyter's own style right-aligns table cells: the notice reads left to right.
+        if token.type in ("th_open", "td_open"):
+            token.attrSet("style", "text-align:left;vertical-align:top")
+    html = parser.renderer.render(tokens, parser.options, {})
+    return Notice(text, f'<div style="max-width:60em;text-align:left">{html}</div>')
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ people goes through :func:`esc`: a name like ``<script>`` shows literally.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pendulum import Date, DateTime
@@ -16,9 +16,11 @@ from rich.cells import cell_len
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
+from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_datetime, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -50,8 +52,11 @@ def table_html(
     columns: Sequence[tuple[str, str]],
     records: Iterable[Mapping[str, Any]],
     caption: str = "",
+    markup: Mapping[str, Callable[[Any], str]] | None = None,
 ) -> str:
-    """A table of ``records``; ``columns`` are (key, heading) pairs."""
+    """A table of ``records``; ``columns`` are (key, heading) pairs. ``markup``
+    gives the HTML of some columns' cells (each function escapes what it shows)."""
+    markup = markup or {}
     rows = list(records)
     parts = [f'<table style="{_TABLE}">']
     if caption:
@@ -70,7 +75,10 @@ def table_html(
         parts.append(
             "<tr>"
             + "".join(
-                f'<td style="{_CELL}">{esc(cell(record.get(key)))}</td>' for key, _ in columns
+                f'<td style="{_CELL}">'
+                f"{markup[key](record.get(key)) if key in markup else esc(cell(record.get(key)))}"
+                "</td>"
+                for key, _ in columns
             )
             + "</tr>"
         )
@@ -100,6 +108,16 @@ def table_text(columns: Sequence[tuple[str, str]], records: Iterable[Mapping[str
         "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines)
+
+
+def marked_html(text: object, terms: tuple[str, ...]) -> str:
+    """People's text, escaped, with the words searched for in ``<mark>``."""
+    from facilitator.followup.search import highlighted
+
+    parts = highlighted(clean("" if text is None else str(text)), terms)
+    return "".join(
+        f"<mark>{html.escape(part)}</mark>" if hit else html.escape(part) for part, hit in parts
+    )
 
 
 def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") -> str:
@@ -206,24 +224,29 @@ def _topic_html(view: TopicView) -> str:
                 sides = "".join(f"<li>{joined(side, esc)}</li>" for side in bullet.sides)
                 items.append(f"<li>{esc(bullet.label)}<ul>{sides}</ul></li>")
             else:
-                items.append(f"<li>{esc(bullet.text)}</li>")
+                items.append(f"<li>{joined(bullet.pieces, esc)}</li>")
         parts.append(f"<div><b>{esc(block.label)}</b></div><ul>{''.join(items)}</ul>")
     if not view.blocks:
         parts.append(f'<div style="{MUTED}">{esc(view.nothing)}</div>')
     return "".join(parts)
 
 
-def open_item_columns() -> list[tuple[str, str]]:
-    return [
+def open_item_columns(with_status: bool = False) -> list[tuple[str, str]]:
+    columns = [
         ("text", t("minutes.open_item")),
         ("owner", t("minutes.owner")),
         ("deadline", t("minutes.deadline")),
         ("topic", t("notebook.topic")),
     ]
+    if with_status:
+        # As followed up: the id `facilitator item ID` takes, and where it stands.
+        columns = [("id", "#"), *columns[:3], ("status", t("minutes.status")), columns[3]]
+    return columns
 
 
 def task_columns(with_meeting: bool = False) -> list[tuple[str, str]]:
     columns = [
+        ("id", t("minutes.task_id")),
         ("title", t("minutes.task")),
         ("owner", t("minutes.owner")),
         ("department", t("minutes.department")),
@@ -258,6 +281,9 @@ def minutes_html(
         (t("minutes.present"), present),
         (t("minutes.absent"), absent or t("minutes.none")),
     ]
+    confirmed = standing_of(minutes)
+    if confirmed is not None:
+        facts.append((t("minutes.confirmations"), standing_text(confirmed)))
     parts.append(f'<table style="{_TABLE}">')
     for label, value in facts:
         if value:
@@ -274,14 +300,17 @@ def minutes_html(
     parts.append(f"<h4>{esc(t('minutes.discussion'))}</h4>")
     parts += [_topic_html(view) for view in discussion(minutes)]
     parts.append(f"<h4>{esc(t('minutes.open_items'))}</h4>")
+    followed = any(item.id is not None for item in minutes.open_items)
     parts.append(
         table_html(
-            open_item_columns(),
+            open_item_columns(with_status=followed),
             (
                 {
+                    "id": item.id,
                     "text": item.text,
                     "owner": item.owner,
                     "deadline": item.deadline,
+                    "status": t(f"item_status.{item.status}"),
                     "topic": minutes.topic_title(item.topic),
                 }
                 for item in minutes.open_items
@@ -304,6 +333,9 @@ def minutes_html(
         ]
     )
     parts.append(table_html(task_columns(), task_rows))
+    if minutes.topics_left:
+        parts.append(f"<h4>{esc(t('minutes.topics_left'))}</h4>")
+        parts.append(_list(topic_left_text(topic) for topic in minutes.topics_left))
     parts.append(bars_html(t("notebook.speaking_by_department"), minutes.speaking_by_department()))
     parts.append("</div>")
     return "".join(parts)

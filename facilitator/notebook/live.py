@@ -27,6 +27,9 @@ _KIND_COLOURS = {
     "action": "#0969da",
     "unresolved": "#9a6700",
     "dispute": "#8250df",
+    "progress": "#0550ae",
+    "risk": "#cf222e",
+    "proposal": "#1b7c83",
 }
 
 
@@ -48,7 +51,7 @@ def live_html(state: MeetingState, now: DateTime, entries: int = 8) -> str:
     if current is None:
         parts.append(f"<div><b>{esc(t('room.no_topic'))}</b></div>")
     else:
-        phase = topic_phase(current, now)
+        phase = topic_phase(current, now, state.agenda.warning)
         colour = _TIME_COLOURS.get(phase.time, "#1a7f37")
         parts.append(
             f"<div><b>{state.position(current.topic.id)}. {esc(current.topic.title)}</b>"
@@ -91,7 +94,7 @@ def live_text(state: MeetingState, now: DateTime) -> str:
     current = state.current_topic
     lines = [state.agenda.title]
     if current is not None:
-        left = topic_phase(current, now).left
+        left = topic_phase(current, now, state.agenda.warning).left
         lines.append(f"{state.position(current.topic.id)}. {current.topic.title}  {clock(left)}")
     elif not state.is_closed:
         lines.append(t("room.no_topic"))

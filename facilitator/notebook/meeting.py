@@ -101,7 +101,10 @@ class Meeting:
         """The minutes: as closed, or as they would be if it closed now."""
         state = self.state
         if state.is_closed:
-            return self.notebook.archive.minutes(self.id)
+            # With each task's and open item's id and status as followed up since.
+            from store.followup import followed_minutes
+
+            return followed_minutes(self.notebook.archive, self.id, self.notebook.clock.now())
         from facilitator.meeting.minutes import build_minutes
 
         return build_minutes(state, self.notebook.clock.now())
@@ -111,7 +114,10 @@ class Meeting:
         minutes = self.minutes()
         return Table(
             (("topic", t("notebook.topic")), ("text", t("minutes.decisions"))),
-            tuple({"topic": topic, "text": text} for topic, text in minutes.decisions),
+            tuple(
+                {"meeting_id": self.id, "topic": topic, "text": text}
+                for topic, text in minutes.decisions
+            ),
             t("minutes.decisions"),
         )
 
@@ -140,17 +146,23 @@ class Meeting:
 
     @property
     def tasks(self) -> Table:
-        """The meeting's tasks; once closed, with their tracked status from the archive."""
+        """The meeting's tasks, done ones too; once closed, with their ids and
+        tracked status from the archive (as ``facilitator tasks --status all``)."""
         if self.is_closed:
-            return self.notebook.tasks(meeting=self.id)
+            return self.notebook.tasks(status="all", meeting=self.id)
         minutes = self.minutes()
         records = tuple(
             {
+                "id": None,  # given at the close
+                "meeting_id": self.id,
+                "meeting": self.title,
+                "topic": minutes.topic_title(task.topic),
                 "title": task.title,
                 "owner": task.owner,
                 "department": task.department,
                 "due": task.due.isoformat() if task.due else None,
                 "status": task.status,
+                "status_label": t("status." + task.status),
             }
             for task in minutes.tasks
         )
@@ -158,9 +170,15 @@ class Meeting:
 
     @property
     def open_items(self) -> Table:
+        """The meeting's open items; once closed, with their id and followed-up status."""
+        if self.is_closed:
+            return self.notebook.open_items(meeting=self.id)
         minutes = self.minutes()
         records = tuple(
             {
+                "id": None,  # given at the close
+                "meeting_id": self.id,
+                "meeting": self.title,
                 "text": item.text,
                 "owner": item.owner,
                 "deadline": item.deadline.isoformat() if item.deadline else None,
@@ -175,6 +193,7 @@ class Meeting:
         minutes = self.minutes()
         lines = tuple(
             {
+                "meeting_id": self.id,
                 "meeting": self.title,
                 "topic": minutes.topic_title(line.topic),
                 "person": line.person,
@@ -187,6 +206,17 @@ class Meeting:
         present = minutes.present
         departments = tuple(dict.fromkeys(a.department for a in present))
         return SpeakingTime(lines, departments, tuple(a.name for a in present))
+
+    def brief(self, absentee: str | None = None) -> Notice:
+        """What each absentee's briefer passes on (``facilitator brief``), or one
+        absentee's: the Markdown as text, the same as HTML in a cell."""
+        from facilitator.export.brief import brief_html_body, render_brief
+        from facilitator.followup.briefs import briefs
+
+        minutes = self.minutes()
+        found = briefs(minutes, absentee)
+        html = "".join(brief_html_body(minutes, found))
+        return Notice(render_brief(minutes, found), f'<div style="max-width:60em">{html}</div>')
 
     def notice(self) -> Notice:
         """The meeting notice (see :func:`notice_for`)."""

@@ -33,6 +33,7 @@ from facilitator.meeting.agenda import (
     Topic,
 )
 from facilitator.planning.agenda_keys import (
+    CARRIES,
     MEETING_KEYS,
     PERSON_KEYS,
     TABLES,
@@ -40,6 +41,7 @@ from facilitator.planning.agenda_keys import (
     nearest,
     unknown,
 )
+from facilitator.planning.agenda_room import room_settings
 
 _PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
 """Stands in for a start or end the file gets wrong, in a partial agenda only."""
@@ -289,6 +291,10 @@ class _Validator:
         zone = meeting.get("timezone")
         if zone is not None:
             try:
+                # A name only: pendulum reads a number as seconds east of UTC
+                # (timezone = 24 became a zone 24 s ahead, then failed to print).
+                if not isinstance(zone, str):
+                    raise TypeError(zone)
                 pendulum.timezone(zone)
             except Exception:
                 self.fail("meeting", None, "timezone", t("agenda.bad_timezone", value=repr(zone)))
@@ -325,6 +331,7 @@ class _Validator:
             self.fail("meeting", None, "balance_threshold", t("agenda.bad_threshold"))
             threshold = DEFAULT_BALANCE_THRESHOLD
         holidays = self.holidays(meeting)
+        room = room_settings(meeting, lambda key, message: self.fail("meeting", None, key, message))
         materials = self.strings(meeting, "materials")
         rules = self.strings(meeting, "rules")
         people = self.people(data.get("people"))
@@ -332,6 +339,7 @@ class _Validator:
         place = self.text(meeting, "meeting", None, "place", required=False)
         online = self.text(meeting, "meeting", None, "online", required=False)
         uid = self.text(meeting, "meeting", None, "uid", required=False)
+        series = self.text(meeting, "meeting", None, "series", required=False)
         timed = start is not None and end is not None and end > start
         # Placeholders only where the file's own value is unusable (see partial_times).
         begin = start or end or _PLACEHOLDER_TIME
@@ -351,6 +359,11 @@ class _Validator:
             balance_threshold=float(threshold),
             rules=rules,
             uid=uid,
+            speaker_minutes=room.speaker_minutes,
+            warn_minutes=room.warn_minutes,
+            warn_share=room.warn_share,
+            alerts=room.alerts,
+            series=series,
             people=people,
             topics=topics,
         )
@@ -444,5 +457,9 @@ class _Validator:
                     t("trust.too_many_minutes", value=minutes, max=MAX_TOPIC_MINUTES),
                 )
                 minutes = 0
-            topics.append(Topic(f"t{index + 1}", title, owner, minutes))
+            carries = self.text(entry, "topics", index, "carries", required=False)
+            if carries and not CARRIES.fullmatch(carries):
+                self.fail("topics", index, "carries", t("agenda.bad_carries", value=repr(carries)))
+                carries = ""
+            topics.append(Topic(f"t{index + 1}", title, owner, minutes, carries))
         return tuple(topics)

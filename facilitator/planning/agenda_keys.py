@@ -8,6 +8,7 @@ that names the key and the one probably meant.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 TABLES = ("meeting", "people", "topics")
@@ -27,9 +28,16 @@ MEETING_KEYS = (
     "balance_threshold",
     "rules",
     "uid",
+    "speaker_minutes",
+    "warn_minutes",
+    "warn_share",
+    "alerts",
+    "series",
 )
 PERSON_KEYS = ("name", "department", "role", "email", "title")
-TOPIC_KEYS = ("title", "owner", "minutes")
+TOPIC_KEYS = ("title", "owner", "minutes", "carries")
+CARRIES = re.compile(r"(?:item|task) [1-9][0-9]*")
+"""A topic's ``carries``: the open item or task an earlier meeting handed on."""
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:

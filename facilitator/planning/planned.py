@@ -19,3 +19,4 @@ class PlannedTopic:
     owner: str
     minutes: int
     note: str = ""  # written as a comment above the topic
+    carries: str = ""  # "item 3" / "task 7": what an earlier meeting handed on

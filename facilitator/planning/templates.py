@@ -107,6 +107,12 @@ def template_people(kind: str, language: str) -> list[PlannedPerson]:
     ]
 
 
+def template_titles(kind: str, language: str) -> set[str]:
+    """The titles of a template's own topics, in ``language``."""
+    _people, topics = TEMPLATES[kind]
+    return {t(topic.title_key, language=language) for topic in topics}
+
+
 def render_agenda(
     kind: str,
     language: str,
@@ -119,6 +125,7 @@ def render_agenda(
     place: str | None = None,
     online: str = "",
     uid: str = "",
+    series: str = "",
 ) -> str:
     """A ready-to-edit agenda file (TOML) for a meeting of ``kind``.
 
@@ -175,6 +182,7 @@ def render_agenda(
         f"materials = [{', '.join(_toml(tr(f'plan.{kind}.material{n}')) for n in (1, 2))}]",
         f"rules = [{', '.join(_toml(tr(f'plan.rule{n}')) for n in (1, 2, 3))}]",
         *([f"uid = {_toml(uid)}  # {tr('plan.uid_help')}"] if uid else []),
+        *([f"series = {_toml(series)}  # {tr('plan.series_help')}"] if series else []),
         "",
         f"# {tr('plan.people_help')}",
     ]
@@ -191,9 +199,11 @@ def render_agenda(
     for planned_topic in topics:
         lines += [
             "",
+            *([f"# {planned_topic.note}"] if planned_topic.note else []),
             "[[topics]]",
             f"title = {_toml(planned_topic.title)}",
             f"owner = {_toml(planned_topic.owner)}",
             f"minutes = {planned_topic.minutes}",
+            *([f"carries = {_toml(planned_topic.carries)}"] if planned_topic.carries else []),
         ]
     return "\n".join(lines) + "\n"

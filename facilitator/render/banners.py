@@ -35,7 +35,7 @@ def topic_banner(phase: TopicPhase, audience: bool = False) -> str:
     key = (_AUDIENCE if audience else _HOST).get(phase.phase)
     if key is None:
         return t("room.planned_minutes", minutes=phase.allotted_minutes)
-    return t(key)
+    return t(key, minutes=f"{phase.warning / 60:g}")
 
 
 def meeting_banner(state: MeetingState, now: DateTime, audience: bool = False) -> str:
@@ -51,4 +51,4 @@ def meeting_banner(state: MeetingState, now: DateTime, audience: bool = False) -
         if not audience:
             return t("room.hint_next")
         return t("follow.waiting") if state.in_opening else t("follow.between_topics")
-    return topic_banner(topic_phase(current, now), audience)
+    return topic_banner(topic_phase(current, now, state.agenda.warning), audience)

@@ -37,6 +37,13 @@ def side_parts(side: Side, language: str | None = None) -> tuple[Part, ...]:
     )
 
 
+def said_parts(speaker: str, text: str, language: str | None = None) -> tuple[Part, ...]:
+    """``Li: the tests are late`` / ``李雷：测试延期``: who said a point, and what."""
+    if not speaker:
+        return (Part(text, "text"),)
+    return fill("minutes.said", language=language, words={"speaker": speaker, "text": text})
+
+
 def side_text(side: Side, language: str | None = None) -> str:
     """``R&D: test more`` / ``研发部：多测一轮``."""
     return joined(side_parts(side, language))
@@ -62,12 +69,16 @@ class EntryLine:
     sides: tuple[tuple[Part, ...], ...]
     owner: str
     due: str
+    said: tuple[Part, ...] = ()
+    """A point with who said it (``李雷：…``), as parts; empty for anything else."""
 
     @property
     def body(self) -> str:
-        """The entry's words: its text, or a dispute's sides on one line."""
+        """The entry's words: its text (with who said it), or a dispute's sides on one line."""
         if self.sides:
             return SIDES_SEPARATOR.join(joined(side) for side in self.sides)
+        if self.said:
+            return joined(self.said)
         return self.text
 
     @property
@@ -91,4 +102,7 @@ def entry_line(entry: Entry, language: str | None = None) -> EntryLine:
         sides=tuple(side_parts(side, language) for side in sides),
         owner=f"@{entry.owner}" if entry.owner else "",
         due=format_date(entry.due, language) if entry.due else "",
+        said=said_parts(entry.speaker, entry.text, language)
+        if entry.kind == "point" and entry.speaker
+        else (),
     )

@@ -1,4 +1,4 @@
-"""The closing summary in words: decisions, disputes, open items and tasks.
+"""The closing summary in words: topics left, decisions, disputes, open items and tasks.
 
 The room's closing screen, the follow view's last screen and the summary
 printed to the terminal at the close each built it on their own, and did
@@ -16,10 +16,11 @@ from pendulum import Date
 
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
-from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine
+from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import SIDES_SEPARATOR, side_text
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import format_date
+from facilitator.render.topics import topic_timing
 
 Followed = TypeVar("Followed", OpenItem, TaskLine)
 """An open item or a task: what someone follows up after the meeting."""
@@ -37,6 +38,9 @@ class Owned:
     date_missing: bool
     parts: tuple[Part, ...]
     """``Li, Thu 10 Sep 2026`` / ``李雷，2026年9月10日 星期四``: fields "owner" and "date"."""
+    outside: bool = False
+    """The owner is neither a participant nor a department in the room (``@Legal``,
+    or a typo): ``owner`` says so, and the room can fix it before confirming."""
 
     @property
     def text(self) -> str:
@@ -65,18 +69,21 @@ class SummarySection:
     """A heading (``Decisions (2)``) and its items; ``none`` is said when there are none."""
 
     kind: str
-    """decision | dispute | unresolved | action: what the items are."""
+    """left | decision | dispute | unresolved | action: what the items are."""
     heading: str
     items: tuple[SummaryItem, ...]
     none: str
 
 
-def _owned(owner: str, due: Date | None, language: str | None) -> Owned:
+def _owned(owner: str, due: Date | None, language: str | None, room: set[str]) -> Owned:
     name = clean(owner)
+    outside = bool(name) and owner not in room
     who = name or t("summary.no_owner", language=language)
+    if outside:
+        who = t("summary.outside_owner", language=language, name=name)
     when = format_date(due, language) if due else t("summary.no_date", language=language)
     parts = fill("minutes.owner_and_date", language=language, words={"owner": who, "date": when})
-    return Owned(who, when, not name, due is None, parts)
+    return Owned(who, when, not name, due is None, parts, outside)
 
 
 def _section(
@@ -88,8 +95,22 @@ def _section(
     return SummarySection(kind, heading, tuple(items), t("minutes.none", language=language))
 
 
+def topic_left_text(topic: TopicMinutes, language: str | None = None) -> str:
+    """``3. Sales training — not reached`` / ``议题3：销售培训需求（未讨论）``."""
+    heading = t(
+        "minutes.topic_heading", language=language, number=topic.position, title=clean(topic.title)
+    )
+    return t(
+        "summary.topic_left", language=language, topic=heading, status=topic_timing(topic, language)
+    )
+
+
 def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[SummarySection, ...]:
     """Decisions, disputes, open items and tasks (with owner and due date), in agenda order.
+
+    Topics not reached or skipped come first when there are any: closing with
+    most of the agenda untouched must not pass unseen, and the next meeting
+    (``new --from``) inherits them.
 
     Agenda order, topic by topic (what came before the first topic first), and
     in the order captured within a topic: that is how the minutes read, so the
@@ -99,6 +120,8 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
     """
     sections = (minutes.general, *minutes.topics)
     place = {section.id or None: n for n, section in enumerate(sections)}
+    agenda = minutes.agenda
+    room = {person.name for person in agenda.people} | set(agenda.departments)
     last = len(sections)
 
     def in_agenda_order(items: Sequence[Followed]) -> list[tuple[int, Followed]]:
@@ -111,14 +134,18 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
         sides = tuple(clean(side_text(side, language)) for side in dispute.sides)
         disputes.append(SummaryItem(SIDES_SEPARATOR.join(sides) or clean(dispute.text), sides))
     open_items = [
-        SummaryItem(clean(item.text), owned=_owned(item.owner, item.deadline, language), index=n)
+        SummaryItem(
+            clean(item.text), owned=_owned(item.owner, item.deadline, language, room), index=n
+        )
         for n, item in in_agenda_order(minutes.open_items)
     ]
     tasks = [
-        SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language), index=n)
+        SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language, room), index=n)
         for n, task in in_agenda_order(minutes.tasks)
     ]
+    left = [SummaryItem(topic_left_text(topic, language)) for topic in minutes.topics_left]
     return (
+        *([_section("left", "minutes.topics_left", left, language)] if left else []),
         _section("decision", "minutes.decisions", decisions, language),
         _section("dispute", "minutes.disputes", disputes, language),
         _section("unresolved", "minutes.open_items", open_items, language),

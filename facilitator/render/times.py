@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from functools import lru_cache
 
 from pendulum import Date, DateTime
 
@@ -11,7 +13,6 @@ from facilitator.core.zones import zone as resolve_zone
 from facilitator.core.zones import zone_of
 
 _DATETIME = {"en": "ddd D MMM YYYY, HH:mm", "zh": "YYYY年M月D日 dddd HH:mm"}
-_DATE = {"en": "ddd D MMM YYYY", "zh": "YYYY年M月D日 dddd"}
 
 
 def format_datetime(value: DateTime, language: str | None = None, zone: str | None = None) -> str:
@@ -21,9 +22,33 @@ def format_datetime(value: DateTime, language: str | None = None, zone: str | No
     return local.format(_DATETIME[lang], locale=lang)
 
 
-def format_date(value: Date, language: str | None = None) -> str:
-    lang = language or current_language()
-    return value.format(_DATE[lang], locale=lang)
+_WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@lru_cache(maxsize=8192)
+def _date_text(year: int, month: int, day: int, language: str) -> str:
+    # What pendulum's "ddd D MMM YYYY" / "YYYY年M月D日 dddd" give, without its
+    # formatter: a task list formats thousands of dates.
+    weekday = _WEEKDAYS[language][dt.date(year, month, day).weekday()]
+    if language == "zh":
+        return f"{year}年{month}月{day}日 {weekday}"
+    return f"{weekday} {day} {_MONTHS_EN[month - 1]} {year}"
+
+
+def format_date(value: Date | dt.date, language: str | None = None) -> str:
+    """``Mon 2 Mar 2026`` / ``2026年3月2日 星期一``."""
+    return _date_text(value.year, value.month, value.day, language or current_language())
+
+
+def format_iso_date(text: str, language: str | None = None) -> str:
+    """:func:`format_date` of a stored ``YYYY-MM-DD``."""
+    return _date_text(
+        int(text[:4]), int(text[5:7]), int(text[8:10]), language or current_language()
+    )
 
 
 def format_time(value: DateTime, zone: str | None = None) -> str:

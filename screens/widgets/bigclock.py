@@ -50,20 +50,32 @@ def render_blocks(value: str, scale: int, down: int | None = None) -> Text:
 
 
 class BigClock(Widget):
-    """The countdown at the largest scale that fits its width (1 to 4)."""
+    """The countdown at the largest scale that fits its width (1 to 4) and, when
+    the screen shares the rows out (``max_rows``), its height."""
 
     value: reactive[str] = reactive("--:--", layout=True)
+    max_rows: reactive[int] = reactive(0, layout=True)
 
     def scale(self, width: int) -> int:
         # Sized for the widest value ("+00:00"), so the clock keeps its size at overrun.
         pixels = max(pixel_width(WIDEST), pixel_width(self.value))
         return max(1, min(MAX_SCALE, width // (2 * pixels)))
 
+    def down(self, width: int, max_rows: int | None = None) -> int:
+        """Rows per pixel: the scale, or as many as ``max_rows`` allows (at most twice
+        the scale, so the digits stand tall but never turn into bars)."""
+        across = self.scale(width)
+        rows = self.max_rows if max_rows is None else max_rows
+        if not rows:
+            return across
+        return max(1, min(2 * across, rows // ROWS))
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return ROWS * self.scale(width)
+        return ROWS * self.down(width)
 
     def render(self) -> Text:
-        return render_blocks(self.value, self.scale(self.content_size.width))
+        width = self.content_size.width
+        return render_blocks(self.value, self.scale(width), self.down(width))
 
     def update(self, value: str) -> None:
         self.value = value

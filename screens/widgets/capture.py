@@ -6,6 +6,11 @@ the key has travelled up to the app, while letters are inserted at once: a
 fast typist's next letters would reach the line before the Enter that should
 have ended it. So the line takes its own keys: Enter takes the text and
 empties the line in the same step, and nothing typed after it can join it.
+
+A refused line comes back selected, as a browser's address bar does after an
+error: an arrow or End puts the cursor in it to fix it, while a recorder who
+did not look and types the next line starts a fresh one (the refused line
+waits under ↑). Without that, every line typed after a refusal piled onto it.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from textual.geometry import Offset
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
 from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
@@ -137,6 +143,8 @@ class CaptureLine(Input):
         """Refused lines waiting under ↑, not yet brought back (the room keeps saying so)."""
         self._recalled: int | None = None
         self._draft = ""
+        self._returned: str | None = None
+        """A refused line just put back, still whole and selected."""
         # Input's own keys (Backspace, arrows, Home...), run here in typing order.
         self._actions = {
             key.strip(): binding.action
@@ -151,6 +159,8 @@ class CaptureLine(Input):
     async def _on_key(self, event: events.Key) -> None:
         key = event.key
         self.keys += 1
+        if self._returned is not None:
+            self._settle_returned(typed_on=event.is_printable)
         handled = True
         if key == "enter":
             if not self._pick():
@@ -192,6 +202,8 @@ class CaptureLine(Input):
         event.stop()
         event.prevent_default()
         self.keys += 1
+        if self._returned is not None:
+            self._settle_returned(typed_on=True)
         if not event.text:
             return
         lines, rest = pasted_lines(event.text)
@@ -212,19 +224,21 @@ class CaptureLine(Input):
 
     # -- refused lines come back -------------------------------------------------------
 
-    def give_back(self, text: str, keys: int | None = None) -> None:
+    def give_back(self, text: str, keys: int | None = None) -> bool:
         """Put a refused line back to be fixed, once the typing has stopped.
 
         Only if not a key was typed since it was sent (``keys``: the count it was
         sent at) and none comes for :data:`QUIET_SECONDS`: a fast typist's next
         letters are the start of the next line and must never be joined to a
         refused one. Otherwise it waits under ↑ and the room is told (:class:`Kept`).
+        Returns whether it is on its way back (else kept at once).
         """
         self._remember(text)
         if keys is None or keys != self.keys:
             self.call_later(self._keep, text)
-            return
+            return False
         self.set_timer(QUIET_SECONDS, lambda: self._give_back(text, keys))
+        return True
 
     def _keep(self, text: str) -> None:
         self._remember(text)
@@ -235,8 +249,27 @@ class CaptureLine(Input):
         if self.value or keys != self.keys:
             self._keep(text)
             return
+        self._returned = text  # before the value: the preview reads it on the change
         self.value = text
-        self.cursor_position = len(text)
+        self.selection = Selection(0, len(text))
+
+    @property
+    def returned(self) -> bool:
+        """A refused line is back, whole and selected: the next text typed starts anew."""
+        return self._returned is not None
+
+    def _settle_returned(self, typed_on: bool) -> None:
+        """The first key after a refused line came back: text typed over the whole
+        selected line starts a new line and the refused one waits under ↑; any
+        other key (an arrow, End, Backspace) is the recorder fixing it."""
+        returned, self._returned = self._returned, None
+        whole = self.value == returned and self.selection == Selection(0, len(returned))
+        if typed_on and whole and returned is not None:
+            self.value = ""
+            self._keep(returned)
+        else:
+            # Being fixed: the preview reads the line again instead of the hint.
+            self.post_message(self.Changed(self, self.value))
 
     def _remember(self, text: str) -> None:
         if self.history and self.history[-1] == text:
@@ -336,10 +369,22 @@ class LinePreview(Static):
     """
 
     def show(
-        self, parsed: Parsed | None, editing: int | None = None, change: Notice | None = None
+        self,
+        parsed: Parsed | None,
+        editing: int | None = None,
+        change: Notice | None = None,
+        target: Text | None = None,
+        returned: bool = False,
     ) -> None:
-        """``change``: the correction would turn the entry into another kind."""
+        """``change``: the correction would turn the entry into another kind;
+        ``target``: the entry a command acts on (``/retract 7`` shows entry 7);
+        ``returned``: the line is a refused one put back (why is in the status line
+        above), so the preview says how to fix it or move on."""
         text = Text(overflow="fold")
+        if returned:
+            text.append("↩ " + t("room.line_back"), style="bold yellow")
+            self.update(text)
+            return
         if editing is not None:
             text.append(t("room.editing", number=editing) + "  ", style="bold reverse")
         if change is not None:
@@ -353,6 +398,9 @@ class LinePreview(Static):
             text.append("⚠ " + parsed.notice.text(), style="bold yellow")
         elif isinstance(parsed, Command):
             text.append(t("room.preview_command", command=parsed.summary()), style="bold")
+            if target is not None:
+                text.append(" — ", style="dim")
+                text.append_text(target)
         elif isinstance(parsed, Capture):
             entry = parsed.entry
             text.append(t(f"kind.{entry.kind}"), style=KIND_STYLES[entry.kind] or "bold")

@@ -17,6 +17,9 @@ from textual.widgets import OptionList
 
 from facilitator.line.completion import Offer
 
+MAX_ROWS = 12
+"""Lines the list shows at once (its stylesheet allows them and the border)."""
+
 
 class CompletionMenu(Widget):
     """Shows an :class:`Offer`; the line moves through it and takes the pick."""
@@ -27,11 +30,12 @@ class CompletionMenu(Widget):
         display: none;
         width: auto;
         height: auto;
-        max-height: 12;
+        max-height: 14;
     }
     CompletionMenu OptionList {
         width: auto;
         height: auto;
+        max-height: 14;
         text-wrap: nowrap;
     }
     """
@@ -42,6 +46,8 @@ class CompletionMenu(Widget):
         super().__init__(id=id)
         self.above = above
         self.choices: tuple[str, ...] = ()
+        self.widths: list[int] = []
+        """Cells of each line of the list (a choice, and what it does)."""
         self.navigated = False
         """The user moved into the list: Enter then takes the highlighted choice."""
 
@@ -69,10 +75,23 @@ class CompletionMenu(Widget):
             self.navigated = False
             options = self.option_list
             options.clear_options()
-            options.add_options([Content(choice) for choice in choices])
+            options.add_options(self._lines(choices, offer.notes if offer else ()))
             options.highlighted = None
         self.display = True
         self._place(anchor)
+
+    def _lines(self, choices: tuple[str, ...], notes: tuple[str, ...]) -> list[Content]:
+        """Each choice, and what it does beside it when the offer says (commands)."""
+        if not notes:
+            self.widths = [cell_len(choice) for choice in choices]
+            return [Content(choice) for choice in choices]
+        column = max(cell_len(choice) for choice in choices) + 2
+        lines = [
+            Content.assemble(choice, " " * (column - cell_len(choice)), (note, "dim"))
+            for choice, note in zip(choices, notes, strict=True)
+        ]
+        self.widths = [line.cell_length for line in lines]
+        return lines
 
     def hide(self) -> None:
         self.display = False
@@ -102,8 +121,9 @@ class CompletionMenu(Widget):
     def _place(self, anchor: Offset) -> None:
         # The line sits at the bottom of the room: open the list upwards, over the
         # entries, and end it above the status and preview lines so they stay readable.
-        width = max(cell_len(choice) for choice in self.choices) + 4
-        height = len(self.choices) + 2
+        width = max(self.widths or [cell_len(choice) for choice in self.choices]) + 4
+        # Every command may be listed: past the list's height it scrolls (↓ ↑).
+        height = min(len(self.choices), MAX_ROWS) + 2
         bottom = anchor.y
         if self.above is not None:
             bottom = min(bottom, self.screen.query_one(self.above).region.y)

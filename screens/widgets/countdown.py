@@ -52,7 +52,7 @@ class TopicClock(Vertical):
             digits.update("--:--")
             big.update("--:--")
             return
-        phase = topic_phase(current, now)
+        phase = topic_phase(current, now, state.agenda.warning)
         digits.update(clock(phase.left))
         big.update(clock(phase.left))
         # The digits keep the colour of the time; a pause mutes them on top (see room.tcss).

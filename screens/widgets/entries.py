@@ -26,6 +26,10 @@ KIND_STYLES = {
     "action": "bold cyan",
     "unresolved": "bold yellow",
     "dispute": "bold magenta",
+    # The owner's report: where it stands, what may go wrong, what they propose.
+    "progress": "bold blue",
+    "risk": "bold red",
+    "proposal": "bold bright_cyan",
 }
 
 
@@ -52,6 +56,8 @@ def describe(entry: Entry) -> Text:
             if index:
                 line.append(SIDES_SEPARATOR, style="dim")
             line.append_text(styled(side, party="bold"))
+    elif words.said:
+        line.append_text(styled(words.said, speaker="bold"))
     else:
         line.append(words.text)
     if words.owner:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pendulum import DateTime
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
 from facilitator.core.i18n import t
 from facilitator.meeting.state import MeetingState
+from facilitator.render.times import format_datetime
 
 _STATUS_STYLES = {"present": "bold green", "late": "bold yellow", "absent": "bold red"}
 
@@ -15,9 +17,13 @@ _STATUS_STYLES = {"present": "bold green", "late": "bold yellow", "absent": "bol
 class OpeningPanel(Static):
     """What the room reads while it settles: why we meet, how we talk, who is here."""
 
-    def show(self, state: MeetingState) -> None:
+    def show(self, state: MeetingState, now: DateTime | None = None) -> None:
         agenda = state.agenda
         text = Text(overflow="fold")
+        if now is not None and state.opened_early(now):
+            date = format_datetime(agenda.start, zone=agenda.timezone)
+            text.append(t("opening.early", date=date), style="bold yellow")
+            text.append("\n")
         text.append(t("opening.goal") + " ", style="bold")
         text.append(agenda.goal or "—")
         if agenda.rules:

@@ -9,8 +9,18 @@ from textual.widgets import Static
 
 from facilitator.core.i18n import t
 from facilitator.meeting.balance import shares_of
+from facilitator.meeting.phase import Phase
+from facilitator.meeting.requests import Request
 from facilitator.meeting.state import MeetingState
+from facilitator.render.speakers import request_words, speaker_clock
 from facilitator.render.times import clock
+
+CLOCK_STYLES = {
+    Phase.RUNNING: "bold",
+    Phase.WARNING: "bold yellow",
+    Phase.OVERRUN: "bold reverse red",
+}
+"""A speaker's own countdown: amber near its end, red once over (as the topic's)."""
 
 BAR_WIDTH = 12
 
@@ -32,32 +42,73 @@ def imbalance_warning(state: MeetingState, now: DateTime) -> Text | None:
     )
 
 
+def speaker_line(state: MeetingState, now: DateTime) -> Text:
+    """``Speaking: Li R&D 01:12 · 00:48 left of 2 min  (owner reports)``."""
+    text = Text(overflow="fold")
+    text.append(t("room.speaking") + " ", style="bold")
+    turn = state.speaker
+    shown = speaker_clock(state, now)
+    if turn is None or shown is None:
+        text.append("—", style="dim")
+        return text
+    text.append(turn.person, style="bold reverse")
+    text.append(f" {state.department_of(turn.person)} ", style="dim")
+    text.append(shown.elapsed, style="bold")
+    if shown.time is not None:
+        text.append(" · ", style="dim")
+        text.append(shown.countdown, style=CLOCK_STYLES[shown.time])
+        text.append(" " + shown.limit, style="dim")
+    asked = request_words(Request(turn.request, turn.reason))
+    if asked:
+        text.append("  " + t("room.request_tag", request=asked), style="italic")
+    if turn.briefs_for:
+        text.append("  " + t("balance.reports_for", owner=turn.briefs_for), style="italic")
+    elif turn.reports:
+        text.append("  " + t("balance.reports"), style="italic")
+    return text
+
+
+def queue_line(state: MeetingState, first: int = 0) -> Text:
+    """``Waiting: 1.Ana [point of order]  2.李雷 [reply]  3.Marta``, from place ``first + 1``."""
+    text = Text(overflow="fold")
+    text.append(t("room.waiting") + " ", style="bold")
+    waiting = state.queue[first:]
+    if not waiting:
+        text.append("—", style="dim")
+    for index, person in enumerate(waiting, start=first + 1):
+        if index > first + 1:
+            text.append("  ")
+        text.append(f"{index}.", style="dim")
+        request = state.request_of(person)
+        text.append(person, style="bold" if request.kind in ("order", "question") else "")
+        asked = request_words(request)
+        if asked:
+            text.append(
+                " " + t("room.request_tag", request=asked),
+                style="italic yellow" if request.kind == "order" else "italic",
+            )
+    return text
+
+
 class SpeakerPanel(Static):
     """The current speaker and their running time, the numbered queue, the shares."""
 
-    def show(self, state: MeetingState, now: DateTime, shares: bool = True) -> None:
-        """``shares=False`` when the balance panel is on screen and shows them in full."""
+    def show(
+        self,
+        state: MeetingState,
+        now: DateTime,
+        shares: bool = True,
+        speaker: bool = True,
+        first: int = 0,
+    ) -> None:
+        """``shares=False`` when the balance panel is on screen and shows them in full;
+        ``speaker=False`` and ``first`` when the projector stage shows the speaker
+        and the next ones large (the panel lists the rest of the queue)."""
         text = Text(overflow="fold")
-        text.append(t("room.speaking") + " ", style="bold")
-        if state.speaker is not None:
-            person = state.speaker.person
-            text.append(person, style="bold reverse")
-            text.append(f" {state.department_of(person)} ", style="dim")
-            text.append(clock(state.speaker.watch.elapsed(now)), style="bold")
-            if state.speaker.reports:
-                text.append("  " + t("balance.reports"), style="italic")
-        else:
-            text.append("—", style="dim")
-        text.append("\n")
-        text.append(t("room.waiting") + " ", style="bold")
-        if state.queue:
-            for index, person in enumerate(state.queue, start=1):
-                if index > 1:
-                    text.append("  ")
-                text.append(f"{index}.", style="dim")
-                text.append(person)
-        else:
-            text.append("—", style="dim")
+        if speaker:
+            text.append_text(speaker_line(state, now))
+            text.append("\n")
+        text.append_text(queue_line(state, first))
         balance = state.balance(now, state.current)
         if shares and balance.spoken and state.current:
             text.append("\n")

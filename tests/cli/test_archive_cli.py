@@ -151,7 +151,7 @@ def test_leaving_a_room_on_the_server_names_the_server_but_not_its_password() ->
     from facilitator.cli.room import resume_command
 
     url = "postgresql://ana:s3cret@db.example.com/facilitator"
-    assert resume_command(url, 3) == (
+    assert resume_command(url, 3, "facilitator") == (
         "facilitator --db 'postgresql://ana:***@db.example.com/facilitator' open 3"
     )
 

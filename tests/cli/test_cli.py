@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from facilitator.app.live import LiveMeeting
 from facilitator.cli.main import main
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import type_lines
+from tests.support import FACILITATOR, type_lines
 
 
 def invoke(*args: str, env: dict | None = None):
@@ -72,9 +74,24 @@ def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Pat
     from facilitator.app.settings import default_archive_path
     from facilitator.cli.room import resume_command
 
-    assert resume_command(default_archive_path(), 3) == "facilitator open 3"
+    assert resume_command(default_archive_path(), 3, "facilitator") == "facilitator open 3"
     other = tmp_path / "team archive.db"
-    assert resume_command(other, 3) == f"facilitator --db '{other}' open 3"
+    assert resume_command(other, 3, "facilitator") == f"facilitator --db '{other}' open 3"
+
+
+def test_the_resume_command_names_the_program_by_its_path_when_no_path_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.cli.room import resume_command
+
+    # As after `make run`: .venv/bin/facilitator, run from the repository, not on PATH.
+    monkeypatch.setattr("sys.argv", [str(FACILITATOR)])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.chdir(tmp_path)
+    command = resume_command(Path("var/demo.db"), 1)
+    assert command == f"{FACILITATOR} --db {tmp_path}/var/demo.db open 1"
+    monkeypatch.setenv("PATH", f"{FACILITATOR.parent}:/usr/bin:/bin")
+    assert resume_command(Path("var/demo.db"), 1).startswith("facilitator --db ")
 
 
 def test_minutes_without_a_closed_meeting_is_a_clear_error(db_path: Path) -> None:
@@ -140,11 +157,15 @@ def test_a_mistyped_command_line_is_answered_in_chinese() -> None:
 
 
 def test_every_command_and_option_has_help_in_both_languages() -> None:
+    from facilitator.cli.main import COMMANDS
     from facilitator.core.i18n import catalogue
 
+    context = click.Context(main)
+    commands = {name: main.get_command(context, name) for name in COMMANDS}
     for language in ("en", "zh"):
         messages = catalogue(language)
-        for name, command in main.commands.items():
+        # Every command (they load lazily: main.commands alone is empty).
+        for name, command in commands.items():
             assert f"cli_help.{name.replace('-', '_')}" in messages, name
             for param in command.params:
                 if param.param_type_name == "option":

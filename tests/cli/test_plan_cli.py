@@ -230,7 +230,7 @@ def test_notice_in_chinese_has_the_template_fields(db_path: Path, tmp_path: Path
     assert "2026年3月2日 星期一 14:00–16:00（Asia/Shanghai）" in result.output
     assert "项目部（周敏（主持人）、赵芳（记录人））" in result.output
     assert "1. 研发进度汇报（李雷，20分钟）" in result.output
-    assert "请于 2026年2月26日 星期四 17:00 前确认是否出席。" in result.output
+    assert "请于 2026年2月26日 星期四 17:00（Asia/Shanghai） 前确认是否出席。" in result.output
 
 
 def test_notice_in_english_to_a_file(db_path: Path, tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_notice_in_english_to_a_file(db_path: Path, tmp_path: Path) -> None:
     result = _notice(db_path, tmp_path, LAUNCH_EN, "-o", str(out))
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
-    assert "| Place | Room 3A (online: https://meet.example.com/q3) |" in text
+    assert "| Place | Room 3A (online: <https://meet.example.com/q3>) |" in text
     assert "1. R&D progress and risks — Li, 15 min" in text
     assert "Project office (Ana (host), Zhao (recorder))" in text
 
@@ -412,7 +412,9 @@ def test_carry_over_of_a_chinese_meeting_stays_in_chinese(db_path: Path, tmp_pat
     assert result.exit_code == 0
     agenda = load_agenda(out)
     assert agenda.language == "zh" and agenda.timezone == "Asia/Shanghai"
-    assert agenda.title == "Q3新产品上线协调会"
+    # A title of its own, in the series of the meeting it follows up.
+    assert agenda.title == "Q3新产品上线协调会 · 进度跟进 2026-03-19"
+    assert agenda.series == "Q3新产品上线协调会"
     assert [t.title for t in agenda.topics][-3:] == [
         "上次遗留：预算审批（韩梅梅，2026年3月5日 星期四前）",
         "延期任务：提交测试资源申请表（李雷，原定2026年3月10日 星期二）",

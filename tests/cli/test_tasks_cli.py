@@ -3,14 +3,11 @@ and the whole round trip over two weeks of a fake clock."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pendulum
 import pytest
 from icalendar import Calendar
-from rich.cells import cell_len
 
 from facilitator.planning.agenda_file import load_agenda, parse_agenda
 from store.archive import Archive
@@ -20,6 +17,8 @@ from tests.support import (
     LAUNCH_ZH,
     LAUNCH_ZH_LINES,
     cli,
+    column_starts,
+    csv_records,
     hold_meeting,
 )
 
@@ -39,28 +38,26 @@ def test_chinese_names_line_up_in_the_task_table(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     output = cli(db_path, "tasks", now=DAY_AFTER, lang="zh").output
-    rows = [line for line in output.splitlines() if line.startswith(("┃", "│", "┏", "└"))]
-    assert any("李雷" in row for row in rows)
-    assert "┃ 编号 ┃ 任务名称" in rows[1]
-    assert len({cell_len(row) for row in rows}) == 1
-
-    # every column border falls on the same screen column in every row
-    def borders(row: str) -> list[int]:
-        return [cell_len(row[:i]) for i, ch in enumerate(row) if ch in "│┃"]
-
-    body = [row for row in rows if row.startswith(("│", "┃"))]
-    assert len({tuple(borders(row)) for row in body}) == 1
+    header, _rule, *rows = output.splitlines()
+    assert header.split() == ["编号", "截止时间", "状态", "负责人", "部门", "任务名称", "会议"]
+    li = next(row for row in rows if "李雷" in row)
+    marta = next(row for row in rows if "Marta" in row)
+    # Every column starts on the same screen column, with two-column characters in some rows.
+    assert column_starts(li, ["李雷", "研发部", "提交测试资源申请表"]) == column_starts(
+        marta, ["Marta", "Marketing", "campaign draft"]
+    )
+    assert column_starts(li, ["李雷"]) == column_starts(header, ["负责人"])
 
 
 def test_tasks_filters_by_owner_department_meeting_and_status(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     by_owner = cli(db_path, "tasks", "--owner", "李雷", "--format", "csv", now=DAY_AFTER)
-    assert [r[2] for r in csv.reader(io.StringIO(by_owner.stdout))][1:] == ["提交测试资源申请表"]
+    assert [r["title"] for r in csv_records(by_owner.stdout)] == ["提交测试资源申请表"]
     by_dept = cli(db_path, "tasks", "--department", "marketing", "--format", "csv", now=DAY_AFTER)
-    assert [r[2] for r in csv.reader(io.StringIO(by_dept.stdout))][1:] == ["campaign draft"]
+    assert [r["title"] for r in csv_records(by_dept.stdout)] == ["campaign draft"]
     by_meeting = cli(db_path, "tasks", "--meeting", "Q3 launch", "--format", "csv", now=DAY_AFTER)
-    assert len(list(csv.reader(io.StringIO(by_meeting.stdout)))) == 3
+    assert len(csv_records(by_meeting.stdout)) == 2
     late = cli(db_path, "tasks", "--status", "delayed", now="2026-03-11T09:00:00+01:00")
     assert "submit the test resource form" in late.output and "campaign draft" not in late.output
 
@@ -76,8 +73,7 @@ def test_tasks_with_a_bad_filter_are_one_clear_line(db_path: Path) -> None:
 def test_csv_export_neutralises_formulas(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, ("/next", "a: @Li =HYPERLINK(1) and @Marta by 3/10"))
     result = cli(db_path, "tasks", "--format", "csv", now=DAY_AFTER)
-    rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[1][2].startswith("'=HYPERLINK")
+    assert csv_records(result.stdout)[0]["title"].startswith("'=HYPERLINK")
 
 
 def test_csv_opens_in_excel_with_chinese_intact(db_path: Path, tmp_path: Path) -> None:
@@ -87,8 +83,8 @@ def test_csv_opens_in_excel_with_chinese_intact(db_path: Path, tmp_path: Path) -
     data = out.read_bytes()
     # The byte-order mark is what tells Excel on Windows that the file is UTF-8.
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][0] == "id" and rows[1][2] == "提交测试资源申请表" and rows[1][3] == "李雷"
+    (row,) = csv_records(data.decode("utf-8"))
+    assert row["title"] == "提交测试资源申请表" and row["owner"] == "李雷"
 
 
 def test_tasks_as_vtodo(db_path: Path, tmp_path: Path) -> None:
@@ -164,7 +160,7 @@ def test_a_status_is_understood_in_any_case_and_in_chinese(db_path: Path) -> Non
     assert "is now: In progress" in cli(db_path, "task", "2", "In Progress ", now=DAY_AFTER).output
     assert "is now: Delayed" in cli(db_path, "task", "2", "Delayed", now=DAY_AFTER).output
     late = cli(db_path, "tasks", "--status", "延期", "--format", "csv", now=DAY_AFTER)
-    assert [row[2] for row in csv.reader(io.StringIO(late.stdout))][1:] == ["campaign draft"]
+    assert [row["title"] for row in csv_records(late.stdout)] == ["campaign draft"]
     refused = cli(db_path, "task", "2", "未开始", lang="zh")
     assert refused.exit_code == 2
     assert "请选择 完成 (done) | 进行中 (doing) | 延期 (delayed)" in refused.output
@@ -433,3 +429,36 @@ def test_weekly_report_in_chinese(db_path: Path) -> None:
     assert "延期，按时间先后排列，需协调（1）" in report and "延期" in report
     assert "提交测试资源申请表" in report
     assert all(line == line.rstrip() for line in report.splitlines())
+
+
+def test_status_all_lists_done_tasks_beside_open_ones_and_limit_cuts_the_list(
+    db_path: Path,
+) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    cli(db_path, "task", "2", "done", now=DAY_AFTER)
+    default = csv_records(cli(db_path, "tasks", "--format", "csv", now=DAY_AFTER).stdout)
+    assert [r["id"] for r in default] == ["1", "3"]
+    every = cli(db_path, "tasks", "--status", "all", "--format", "csv", now=DAY_AFTER).stdout
+    assert [(r["id"], r["status"]) for r in csv_records(every)] == [
+        ("1", "open"),
+        ("3", "open"),
+        ("2", "done"),
+    ]
+    assert "campaign draft" in cli(db_path, "tasks", "--status", "全部", now=DAY_AFTER).output
+    first = cli(db_path, "tasks", "--limit", "1", "--format", "csv", now=DAY_AFTER).stdout
+    assert [r["id"] for r in csv_records(first)] == ["1"]
+    assert cli(db_path, "tasks", "--limit", "0").exit_code == 2
+
+
+def test_csv_has_stable_names_ids_and_the_status_as_code_and_words(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    late = "2026-03-11T09:00:00+08:00"
+    text = cli(db_path, "tasks", "--format", "csv", now=late, lang="zh").stdout
+    assert text.removeprefix("\ufeff").splitlines()[0] == (
+        "id,meeting_id,meeting,topic,title,owner,department,due,status,status_label"
+    )
+    (row,) = csv_records(text)
+    assert row["id"] == "1" and row["meeting_id"] == "1"
+    assert row["topic"] == "研发进度汇报"
+    assert (row["status"], row["status_label"]) == ("delayed", "延期")

@@ -48,3 +48,20 @@ def test_language_comes_from_option_then_environment_then_locale(monkeypatch) ->
     assert language_from_environment() == "zh"
     monkeypatch.setenv("FACILITATOR_LANG", "en")
     assert language_from_environment() == "en"
+
+
+def test_a_kept_catalogue_is_the_toml_and_a_damaged_one_is_read_again() -> None:
+    import tomllib
+
+    from facilitator.core.i18n import LOCALE, _flatten, catalogue
+
+    source = LOCALE / "zh.toml"
+    expected = _flatten(tomllib.loads(source.read_text("utf-8")))
+    catalogue.cache_clear()
+    assert catalogue("zh") == expected
+    (kept,) = (LOCALE / "__pycache__").glob("zh.*.marshal")
+    stat = source.stat()
+    assert kept.name == f"zh.{stat.st_mtime_ns}.{stat.st_size}.marshal"
+    kept.write_bytes(b"not marshal data")
+    catalogue.cache_clear()
+    assert catalogue("zh") == expected

@@ -60,8 +60,8 @@ def test_chinese_meeting_minutes_follow_the_chinese_layout(archive) -> None:
         "## 基本信息",
         "## 各议题讨论要点",
         "## 决策事项",
-        "## 待解决问题",
-        "## 任务分配",
+        "## 未决事项",
+        "## 待办任务",
     ):
         assert heading in text
     assert "| 任务名称 | 负责人 | 截止时间 | 状态 |" in text

@@ -1,5 +1,5 @@
 -- An archive written before the PostgreSQL backend (sqlite-utils migrations m001-m010):
--- two closed meetings. tests/store/test_archive_contract.py opens it as it is.
+-- two closed meetings. tests/store/test_archive_contract.py upgrades it.
 BEGIN TRANSACTION;
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,

@@ -184,6 +184,43 @@ def test_a_refused_line_never_swallows_the_lines_typed_after_it(tmp_path: Path) 
         room.wait_for("▊  /goto 9 ")
 
 
+def test_lines_typed_at_a_recorders_pace_after_a_refused_one_are_each_recorded(
+    tmp_path: Path,
+) -> None:
+    # Slower than the refused line takes to come back: it is back, selected,
+    # and the next line typed starts afresh instead of piling onto it.
+    db = tmp_path / "archive.db"
+    with terminal(room_command(db, "demo")) as room:
+        room.wait_for(TITLE, seconds=60)
+        room.type_line("/goto 9")
+        room.wait_for("back in the line")
+        time.sleep(0.6)  # back in the line to fix, once typing has paused
+        for typed in ("Budget approved", "d: go live 1 Dec", "the last line"):
+            room.type_line(typed)
+            time.sleep(0.8)
+        assert _kinds_and_texts(db, 3) == [
+            ("point", "Budget approved"),
+            ("decision", "go live 1 Dec"),
+            ("point", "the last line"),
+        ]
+        room.send("Up")
+        room.wait_for("▊  /goto 9 ")
+
+
+def test_a_refused_line_fixed_with_end_is_carried_out_as_fixed(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    with terminal(room_command(db, "demo")) as room:
+        room.wait_for(TITLE, seconds=60)
+        room.type_line("/present @Lii")  # refused: nobody is called Lii
+        room.wait_for("back in the line")
+        time.sleep(0.6)  # it is back once typing has paused (QUIET_SECONDS)
+        room.wait_for("▊  /present @Lii ")
+        room.send("End")
+        room.send("BSpace")
+        room.send("Enter")
+        room.wait_for("✓ Li ")  # marked present in the roll call
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_ten_lines_typed_and_five_pasted_reach_the_room_the_journal_and_the_minutes(
     tmp_path: Path, size: tuple[int, int]

@@ -82,7 +82,8 @@ def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) 
     shown = screen.wait_for("Meeting closed: Q3 product launch coordination")
     assert "training build — Li" in shown
     deadline = time.monotonic() + 10
-    while not done.exists() and time.monotonic() < deadline:
+    # The shell creates the file before it writes the status: wait for the status.
+    while not (done.exists() and done.read_text().strip()) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert done.read_text().strip() == "0"
     with Archive.open(db) as archive:
@@ -99,5 +100,30 @@ def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path)
     screen = Terminal(terminal)
     screen.wait_for("Q3 product launch coordination")
     screen.send("C-q")
-    shown = screen.wait_for("resume it with:")
-    assert f"resume it with: facilitator --db '{db}' open 1" in shown.replace("\n", "")
+    shown = screen.wait_for("resume it with:").replace("\n", "")
+    # Not on this shell's PATH (as after `make run`): the program by its full path.
+    printed = shown.split("resume it with: ", 1)[1].strip()
+    assert printed == f"{FACILITATOR} --db '{db}' open 1"
+    # Runnable as printed, from another directory, by a shell that has no .venv on its PATH.
+    again = f"{terminal}-again"
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            again,
+            "-x",
+            "120",
+            "-y",
+            "24",
+            "-c",
+            "/",
+            f"env -i PATH=/usr/bin:/bin HOME={tmp_path} FACILITATOR_LANG=en {printed}; sleep 60",
+        ],
+        check=True,
+    )
+    try:
+        Terminal(again).wait_for("Q3 product launch coordination")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", again], check=False)

@@ -18,6 +18,7 @@ from tests.support import (
     LAUNCH_ZH_LINES,
     cli,
     hold_meeting,
+    rendered_links,
 )
 
 AFTER_MEETING = "2026-03-02T18:00:00+01:00"
@@ -106,7 +107,7 @@ def test_the_minutes_name_each_task_by_the_id_that_task_takes(db_path: Path) -> 
     (task,) = document["tasks"]
     assert (task["id"], task["title"]) == (3, "提交测试资源申请表")
     page = cli(db_path, "minutes", "2", "--format", "html").stdout
-    assert "<td>3</td><td>提交测试资源申请表</td>" in page
+    assert '<td class="short num">3</td><td>提交测试资源申请表</td>' in page
     # ...and the id closes that very task, not the first meeting's task 1.
     assert cli(db_path, "task", "3", "done", now=AFTER_MEETING).exit_code == 0
     assert "| 3 | 提交测试资源申请表 | 李雷 | 2026年3月10日 星期二 | 完成 |" in (
@@ -218,7 +219,14 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "open_items",
         "tasks",
         "speaking",
+        # added within the version, after the keys it began with
+        "topics_left",
+        "briefs",
+        "confirmations",
     ]
+    assert [brief["for"] for brief in data["briefs"]] == ["Wang"]
+    assert data["confirmations"] == []
+    assert data["topics_left"] == ["t3"]
     assert data["meeting"]["title"] == "Q3 launch coordination"
     assert data["meeting"]["timezone"] == "Europe/Berlin"
     assert data["meeting"]["host"] == ["Ana"]
@@ -239,6 +247,9 @@ def test_json_minutes_have_a_stable_documented_shape(db_path: Path, tmp_path: Pa
         "owner": "Marta",
         "deadline": "2026-03-05",
         "topic": "t2",
+        "id": 1,
+        "status": "open",
+        "department": "Marketing",
     }
     assert data["tasks"][0]["status"] == "open" and data["tasks"][0]["due"] == "2026-03-10"
     assert {"department": "R&D", "seconds": 600.0} in data["speaking"]
@@ -251,3 +262,15 @@ def test_minutes_to_an_unwritable_place_is_one_clear_line(db_path: Path, tmp_pat
     result = cli(db_path, "minutes", "-o", str(blocker / "minutes.md"), now=AFTER_MEETING)
     assert result.exit_code == 2 and result.output.startswith("facilitator: cannot write")
     assert result.output.count("\n") == 1
+
+
+def test_a_web_address_is_a_link_in_every_markdown_renderer_and_in_html(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, ("/next", "notes at https://wiki.example.com/q3, read them"))
+    markdown = cli(db_path, "minutes").stdout
+    links = ["https://meet.example.com/q3", "https://wiki.example.com/q3"]
+    # CommonMark links no bare address, GitHub's renderer links them all: written
+    # as autolinks, both link the same addresses, the comma left outside.
+    assert rendered_links(markdown) == rendered_links(markdown, linkify=True) == links
+    page = cli(db_path, "minutes", "--format", "html").stdout
+    for link in links:
+        assert f'<a href="{link}">{link}</a>' in page

@@ -45,7 +45,7 @@ def test_chinese_summary_lists_disputes_with_full_width_colons(archive, clock) -
         "争议: 研发部: 多测一轮 | 市场部: 保持日期",
     )
     summary = render_summary(minutes, "zh")
-    assert "争议（1）\n  - 研发部：多测一轮\n    市场部：保持日期\n待解决问题（0）" in summary
+    assert "争议（1）\n  - 研发部：多测一轮\n    市场部：保持日期\n未决事项（0）" in summary
 
 
 def test_summary_without_disputes_says_none(archive, clock) -> None:

@@ -8,13 +8,17 @@ import pendulum
 import pytest
 
 from facilitator.export.csv import render_tasks_csv, safe_cell
+from facilitator.followup.listing import TaskRow
 from facilitator.followup.tasks import (
+    Finished,
     RatingRequired,
     Retrospective,
     TaskRecord,
     TaskUpdate,
     counts_as_export,
     effective_status,
+    finished,
+    finished_text,
     minutes_overdue,
     select_tasks,
     updated_retrospective,
@@ -108,7 +112,7 @@ def test_weekly_report_sorts_delayed_tasks_oldest_first() -> None:
         TaskUpdate(1, now.subtract(days=3), "open", "done"),
         TaskUpdate(6, now.subtract(days=10), "open", "done"),
     ]
-    report = weekly_report(rows, updates, now, now.date())
+    report = weekly_report(rows, updates, now)
     assert [t.id for t in report.done] == [1]  # task 6 was done the week before
     assert [t.id for t in report.delayed] == [3, 2]
     assert [t.id for t in report.doing] == [4]
@@ -116,12 +120,20 @@ def test_weekly_report_sorts_delayed_tasks_oldest_first() -> None:
     assert [t.id for t in report.waiting] == [5]
 
 
-@pytest.mark.parametrize("value", ["=1+2", "+SUM(A1)", "-2", "@cmd", "\tx"])
+@pytest.mark.parametrize("value", ["=1+2", "+SUM(A1)", "-2", "@cmd", " =1+2"])
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value: str) -> None:
     assert safe_cell(value) == "'" + value
     assert safe_cell("plain") == "plain"
-    text = render_tasks_csv([_task(1, None, title=value, owner=value)])
+    row = TaskRow(1, 1, "Sync", "", value, value, "R&D", None, "open", "open", None, None, None, "")
+    text = render_tasks_csv([row])
     assert f"'{value}" in text
+
+
+def test_csv_cell_starting_with_a_tab_is_a_space_then_neutralised() -> None:
+    # The tab itself is a control character: cleaned to a space, the "=" behind
+    # it still gets the quote.
+    assert safe_cell("\t=1+2") == "' =1+2"
+    assert safe_cell("\tx") == " x"
 
 
 def test_status_changes_are_kept_as_a_history(db_path: Path) -> None:
@@ -151,3 +163,34 @@ def test_metrics_of_a_held_meeting(db_path: Path) -> None:
     assert numbers.overruns == () and numbers.decisions == 1
     assert numbers.decisions_per_hour == 3.8
     assert numbers.speaking_share[0] == ("R&D", 0.625)
+
+
+def test_work_done_late_is_measured_against_the_due_date_in_force() -> None:
+    done_at = pendulum.datetime(2026, 3, 9, 18, tz="Europe/Berlin")
+    late = _task(1, "2026-03-05", "done")
+    updates = [TaskUpdate(1, done_at, "doing", "done")]
+    assert finished(late, updates, "Europe/Berlin") == Finished(pendulum.date(2026, 3, 9), 4, None)
+    assert finished_text(finished(late, updates, "Europe/Berlin"), "en") == (
+        "Mon 9 Mar 2026, 4 days late"
+    )
+    assert finished_text(finished(late, updates, "Asia/Shanghai"), "zh") == (
+        "2026年3月10日 星期二，逾期5天"  # 18:00 in Berlin is the next day in Shanghai
+    )
+    # Moved in the open to the 9th, then done on the 9th: on time, and the move is said.
+    moved = [
+        TaskUpdate(
+            1,
+            CLOSED.add(days=1),
+            "open",
+            "open",
+            previous_due=pendulum.date(2026, 3, 5),
+            due=pendulum.date(2026, 3, 9),
+        ),
+        TaskUpdate(1, done_at, "open", "done"),
+    ]
+    on_time = finished(_task(1, "2026-03-09", "done"), moved, "Europe/Berlin")
+    assert on_time == Finished(pendulum.date(2026, 3, 9), 0, pendulum.date(2026, 3, 5))
+    assert finished_text(on_time, "en") == "Mon 9 Mar 2026 (first due Thu 5 Mar 2026)"
+    assert finished(_task(1, "2026-03-05", "doing"), updates, "Europe/Berlin") is None
+    one_day = finished(_task(1, "2026-03-08", "done"), updates, "Europe/Berlin")
+    assert finished_text(one_day, "en") == "Mon 9 Mar 2026, 1 day late"

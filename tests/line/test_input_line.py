@@ -43,6 +43,14 @@ def test_a_colon_that_is_not_a_prefix_stays_in_the_point() -> None:
         ("x: R&D: longer tests | Marketing: keep the date", "dispute"),
         ("争议：研发部：延长测试｜市场部：保持日期", "dispute"),
         ("p: a point", "point"),
+        ("progress: front end 80% done", "progress"),
+        ("进展：前端开发完成80%", "progress"),
+        ("当前进展: 后端接口联调中", "progress"),
+        ("risk: test environment is short", "risk"),
+        ("风险：测试环境资源紧张", "risk"),
+        ("风险点: 可能影响测试周期", "risk"),
+        ("proposal: marketing sends material early", "proposal"),
+        ("建议：市场部提前提供推广素材", "proposal"),
     ],
 )
 def test_prefixes_in_english_and_chinese(line: str, kind: str) -> None:

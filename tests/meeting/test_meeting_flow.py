@@ -259,7 +259,8 @@ def test_owner_back_on_their_topic_is_not_reporting_again(meeting, clock):
 
 def test_an_owner_who_arrives_after_the_start_still_opens_with_the_report(meeting, clock):
     type_lines(meeting, "/absent @Li @Ana", "/next")
-    assert meeting.state.speaker is None  # nobody to report yet
+    speaker = meeting.state.speaker
+    assert (speaker.person, speaker.briefs_for, speaker.reports) == ("Ana", "Li", True)
     type_lines(meeting, "/late @Li", "/call @Li")
     assert meeting.state.speaker.reports
 

@@ -22,7 +22,19 @@ from facilitator.notebook import LiveView, Notebook, open_archive
 from facilitator.planning.agenda_file import AgendaError
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import START, held_meeting, type_lines
+from store.items import update_item
+from tests.support import (
+    LAUNCH_EN,
+    LAUNCH_EN_LINES,
+    LAUNCH_ZH,
+    START,
+    TWENTY_MEETINGS,
+    cli,
+    held_meeting,
+    hold_meeting,
+    twenty_meetings,
+    type_lines,
+)
 
 SCRIPT = "<script>x</script>"
 
@@ -40,6 +52,30 @@ def test_the_archive_lists_its_meetings(nb: Notebook):
     assert [m["title"] for m in meetings.to_records()] == ["Q3 product launch coordination"]
     assert "Q3 product launch coordination" in meetings._repr_html_()
     assert "Q3 product launch coordination" in repr(meetings)
+    # Stored in UTC, shown (and recorded) in the meeting's own zone.
+    (record,) = meetings.to_records()
+    agenda = nb.meeting(record["id"]).state.agenda
+    assert record["start"] == agenda.start.isoformat()
+    assert record["timezone"] == agenda.timezone
+
+
+def test_open_items_come_back_with_their_id_and_where_they_stand(db_path, clock):
+    held_meeting(db_path, clock)  # u: @Legal compliance opinion in 3 workdays: Thu 5 Mar
+    with open_archive(db_path, clock=clock) as nb:
+        (item,) = nb.open_items().to_records()
+        assert (item["id"], item["status"], item["department"]) == (1, "open", "Legal")
+        clock.set(pendulum.datetime(2026, 3, 9, 9, tz="Europe/Berlin"))
+        assert [r["text"] for r in nb.open_items(status="OVERDUE")] == ["compliance opinion"]
+        assert "Overdue" in nb.open_items()._repr_html_()
+        assert nb.meeting(1).open_items.to_records()[0]["status"] == "overdue"
+        with pytest.raises(ValueError, match="unknown status 'settled'"):
+            nb.open_items(status="settled")
+    with Archive.open(db_path) as archive:
+        update_item(archive, 1, clock.now(), status="resolved", note="opinion received")
+    with open_archive(db_path, clock=clock) as nb:
+        assert nb.open_items(status="resolved")[0]["id"] == 1
+        assert nb.open_items(status="overdue").to_records() == []
+        assert "Resolved" in nb.meeting(1)._repr_html_()
 
 
 def test_open_archive_reads_facilitator_db_from_the_environment(db_path, clock, monkeypatch):
@@ -60,19 +96,25 @@ def test_a_closed_meeting_shows_its_minutes(nb: Notebook):
 
 def test_tasks_open_items_and_decisions_become_records(nb: Notebook):
     meeting = nb.meeting(closed=True)
+    # The ids follow a row up (`facilitator task 1`); the status as a code and as words.
     assert meeting.tasks.to_records() == [
         {
+            "id": 1,
+            "meeting_id": meeting.id,
+            "meeting": "Q3 product launch coordination",
+            "topic": "R&D progress and risks",
             "title": "training build",
             "owner": "Li",
             "department": "R&D",
             "due": "2026-09-10",
             "status": "open",
+            "status_label": "Open",
         }
     ]
     assert "<table" in meeting.tasks._repr_html_() and "Open" in meeting.tasks._repr_html_()
     assert [r["owner"] for r in meeting.open_items.to_records()] == ["Legal"]
     assert meeting.decisions.to_records() == [
-        {"topic": "R&D progress and risks", "text": "go live on 20 Sept"}
+        {"meeting_id": meeting.id, "topic": "R&D progress and risks", "text": "go live on 20 Sept"}
     ]
     across = nb.tasks().to_records()
     assert across[0]["meeting"] == "Q3 product launch coordination"
@@ -95,6 +137,21 @@ def test_speaking_time_per_person_and_department_shows_as_bars(nb: Notebook):
     assert nb.speaking().by_person() == {"Li": 240.0, "Marta": 180.0, **silent}
     assert nb.speaking().by_department()["Sales"] == 0.0
     assert "Li" in repr(speaking) and "#" in repr(speaking) and "Wang" in repr(speaking)
+
+
+def test_speaking_per_department_shows_itself_and_turns_into_records(nb: Notebook):
+    departments = nb.speaking().by_department()
+    # A mapping still (totals["R&D"]), but one that shows time and share, not float seconds.
+    assert dict(departments)["R&D"] == 240.0
+    assert "4 min 00 s" in departments._repr_html_() and "57%" in departments._repr_html_()
+    assert repr(departments).startswith("Speaking time per department\n")
+    assert departments.to_records()[0] == {
+        "department": "R&D",
+        "seconds": 240.0,
+        "minutes": 4.0,
+        "share": 0.571,
+    }
+    assert [r["person"] for r in nb.speaking().by_person().to_records()][:2] == ["Li", "Marta"]
 
 
 def test_the_agenda_shows_planned_against_actual_minutes(nb: Notebook):
@@ -203,7 +260,10 @@ def test_the_notice_is_the_one_that_is_sent(nb: Notebook, agenda_file: Path):
     notice = plan.notice()
     assert repr(notice) == notice._repr_markdown_() == render_notice(plan.agenda)
     html = notice._repr_html_()
-    assert "<table>" in html and "<td>Weekly ops sync</td>" in html
+    # Jupyter right-aligns table cells of its own accord: each cell says left.
+    left = 'style="text-align:left;vertical-align:top"'
+    assert "<table>" in html and f"<td {left}>Weekly ops sync</td>" in html
+    assert html.count("<td ") == html.count(left) - html.count("<th ")
     assert "Release checklist" in html
 
 
@@ -333,7 +393,7 @@ def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
     with open_archive(db_path, clock=clock, language="en") as nb:
         meeting = nb.meeting()
         html = meeting._repr_html_()
-        assert "会议纪要：Q3新产品上线协调会" in html and "待解决问题" in html
+        assert "会议纪要：Q3新产品上线协调会" in html and "未决事项" in html
         # The tables around it stay in the notebook's language.
         assert "Unresolved items" in repr(meeting.open_items)
         assert "Speaking time per person" in meeting.speaking._repr_html_()
@@ -522,3 +582,43 @@ def test_a_meeting_written_with_a_fixed_offset_shows_its_entries(
         records = opened.meeting(closed=True).entries.to_records()
     assert [r["text"] for r in records] == ["checklist agreed"]
     assert records[0]["at"].endswith("+01:00")
+
+
+def test_a_closed_meeting_gives_its_briefs_and_who_confirmed(db_path, clock):
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)  # Wang absent, Marta briefs him
+    cli(db_path, "confirm", "1", "--by", "Ana", now="2026-03-03T09:00:00+01:00")
+    with open_archive(db_path, clock=clock) as nb:
+        held = nb.meeting(1)
+        brief = held.brief()
+        assert brief.text.startswith("# Brief for Wang: Q3 launch coordination")
+        assert "<h1>Brief for Wang: Q3 launch coordination</h1>" in brief._repr_html_()
+        assert held.brief("nobody").text == ""
+        assert "confirmed: Ana; not yet: Marta, Zhao, Li" in held._repr_html_()
+
+
+def test_search_finds_a_chinese_word_in_every_meeting_with_ids_and_marks_it(db_path: Path) -> None:
+    twenty_meetings(db_path)
+    with open_archive(db_path) as nb:
+        found = nb.search("预算")
+        records = found.to_records()
+        assert len(records) == TWENTY_MEETINGS
+        first = records[0]
+        assert first["meeting_id"] == TWENTY_MEETINGS and first["date"] == "2026-04-20"
+        assert (first["kind"], first["kind_label"]) == ("decision", "Decision")
+        assert isinstance(first["id"], int)
+        page = found._repr_html_()
+        assert "<mark>预算</mark>审批" in page and "Mon 20 Apr 2026" in page
+        assert "预算" in repr(found)
+        assert len(nb.search("预算", meeting=3, kind="open_item")) == 1
+        assert len(nb.search("预算", kind=["decision", "待定"])) == TWENTY_MEETINGS
+        with pytest.raises(ValueError, match="'minutes' is not a kind"):
+            nb.search("预算", kind="minutes")
+
+
+def test_meetings_read_in_their_own_zone_though_stored_in_utc(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_ZH, ())
+    with open_archive(db_path) as nb:
+        (record,) = nb.meetings().to_records()
+        assert record["start"] == "2026-03-02T14:00:00+08:00"
+        assert record["closed_at"].endswith("+08:00")
+        assert "2026, 14:00" in repr(nb.meetings())

@@ -209,3 +209,10 @@ def test_a_start_in_the_autumn_hour_is_read_once_and_the_other_reading_named() -
     ]
     (finding,) = found
     assert {finding.params["chosen"], finding.params["other"]} == {"+02:00", "+01:00"}
+
+
+@pytest.mark.parametrize("value", ["24", "-3600", "true"])
+def test_a_zone_that_is_not_a_name_is_refused_with_the_reason(value: str) -> None:
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda(AGENDA_TOML.replace('kind = "sync"', f'kind = "sync"\ntimezone = {value}'))
+    assert "timezone" in str(caught.value)

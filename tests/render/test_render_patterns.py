@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+import pytest
+
 from facilitator.core.text import markdown
 from facilitator.render.patterns import Part, fill, joined
 
@@ -27,3 +29,21 @@ def test_a_page_marks_the_party_after_escaping_it() -> None:
 
 def test_a_word_that_is_empty_leaves_no_part() -> None:
     assert fill("minutes.labelled", "en", words={"value": ""}, label="Owner") == (Part("Owner: "),)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ('=HYPERLINK("https://e.x","点击")', '=HYPERLINK("<https://e.x>","点击")'),
+        ("ship (maybe) on 20 Sept!", "ship (maybe) on 20 Sept!"),
+        ("#3 is done; 1+1=2", "#3 is done; 1+1=2"),
+        ("# Heading", "\\# Heading"),
+        ("- item", "\\- item"),
+        ("1. first", "1\\. first"),
+        ("---", "\\---"),
+        ("**bold** [y](x)", "\\*\\*bold\\*\\* \\[y\\](x)"),
+        ("see https://wiki.example.com/q3. Then", "see <https://wiki.example.com/q3>. Then"),
+    ],
+)
+def test_markdown_escapes_only_what_would_change_the_meaning(typed: str, written: str) -> None:
+    assert markdown(typed) == written

@@ -31,6 +31,8 @@ BACK_AND_FORTH = (
 )
 
 SHARED = [
+    # Never reached: said first, so closing with the agenda unfinished cannot pass unseen.
+    ("Topics not reached or skipped (1)", ["3. Sales training needs — not reached"]),
     (
         "Decisions (3)",
         ["test plan agreed", "freeze the build on 9/1", "campaign starts on 20 Sept"],
@@ -107,9 +109,21 @@ def test_what_is_missing_is_said_in_the_meetings_language(archive, clock) -> Non
         ("/到 全体", "/next", "争议: 研发部: 多测一轮 | 市场部: 保持日期", "任务: @李雷 培训版本"),
     )
     sections = closing_summary(meeting.minutes(), "zh")
-    assert _read(sections)[1:] == [
+    assert _read(sections)[0][0] == "未讨论或已跳过的议题（2）"
+    assert _read(sections)[2:] == [
         ("争议（1）", ["研发部：多测一轮 | 市场部：保持日期"]),
-        ("待解决问题（0）", []),
-        ("任务分配（1）", ["培训版本 — 李雷，无日期"]),
+        ("未决事项（0）", []),
+        ("待办任务（1）", ["培训版本 — 李雷，无日期"]),
     ]
-    assert sections[3].items[0].owned.date_missing and not sections[3].items[0].owned.owner_missing
+    assert sections[4].items[0].owned.date_missing and not sections[4].items[0].owned.owner_missing
+
+
+def test_topics_skipped_or_never_reached_are_listed_first_with_how_they_were_left(
+    archive, clock
+) -> None:
+    meeting = _meeting(archive, clock, lines=("/present all", "/next", "/skip 3", "/next"))
+    left, *_rest = closing_summary(meeting.minutes())
+    assert (left.kind, left.heading) == ("left", "Topics not reached or skipped (1)")
+    assert [item.text for item in left.items] == ["3. Sales training needs — skipped"]
+    everything = _meeting(archive, clock, lines=("/present all", "/next", "/next", "/next"))
+    assert closing_summary(everything.minutes())[0].kind == "decision"

@@ -6,7 +6,7 @@ from textual.geometry import Region
 
 from facilitator.core.clock import FakeClock
 from store.archive import Archive
-from tests.support import after_refusal, room_app, type_text
+from tests.support import after_refusal, enter_line, room_app, type_text
 
 
 def on_screen(widget) -> str:
@@ -68,6 +68,32 @@ async def test_a_refused_line_comes_back_into_an_empty_line_to_fix(archive, cloc
         assert app.screen.query_one("#line").value == ""  # while typing may go on
         await after_refusal(pilot)
         assert app.screen.query_one("#line").value == "/goto 9"
+
+
+async def test_typing_over_a_refused_line_that_came_back_starts_a_new_line(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        await enter_line(pilot, "/goto 9")
+        await after_refusal(pilot)
+        assert line.value == "/goto 9"
+        assert "back in the line" in on_screen(app.screen.query_one("#preview"))
+        await enter_line(pilot, "Budget")  # the recorder did not look, and typed on
+        assert [c.entry.text for c in app.meeting.state.entries] == ["Budget"]
+        assert line.value == ""
+        await pilot.press("up")
+        assert line.value == "/goto 9"
+
+
+async def test_a_refused_line_that_came_back_is_fixed_after_end(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        await enter_line(pilot, "/goto 9")
+        await after_refusal(pilot)
+        await pilot.press("end", "backspace")
+        await type_text(pilot, "2")
+        assert line.value == "/goto 2"
 
 
 async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, clock):

@@ -49,4 +49,6 @@ async def test_entries_and_summary_use_full_width_punctuation(chinese_room):
         assert isinstance(app.screen, ClosingScreen)
         summary = app.screen.query_one("#closing-summary")
         items = [str(summary.get_option_at_index(i).prompt) for i in range(summary.option_count)]
-        assert "  • 出具合规意见 — 法务，2026年11月30日 星期一" in items, items
+        assert "  • 出具合规意见 — 法务（非参会人），2026年11月30日 星期一" in items, (
+            items
+        )  # 法务 is outside the room

@@ -7,8 +7,9 @@ from facilitator.core.clock import FakeClock
 from facilitator.planning.demo import demo_agenda
 from screens.app import FacilitatorApp
 from screens.closing import ClosingScreen
+from screens.widgets.entries import EntryList
 from store.archive import Archive
-from tests.support import after_refusal, enter_line, type_text
+from tests.support import after_refusal, enter_line, room_app, submit_lines, type_text
 
 
 def _app(archive: Archive, clock: FakeClock) -> FacilitatorApp:
@@ -156,3 +157,21 @@ async def test_closing_while_another_program_holds_the_archive_keeps_the_meeting
             await pilot.pause()
         assert app.return_value is not None
         assert next(archive.db["meetings"].rows)["status"] == "closed"
+
+
+async def test_the_owners_report_shows_in_the_entries_under_its_kind(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await submit_lines(
+            pilot,
+            "/present all",
+            "/next",
+            "progress: front end 80% done",
+            "风险：测试环境资源紧张",
+            "proposal: send the material early",
+        )
+        entries = app.screen.query_one(EntryList)
+        lines = [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
+    assert any(line.endswith("Progress front end 80% done") for line in lines), lines
+    assert any(line.endswith("Risk 测试环境资源紧张") for line in lines), lines
+    assert any(line.endswith("Proposal send the material early") for line in lines), lines

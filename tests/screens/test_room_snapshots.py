@@ -15,6 +15,7 @@ import pytest
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
+from screens.widgets.flash import FLASH_SECONDS, FLASHES
 from store.archive import Archive
 from tests.support import ROOM_AGENDA_ZH, room_app, submit_lines
 
@@ -66,7 +67,8 @@ def test_overrun_topic(snap_compare, archive, clock, size):
         await pilot.press("f6")
         clock.advance(minutes=17, seconds=5)
         pilot.app.screen.refresh_view()
-        await pilot.pause()
+        # Overrun: the bell and the clock flashes a few times; the picture is of after.
+        await pilot.pause(FLASHES * 2 * FLASH_SECONDS + 0.3)
 
     assert snap_compare(room_app(archive, clock), terminal_size=size, run_before=before)
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pendulum import Date
 
 from facilitator.app.follower import Follower
 from facilitator.app.live import LiveMeeting
@@ -23,6 +24,7 @@ from facilitator.meeting.events import EntryCaptured, MeetingClosed
 from facilitator.meeting.journal import JournalMoved
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
+from store.confirmations import confirmations
 from store.copy import NOT_COPIED, TABLES, copy_archive
 from store.errors import ArchiveError
 from store.followup import (
@@ -32,10 +34,12 @@ from store.followup import (
     save_retrospective,
     task_updates,
     tasks,
-    unexported_closed_meetings,
     update_task,
 )
-from store.queries import attendees, open_items, speaking_lines
+from store.items import items
+from store.queries import attendees, speaking_lines
+from store.search import search
+from store.tasklist import task_rows, unsent_minutes
 from store.versions import KNOWN
 from tests.support import (
     DATA,
@@ -116,6 +120,8 @@ def test_a_write_decided_on_an_old_state_writes_nothing(
     journal = any_archive.create_meeting(demo_agenda(clock.now()), clock.now())
     host = LiveMeeting(journal, clock)
     recorder = LiveMeeting(any_archive.journal(journal.meeting_id), clock)
+    assert host.submit("/present all").accepted
+    recorder.sync()
     stale = recorder.state.last_seq
     assert host.submit("/next").accepted
     note = EntryCaptured(at=clock.now(), entry=recorder.preview("late note").entry)
@@ -157,13 +163,13 @@ def test_follow_up_reads_and_writes_the_same_on_both(location: Location) -> None
         history = task_updates(archive, first.id)
         assert [(u.previous, u.status) for u in history] == [("open", "doing"), ("doing", "done")]
         assert last_notes(archive, [first.id, second.id]) == {first.id: "sent"}
-        assert [m[0] for m in unexported_closed_meetings(archive)] == [meeting_id]
+        assert [m[0] for m in unsent_minutes(archive)] == [meeting_id]
         record_export(archive, meeting_id, "md", clock.now())
-        assert unexported_closed_meetings(archive) == []
+        assert unsent_minutes(archive) == []
         save_retrospective(archive, meeting_id, Retrospective("focus", "time", 3, clock.now()))
         save_retrospective(archive, meeting_id, Retrospective("focus", "less", 4, clock.now()))
         assert retrospective(archive, meeting_id) == Retrospective("focus", "less", 4, clock.now())
-        assert [item["owner"] for item in open_items(archive)] == ["Marta"]
+        assert [item.owner for item in items(archive)] == ["Marta"]
         assert {line["department"] for line in speaking_lines(archive)} >= {"R&D"}
         assert {"Ana", "Li"} <= {person["name"] for person in attendees(archive)}
 
@@ -184,8 +190,14 @@ def test_an_archive_one_migration_behind_is_brought_up_to_date_by_a_writer_only(
 ) -> None:
     Archive.open(location).close()
     with Archive.open(location) as archive, archive.transaction() as conn:
+        # As if m034 (the owner's report in the search index) had not run yet.
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", (KNOWN[-1],))
-        conn.execute("DROP INDEX idx_tasks_open_due")
+        if archive.dialect == "sqlite":
+            for event in ("insert", "update", "delete"):
+                conn.execute(f"DROP TRIGGER search_topic_reports_{event}")
+        else:
+            conn.execute("DROP TRIGGER search_topic_reports ON topic_reports")
+            conn.execute("DROP FUNCTION facilitator_search_topic_reports()")
     with pytest.raises(ArchiveError, match="upgrade"):
         Archive.open(location, read_only=True)
     with Archive.open(location, create=False) as archive:
@@ -225,25 +237,64 @@ def test_a_follower_is_told_of_each_line_and_reads_only_then(
             assert follower.state.last_seq == room.state.last_seq
 
 
-def test_an_archive_written_before_postgres_opens_as_it_is(tmp_path: Path) -> None:
-    path = tmp_path / "archive.db"
+def _archive_from_script(path: Path, script: str) -> Path:
     conn = sqlite3.connect(path)
-    conn.executescript((DATA / "archive_before_postgres.sql").read_text(encoding="utf-8"))
+    conn.executescript((DATA / script).read_text(encoding="utf-8"))
     conn.close()
+    return path
+
+
+def test_an_archive_written_before_postgres_opens_as_it_is(tmp_path: Path) -> None:
+    """The last version before this one (sqlite-utils' migrations to m034, the FTS5
+    search index, the task_status view) left this archive: it opens unchanged."""
+    path = _archive_from_script(tmp_path / "archive.db", "archive_before_postgres_m034.sql")
     with Archive.open(path, read_only=True) as archive:
         assert archive.schema_version == len(KNOWN)
         assert [m.title for m in archive.meetings()] == [
-            "Q3 launch coordination",
             "Q3新产品上线协调会",
+            "Q3 launch coordination",
         ]
         assert len(tasks(archive)) == 3
+        assert [(u.previous_due, u.due) for u in task_updates(archive) if u.due] == [
+            (Date(2026, 3, 10), Date(2026, 3, 20))
+        ]
+        assert [i.status for i in items(archive)] == ["resolved", "open"]
+        assert [c.name for c in confirmations(archive, 2)] == ["李雷"]
+        assert {hit.kind for hit in search(archive, "预算")} == {"open_item"}
+        assert len(list(task_rows(archive, START))) == 3
     with Archive.open(path) as archive:  # a writer finds nothing to migrate
         names = [row["name"] for row in archive.db["_sqlite_migrations"].rows]
         assert names == list(KNOWN)
-        type_lines(
-            LiveMeeting(archive.create_meeting(demo_agenda(START), START), FakeClock(START)),
-            "/next",
-        )
+        journal = archive.create_meeting(demo_agenda(START), START)
+        type_lines(LiveMeeting(journal, FakeClock(START)), "/next", "d: 预算冻结")
+        LiveMeeting(journal, FakeClock(START)).close()
+        assert {hit.meeting_id for hit in search(archive, "预算冻结")} == {journal.meeting_id}
+
+
+def test_an_archive_from_before_the_follow_up_tables_is_upgraded_by_a_writer(
+    tmp_path: Path,
+) -> None:
+    """Written at m010 (sqlite-utils): the read-only commands say to upgrade; a
+    writer applies m020-m034 from the one list, and nothing recorded is lost."""
+    path = _archive_from_script(tmp_path / "archive.db", "archive_before_postgres.sql")
+    with pytest.raises(ArchiveError, match="upgrade"):
+        Archive.open(path, read_only=True)
+    with Archive.open(path) as archive:
+        names = [row["name"] for row in archive.db["_sqlite_migrations"].rows]
+        assert names == list(KNOWN)
+        # In UTC the Shanghai meeting (06:00) comes before the Berlin one (09:00).
+        assert [m.title for m in archive.meetings()] == [
+            "Q3新产品上线协调会",
+            "Q3 launch coordination",
+        ]
+        assert len(tasks(archive)) == 3
+        instants = archive.conn.execute("SELECT closed_at FROM meetings").fetchall()
+        assert all(value.endswith("+00:00") for (value,) in instants)
+        assert {m.title for m in archive.meetings()} == {
+            series for (series,) in archive.conn.execute("SELECT series FROM meetings")
+        }
+        assert [i.status for i in items(archive)] == ["open"] * len(items(archive))
+        assert search(archive, "预算")
 
 
 def test_a_whole_archive_is_copied_there_and_back_row_for_row(

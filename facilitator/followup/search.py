@@ -1,0 +1,67 @@
+"""Finding what was said in any meeting: the query's words, the kinds, the highlight.
+
+The archive answers (``store.search``, SQLite's trigram index); these rules
+decide what a typed query means and how a match is shown, the same for the
+command line, the notebook and the tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from facilitator.core.i18n import LANGUAGES, t
+from facilitator.core.text import clean
+
+KINDS = ("progress", "risk", "proposal", "point", "decision", "dispute", "open_item", "task")
+"""What can be searched, in the order the minutes show a topic's entries."""
+KIND_LABELS = {
+    "progress": "kind.progress",
+    "risk": "kind.risk",
+    "proposal": "kind.proposal",
+    "point": "kind.point",
+    "decision": "kind.decision",
+    "dispute": "kind.dispute",
+    "open_item": "kind.unresolved",
+    "task": "kind.action",
+}
+"""Each kind's word in the catalogue (the room's own names for them)."""
+SHORTEST_INDEXED = 3
+"""The trigram index finds runs of three characters or more; shorter words
+(``预算``) are looked for one entry at a time (``LIKE``)."""
+
+
+def terms_of(text: str) -> tuple[str, ...]:
+    """The words of a query, each to be found (``预算 审批`` is two): split on
+    spaces (full-width ones too), without repeats or control characters."""
+    return tuple(dict.fromkeys(clean(text).split()))
+
+
+def parse_kind(word: str) -> str | None:
+    """The kind a person typed: ``decision``, ``open-item``, ``决定``, ``待定``,
+    ``Task`` (any case, either language); None if it is none of :data:`KINDS`."""
+    typed = word.strip().casefold().replace("-", "_")
+    for kind in KINDS:
+        names = {kind, kind + "s"} | {
+            t(KIND_LABELS[kind], language=language).casefold() for language in LANGUAGES
+        }
+        if typed in names:
+            return kind
+    return None
+
+
+def highlighted(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """``text`` in parts, each marked True where it matches one of ``terms``
+    (in any case), for showing the match: ``(("ship on ", False), ("20 Sept", True))``."""
+    if not terms or not text:
+        return ((text, False),) if text else ()
+    pattern = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))), re.I)
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for match in pattern.finditer(text):
+        if match.start() > at:
+            parts.append((text[at : match.start()], False))
+        parts.append((match.group(), True))
+        at = match.end()
+    if at < len(text):
+        parts.append((text[at:], False))
+    return tuple(parts)

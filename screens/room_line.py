@@ -1,0 +1,240 @@
+"""The room's input line at work: each line typed or pasted is written in turn.
+
+The base of :class:`screens.room.RoomScreen`: a line is written now if the
+archive is free, else it waits its turn in the outbox (and the room says
+so); a refused line comes back to be fixed; the status line says what each
+did. The room itself adds the meeting's panels and its keys.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+from pendulum import DateTime
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from facilitator.app.live import LiveMeeting, Outcome
+from facilitator.app.outbox import Outbox, Pending
+from facilitator.core.notice import Notice
+from facilitator.line.corrections import kind_change
+from facilitator.meeting.decision import Command
+from screens.widgets.capture import CaptureLine, LinePreview
+from screens.widgets.entries import describe
+
+
+def _typed(text: str, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.submit(text, at=at, wait=wait)
+
+
+def _corrected(seq: int, text: str, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.edit(seq, text, at=at, wait=wait)
+
+
+def _commanded(command: Command, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.run(command, at=at, wait=wait)
+
+
+def retracted(seq: int, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outcome:
+    return meeting.retract(seq, at=at, wait=wait)
+
+
+class Written(Message):
+    """A write that had to wait for the archive is now done (or refused)."""
+
+    def __init__(self, pending: Pending, outcome: Outcome) -> None:
+        super().__init__()
+        self.pending = pending
+        self.outcome = outcome
+
+
+class LineScreen(Screen[None]):
+    """A screen whose one control is the input line (``#line``) of a live meeting."""
+
+    meeting: LiveMeeting
+    outbox: Outbox
+    editing: int | None
+    """The seq of the entry being corrected in the input line, if any."""
+
+    @property
+    def line(self) -> CaptureLine:
+        return self.query_one("#line", CaptureLine)
+
+    def refresh_view(self) -> None:
+        """Draw the meeting as it stands (the room's panels)."""
+
+    def after(self, outcome: Outcome) -> None:
+        """Say what a line or a command did, and redraw."""
+        self.say(outcome)
+        self.refresh_view()
+
+    def _written_late(self, pending: Pending, outcome: Outcome) -> None:
+        # Called on the outbox's thread: post_message hands it to the screen's own.
+        self.post_message(Written(pending, outcome))
+
+    def say(self, outcome: Outcome) -> None:
+        message = self.query_one("#message", Static)
+        text = Text(overflow="ellipsis", no_wrap=True)
+        notices = outcome.notices
+        kept = self.line.kept
+        if kept and not any(n.key == "room.kept_under_up" for n in notices):
+            # Until brought back, a refused line is not forgotten by the next message.
+            notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
+        for index, notice in enumerate(notices):
+            if index:
+                text.append("  ")
+            # A hint ("type a name after @") on a refused line is a warning too.
+            ok = notice.severity == "info"
+            text.append(
+                ("✓ " if ok else "⚠ ") + notice.text(), style="green" if ok else "bold yellow"
+            )
+        message.update(text)
+
+    # -- the input line ---------------------------------------------------------
+
+    @on(Input.Changed, "#line")
+    def preview_line(self) -> None:
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        """Read the line as it stands now; while correcting, say if its kind would change."""
+        value = self.line.value
+        parsed = self.meeting.preview(value) if value.strip() else None
+        captured = self.meeting.state.entry(self.editing) if self.editing is not None else None
+        change = kind_change(captured.entry, parsed) if captured and parsed else None
+        target = None
+        if isinstance(parsed, Command) and parsed.name == "retract" and parsed.number:
+            # Say which entry /retract N takes back before Enter: numbers are easy to mistype.
+            numbered = self.meeting.state.numbered(parsed.number)
+            if numbered is not None:
+                target = Text.assemble((f"{numbered.number} ", "dim"), describe(numbered.entry))
+        self.query_one("#preview", LinePreview).show(
+            parsed,
+            editing=self._editing_number(),
+            change=change,
+            target=target,
+            returned=self.line.returned,
+        )
+
+    def _editing_number(self) -> int | None:
+        if self.editing is None:
+            return None
+        captured = self.meeting.state.entry(self.editing)
+        return captured.number if captured else None
+
+    @on(CaptureLine.Entered, "#line")
+    def lines_entered(self, event: CaptureLine.Entered) -> None:
+        """Record each line, in order; a paste says how many it recorded."""
+        if not event.pasted:
+            self._perform_line(event.texts[0], keys=event.keys)
+            return
+        outcomes = [self._perform_line(text, quiet=True) for text in event.texts]
+        recorded = sum(1 for outcome in outcomes if outcome is not None and outcome.accepted)
+        refused = [n for n, o in enumerate(outcomes, start=1) if o is not None and not o.accepted]
+        waiting = sum(1 for outcome in outcomes if outcome is None)
+        notices = [Notice("room.pasted", {"count": recorded})]
+        if waiting:
+            notices.append(Notice("room.pasted_waiting", {"count": waiting}, "warning"))
+        for number in refused:
+            outcome = outcomes[number - 1]
+            assert outcome is not None
+            reason = outcome.notices[0].text() if outcome.notices else ""
+            notices.append(
+                Notice("room.pasted_refused", {"number": number, "reason": reason}, "warning")
+            )
+        self.say(Outcome(True, tuple(notices)))
+
+    def _perform_line(
+        self, text: str, quiet: bool = False, keys: int | None = None
+    ) -> Outcome | None:
+        """One line typed (or pasted): a correction while editing, else a new line.
+
+        ``keys``: the line's key count when it was sent, so a refused line comes
+        back into the input only if nothing was typed since (else under ↑).
+        """
+        if self.editing is not None:
+            seq, self.editing = self.editing, None
+            work = partial(_corrected, seq, text)
+            outcome = self.perform(Pending(text, self.meeting.clock.now(), work, line=text))
+            if outcome is not None and not outcome.accepted:
+                self.editing = seq  # still correcting it: the line comes back to fix
+            self._done(outcome, text, quiet, keys)
+            return outcome
+        outcome = self.perform(
+            Pending(text, self.meeting.clock.now(), partial(_typed, text), line=text)
+        )
+        self._done(outcome, text, quiet, keys)
+        return outcome
+
+    def _done(self, outcome: Outcome | None, text: str, quiet: bool, keys: int | None) -> None:
+        if outcome is None:
+            self._say_waiting()
+            return
+        if not outcome.accepted and outcome.notices:
+            self.line.give_back(text, keys)
+        if quiet:
+            self.refresh_view()
+            return
+        self.after(outcome)
+
+    def perform(self, pending: Pending) -> Outcome | None:
+        """Write now if the archive is free; else it waits its turn (None), shown as waiting."""
+        outcome = self.outbox.put(pending)
+        if outcome is None:
+            self.refresh_view()
+        return outcome
+
+    @on(Written)
+    def written(self, message: Written) -> None:
+        """A write that waited is done: show it like any other."""
+        pending, outcome = message.pending, message.outcome
+        if pending.line is not None and not outcome.accepted and outcome.notices:
+            self.line.give_back(pending.line)
+        self.after(outcome)
+        if self.outbox.waiting:
+            self._say_waiting()
+
+    def _say_waiting(self) -> None:
+        waiting = self.outbox.waiting
+        since = self.outbox.waiting_since
+        seconds = int(time.monotonic() - since) if since is not None else 0
+        self.say(
+            Outcome(
+                False,
+                (
+                    Notice(
+                        "room.archive_waiting",
+                        {"count": len(waiting), "seconds": seconds, "reason": self.outbox.reason},
+                        "warning",
+                    ),
+                ),
+            )
+        )
+
+    def warn_leaving(self) -> None:
+        """Said on the first Ctrl+Q while lines still wait for the archive."""
+        count = len(self.outbox.waiting)
+        self.say(Outcome(False, (Notice("room.leave_waiting", {"count": count}, "warning"),)))
+
+    @on(CaptureLine.Kept, "#line")
+    def line_kept(self, event: CaptureLine.Kept) -> None:
+        self.say(Outcome(False, (Notice("room.kept_under_up", {"line": event.text}, "warning"),)))
+
+    def submit_text(self, text: str) -> None:
+        """Carry out a line as if typed (the palette uses this)."""
+        self._perform_line(text, keys=self.line.keys)
+
+    def run_command(self, command: Command) -> None:
+        """A command from a key or the palette, in turn with the lines typed before it."""
+        label = "/" + command.summary()
+        outcome = self.perform(
+            Pending(label, self.meeting.clock.now(), partial(_commanded, command))
+        )
+        if outcome is None:
+            self._say_waiting()
+        else:
+            self.after(outcome)

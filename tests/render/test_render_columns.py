@@ -1,0 +1,42 @@
+"""Long lists on a terminal: columns aligned by display width, dates made fast."""
+
+from __future__ import annotations
+
+import pendulum
+from rich.cells import cell_len
+
+from facilitator.render.columns import aligned_columns, display_width
+from facilitator.render.times import format_date, format_iso_date
+from tests.support import column_starts
+
+
+def test_dates_read_as_pendulum_writes_them_every_day_for_years() -> None:
+    day = pendulum.date(2025, 12, 25)
+    for _ in range(800):
+        for language, pattern in (("en", "ddd D MMM YYYY"), ("zh", "YYYY年M月D日 dddd")):
+            expected = day.format(pattern, locale=language)
+            assert format_date(day, language) == expected
+            assert format_iso_date(day.isoformat(), language) == expected
+        day = day.add(days=1)
+
+
+def test_chinese_cells_take_two_columns_and_still_line_up() -> None:
+    assert display_width("李雷") == 4 == cell_len("李雷")
+    header, rule, first, second = aligned_columns(
+        ["ID", "Owner", "Task"],
+        [["7", "12"], ["李雷", "Marta"], ["提交测试资源申请表", "campaign draft"]],
+        right=frozenset({0}),
+    )
+    assert header == "ID  Owner  Task"
+    assert rule == "--  -----  ----"
+    assert first == " 7  李雷   提交测试资源申请表"
+    assert column_starts(first, ["李雷", "提交"]) == column_starts(second, ["Marta", "campaign"])
+
+
+def test_a_cell_longer_than_the_limit_is_shown_whole() -> None:
+    long = "x" * 60
+    _header, _rule, first, second = aligned_columns(
+        ["Task", "Meeting"], [[long, "short"], ["Weekly", "Sync"]], max_width=10
+    )
+    assert first == f"{long}  Weekly"
+    assert second == "short       Sync"
