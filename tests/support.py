@@ -278,7 +278,7 @@ SPEAKERS_ZH_LINES = (
 
 
 def hold_meeting(
-    db_path: Path, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2
+    db_path: Location, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2
 ) -> tuple[int, FakeClock]:
     """Run a meeting from its agenda on a fake clock and close it; (meeting id, clock)."""
     agenda = parse_agenda(agenda_text)
@@ -333,7 +333,7 @@ def held_meeting(db_path: Path, clock: FakeClock) -> int:
 TWENTY_MEETINGS = 20
 
 
-def twenty_meetings(path: Path) -> None:
+def twenty_meetings(path: Location) -> None:
     """Ten Chinese and ten English meetings, a day apart, each saying 预算 once."""
     for day in range(TWENTY_MEETINGS):
         date = f"2026-04-{day + 1:02d}"
