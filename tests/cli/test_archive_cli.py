@@ -196,3 +196,40 @@ def test_a_server_url_without_the_postgres_extra_says_what_to_install(pg_url: st
     assert result.returncode == 2
     assert "pip install 'facilitator[postgres]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_follow_up_search_and_the_meetings_list_read_the_same_on_the_server(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """issues 15-17's commands after the move: items, item, confirm, search,
+    meetings, tasks by status answer on the server as on the file."""
+    source = _two_meetings(tmp_path / "source.db")
+    assert cli(source, "archive", "copy", str(source), pg_url).exit_code == 0
+    for command in (
+        ("items", "--format", "csv"),
+        ("search", "预算"),
+        ("search", "test resource"),
+        ("meetings",),
+        ("tasks", "--status", "delayed"),
+    ):
+        on_file, on_server = cli(source, *command, now=NOW), cli(pg_url, *command, now=NOW)
+        assert on_server.exit_code == 0, on_server.output
+        assert on_server.output == on_file.output, command
+    assert "预算审批" in cli(pg_url, "search", "预算").output
+    item = cli(pg_url, "item", "1", "resolved", "--note", "settled", now=NOW)
+    assert item.exit_code == 0, item.output
+    confirmed = cli(pg_url, "confirm", "2", "--by", "李雷", now=NOW)
+    assert confirmed.exit_code == 0, confirmed.output
+    with Archive.open(pg_url, read_only=True) as archive:
+        from store.confirmations import confirmations
+        from store.items import item
+
+        assert item(archive, 1).status == "resolved"
+        assert [c.name for c in confirmations(archive, 2)] == ["李雷"]
+
+
+def test_datasette_on_a_server_says_to_take_a_snapshot_first(pg_url: str) -> None:
+    Archive.open(pg_url).close()
+    result = cli(pg_url, "datasette")
+    assert result.exit_code == 2
+    assert "backup FILE" in result.output and "datasette" in result.output

@@ -91,7 +91,9 @@ def test_every_word_must_appear_in_any_case_and_filters_narrow(archive_of_twenty
 @pytest.mark.parametrize(
     "query", ['"', "a OR b", "NEAR(x y)", "-test", "*", "100%", "_", "x\\", "预算 OR"]
 )
-def test_what_people_type_is_text_never_query_syntax(archive_of_twenty: Location, query: str) -> None:
+def test_what_people_type_is_text_never_query_syntax(
+    archive_of_twenty: Location, query: str
+) -> None:
     with Archive.open(archive_of_twenty, read_only=True) as archive:
         assert search(archive, query) == []  # no error, and % or _ match nothing special
 
