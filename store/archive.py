@@ -14,11 +14,9 @@ tables and the close event in one transaction: all or nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,9 +25,9 @@ from pendulum import DateTime
 
 from facilitator.app.settings import Location, is_server_url, shown
 from facilitator.core.i18n import t
-from facilitator.core.zones import zone
 from facilitator.meeting.journal import JournalUnavailable
 from store.errors import ArchiveError
+from store.meetings import MeetingRow, instant, matching
 from store.migrate import applied
 from store.minutes import iso
 from store.sql import Connection, Dialect
@@ -58,59 +56,6 @@ def default_busy_timeout_ms() -> int:
 
     value = os.environ.get(BUSY_TIMEOUT_ENV, "")
     return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    """A meeting as listed in the archive."""
-
-    id: int
-    key: str
-    title: str
-    start: str
-    """UTC ISO 8601, as stored (see :meth:`local_start`)."""
-    status: str
-    closed_at: str | None
-    timezone: str = "UTC"
-    """The meeting's zone: an IANA name or a fixed offset like ``+01:00``."""
-
-    @property
-    def is_closed(self) -> bool:
-        return self.status == "closed"
-
-    @property
-    def local_start(self) -> DateTime:
-        """The start in the meeting's own zone."""
-        return pendulum.instance(dt.datetime.fromisoformat(self.start)).in_timezone(
-            zone(self.timezone)
-        )
-
-
-def _matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
-    """Meetings named by id, else by key, else by their whole title, else by part of
-    it (any case)."""
-    if reference.isdigit():
-        return [m for m in rows if m.id == int(reference)]
-    found = [m for m in rows if m.key == reference]
-    if not found:
-        # A whole title names its meeting even when it is part of another's
-        # ("Q3 sync" and "Q3 sync · follow-up 2026-03-09").
-        needle = reference.strip().casefold()
-        found = [m for m in rows if m.title.casefold() == needle]
-    if not found:
-        found = [m for m in rows if needle in m.title.casefold()]
-    return found
-
-
-def _instant(value: str, where: str) -> DateTime:
-    """A stored ISO 8601 time as an instant (text with different offsets sorts wrongly)."""
-    try:
-        parsed = pendulum.parse(value)
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
-        parsed = None
-    if not isinstance(parsed, DateTime):
-        raise ArchiveError(t("archive.corrupt", path=where, reason=f"meetings: {value!r}"))
-    return parsed
 
 
 class Archive:
@@ -317,10 +262,10 @@ class Archive:
                     )
                 )
             return next(m for m in rows if m.id == chosen.id)
-        found = _matching(rows, reference)
+        found = matching(rows, reference)
         if not found:
             # It may exist but be in the other state: say that, not "no meeting matches".
-            other = _matching(every, reference)
+            other = matching(every, reference)
             if len(other) == 1:
                 key = "archive.still_open" if closed else "archive.is_closed"
                 raise ArchiveError(t(key, id=other[0].id, title=other[0].title))
@@ -347,10 +292,10 @@ class Archive:
         return [
             MeetingStanding(
                 id=meeting_id,
-                start=_instant(start, where),
-                end=_instant(end, where),
+                start=instant(start, where),
+                end=instant(end, where),
                 opened=bool(opened) or status == "closed",
-                closed_at=_instant(closed_at or end, where) if status == "closed" else None,
+                closed_at=instant(closed_at or end, where) if status == "closed" else None,
                 last_activity=last,
             )
             for meeting_id, start, end, status, closed_at, last, opened in rows
