@@ -1,8 +1,9 @@
 """What the store's SQL looks like on both engines: one connection shape, two dialects.
 
-Every query in the store is written once, with ``?`` placeholders, and runs on
-SQLite as it is and on PostgreSQL through :class:`store.postgres.PgConnection`
-(which turns ``?`` into ``%s``). Portable SQL avoids what only one engine
+Every query in the store is written once, with ``?`` placeholders (or named
+ones, ``:now``, given a mapping), and runs on SQLite as it is and on
+PostgreSQL through :class:`store.pg_connection.PgConnection` (which turns
+``?`` into ``%s`` and ``:now`` into ``%(now)s``). Portable SQL avoids what only one engine
 reads: ``INSERT OR REPLACE`` (write ``ON CONFLICT ... DO UPDATE``),
 ``lastrowid`` (write ``RETURNING id``), booleans as numbers (``MAX(x IN ...)``;
 write ``CASE WHEN``), and the column ``end`` unquoted (PostgreSQL reserves it:
