@@ -142,7 +142,10 @@ def add_zone(conn: Connection, label: str | None) -> None:
         changes = offset_changes(label)
     except (ValueError, LookupError):
         return  # a zone this machine does not know: its tasks fall back to UTC dates
+    # Two rooms on one server may create meetings in a new zone at once: both see
+    # it missing; the second then finds the first's rows and leaves them.
     conn.executemany(
-        "INSERT INTO zone_offsets (zone, since, offset_minutes) VALUES (?, ?, ?)",
+        "INSERT INTO zone_offsets (zone, since, offset_minutes) VALUES (?, ?, ?) "
+        "ON CONFLICT (zone, since) DO NOTHING",
         [(label, since, minutes) for since, minutes in changes],
     )

@@ -228,3 +228,31 @@ async def test_while_the_server_is_down_the_room_shows_the_line_waiting_and_why(
                     break
             assert [c.entry.text for c in app.meeting.state.entries] == ["go live 1 Dec"]
             assert room.outbox.waiting == ()
+
+
+def test_two_rooms_creating_meetings_in_a_new_zone_at_once_both_start(pg_url: str) -> None:
+    """Each new meeting writes its zone's offsets (zone_offsets) if they are missing:
+    on a server two rooms may both find them missing; the second must not fail."""
+    import pendulum
+
+    from store.views import add_zone
+
+    start = pendulum.datetime(2026, 3, 2, 9, tz="Asia/Kolkata")
+    zone = demo_agenda(start).timezone
+    failures: list[BaseException] = []
+    with Archive.open(pg_url) as first, Archive.open(pg_url) as second:
+
+        def second_room() -> None:
+            try:
+                second.create_meeting(demo_agenda(start), start)
+            except BaseException as exc:  # the test reports it
+                failures.append(exc)
+
+        with first.transaction() as conn:
+            add_zone(conn, zone)  # the first room's meeting, not yet committed
+            other = threading.Thread(target=second_room)
+            other.start()
+            other.join(timeout=0.5)  # the second room meets the first's rows and waits
+        other.join(timeout=10)
+        assert not other.is_alive() and failures == []
+        assert len(second.meetings()) == 1
