@@ -38,6 +38,8 @@ class FacilitatorApp(App[Minutes | None]):
         self.unwritten: tuple[str, ...] = ()
         """Lines typed but never written (the archive stayed busy and the host
         left anyway): the CLI prints them, so they are not lost."""
+        self.unwritten_reason = ""
+        """Why the archive did not take them (busy, the disk full), for the message."""
         self._leaving = False
         localize_bindings(self)
         self.register_theme(PROJECTOR)
@@ -66,6 +68,7 @@ class FacilitatorApp(App[Minutes | None]):
         if room is not None:
             typed = room.line.value
             self.unwritten = (*(p.label for p in room.outbox.stop()), *([typed] if typed else []))
+            self.unwritten_reason = room.outbox.reason
         self.panic(Text(t("cli.crashed", error="room", path=report or "-")))
 
     def get_driver_class(self) -> type[Driver]:
@@ -86,7 +89,12 @@ class FacilitatorApp(App[Minutes | None]):
             room.warn_leaving()
             return
         if room is not None:
-            self.unwritten = tuple(p.label for p in room.outbox.stop())
+            unwritten = tuple(p.label for p in room.outbox.stop())
+            # The line being typed goes with them: the host is leaving a room that
+            # could not write, and may want all of it.
+            typed = room.line.value
+            self.unwritten = (*unwritten, *([typed] if unwritten and typed else []))
+            self.unwritten_reason = room.outbox.reason
         self.exit(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -113,6 +113,7 @@ class FollowScreen(Screen[None]):
             with Horizontal(id="follow-bar"):
                 yield Static(id="follow-title")
                 yield Static(id="follow-when")
+            yield Static(id="follow-gone")
             with Horizontal(id="follow-main"):
                 yield AgendaPanel(id="follow-agenda")
                 with Vertical(id="follow-centre"):
@@ -183,6 +184,7 @@ class FollowScreen(Screen[None]):
         now = self.follower.clock.now()
         self._second = int(now.timestamp())
         self.show_bar(state)
+        self.show_gone()
         self.query_one("#follow-agenda", AgendaPanel).show(state, now)
         self.query_one("#clock", FollowClock).show(state, now)
         stage = self.query_one("#stage", SpeakerStage)
@@ -231,6 +233,15 @@ class FollowScreen(Screen[None]):
             when = format_times(agenda.start, agenda.end)
         self.query_one("#follow-title", Static).update(title)
         self.query_one("#follow-when", Static).update(Text(when, style="dim", no_wrap=True))
+
+    def show_gone(self) -> None:
+        """Say, above everything, that the archive followed was deleted or replaced:
+        what is shown is the last the room wrote there, and nothing more will come."""
+        gone = self.follower.gone
+        notice = self.query_one("#follow-gone", Static)
+        notice.set_class(gone is not None, "-shown")
+        if gone is not None:
+            notice.update(Text("⚠ " + gone, style="bold"))
 
     def end_on_summary(self, minutes: Minutes) -> None:
         """The meeting closed in the room: show what it decided, and stop polling."""

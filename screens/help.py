@@ -47,7 +47,9 @@ def two_columns(
     at any width and in Chinese; the left one is as wide as its longest entry,
     or ``left_max`` cells."""
     table = Table(box=None, show_header=False, expand=True, pad_edge=False, padding=(0, 2, 0, 0))
-    table.add_column(no_wrap=left_max is None, style=left_style, max_width=left_max)
+    table.add_column(
+        no_wrap=left_max is None, style=left_style, max_width=left_max, overflow="fold"
+    )
     table.add_column(ratio=1, overflow="fold")
     for left, right in rows:
         table.add_row(Text(left), right)

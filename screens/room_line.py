@@ -43,6 +43,9 @@ def retracted(seq: int, meeting: LiveMeeting, at: DateTime, wait: bool) -> Outco
     return meeting.retract(seq, at=at, wait=wait)
 
 
+_KEPT_KEYS = ("room.kept_under_up", "room.kept_count")
+
+
 class Written(Message):
     """A write that had to wait for the archive is now done (or refused)."""
 
@@ -59,6 +62,12 @@ class LineScreen(Screen[None]):
     outbox: Outbox
     editing: int | None
     """The seq of the entry being corrected in the input line, if any."""
+    _says_kept = False
+    """The status line says a refused line waits under ↑."""
+    leaving_warned = False
+    """Ctrl+Q was pressed once while lines waited: the status line keeps saying
+    that a second one leaves (the waiting notice, redrawn every second, would
+    hide it)."""
 
     @property
     def line(self) -> CaptureLine:
@@ -84,6 +93,7 @@ class LineScreen(Screen[None]):
         if kept and not any(n.key == "room.kept_under_up" for n in notices):
             # Until brought back, a refused line is not forgotten by the next message.
             notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
+        self._says_kept = any(n.key in _KEPT_KEYS for n in notices)
         for index, notice in enumerate(notices):
             if index:
                 text.append("  ")
@@ -98,6 +108,10 @@ class LineScreen(Screen[None]):
 
     @on(Input.Changed, "#line")
     def preview_line(self) -> None:
+        if self._says_kept and not self.line.kept:
+            # The refused line was brought back: the preview now says what is wrong with it.
+            self.query_one("#message", Static).update("")
+            self._says_kept = False
         self.update_preview()
 
     def update_preview(self) -> None:
@@ -199,6 +213,9 @@ class LineScreen(Screen[None]):
             self._say_waiting()
 
     def _say_waiting(self) -> None:
+        if self.leaving_warned:
+            self.warn_leaving()
+            return
         waiting = self.outbox.waiting
         since = self.outbox.waiting_since
         seconds = int(time.monotonic() - since) if since is not None else 0
@@ -217,6 +234,7 @@ class LineScreen(Screen[None]):
 
     def warn_leaving(self) -> None:
         """Said on the first Ctrl+Q while lines still wait for the archive."""
+        self.leaving_warned = True
         count = len(self.outbox.waiting)
         self.say(Outcome(False, (Notice("room.leave_waiting", {"count": count}, "warning"),)))
 

@@ -146,7 +146,7 @@ def latest_notes(archive: Archive) -> dict[int, str]:
 
 
 def open_item_rows(archive: Archive, meeting_id: int | None = None) -> list[OpenItemRow]:
-    """Unresolved items (of one meeting, or of all), the nearest deadline first."""
+    """Open items (of one meeting, or of all), the nearest deadline first."""
     where, params = (
         ("WHERE o.meeting_id = ?", (meeting_id,)) if meeting_id is not None else ("", ())
     )

@@ -60,11 +60,21 @@ def is_loopback(host: str) -> bool:
 def hosts_for(bound: str, port: int, extra: Iterable[str] = ()) -> frozenset[str]:
     """The ``Host`` values this server answers to: loopback names, the address it
     listens on (unless that is "any address"), and names the user added."""
-    names = {*LOOPBACK_NAMES, *extra}
+    ours = {*LOOPBACK_NAMES}
     if bound not in ("0.0.0.0", "::", ""):
-        names.add(bound)
-    bracketed = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names}
-    return frozenset(f"{name}:{port}" for name in bracketed) | frozenset(bracketed)
+        ours.add(bound)
+    ours_bracketed = {_bracketed(n) for n in ours}
+    extra_bracketed = {_bracketed(n) for n in extra}
+    with_port = frozenset(f"{name}:{port}" for name in ours_bracketed | extra_bracketed)
+    # A name without a port means port 80: a page on http://localhost is another
+    # program's page unless this server is the one on port 80. A proxy the user
+    # named may send its own name alone (https on 443), so those stay bare too.
+    bare = ours_bracketed if port == 80 else set()
+    return with_port | frozenset(bare) | frozenset(extra_bracketed)
+
+
+def _bracketed(name: str) -> str:
+    return f"[{name}]" if ":" in name and not name.startswith("[") else name
 
 
 def _origin_host(origin: str) -> str:

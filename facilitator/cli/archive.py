@@ -35,7 +35,9 @@ def backup(settings: Settings, dest: Path) -> None:
         fail(str(exc))
     finally:
         archive.close()
-    click.echo(t("archive.backed_up", meetings=count, path=dest))
+    click.echo(
+        t("archive.backed_up_one" if count == 1 else "archive.backed_up", meetings=count, path=dest)
+    )
 
 
 @command()

@@ -31,8 +31,14 @@ command = partial(click.command, cls=I18nCommand)
 
 
 def fail(message: str) -> NoReturn:
-    """Print a clear message and exit with status 2 (bad input, nothing changed)."""
-    click.echo(f"facilitator: {message}", err=True)
+    """Print a clear message and exit with status 2 (bad input, nothing changed).
+
+    One line, whatever it quotes: SQLite's reason for a damaged archive can hold
+    the table's SQL with its newlines, and bytes of the damage itself.
+    """
+    from facilitator.core.text import clean
+
+    click.echo(f"facilitator: {clean(message)}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 

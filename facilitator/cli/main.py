@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -143,6 +144,9 @@ def report_crash(error: BaseException) -> NoReturn:
 def main(ctx: click.Context, db: Location | None, lang: str | None) -> None:
     """Run cross-department meetings: agenda, speakers, live minutes, tasks."""
     set_language(language_from_environment(lang))
+    if isinstance(db, Path) and not db.name:
+        # --db "" (a variable left empty in a script) reads as ".": no archive at all.
+        fail(t("cli.empty_db"))
     try:
         clock = clock_from_environment()
     except BadNow as bad:

@@ -246,6 +246,10 @@ def check(settings: Settings, agenda_file: str) -> None:
             available=int((agenda.end - agenda.start).total_minutes()),
         )
     )
+    # An agenda without a language line takes the planner's: say which, before
+    # the notice goes out in it.
+    language = t(f"cli.language_{agenda.language}")
+    click.echo(t("cli.check_language", spoken=language, code=agenda.language))
     for line in _warning_lines(plan_warnings(agenda, settings.clock.now()), agenda_file):
         click.echo(line)
 

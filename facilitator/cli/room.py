@@ -39,13 +39,24 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
     if app.unwritten:
         # The writer may still be waiting on the archive: leave it open, say what
         # was typed but never written, and let the process end.
-        click.echo(t("cli.unwritten", count=len(app.unwritten)), err=True)
+        reason = app.unwritten_reason or t("cli.unwritten_unknown")
+        click.echo(t("cli.unwritten", count=len(app.unwritten), reason=reason), err=True)
         for line in app.unwritten:
             click.echo(f"  {line}", err=True)
     else:
         archive.close()
     if minutes is not None:
         click.echo(render_summary(minutes))
+        # Where the papers are: a first-time host has nothing else to go on.
+        papers = f"minutes {meeting.meeting_id} -o minutes.md"
+        click.echo(
+            "\n"
+            + t(
+                "cli.closed_next",
+                minutes=program_command(settings.db, papers),
+                tasks=program_command(settings.db, "tasks"),
+            )
+        )
     elif meeting.state.is_closed:
         click.echo(t("cli.already_closed", title=meeting.state.agenda.title))
     else:
@@ -53,10 +64,17 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
         click.echo(t("cli.left_open", title=meeting.state.agenda.title, command=command))
     if app.return_code:
         sys.exit(app.return_code)  # the room ended on a fault: not a success
+    if app.unwritten:
+        sys.exit(1)  # lines typed are not in the archive: not a success either
 
 
 def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:
-    """The command that reopens a meeting left open, ready to paste into a shell.
+    """The command that reopens a meeting left open, ready to paste into a shell."""
+    return program_command(db, f"open {meeting_id}", program)
+
+
+def program_command(db: Location, arguments: str, program: str | None = None) -> str:
+    """This program with ``arguments`` on the archive ``db``, ready to paste into a shell.
 
     It names the archive unless it is the default one: the room may have been
     started with ``--db`` (or FACILITATOR_DB), which the next shell may not have;
@@ -69,7 +87,7 @@ def resume_command(db: Location, meeting_id: int, program: str | None = None) ->
 
     where = shown(db.absolute()) if isinstance(db, Path) else shown(db)
     archive = "" if db == default_archive_path() else f"--db {shlex.quote(where)} "
-    return f"{program or this_program()} {archive}open {meeting_id}"
+    return f"{program or this_program()} {archive}{arguments}"
 
 
 def this_program() -> str:

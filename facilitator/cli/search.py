@@ -16,6 +16,7 @@ import click
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, fail, open_archive, write_output
 from facilitator.core.i18n import t
+from facilitator.render.numbers import heading_number
 
 if TYPE_CHECKING:
     from store.search import Hit
@@ -62,7 +63,11 @@ def _hit_line(hit: Hit, terms: tuple[str, ...], colour: bool) -> str:
     if hit.people:
         text = t("search.with_people", text=text, people=marked(hit.people))
     topic = (
-        t("minutes.topic_heading", number=hit.topic_position, title=clean(hit.topic))
+        t(
+            "minutes.topic_heading",
+            number=heading_number(hit.topic_position),
+            title=clean(hit.topic),
+        )
         if hit.topic_position is not None
         else t("search.general")
     )

@@ -337,7 +337,7 @@ def report(settings: Settings, week: bool) -> None:
     from facilitator.followup.confirmations import CHASED_FOR, awaiting_confirmation
     from facilitator.followup.items import items_report, latest_item_notes
     from facilitator.followup.tasks import finished, finished_text, latest_notes, weekly_report
-    from facilitator.render.times import format_date
+    from facilitator.render.times import format_date, zone_name_label
     from store.confirmations import minutes_to_confirm
     from store.followup import task_updates
     from store.followup import tasks as stored_tasks
@@ -368,6 +368,7 @@ def report(settings: Settings, week: bool) -> None:
         "followup.report_title",
         since=format_date(weekly.since.date()),
         until=format_date(weekly.until.date()),
+        zone=zone_name_label(zone),
     )
     parts = [heading, ""]
     for key, section in (
@@ -406,7 +407,7 @@ def _unconfirmed(due: list[MinutesToConfirm], now: DateTime) -> list[str]:
 
     from facilitator.core.text import clean
     from facilitator.followup.confirmations import standing_text
-    from facilitator.render.times import format_datetime
+    from facilitator.render.times import format_datetime, zone_name_label
 
     title = t("confirm.report_title", count=len(due))
     if not due:
@@ -420,7 +421,11 @@ def _unconfirmed(due: list[MinutesToConfirm], now: DateTime) -> list[str]:
         table.add_row(
             str(meeting.meeting_id),
             Text(clean(meeting.title)),
-            format_datetime(meeting.closed_at, zone=meeting.zone),
+            t(
+                "minutes.time_with_zone",
+                time=format_datetime(meeting.closed_at, zone=meeting.zone),
+                zone=zone_name_label(meeting.zone),
+            ),
             Text(clean(standing_text(meeting.standing_at(now)))),
         )
     return [render_rich(table)]

@@ -1,5 +1,5 @@
 """iCalendar (RFC 5545) with the ``icalendar`` library: the meeting invitation
-and the to-do lists (tasks, unresolved items).
+and the to-do lists (tasks, open items).
 
 The invitation is a scheduling message (RFC 5546 iTIP, METHOD:REQUEST): the
 host is its ORGANIZER, and an ATTENDEE who has accepted (the meeting is
@@ -270,7 +270,7 @@ def render_tasks(
     language: str | None = None,
     open_items: Iterable[OpenItemRow] = (),
 ) -> bytes:
-    """Tasks (and unresolved items) as VTODO entries of a plain iCalendar object
+    """Tasks (and open items) as VTODO entries of a plain iCalendar object
     (no METHOD: see the module's notes), each with its follow-up status."""
     calendar = _calendar(None)
     stamp = _stdlib(now.in_timezone("UTC"))

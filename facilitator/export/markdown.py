@@ -1,5 +1,5 @@
 """Minutes as Markdown, laid out like the usual minutes table (会议纪要表):
-basic information, discussion per topic, decisions, unresolved items, tasks.
+basic information, discussion per topic, decisions, open items, tasks.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def render_notice(agenda: Agenda, language: str | None = None) -> str:
     if agenda.online:
         online = tr("notice.online", link=md(agenda.online))
         place = tr("notice.place_online", place=place, online=online) if place else online
-    departments = sep.join(
+    departments = tr("notice.department_sep").join(
         tr("notice.department", department=md(dept), people=sep.join(names))
         for dept, names in people_by_department(agenda, lang, escape=md)
     )
@@ -122,5 +122,5 @@ def rsvp_time(agenda: Agenda, language: str | None = None) -> str:
         "minutes.time_with_zone",
         language=language,
         time=format_datetime(local, language),
-        zone=zone_label(local),
+        zone=zone_label(local, language),
     )

@@ -1,4 +1,4 @@
-"""Briefs for absentees: what each one's briefer must pass on (缺席人员会后同步).
+"""Briefs for absentees: what each one's briefer must pass on (会后传达).
 
 The room names a briefer for every absentee (``/absent @Wang @Marta``); after
 the meeting the briefer needs the part of the minutes that concerns the

@@ -15,7 +15,7 @@ from pendulum import Date, DateTime
 
 from facilitator.core.i18n import LANGUAGES, current_language, t
 from facilitator.meeting.minutes import Minutes
-from facilitator.render.times import format_date, format_datetime
+from facilitator.render.times import format_date, format_datetime, zone_name_label
 
 ITEM_STATUSES = ("open", "overdue", "resolved", "dropped")
 """What an item shows as: ``overdue`` is an open item past its deadline."""
@@ -189,7 +189,7 @@ def describe_item(
             tr("followup.from_meeting", title=item.meeting_title, id=item.meeting_id),
         ),
         labelled("minutes.status", tr("item_status." + effective_item_status(item, today))),
-        tr("followup.history"),
+        tr("followup.history", zone=zone_name_label(item.timezone, language)),
         "  "
         + tr(
             "followup.history_created",

@@ -78,7 +78,7 @@ RECORD_KEYS = (
 
 
 class OpenItemRow(NamedTuple):
-    """One unresolved item (待定事项) as listed, with its meeting and topic."""
+    """One open item (未决事项) as listed, with its meeting and topic."""
 
     id: int
     meeting_id: int

@@ -11,6 +11,7 @@ import re
 
 from facilitator.core.i18n import LANGUAGES, t
 from facilitator.core.text import clean
+from facilitator.line.entries import PREFIXES
 
 KINDS = ("progress", "risk", "proposal", "point", "decision", "dispute", "open_item", "task")
 """What can be searched, in the order the minutes show a topic's entries."""
@@ -25,6 +26,8 @@ KIND_LABELS = {
     "task": "kind.action",
 }
 """Each kind's word in the catalogue (the room's own names for them)."""
+_SEARCH_KIND = {"unresolved": "open_item", "action": "task"}
+"""The searched kind of an entry kind, where the two names differ."""
 SHORTEST_INDEXED = 3
 """The trigram index finds runs of three characters or more; shorter words
 (``预算``) are looked for one entry at a time (``LIKE``)."""
@@ -37,8 +40,9 @@ def terms_of(text: str) -> tuple[str, ...]:
 
 
 def parse_kind(word: str) -> str | None:
-    """The kind a person typed: ``decision``, ``open-item``, ``决定``, ``待定``,
-    ``Task`` (any case, either language); None if it is none of :data:`KINDS`."""
+    """The kind a person typed: ``decision``, ``open-item``, ``决策``, ``未决``,
+    ``Task`` (any case, either language), or a prefix the room accepts for it
+    (``决定``, ``待定``); None if it is none of :data:`KINDS`."""
     typed = word.strip().casefold().replace("-", "_")
     for kind in KINDS:
         names = {kind, kind + "s"} | {
@@ -46,7 +50,8 @@ def parse_kind(word: str) -> str | None:
         }
         if typed in names:
             return kind
-    return None
+    entry_kind = PREFIXES.get(typed)
+    return _SEARCH_KIND.get(entry_kind, entry_kind) if entry_kind else None
 
 
 def highlighted(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:

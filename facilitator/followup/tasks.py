@@ -15,7 +15,7 @@ from pendulum import Date, DateTime, Duration, duration
 from facilitator.core.i18n import LANGUAGES, current_language, t
 from facilitator.core.zones import zone
 from facilitator.followup.statuses import SETTABLE_STATUSES, TASK_STATUSES
-from facilitator.render.times import format_date, format_datetime
+from facilitator.render.times import format_date, format_datetime, zone_name_label
 
 if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
@@ -234,7 +234,7 @@ def describe_task(
             tr("followup.from_meeting", title=task.meeting_title, id=task.meeting_id),
         ),
         labelled("minutes.status", tr("status." + effective_status(task, today))),
-        tr("followup.history"),
+        tr("followup.history", zone=zone_name_label(task.timezone, language)),
         "  "
         + tr(
             "followup.history_created",

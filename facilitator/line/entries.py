@@ -1,8 +1,9 @@
 """Lines that become entries: points, decisions, tasks, open items, disputes,
 and the topic owner's report.
 
-``d:`` decision, ``a:`` action item, ``u:`` unresolved item, ``x:`` dispute
-(Chinese 决定: 任务: 待定: 争议:, and full-width colons); ``progress:``
+``d:`` decision, ``a:`` task, ``u:`` open item, ``x:`` dispute (Chinese
+决策: 任务: 未决: 争议:, and full-width colons; 决定: and 待定: as recorders
+used to type them); ``progress:``
 ``risk:`` ``proposal:`` (进展: 风险: 建议:) for the owner's report; MeetBot's
 ``#agreed``/``#action``/``#info`` too. Whatever cannot be read is kept as a
 plain point with the reason, so nothing typed is ever thrown away.
@@ -25,9 +26,12 @@ from facilitator.meeting.events import Entry, EntryKind
 
 PREFIXES: dict[str, EntryKind] = {
     **dict.fromkeys(("p", "point", "note", "info", "要点", "讨论", "记录"), "point"),
-    **dict.fromkeys(("d", "decision", "decided", "agreed", "决定", "决策", "决议"), "decision"),
-    **dict.fromkeys(("a", "action", "task", "todo", "任务", "待办", "行动"), "action"),
-    **dict.fromkeys(("u", "unresolved", "open", "待定", "未决", "待解决"), "unresolved"),
+    **dict.fromkeys(("d", "decision", "decided", "agreed", "决策", "决定", "决议"), "decision"),
+    **dict.fromkeys(("a", "action", "task", "todo", "任务", "待办", "待办任务", "行动"), "action"),
+    # 未决 is what the room shows; 待定 and 待解决 are what recorders type too.
+    **dict.fromkeys(
+        ("u", "unresolved", "open", "未决", "未决事项", "待定", "待解决"), "unresolved"
+    ),
     **dict.fromkeys(("x", "dispute", "争议", "分歧"), "dispute"),
     # The topic owner's report, under the template's headings (当前进展, 风险点, 建议).
     **dict.fromkeys(("progress", "进展", "当前进展", "进度"), "progress"),

@@ -43,7 +43,7 @@ class Side:
 
 @dataclass(frozen=True)
 class Entry:
-    """A captured line: a point, decision, action item, unresolved item or dispute,
+    """A captured line: a point, decision, task, open item or dispute,
     or a part of the topic owner's report (progress, risk, proposal).
 
     ``text`` is the cleaned text (for an action: the task itself); ``raw`` is

@@ -191,7 +191,13 @@ def build_minutes(state: MeetingState, now: DateTime) -> Minutes:
     """The minutes of ``state`` as of ``now`` (the close, usually)."""
     agenda = state.agenda
     attendance = []
-    for person in sorted(agenda.people, key=lambda p: (p.department, name_sort_key(p.name))):
+    # Departments in the agenda's order (the host's usually first, as the notice
+    # lists them), people within one by pinyin: code points put 韩 before 王.
+    rank = {department: n for n, department in enumerate(agenda.departments)}
+    by_department = sorted(
+        agenda.people, key=lambda p: (rank.get(p.department, len(rank)), name_sort_key(p.name))
+    )
+    for person in by_department:
         marked = state.attendance.get(person.name)
         attendance.append(
             AttendanceLine(

@@ -273,12 +273,20 @@ class LiveView:
 
     state: MeetingState
     now: DateTime
+    gone: str | None = None
+    """Why nothing more will come: the archive followed was deleted or replaced."""
 
     def _repr_html_(self) -> str:
-        return live_html(self.state, self.now)
+        if self.gone is None:
+            return live_html(self.state, self.now)
+        from html import escape
+
+        warning = f"<p style='color:#b00020;font-weight:bold'>⚠ {escape(self.gone)}</p>"
+        return warning + live_html(self.state, self.now)
 
     def __repr__(self) -> str:
-        return live_text(self.state, self.now)
+        text = live_text(self.state, self.now)
+        return text if self.gone is None else f"⚠ {self.gone}\n{text}"
 
 
 @dataclass(frozen=True)

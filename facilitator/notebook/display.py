@@ -166,7 +166,7 @@ def agenda_columns() -> list[tuple[str, str]]:
     return [
         ("position", "#"),
         ("title", t("notebook.topic")),
-        ("owner", t("minutes.owner")),
+        ("owner", t("minutes.topic_owner")),
         ("planned_minutes", t("notebook.planned")),
         ("extra_minutes", t("notebook.extra")),
         ("actual_minutes", t("notebook.actual")),

@@ -31,7 +31,8 @@ def follow_in_cell(
     display: Callable[..., Any] | None = None,
 ) -> None:
     """Draw meeting ``meeting_id`` in the cell and redraw it from the journal until
-    ``duration`` seconds pass, the meeting closes, or the cell is interrupted."""
+    ``duration`` seconds pass, the meeting closes, its archive is deleted or replaced
+    (said above the meeting), or the cell is interrupted."""
     reader = archive.followed(meeting_id)
     follower = Follower(reader, clock, reader.version)
     show = display or show_in_notebook
@@ -40,19 +41,21 @@ def follow_in_cell(
     deadline = time.monotonic() + duration
     drawn = time.monotonic()
     try:
-        while time.monotonic() < deadline and not follower.state.is_closed:
+        while (
+            time.monotonic() < deadline and not follower.state.is_closed and follower.gone is None
+        ):
             time.sleep(interval)
             changed = follower.poll()
             # Redraw on news, and every second for the countdown.
             if changed or time.monotonic() - drawn >= 1.0:
-                view = LiveView(follower.state, clock.now())
+                view = LiveView(follower.state, clock.now(), follower.gone)
                 if handle is not None:
                     handle.update(view)
                 drawn = time.monotonic()
     except KeyboardInterrupt:
         pass
     if handle is not None:
-        handle.update(LiveView(follower.state, clock.now()))
+        handle.update(LiveView(follower.state, clock.now(), follower.gone))
 
 
 def room_command(where: str, meeting_id: int) -> tuple[str, ...]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from pendulum import DateTime
 
 from facilitator.core.i18n import current_language, t
 from facilitator.core.text import clean
-from facilitator.core.workdays import known_country
 from facilitator.core.zones import local_zone, wall_time_exists, zone_of
 from facilitator.meeting.agenda import (
     DEFAULT_BALANCE_THRESHOLD,
@@ -38,43 +36,20 @@ from facilitator.planning.agenda_keys import (
     PERSON_KEYS,
     TABLES,
     TOPIC_KEYS,
+    holiday_calendar,
     nearest,
     unknown,
+)
+from facilitator.planning.agenda_problems import (
+    AgendaError,
+    Problem,
+    bad_date_literal,
+    toml_error_line,
 )
 from facilitator.planning.agenda_room import room_settings
 
 _PLACEHOLDER_TIME = pendulum.datetime(2000, 1, 1, tz="UTC")
 """Stands in for a start or end the file gets wrong, in a partial agenda only."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an agenda file."""
-
-    field: str
-    message: str
-    line: int | None = None
-
-
-@dataclass
-class AgendaError(Exception):
-    """The agenda cannot be run; ``problems`` says every reason found."""
-
-    source: str
-    problems: list[Problem] = field(default_factory=list)
-    partial: Agenda | None = None
-    """What could be read despite the problems, so ``check`` can still give its
-    warnings; None when the file could not be read as TOML at all."""
-    partial_times: bool = False
-    """Whether ``partial`` has the file's own start and end (both valid, in order);
-    if not, they are placeholders and no warning about time may use them."""
-
-    def __str__(self) -> str:
-        lines = []
-        for problem in self.problems:
-            where = f"{self.source}:{problem.line}" if problem.line else self.source
-            lines.append(f"{where}: {problem.field}: {problem.message}")
-        return "\n".join(lines)
 
 
 def load_agenda(path: str | Path) -> Agenda:
@@ -95,45 +70,10 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = _line_from_toml_error(str(exc))
-        problem = _bad_date_literal(text, line) or Problem("toml", str(exc), line)
+        line = toml_error_line(str(exc))
+        problem = bad_date_literal(text, line) or Problem("toml", str(exc), line)
         raise AgendaError(source, [problem]) from None
     return _Validator(text, source).agenda(data)
-
-
-def _line_from_toml_error(message: str) -> int | None:
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else None
-
-
-_DATE_STATEMENT = re.compile(
-    r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*"
-    r"(?P<value>\d{4}-\d{1,2}-\d{1,2}(?:[T ][^#\s]*)?)\s*(?:#.*)?$"
-)
-_HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[A-Za-z0-9_-]+)\s*\]\]?\s*(?:#.*)?$")
-
-
-def _bad_date_literal(text: str, line: int | None) -> Problem | None:
-    """``start = 2026-13-40T10:00:00+01:00`` is a date TOML cannot read: say so
-    for the field, instead of TOML's "expected newline" about column 13."""
-    lines = text.splitlines()
-    if line is None or not 0 < line <= len(lines):
-        return None
-    statement = _DATE_STATEMENT.match(lines[line - 1])
-    if statement is None:
-        return None
-    # The table it is in, named like the validator's problems: meeting, topics[2]...
-    table = ""
-    counts: dict[str, int] = {}
-    for above in lines[: line - 1]:
-        header = _HEADER.match(above)
-        if header:
-            name = header.group("name")
-            counts[name] = counts.get(name, 0) + 1
-            table = f"{name}[{counts[name]}]" if header.group("open") == "[[" else name
-    key = statement.group("key")
-    label = f"{table}.{key}" if table else key
-    return Problem(label, t("agenda.bad_date_literal", value=statement.group("value")), line)
 
 
 def field_line(text: str, label: str) -> int | None:
@@ -373,17 +313,10 @@ class _Validator:
 
     def holidays(self, meeting: dict) -> str | None:
         """The working-day calendar the file names (``CN``, ``none``), or None: from the zone."""
-        value = meeting.get("holidays")
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.fail("meeting", None, "holidays", t("agenda.not_text", value=repr(value)))
-            return None
-        code = value.strip()
-        if code.lower() in ("", "none") or known_country(code):
-            return code.upper() if code.lower() not in ("", "none") else "none"
-        self.fail("meeting", None, "holidays", t("agenda.unknown_holidays", value=repr(value)))
-        return None
+        code, problem = holiday_calendar(meeting.get("holidays"))
+        if problem:
+            self.fail("meeting", None, "holidays", problem)
+        return code
 
     def strings(self, meeting: dict, key: str) -> tuple[str, ...]:
         value = meeting.get(key, [])

@@ -11,6 +11,9 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from facilitator.core.i18n import t
+from facilitator.core.workdays import known_country
+
 TABLES = ("meeting", "people", "topics")
 MEETING_KEYS = (
     "title",
@@ -54,3 +57,18 @@ def unknown(keys: Iterable[str], known: Iterable[str]) -> list[tuple[str, str | 
     """Each key not in ``known``, with the known key it probably meant."""
     allowed = tuple(known)
     return [(key, nearest(key, allowed)) for key in keys if key not in allowed]
+
+
+def holiday_calendar(value: object) -> tuple[str | None, str | None]:
+    """What ``holidays = ...`` names: (``CN`` or ``none``, None); (None, None) when
+    the key is absent (the zone decides); (None, the problem) when it is no calendar."""
+    if value is None:
+        return None, None
+    if not isinstance(value, str):
+        return None, t("agenda.not_text", value=repr(value))
+    code = value.strip()
+    if code.lower() in ("", "none"):
+        return "none", None
+    if known_country(code):
+        return code.upper(), None
+    return None, t("agenda.unknown_holidays", value=repr(value))

@@ -18,6 +18,7 @@ from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import SIDES_SEPARATOR, side_text
+from facilitator.render.numbers import heading_number
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import format_date
 from facilitator.render.topics import topic_timing
@@ -96,9 +97,12 @@ def _section(
 
 
 def topic_left_text(topic: TopicMinutes, language: str | None = None) -> str:
-    """``3. Sales training — not reached`` / ``议题3：销售培训需求（未讨论）``."""
+    """``3. Sales training — not reached`` / ``议题三：销售培训需求（未讨论）``."""
     heading = t(
-        "minutes.topic_heading", language=language, number=topic.position, title=clean(topic.title)
+        "minutes.topic_heading",
+        language=language,
+        number=heading_number(topic.position, language),
+        title=clean(topic.title),
     )
     return t(
         "summary.topic_left", language=language, topic=heading, status=topic_timing(topic, language)

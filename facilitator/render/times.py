@@ -6,9 +6,10 @@ import datetime as dt
 import math
 from functools import lru_cache
 
+import pendulum
 from pendulum import Date, DateTime
 
-from facilitator.core.i18n import current_language, t
+from facilitator.core.i18n import catalogue, current_language, t
 from facilitator.core.zones import zone as resolve_zone
 from facilitator.core.zones import zone_of
 
@@ -68,7 +69,7 @@ def format_span(start: DateTime, end: DateTime, language: str | None = None) -> 
         "minutes.time_with_zone",
         language=lang,
         time=f"{format_datetime(start, lang)}–{tail}",
-        zone=zone_label(start),
+        zone=zone_label(start, lang),
     )
 
 
@@ -107,14 +108,21 @@ _UTC_ALIASES = {
 }
 
 
-def zone_label(value: DateTime) -> str:
-    """The zone of ``value`` as shown next to a time: ``Europe/Berlin``, ``UTC+08:00``, ``UTC``."""
+def zone_name_label(name: str | None, language: str | None = None) -> str:
+    """:func:`zone_label` of a stored zone name (``Asia/Shanghai`` -> 北京时间)."""
+    return zone_label(pendulum.now("UTC").in_timezone(resolve_zone(name)), language)
+
+
+def zone_label(value: DateTime, language: str | None = None) -> str:
+    """The zone of ``value`` as shown next to a time: ``Europe/Berlin``, ``UTC+08:00``,
+    ``UTC``; in Chinese a common zone by the name people say (北京时间), from the
+    catalogue's ``[zone_names]``."""
     name = value.timezone_name or "UTC"
     if name in _UTC_ALIASES:
         return "UTC"
     if name.startswith(("+", "-")):
         return f"UTC{name}"
-    return name
+    return catalogue(language or current_language()).get(f"zone_names.{name}", name)
 
 
 def clock(seconds: float) -> str:

@@ -18,6 +18,7 @@ from pendulum import Date
 from facilitator.core.i18n import t
 from facilitator.meeting.minutes import Dispute, Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import said_parts, side_parts
+from facilitator.render.numbers import heading_number
 from facilitator.render.patterns import Part, fill, joined
 from facilitator.render.times import duration, format_date
 
@@ -53,7 +54,7 @@ def topic_timing(section: TopicMinutes, language: str | None = None) -> str:
 class Bullet:
     """One recorded item: a point, a decision, a dispute, an open item or a task.
 
-    A dispute with sides shows ``label`` (the catalogue's "Positions:") with
+    A dispute with sides shows ``label`` ("Dispute 1:", "争议一：") with
     one sub-item per side, and so do points grouped by speaker (``李雷：`` and
     one sub-item per point); anything else shows :attr:`pieces`: ``text``,
     people's words, or ``parts`` when a pattern adds our own (an open item's
@@ -95,12 +96,14 @@ class TopicView:
     """What to say when ``blocks`` is empty ("Nothing recorded.")."""
 
 
-def _dispute(dispute: Dispute, language: str | None) -> Bullet:
+def _dispute(dispute: Dispute, number: int, language: str | None) -> Bullet:
+    """A dispute with its sides under a label: Chinese counts them (争议一：, 争议二：)
+    rather than repeating one word over each."""
     if not dispute.sides:
         return Bullet(dispute.text)
     return Bullet(
         dispute.text,
-        label=t("minutes.dispute", language=language),
+        label=t("minutes.dispute", language=language, number=heading_number(number, language)),
         sides=tuple(side_parts(side, language) for side in dispute.sides),
     )
 
@@ -171,7 +174,7 @@ def topic_blocks(
         Block(t("minutes.points", language=language), point_bullets(section, language)),
         Block(
             t("minutes.disputes", language=language),
-            tuple(_dispute(dispute, language) for dispute in section.disputes),
+            tuple(_dispute(dispute, n, language) for n, dispute in enumerate(section.disputes, 1)),
         ),
         Block(
             t("minutes.decisions_in_topic", language=language),
@@ -200,9 +203,9 @@ def topic_view(
         "minutes.topic_heading",
         language=language,
         words={"title": section.title},
-        number=section.position,
+        number=heading_number(section.position, language),
     )
-    owner = t("minutes.owner", language=language)
+    owner = t("minutes.topic_owner", language=language)
     meta = fill("minutes.labelled", language=language, words={"value": section.owner}, label=owner)
     meta += (Part(META_SEPARATOR + topic_timing(section, language)),)
     nothing = t("minutes.nothing_recorded", language=language)

@@ -12,33 +12,41 @@ from facilitator.core.i18n import t
 from facilitator.meeting.state import MeetingState
 from facilitator.render.times import format_datetime, format_time
 
+_DELTA = "\x00"
+"""Where the drift goes in the catalogue's sentence: it is coloured on its own."""
+
 
 def projection(state: MeetingState, now: DateTime) -> Text:
-    """``Ends ~10:53 (planned 10:50) +3'``: always in view, so the room sees drift early."""
+    """``Ends ~10:53 (planned 10:50) +3'`` / ``预计10:53结束（计划10:50，推迟3分钟）``:
+    always in view, so the room sees drift early."""
     zone = state.agenda.timezone
     projected = state.projection(now)
     text = Text(no_wrap=True, overflow="ellipsis", justify="right")
     if not projected.same_day:
+        planned = format_datetime(projected.planned, zone=zone)
         text.append(
             t(
                 "room.projected_end",
                 time=format_time(projected.end, zone),
-                planned=format_datetime(projected.planned, zone=zone),
+                planned=planned,
+                delta="",
             )
         )
         return text
-    text.append(
-        t(
-            "room.projected_end",
-            time=format_time(projected.end, zone),
-            planned=format_time(projected.planned, zone),
-        )
+    sentence = t(
+        "room.projected_end",
+        time=format_time(projected.end, zone),
+        planned=format_time(projected.planned, zone),
+        delta=_DELTA,
     )
+    before, _, after = sentence.partition(_DELTA)
+    text.append(before)
     delta = projected.delta_minutes
     if delta > 0:
-        text.append(f" +{delta}'", style="bold red")
+        text.append(t("room.projected_late", minutes=delta), style="bold red")
     elif delta < 0:
-        text.append(f" {delta}'", style="bold green")
+        text.append(t("room.projected_early", minutes=-delta), style="bold green")
+    text.append(after)
     return text
 
 

@@ -34,18 +34,18 @@ from facilitator.core.notice import Notice
 from facilitator.line.completion import Offer, apply
 from facilitator.line.parsed import Capture, Invalid, Parsed
 from facilitator.meeting.decision import Command
+from facilitator.render.entries import dispute_text
 from facilitator.render.times import format_date
 from screens.keys import localize_bindings
 from screens.widgets.completion import CompletionMenu
 from screens.widgets.entries import KIND_STYLES
+from screens.widgets.line_history import LineHistory
 
 Completer = Callable[[str, int], Offer | None]
 """What may complete the word before the cursor (``facilitator.line.completion.offer``)."""
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-HISTORY = 50
-"""Lines kept for ↑ (the recorder's own recent lines, refused ones included)."""
 QUIET_SECONDS = 0.3
 """A refused line comes back into the input once no key has come for this long."""
 
@@ -136,13 +136,9 @@ class CaptureLine(Input):
         )
         self.completer = completer
         self.menu = menu
-        self.history: list[str] = []
+        self.history = LineHistory()
         self.keys = 0
         """Keys (and pastes) taken so far: a refused line comes back only if none came since."""
-        self.kept: list[str] = []
-        """Refused lines waiting under ↑, not yet brought back (the room keeps saying so)."""
-        self._recalled: int | None = None
-        self._draft = ""
         self._returned: str | None = None
         """A refused line just put back, still whole and selected."""
         # Input's own keys (Backspace, arrows, Home...), run here in typing order.
@@ -187,9 +183,9 @@ class CaptureLine(Input):
         """Take the line and empty it in one step; an empty line does nothing."""
         text = self.value
         self.value = ""
-        self._recalled = None
+        self.history.restart()
         if text.strip():
-            self._remember(text)
+            self.history.remember(text)
             self._send((text,), pasted=False)
 
     def _send(self, texts: tuple[str, ...], pasted: bool) -> None:
@@ -215,10 +211,10 @@ class CaptureLine(Input):
         lines[0] = before + lines[0]
         self.value = rest + after
         self.cursor_position = len(rest)
-        self._recalled = None
+        self.history.restart()
         texts = tuple(line for line in lines if line.strip())
         for text in texts:
-            self._remember(text)
+            self.history.remember(text)
         if texts:
             self._send(texts, pasted=True)
 
@@ -233,16 +229,20 @@ class CaptureLine(Input):
         refused one. Otherwise it waits under ↑ and the room is told (:class:`Kept`).
         Returns whether it is on its way back (else kept at once).
         """
-        self._remember(text)
+        self.history.remember(text)
         if keys is None or keys != self.keys:
             self.call_later(self._keep, text)
             return False
         self.set_timer(QUIET_SECONDS, lambda: self._give_back(text, keys))
         return True
 
+    @property
+    def kept(self) -> list[str]:
+        """Refused lines waiting under ↑, not yet brought back (the room keeps saying so)."""
+        return self.history.kept
+
     def _keep(self, text: str) -> None:
-        self._remember(text)
-        self.kept.append(text)
+        self.history.keep(text)
         self.screen.post_message(self.Kept(self, text))
 
     def _give_back(self, text: str, keys: int) -> None:
@@ -271,44 +271,11 @@ class CaptureLine(Input):
             # Being fixed: the preview reads the line again instead of the hint.
             self.post_message(self.Changed(self, self.value))
 
-    def _remember(self, text: str) -> None:
-        if self.history and self.history[-1] == text:
-            return
-        self.history.append(text)
-        del self.history[:-HISTORY]
-
     def _recall(self, step: int) -> None:
-        """↑ and ↓ walk the lines sent before (like a shell); past the newest, the draft.
-
-        A refused line that is still kept comes first: ↑ is how it comes back.
-        """
-        if step < 0 and self._recalled is None and self.kept:
-            text = self.kept.pop()
-            self._draft = self.value
-            self._recalled = len(self.history) - 1 - self.history[::-1].index(text)
+        text = self.history.recall(step, self.value)
+        if text is not None:
             self.value = text
             self.cursor_position = len(text)
-            return
-        if not self.history:
-            return
-        if self._recalled is None:
-            if step > 0:
-                return
-            self._draft = self.value
-            index = len(self.history) - 1
-        else:
-            index = self._recalled + step
-        if index < 0:
-            index = 0
-        if index >= len(self.history):
-            self._recalled = None
-            self.value = self._draft
-        else:
-            self._recalled = index
-            self.value = self.history[index]
-            if self.value in self.kept:
-                self.kept.remove(self.value)
-        self.cursor_position = len(self.value)
 
     # -- completion --------------------------------------------------------------------
 
@@ -408,6 +375,10 @@ class LinePreview(Static):
                 text.append("  " + t("room.preview_owner", name=entry.owner))
             if entry.due:
                 text.append("  " + t("room.preview_due", date=format_date(entry.due)))
+            if entry.sides:
+                # The sides as they will be recorded, before Enter: a split that
+                # went wrong is fixed while the line is still being typed.
+                text.append("  " + dispute_text(entry.text, entry.sides))
             for notice in parsed.notices:
                 text.append("  ⚠ " + notice.text(), style="yellow")
         self.update(text)

@@ -44,3 +44,19 @@ def test_a_server_on_every_address_answers_to_the_names_it_was_given() -> None:
     hosts = hosts_for("0.0.0.0", 8000, ("meeting-pc", "192.168.1.5"))
     assert "meeting-pc:8000" in hosts and "192.168.1.5:8000" in hosts
     assert "0.0.0.0:8000" not in hosts
+
+
+def test_a_page_on_another_port_of_this_machine_is_another_site() -> None:
+    # http://localhost is port 80: some other program's page, not this server's.
+    for origin in ("http://localhost", "http://127.0.0.1", "http://localhost:3000"):
+        verdict = admit("/ws", "127.0.0.1:8000", origin, TOKEN, TOKEN, HOSTS)
+        assert verdict.refused == "origin", origin
+    assert admit("/", "localhost", None, TOKEN, TOKEN, HOSTS).refused == "host"
+    on_80 = hosts_for("127.0.0.1", 80)
+    assert admit("/ws", "localhost", "http://localhost", TOKEN, TOKEN, on_80).allowed
+
+
+def test_a_proxy_s_name_is_answered_with_or_without_a_port() -> None:
+    hosts = hosts_for("127.0.0.1", 8000, ("meeting.example",))
+    assert admit("/ws", "meeting.example", "https://meeting.example", TOKEN, TOKEN, hosts).allowed
+    assert admit("/", "meeting.example:8000", None, TOKEN, TOKEN, hosts).allowed

@@ -80,7 +80,7 @@ def test_the_archive_comes_back_from_the_server_to_a_file(
         assert tasks(archive) == tasks(server)
     backup = tmp_path / "backup.db"
     result = cli(pg_url, "backup", str(backup))
-    assert result.exit_code == 0 and "backed up 1 meetings" in result.output
+    assert result.exit_code == 0 and "backed up 1 meeting to" in result.output
     assert cli(backup, "minutes").exit_code == 0
 
 

@@ -50,7 +50,7 @@ def test_participants_confirm_or_object_and_the_minutes_say_who(db_path: Path) -
     text = cli(db_path, "minutes", now=TUESDAY).stdout
     assert (
         "| Confirmed by | confirmed: Ana; objected: Li (the form is due 3/12); "
-        "not yet: Marta, Zhao |"
+        "not yet: Zhao, Marta |"
     ) in text
     # Li's later confirmation replaces the objection: the latest word counts.
     cli(db_path, "confirm", "1", "--by", "Li", "--note", "fixed in the task list", now=WEDNESDAY)
@@ -61,7 +61,7 @@ def test_participants_confirm_or_object_and_the_minutes_say_who(db_path: Path) -
     ]
     assert document["confirmations"][0]["at"] == "2026-03-03T10:00:00+01:00"
     html = cli(db_path, "minutes", "--format", "html", now=WEDNESDAY).stdout
-    assert "<th>Confirmed by</th><td>confirmed: Ana, Li; not yet: Marta, Zhao</td>" in html
+    assert "<th>Confirmed by</th><td>confirmed: Ana, Li; not yet: Zhao, Marta</td>" in html
     with sqlite3.connect(db_path) as conn:
         rows = conn.execute("SELECT name, verdict, note FROM confirmations ORDER BY id").fetchall()
     assert rows == [
@@ -76,14 +76,17 @@ def test_chinese_minutes_say_who_confirmed_in_chinese(db_path: Path) -> None:
     said = cli(db_path, "confirm", "1", "--by", "lilei", lang="zh", now=TUESDAY)
     assert said.output == "李雷已确认“Q3新产品上线协调会”的会议纪要（已确认 1/4）\n"
     text = cli(db_path, "minutes", now=TUESDAY).stdout
-    assert "| 纪要确认 | 已确认：李雷；尚未确认：韩梅梅、赵芳、周敏 |" in text
+    assert "| 纪要确认 | 已确认：李雷；尚未确认：赵芳、周敏、韩梅梅 |" in text
 
 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
         (("--by", "Wang"), "Wang was absent from 'Q3 launch coordination'"),
-        (("--by", "Bob"), "Bob did not attend 'Q3 launch coordination': one of Marta, Ana"),
+        (
+            ("--by", "Bob"),
+            "Bob did not attend 'Q3 launch coordination': one of Ana, Zhao, Li, Marta",
+        ),
         (("--by", "Li", "--objection"), "an objection needs --note saying what to correct"),
     ],
 )
@@ -109,11 +112,11 @@ def test_the_report_chases_minutes_unconfirmed_after_two_working_days(db_path: P
     heading = "Minutes not confirmed two working days after the close"
     assert f"{heading} (0)" in cli(db_path, "report", now=TUESDAY).output
     wednesday = cli(db_path, "report", now=WEDNESDAY).output.split(heading)[1]
-    assert "(1)" in wednesday and "not yet: Marta, Ana, Zhao, Li" in wednesday
+    assert "(1)" in wednesday and "not yet: Ana, Zhao, Li, Marta" in wednesday
     for name in ("Ana", "Li", "Marta"):
         cli(db_path, "confirm", "1", "--by", name, now=WEDNESDAY)
     thursday = cli(db_path, "report", now="2026-03-05T10:00:00+01:00").output.split(heading)[1]
-    assert "confirmed: Marta, Ana, Li; not yet: Zhao" in thursday
+    assert "confirmed: Ana, Li, Marta; not yet: Zhao" in thursday
     cli(db_path, "confirm", "1", "--by", "Zhao", now="2026-03-05T11:00:00+01:00")
     assert f"{heading} (0)" in cli(db_path, "report", now="2026-03-06T10:00:00+01:00").output
     zh = cli(db_path, "report", lang="zh", now=WEDNESDAY).output

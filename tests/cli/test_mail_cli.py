@@ -123,7 +123,7 @@ def test_chinese_mail_has_an_encoded_utf8_subject_and_chinese_names(
         in _parts(minutes)["text/plain"].get_content()
     )
     brief = _read(tmp_path / "1-brief-赵芳.eml")
-    assert brief["Subject"] == "缺席人员同步（韩梅梅）：Q3新产品上线协调会"
+    assert brief["Subject"] == "会后传达（韩梅梅）：Q3新产品上线协调会"
     # No tasks in this meeting: nothing to attach.
     assert "text/calendar" not in _parts(brief)
     # 李雷 and 韩梅梅 have no address: said, not mailed.

@@ -119,7 +119,7 @@ def test_check_warns_but_passes_what_can_still_run(db_path: Path, tmp_path: Path
     result = cli(db_path, "check", str(agenda), now="2026-02-27T09:00:00+01:00")
     assert result.exit_code == 0
     # Each warning says where to look, like an error: file, line, field.
-    assert result.output.splitlines()[1:] == [
+    assert result.output.splitlines()[2:] == [
         f"{agenda}:1: meeting.goal: warning: no goal: add goal = "
         '"..." so everyone knows what the meeting must decide',
         f"{agenda}:13: people: warning: no recorder: give one person role = "
@@ -180,7 +180,7 @@ def test_check_warns_about_an_email_that_is_not_an_address_and_a_missing_place(
     )
     result = cli(db_path, "check", str(agenda), now="2026-02-20T09:00:00+01:00")
     assert result.exit_code == 0
-    assert result.output.splitlines()[1:] == [
+    assert result.output.splitlines()[2:] == [
         f'{agenda}:1: meeting.place: warning: no place: add place = "..." (a room) or '
         'online = "https://..." so people know where to go',
         f"{agenda}:27: people[3].email: warning: Li's email 'not-an-email' is not an address "
@@ -227,10 +227,10 @@ def test_notice_in_chinese_has_the_template_fields(db_path: Path, tmp_path: Path
         "截止确认时间",
     ):
         assert field in result.output
-    assert "2026年3月2日 星期一 14:00–16:00（Asia/Shanghai）" in result.output
-    assert "项目部（周敏（主持人）、赵芳（记录人））" in result.output
+    assert "2026年3月2日 星期一 14:00–16:00（北京时间）" in result.output
+    assert "项目部：周敏（主持人）、赵芳（记录人）" in result.output
     assert "1. 研发进度汇报（李雷，20分钟）" in result.output
-    assert "请于 2026年2月26日 星期四 17:00（Asia/Shanghai） 前确认是否出席。" in result.output
+    assert "请于2026年2月26日 星期四 17:00（北京时间）前确认是否出席。" in result.output
 
 
 def test_notice_in_english_to_a_file(db_path: Path, tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_a_task_moved_and_handed_on_keeps_both_in_its_history(db_path: Path) -> 
         "Due: Fri 6 Mar 2026",
         "Meeting: Q3 launch coordination (meeting 1)",
         "Status: In progress",
-        "History:",
+        "History (Europe/Berlin):",
         "  Mon 2 Mar 2026, 10:18: recorded in the minutes (Open)",
         "  Tue 3 Mar 2026, 09:00: due Fri 20 Mar 2026 → Fri 27 Mar 2026; owner Marta → Li"
         " — budget approved late",
@@ -91,10 +91,10 @@ def test_a_task_in_chinese_is_rescheduled_in_chinese(db_path: Path) -> None:
     )
     assert result.output == (
         "任务 1（提交测试资源申请表）：未开始 → 延期；"
-        "截止时间 2026年3月10日 星期二 → 2026年3月20日 星期五；负责人 李雷 → 韩梅梅\n"
+        "截止日期 2026年3月10日 星期二 → 2026年3月20日 星期五；责任人 李雷 → 韩梅梅\n"
     )
     shown = cli(db_path, "task", "1", lang="zh", now="2026-03-10T09:00:00+08:00").output
-    assert "负责人：韩梅梅（市场部）" in shown and "（测试环境未到位）" in shown
+    assert "责任人：韩梅梅（市场部）" in shown and "（测试环境未到位）" in shown
 
 
 def test_a_note_alone_is_kept_without_changing_the_task(db_path: Path) -> None:

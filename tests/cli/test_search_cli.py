@@ -37,8 +37,8 @@ def test_search_finds_a_chinese_word_across_twenty_meetings(db_path: Path) -> No
     headings = [line for line in lines if line and not line.startswith(" ") and "会议 " in line]
     assert len(headings) == TWENTY_MEETINGS
     assert headings[0] == "2026年4月20日 星期一  Q3 launch coordination（会议 20）"
-    assert "  议题2：Launch campaign · 决定：the 预算 stays frozen until May" in lines
-    assert "  议题2：推广方案确认 · 待定：预算审批（韩梅梅）" in lines
+    assert "  议题二：Launch campaign · 决策：the 预算 stays frozen until May" in lines
+    assert "  议题二：推广方案确认 · 未决：预算审批（韩梅梅）" in lines
 
 
 def test_a_match_is_marked_on_a_terminal_and_plain_when_piped(two_meetings: Path) -> None:
@@ -59,7 +59,8 @@ def test_search_narrows_by_meeting_and_kind_and_says_when_nothing_is_found(
     both = cli(two_meetings, "search", "研发部", "--kind", "争议", "--kind", "任务").output
     assert "2 found." in both
     assert cli(two_meetings, "search", "nowhere to be found").output == (
-        "Nothing found for 'nowhere to be found'.\n"
+        "Nothing said matches 'nowhere to be found'. "
+        "Meeting titles: facilitator meetings 'nowhere to be found'\n"
     )
 
 

@@ -143,7 +143,7 @@ def test_topics_left_are_carried_with_their_own_title_and_minutes(
     assert "# “Q3新产品上线协调会”中未讨论或已跳过" in out.read_text(encoding="utf-8")
     # The minutes say it too.
     assert (
-        "## 未讨论或已跳过的议题\n\n- 议题2：推广方案确认（已跳过）"
+        "## 未讨论或已跳过的议题\n\n- 议题二：推广方案确认（已跳过）"
         in cli(db_path, "minutes").stdout
     )
 

@@ -39,14 +39,14 @@ def test_chinese_names_line_up_in_the_task_table(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     output = cli(db_path, "tasks", now=DAY_AFTER, lang="zh").output
     header, _rule, *rows = output.splitlines()
-    assert header.split() == ["编号", "截止时间", "状态", "负责人", "部门", "任务名称", "会议"]
+    assert header.split() == ["编号", "截止日期", "状态", "责任人", "部门", "任务名称", "会议"]
     li = next(row for row in rows if "李雷" in row)
     marta = next(row for row in rows if "Marta" in row)
     # Every column starts on the same screen column, with two-column characters in some rows.
     assert column_starts(li, ["李雷", "研发部", "提交测试资源申请表"]) == column_starts(
         marta, ["Marta", "Marketing", "campaign draft"]
     )
-    assert column_starts(li, ["李雷"]) == column_starts(header, ["负责人"])
+    assert column_starts(li, ["李雷"]) == column_starts(header, ["责任人"])
 
 
 def test_tasks_filters_by_owner_department_meeting_and_status(db_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_a_task_on_its_own_shows_who_when_where_from_and_its_history(db_path: Pa
         "Due: Fri 20 Mar 2026",
         "Meeting: Q3 launch coordination (meeting 1)",
         "Status: Delayed",
-        "History:",
+        "History (Europe/Berlin):",
         "  Mon 2 Mar 2026, 10:18: recorded in the minutes (Open)",
         "  Tue 3 Mar 2026, 09:00: Open → In progress — draft started",
         "  Fri 6 Mar 2026, 09:00: In progress → Delayed — waiting for budget",
@@ -146,7 +146,7 @@ def test_a_task_in_chinese_shows_its_history_in_chinese(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     cli(db_path, "task", "1", "doing", "--note", "已提交初稿", now="2026-03-04T09:00:00+08:00")
     shown = cli(db_path, "task", "1", lang="zh", now="2026-03-05T09:00:00+08:00").output
-    assert "负责人：李雷（研发部）" in shown and "状态：进行中" in shown
+    assert "责任人：李雷（研发部）" in shown and "状态：进行中" in shown
     assert "2026年3月4日 星期三 09:00：未开始 → 进行中（已提交初稿）" in shown
 
 

@@ -22,7 +22,7 @@ def test_dates_read_naturally_in_both_languages() -> None:
 
 def test_meeting_time_shows_its_time_zone() -> None:
     span = format_span(MONDAY_TEN, MONDAY_TEN.add(hours=2), "zh")
-    assert span == "2026年3月2日 星期一 10:00–12:00（Asia/Shanghai）"
+    assert span == "2026年3月2日 星期一 10:00–12:00（北京时间）"
     english = format_span(MONDAY_TEN, MONDAY_TEN.add(hours=2), "en")
     assert english == "Mon 2 Mar 2026, 10:00–12:00 (Asia/Shanghai)"
 
@@ -64,8 +64,8 @@ def test_chinese_meeting_minutes_follow_the_chinese_layout(archive) -> None:
         "## 待办任务",
     ):
         assert heading in text
-    assert "| 任务名称 | 负责人 | 截止时间 | 状态 |" in text
-    assert "王强（由赵芳同步）" in text
+    assert "| 任务名称 | 责任人 | 截止日期 | 状态 |" in text
+    assert "王强（由赵芳会后传达）" in text
     # Rendered straight from the room, before the archive numbers the task: no id yet.
     assert "|   | 完成培训版本交付 | 李雷 | 2026年9月10日 星期四 | 未开始 |" in text
 

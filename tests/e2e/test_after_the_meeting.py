@@ -101,7 +101,7 @@ def test_three_weeks_of_a_series_close_every_loop(db_path: Path, tmp_path: Path)
     week = user.report("2026-03-04T17:00:00+01:00")
     assert "compliance opinion" in week["Open items, overdue first — chase"]
     assert (
-        "confirmed: Alex, Li; not yet: Marta, Sam"
+        "confirmed: Alex, Li; not yet: Sam, Marta"
         in week["Minutes not confirmed two working days after the close"]
     )
 

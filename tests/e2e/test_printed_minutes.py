@@ -38,8 +38,8 @@ WHOLE_WORDS = (
     "星期五",
     "编号",
     "任务名称",
-    "负责人",
-    "截止时间",
+    "责任人",
+    "截止日期",
     "状态",
     "会议时间",
     "实际时间",
@@ -47,8 +47,8 @@ WHOLE_WORDS = (
     "缺席人员",
     "2026年3月13日",
 )
-HEADINGS = {"基本信息", "各议题讨论要点", "决策事项", "待解决问题", "任务分配", "发言时间"}
-HEADINGS |= {"讨论要点", "争议", "决策", "任务", "议题1：研发进度汇报", "议题2：推广方案确认"}
+HEADINGS = {"基本信息", "各议题讨论要点", "决策事项", "未决事项", "待办任务", "发言时间"}
+HEADINGS |= {"讨论要点", "争议", "决策", "任务", "议题一：研发进度汇报", "议题二：推广方案确认"}
 LINK = "https://wiki.example.com/q3-launch"
 
 
@@ -158,7 +158,7 @@ def test_a_long_task_table_runs_on_under_its_header_row(printed_minutes) -> None
         start = next(n for n, page in enumerate(paper) if "待办任务" in page)
         end = next(n for n, page in enumerate(paper) if "发言时间" in page)
         assert end > start, pdf.name  # 40 rows do not fit on one page
-        header = ("编号", "任务名称", "负责人", "截止时间", "状态")
+        header = ("编号", "任务名称", "责任人", "截止日期", "状态")
         # It starts under its heading (not pushed whole to the next page) ...
         first = "\n".join(paper[start])
         assert all(word in first for word in header), (pdf.name, paper[start][-5:])
@@ -179,7 +179,7 @@ def test_each_topic_lists_its_tasks_and_open_items_and_links_are_links(printed_m
     html, pdf = printed_minutes[0]
     paper = pages(pdf)
     lines = [line for page in paper for line in page]
-    topic2 = lines.index("议题2：推广方案确认")
+    topic2 = lines.index("议题二：推广方案确认")
     section = lines[topic2 : lines.index("决策事项")]
     assert section[2:] == [
         "讨论要点",

@@ -81,6 +81,9 @@ def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) 
     screen.send("Enter")
     shown = screen.wait_for("Meeting closed: Q3 product launch coordination")
     assert "training build — Li" in shown
+    # What to do next, runnable as printed: the minutes of this meeting, the tasks.
+    shown = screen.wait_for("Tasks: ")
+    assert f"--db{db}minutes1-ominutes.md" in "".join(shown.split())  # wrapped or not
     deadline = time.monotonic() + 10
     # The shell creates the file before it writes the status: wait for the status.
     while not (done.exists() and done.read_text().strip()) and time.monotonic() < deadline:

@@ -208,5 +208,5 @@ def test_a_hand_written_chinese_agenda_gets_an_ascii_uid_that_stays_the_same(
 
 def test_the_rsvp_deadline_says_its_zone(every_ics: dict[str, bytes]) -> None:
     event = read_by_vobject(every_ics["invitation.zh"]).vevent
-    assert "2026年8月8日 星期六 17:00（Asia/Shanghai）" in event.description.value
-    assert "（Asia/Shanghai）" in event.comment.value
+    assert "2026年8月8日 星期六 17:00（北京时间）" in event.description.value
+    assert "（北京时间）" in event.comment.value

@@ -80,12 +80,9 @@ def test_the_actual_time_is_shown_only_when_it_differs_from_the_plan(db_path: Pa
     assert "| Time | Mon 2 Mar 2026, 10:00–11:00 (Europe/Berlin) |" in on_time
     assert "Actual time" not in on_time
     late = cli(db_path, "minutes", "2").stdout
-    assert "| 实际时间 | 2026年3月2日 星期一 14:00–15:15（Asia/Shanghai） |" in late
+    assert "| 实际时间 | 2026年3月2日 星期一 14:00–15:15（北京时间） |" in late
     page = cli(db_path, "minutes", "2", "--format", "html").stdout
-    assert (
-        "<tr><th>实际时间</th><td>2026年3月2日 星期一 14:00–15:15（Asia/Shanghai）</td></tr>"
-        in page
-    )
+    assert "<tr><th>实际时间</th><td>2026年3月2日 星期一 14:00–15:15（北京时间）</td></tr>" in page
 
 
 def test_task_status_in_the_minutes_is_the_current_follow_up_status(db_path: Path) -> None:
@@ -140,7 +137,7 @@ def test_an_extended_topic_shows_its_plan_and_the_extension_apart(db_path: Path)
     page = cli(db_path, "minutes", "1", "--format", "html").stdout
     assert "planned 15 min (+2 extended), took 17 min 00 s" in page
     chinese = cli(db_path, "minutes", "2", now=AFTER_MEETING).stdout
-    assert "负责人：李雷 · 计划20分钟（延长2分钟），实际22分00秒" in chinese
+    assert "议题负责人：李雷 · 计划20分钟（延长2分钟），实际22分00秒" in chinese
     assert (
         "计划20分钟（延长2分钟），实际22分00秒"
         in cli(db_path, "minutes", "2", "--format", "html").stdout

@@ -23,7 +23,7 @@ REPORT_LINES = (
 def test_the_owners_report_reads_in_the_templates_order_in_the_minutes(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_ZH, REPORT_LINES)
     text = cli(db_path, "minutes", now="2026-03-02T18:00:00+08:00").stdout
-    topic = text[text.index("### 议题1") : text.index("### 议题2")]
+    topic = text[text.index("### 议题一") : text.index("### 议题二")]
     labels = ["**当前进展**", "**风险点**", "**建议**", "**讨论要点**", "**决策**"]
     assert sorted(labels, key=topic.index) == labels
     assert "- 前端开发完成80%，后端接口联调中" in topic

@@ -28,10 +28,7 @@ def test_summary_lists_each_dispute_with_every_sides_position(archive, clock) ->
         "d: go live on 20 Sept",
     )
     summary = render_summary(minutes)
-    assert (
-        "Disputes (1)\n  - R&D: test more\n    Marketing: keep the date\nUnresolved items"
-        in summary
-    )
+    assert "Disputes (1)\n  - R&D: test more\n    Marketing: keep the date\nOpen items" in summary
 
 
 def test_chinese_summary_lists_disputes_with_full_width_colons(archive, clock) -> None:

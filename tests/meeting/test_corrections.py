@@ -41,5 +41,5 @@ def test_the_entries_list_may_change_a_kind_but_says_so(meeting):
     change = kind_change(old, meeting.preview("ship on 21 Sept"))
     assert change is not None and change.text() == "becomes Point (was Decision)"
     set_language("zh")
-    assert kind_change(old, meeting.preview("ship on 21 Sept")).text() == "将由决定改为要点"
+    assert kind_change(old, meeting.preview("ship on 21 Sept")).text() == "将由决策改为要点"
     assert same_kind_refusal(old, meeting.preview("/next")) is None  # commands: refused elsewhere

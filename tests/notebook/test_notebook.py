@@ -356,6 +356,34 @@ def test_following_stops_after_its_duration(db_path: Path, clock: FakeClock):
     assert "Waiting for the room" in final._repr_html_()
 
 
+def test_following_an_archive_deleted_under_the_cell_says_so_and_stops(
+    tmp_path: Path, clock: FakeClock
+):
+    db = tmp_path / "archive.db"
+    with Archive.open(db) as archive:
+        archive.create_meeting(demo_agenda(clock.now()), clock.now())
+    views: list[LiveView] = []
+
+    class Cell:
+        def update(self, view: LiveView) -> None:
+            views.append(view)
+
+    def display(view: LiveView, display_id: bool = False) -> Cell:
+        views.append(view)
+        for path in tmp_path.glob("archive.db*"):
+            path.unlink()  # someone tidies the folder while the cell runs
+        return Cell()
+
+    started = time.monotonic()
+    with open_archive(db, clock=clock) as nb:
+        nb.follow(duration=30, interval=0.01, display=display)
+    assert time.monotonic() - started < 10  # stopped, not left waiting for 30 s
+    final = views[-1]
+    assert final.gone is not None and "was deleted" in final.gone
+    assert "was deleted while it was being followed" in final._repr_html_()
+    assert repr(final).startswith("⚠ the archive")
+
+
 def test_a_meeting_turns_into_plain_lists_and_dicts(nb: Notebook):
     data = nb.meeting().to_dict()
     # Plain values only: JSON takes the whole meeting, dates as ISO text.
@@ -395,7 +423,7 @@ def test_a_chinese_meetings_minutes_are_in_chinese_whatever_the_notebook_speaks(
         html = meeting._repr_html_()
         assert "会议纪要：Q3新产品上线协调会" in html and "未决事项" in html
         # The tables around it stay in the notebook's language.
-        assert "Unresolved items" in repr(meeting.open_items)
+        assert "Open items" in repr(meeting.open_items)
         assert "Speaking time per person" in meeting.speaking._repr_html_()
 
 
@@ -551,7 +579,7 @@ def test_console_tables_line_up_in_chinese(db_path: Path, clock: FakeClock):
     owners = [
         line.index(owner)
         for line in lines
-        for owner in ("负责人", "李雷", "韩梅梅")
+        for owner in ("议题负责人", "李雷", "韩梅梅")
         if owner in line
     ]
     # The owner column starts at the same terminal column on every line.
@@ -593,7 +621,7 @@ def test_a_closed_meeting_gives_its_briefs_and_who_confirmed(db_path, clock):
         assert brief.text.startswith("# Brief for Wang: Q3 launch coordination")
         assert "<h1>Brief for Wang: Q3 launch coordination</h1>" in brief._repr_html_()
         assert held.brief("nobody").text == ""
-        assert "confirmed: Ana; not yet: Marta, Zhao, Li" in held._repr_html_()
+        assert "confirmed: Ana; not yet: Zhao, Li, Marta" in held._repr_html_()
 
 
 def test_search_finds_a_chinese_word_in_every_meeting_with_ids_and_marks_it(db_path: Path) -> None:

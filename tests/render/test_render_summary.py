@@ -41,7 +41,7 @@ SHARED = [
         "Disputes (2)",
         ["R&D: test more | Marketing: ship", "Marketing: keep the date | Sales: more time"],
     ),
-    ("Unresolved items (1)", ["export rules — Wang, no date"]),
+    ("Open items (1)", ["export rules — Wang, no date"]),
     (
         "Tasks (2)",
         ["training build — Li, Thu 10 Sep 2026", "flyers — Marta, Sat 12 Sep 2026"],

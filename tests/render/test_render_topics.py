@@ -51,7 +51,7 @@ def test_a_topic_reads_points_then_disputes_then_decisions() -> None:
     )
     blocks = topic_blocks(topic, "en")
     assert [block.label for block in blocks] == ["Points", "Disputes", "Decisions"]
-    assert blocks[1].bullets[0].label == "Positions:"
+    assert blocks[1].bullets[0].label == "Dispute 1:"
     assert topic_blocks(_topic(points=("only a point",)), "en")[0].label == "Points"
     assert len(topic_blocks(_topic(points=("only a point",)), "en")) == 1
 
@@ -85,7 +85,7 @@ def test_the_notebook_and_the_markdown_minutes_read_a_topic_alike(db_path, archi
         "Points",
         "build on track",
         "Disputes",
-        "Positions:",
+        "Dispute 1:",
         "R&D: test more",
         "Sales: ship",
         "Decisions",

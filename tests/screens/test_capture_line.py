@@ -109,6 +109,8 @@ async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, 
         )
         await pilot.press("up")
         assert line.value == "/goto 9"
+        # Brought back: the status stops saying it waits (tmux showed it stale).
+        assert "↑" not in on_screen(app.screen.query_one("#message"))
         await pilot.press("down")
         assert line.value == "Budget"
 

@@ -307,7 +307,7 @@ async def test_the_chinese_follow_view_speaks_chinese_to_the_end(db_path: Path):
             assert "命令" in screen and "palette" not in screen
             # Too narrow for the whole date: the hours and the zone, never cut mid-date.
             when = shown(app, "#follow-when")
-            assert when == "10:00–10:45（Asia/Shanghai）"
+            assert when == "10:00–10:45（北京时间）"
             room.close()
             follower.poll()
             app.screen.refresh_view()

@@ -61,6 +61,7 @@ def test_backup_copies_an_archive_a_room_is_writing(tmp_path: Path, clock: FakeC
         dest = tmp_path / "backup.db"
         result = CliRunner().invoke(main, ["--db", str(db), "backup", str(dest)])
         assert result.exit_code == 0, result.output
+        assert f"backed up 1 meeting to {dest}" in result.output
     assert stat.S_IMODE(dest.stat().st_mode) == 0o600
     with Archive.open(dest, read_only=True) as copied:
         texts = [c.entry.text for c in copied.state(copied.meetings()[-1].id).entries]

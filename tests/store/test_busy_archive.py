@@ -133,7 +133,7 @@ async def test_a_full_disk_keeps_every_line_typed_and_says_so(
         await submit_lines(pilot, "x" * 3000, "d: " + "y" * 3000)
         assert app.meeting.state.entries == ()
         assert len(room.outbox.waiting) == 2
-        assert "disk holding" in str(room.query_one("#message").render())
+        assert "the disk is full" in str(room.query_one("#message").render())
         conn.execute("PRAGMA max_page_count = 1073741823")  # space again
         for _ in range(300):
             await pilot.pause(0.05)
