@@ -16,6 +16,8 @@ BENCHMARKS = {
     "tasks": "benchmarks.task_query",
     "timer": "benchmarks.timer_drift",
     "line": "benchmarks.line_parse",
+    "rooms": "benchmarks.rooms",
+    "tasks_1m": "benchmarks.task_scale",
 }
 
 

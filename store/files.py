@@ -147,7 +147,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
         with open(partial, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-        _fsync_directory(target.parent)
+        fsync_directory(target.parent)
     except (OSError, sqlite3.Error) as exc:
         raise ArchiveError(t("archive.backup_failed", path=target, reason=exc)) from None
     finally:
@@ -155,7 +155,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
             partial.unlink()
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make a rename in ``directory`` durable (where the system allows it)."""
     try:
         handle = os.open(directory, os.O_RDONLY)

@@ -32,11 +32,18 @@ if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _parse_instant(value: str) -> DateTime:
     # Tasks of one meeting share their timestamps (its close), and parsing is the
-    # bulk of reading a long task list: parse each distinct one once.
+    # bulk of reading a long task list: parse each distinct one once. An
+    # organisation's open tasks come from some 10,000 meetings
+    # (benchmarks/task_scale.py): the cache holds them all.
     return pendulum.instance(dt.datetime.fromisoformat(value))
+
+
+@lru_cache(maxsize=65536)
+def _parse_date(value: str) -> Date:
+    return pendulum.Date.fromisoformat(value)
 
 
 def _instant(value: str | None) -> DateTime | None:
@@ -44,7 +51,8 @@ def _instant(value: str | None) -> DateTime | None:
 
 
 def _date(value: str | None) -> Date | None:
-    return pendulum.Date.fromisoformat(value) if value else None
+    # Due dates repeat (a few per day of the year): parsed once each.
+    return _parse_date(value) if value else None
 
 
 _TASK_COLUMNS = (
@@ -213,8 +221,10 @@ def save_retrospective(archive: Archive, meeting_id: int, retro: Retrospective) 
     """Store (or replace) the meeting's retrospective."""
     with archive.transaction() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO retrospectives (meeting_id, good, improve, rating, at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO retrospectives (meeting_id, good, improve, rating, at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET "
+            "good = excluded.good, improve = excluded.improve, rating = excluded.rating, "
+            "at = excluded.at",
             (meeting_id, retro.good, retro.improve, retro.rating, iso(retro.at)),
         )
 

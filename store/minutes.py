@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import TYPE_CHECKING
 
 from facilitator.core.zones import utc_text
+from store.sql import Connection
 
 if TYPE_CHECKING:
     from pendulum import DateTime
@@ -20,7 +20,7 @@ def iso(value: DateTime | None) -> str | None:
     return utc_text(value) if value is not None else None
 
 
-def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -> None:
+def write_minutes(conn: Connection, meeting_id: int, minutes: Minutes) -> None:
     """Materialise ``minutes`` into the public tables (inside the caller's transaction)."""
     closed = iso(minutes.closed_at)
     conn.execute(
@@ -29,10 +29,10 @@ def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -
     )
     topic_ids: dict[str, int] = {}
     for topic in minutes.topics:
-        cursor = conn.execute(
+        (topic_id,) = conn.execute(
             "INSERT INTO topics (meeting_id, position, topic_key, title, owner, planned_minutes, "
             "extra_minutes, actual_seconds, status, started_at, ended_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 meeting_id,
                 topic.position,
@@ -46,8 +46,8 @@ def write_minutes(conn: sqlite3.Connection, meeting_id: int, minutes: Minutes) -
                 iso(topic.started_at),
                 iso(topic.ended_at),
             ),
-        )
-        topic_ids[topic.id] = int(cursor.lastrowid or 0)
+        ).fetchone()
+        topic_ids[topic.id] = int(topic_id)
     for person in minutes.agenda.people:
         conn.execute(
             "INSERT INTO people (meeting_id, name, department, role, email) VALUES (?, ?, ?, ?, ?)",

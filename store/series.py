@@ -40,8 +40,10 @@ def series_meetings(archive: Archive, series: str, *, closed: bool = True) -> li
     """The meetings of ``series`` (named in any case), oldest start first; only the
     closed ones unless ``closed=False``."""
     rows = archive.conn.execute(
+        # lower() on both sides: SQLite's NOCASE, which PostgreSQL has not (both
+        # fold ASCII letters; PostgreSQL every script's).
         "SELECT id, title, start, status, closed_at FROM meetings "
-        "WHERE COALESCE(series, title) = ? COLLATE NOCASE "
+        "WHERE lower(COALESCE(series, title)) = lower(?) "
         + ("AND status = 'closed' " if closed else "")
         + "ORDER BY id",
         (series.strip(),),
@@ -53,8 +55,8 @@ def series_meetings(archive: Archive, series: str, *, closed: bool = True) -> li
 def series_names(archive: Archive) -> list[str]:
     """Every series in the archive, by its first meeting."""
     rows = archive.conn.execute(
-        "SELECT COALESCE(series, title) AS name FROM meetings GROUP BY name COLLATE NOCASE "
-        "ORDER BY MIN(start)"
+        "SELECT MIN(COALESCE(series, title)) FROM meetings "
+        "GROUP BY lower(COALESCE(series, title)) ORDER BY MIN(start)"
     ).fetchall()
     return [name for (name,) in rows]
 

@@ -1,6 +1,6 @@
 """The task list across meetings, streamed: what ``facilitator tasks`` and ``nb.tasks()`` read.
 
-Statuses, filters and order are computed by SQLite (``store.views``), and rows
+Statuses, filters and order are computed by the engine (``store.views``), and rows
 come out as plain tuples (:class:`facilitator.followup.listing.TaskRow`), one
 at a time: 40,000 open tasks among 200,000 list in a fraction of a second
 (``benchmarks/task_query.py``).
@@ -9,13 +9,15 @@ at a time: 40,000 open tasks among 200,000 list in a fraction of a second
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from facilitator.followup.listing import ALL, OpenItemRow, TaskRow
 from store.minutes import iso
 from store.views import screen_select, shown_status, task_select
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from pendulum import DateTime
 
     from store.archive import Archive
@@ -42,18 +44,23 @@ def _filtered(
     if status == "done":
         where.append("t.status = 'done'")
     if status not in (None, ALL, "done"):
-        where.append(f"{shown_status(':now')} = :status")
+        where.append(f"{shown_status(':now', archive.dialect)} = :status")
         params["status"] = status
     if meeting_id is not None:
         where.append("t.meeting_id = :meeting")
         params["meeting"] = meeting_id
+    # Names match in any case: SQLite's lower() knows only ASCII, so it is given
+    # Python's casefold; PostgreSQL's lower() knows every script.
+    fold = "facilitator_casefold" if archive.dialect == "sqlite" else "lower"
     if owner:
-        where.append("facilitator_casefold(t.owner) = :owner")
+        where.append(f"{fold}(t.owner) = {fold}(:owner)")
         params["owner"] = owner.casefold()
     if department:
-        where.append("facilitator_casefold(t.department) = :department")
+        where.append(f"{fold}(t.department) = {fold}(:department)")
         params["department"] = department.casefold()
-    archive.conn.create_function("facilitator_casefold", 1, _casefold, deterministic=True)
+    if archive.dialect == "sqlite":
+        conn = cast("sqlite3.Connection", archive.conn)
+        conn.create_function("facilitator_casefold", 1, _casefold, deterministic=True)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     # Dated tasks in the order of the index (due, id), then the undated ones:
     # two index-ordered reads, nothing for SQLite to sort.
@@ -90,7 +97,14 @@ def task_rows(
     """
     params: dict[str, object] = {"now": iso(now)}
     found = _filtered(
-        archive, task_select(":now"), params, status, owner, department, meeting_id, limit
+        archive,
+        task_select(":now", archive.dialect),
+        params,
+        status,
+        owner,
+        department,
+        meeting_id,
+        limit,
     )
     return map(TaskRow._make, found)
 
@@ -107,11 +121,18 @@ def task_lines(
     limit: int | None = None,
 ) -> list[tuple[str, str | None, str, str, str, str, str]]:
     """The same tasks, as the terminal lists them: (id, due, status in words from
-    ``labels``, owner, department, title, meeting), made by SQLite
-    (:func:`store.views.screen_select`): 40,000 of them take no Python per task."""
+    ``labels``, owner, department, title, meeting), made in SQL
+    (:func:`store.views.screen_select`) by the engine: 40,000 of them take no Python per task."""
     params: dict[str, object] = {"now": iso(now), **labels}
     found = _filtered(
-        archive, screen_select(":now"), params, status, owner, department, meeting_id, limit
+        archive,
+        screen_select(":now", archive.dialect),
+        params,
+        status,
+        owner,
+        department,
+        meeting_id,
+        limit,
     )
     return list(found)
 

@@ -1,9 +1,9 @@
 """The archive's migrations by name: what opening an archive checks, cheaply.
 
-Kept apart from ``store.schema`` (which needs sqlite-utils to run them) so
-that opening an up-to-date archive, as the room does at every start, loads
-nothing but ``sqlite3``. ``store.schema`` refuses to import if this list and
-its migrations ever disagree.
+Kept apart from ``store.schema`` (the migrations' SQL) so that opening an
+up-to-date archive, as the room does at every start, loads none of it.
+``store.schema`` refuses to import if this list and its migrations ever
+disagree.
 """
 
 from __future__ import annotations

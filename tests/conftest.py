@@ -1,4 +1,5 @@
-"""Shared fixtures: a fake clock, real archive files in tmp, no user state.
+"""Shared fixtures: a fake clock, real archives (files in tmp, databases on a
+throwaway PostgreSQL server), no user state.
 
 Fixtures only; every other helper is in tests/support.py.
 """
@@ -11,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location
 from facilitator.core.clock import FakeClock
 from facilitator.core.i18n import set_language
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.support import AGENDA_TOML, START
+from tests.support import AGENDA_TOML, NO_POSTGRES, START, PostgresServer, postgres_binaries
 
 SERIAL_MARKERS = ("tmux", "crash", "browser")
 """Tests that time real keystrokes or kill processes: they run on their own
@@ -74,3 +76,35 @@ def agenda_file(tmp_path: Path) -> Path:
     path = tmp_path / "agenda.toml"
     path.write_text(AGENDA_TOML, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of this test process's own (skipped where none is installed)."""
+    binaries = postgres_binaries()
+    if binaries is None:
+        pytest.skip(NO_POSTGRES)
+    server = PostgresServer(binaries)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresServer) -> str:
+    """A new, empty database on the test server, as the URL a user gives ``--db``."""
+    return postgres.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def location(request: pytest.FixtureRequest, db_path: Path) -> Location:
+    """Where an archive goes, on each engine in turn: one test, both backends."""
+    if request.param == "sqlite":
+        return db_path
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_archive(location: Location) -> Iterator[Archive]:
+    """A new archive on each engine in turn (see ``location``)."""
+    with Archive.open(location) as opened:
+        yield opened

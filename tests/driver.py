@@ -1,6 +1,6 @@
 """A scripted meeting in its own process, for the crash and two-writer tests.
 
-    python -m tests.driver ARCHIVE SCRIPT.json [--stop-before-close] [--wait-for-go]
+    python -m tests.driver ARCHIVE SCRIPT.json [--stop-before-close] [--wait-for-go] [--own-meeting]
 
 The script is JSON: ``{"start": ISO instant, "clock": "fake" | "system",
 "steps": [[seconds after start, line], ...], "pace": seconds}``
@@ -12,6 +12,9 @@ written) and flushes. A ``/close`` line closes the meeting (``CLOSING`` is
 printed just before, ``CLOSED`` after). At the end it prints what its
 own view holds: ``VIEW <last seq> <entry seqs as JSON>``. With ``--wait-for-go`` it waits
 after READY for a line on stdin, so two drivers can start typing together.
+ARCHIVE is a file or a ``postgresql://`` URL. With ``--own-meeting`` the driver
+runs the demo meeting starting at ``start`` (created if need be) rather than
+the archive's latest: several drivers with different starts are several rooms.
 
 With the fake clock, step ``i`` happens at ``start + steps[i][0]`` seconds,
 so a driver started again after a kill skips the steps whose events are
@@ -28,33 +31,50 @@ from pathlib import Path
 from typing import Any
 
 import pendulum
+from pendulum import DateTime
 
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location, location_of
 from facilitator.core.clock import Clock, FakeClock, SystemClock
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
+from store.journal import StoredJournal
+
+
+def _meeting(archive: Archive, start: DateTime, own: bool) -> StoredJournal | None:
+    """The journal to write (None if that meeting is closed already)."""
+    if own:
+        agenda = demo_agenda(start)
+        row = archive.find_by_key(agenda.key)
+        if row is None:
+            return archive.create_meeting(agenda, start)
+        return None if row.is_closed else archive.journal(row.id)
+    meetings = archive.meetings()
+    if meetings and meetings[-1].is_closed:
+        return None
+    if meetings:
+        return archive.journal(meetings[-1].id)
+    return archive.create_meeting(demo_agenda(start), start)
 
 
 def drive(
-    db: Path,
+    db: Location,
     script: dict[str, Any],
     emit: Callable[[str], None],
     stop_before_close: bool = False,
     wait: Callable[[], None] = lambda: None,
+    own_meeting: bool = False,
 ) -> None:
     """Run ``script`` on the archive at ``db``, resuming where its journal ends."""
     start = pendulum.parse(script["start"])
+    assert isinstance(start, DateTime)
     fake = script.get("clock", "fake") == "fake"
     clock: Clock = FakeClock(start) if fake else SystemClock()
     with Archive.open(db) as archive:
-        meetings = archive.meetings()
-        if meetings and meetings[-1].is_closed:
+        journal = _meeting(archive, start, own_meeting)
+        if journal is None:
             emit("CLOSED")
             return
-        if meetings:
-            journal = archive.journal(meetings[-1].id)
-        else:
-            journal = archive.create_meeting(demo_agenda(start), start)
         meeting = LiveMeeting(journal, clock)
         meeting.open()
         last = journal.read()[-1].at
@@ -96,11 +116,12 @@ def main(argv: list[str]) -> None:
     db, script_path, *flags = argv
     script = json.loads(Path(script_path).read_text(encoding="utf-8"))
     drive(
-        Path(db),
+        location_of(db),
         script,
         _emit,
         stop_before_close="--stop-before-close" in flags,
         wait=sys.stdin.readline if "--wait-for-go" in flags else lambda: None,
+        own_meeting="--own-meeting" in flags,
     )
 
 

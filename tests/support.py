@@ -9,6 +9,7 @@ never from one another. Sections, in order:
 - the room on a fixed agenda (``room_app``) and driving it with Pilot
 - hostile text (``HOSTILE_TEXTS``) for every screen and export
 - the real program in tmux (``terminal``)
+- a throwaway PostgreSQL server (``PostgresServer``, ``postgres_binaries``)
 
 ``tests/driver.py`` is not here: it is a program the crash and two-writer
 tests run in a process of their own.
@@ -16,10 +17,12 @@ tests run in a process of their own.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -36,6 +39,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location
 from facilitator.cli.main import main
 from facilitator.core.clock import FakeClock
 from facilitator.core.text import clean
@@ -274,7 +278,7 @@ SPEAKERS_ZH_LINES = (
 
 
 def hold_meeting(
-    db_path: Path, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2
+    db_path: Location, agenda_text: str, lines: tuple[str, ...], minutes_per_line: float = 2
 ) -> tuple[int, FakeClock]:
     """Run a meeting from its agenda on a fake clock and close it; (meeting id, clock)."""
     agenda = parse_agenda(agenda_text)
@@ -286,6 +290,29 @@ def hold_meeting(
             clock.advance(minutes=minutes_per_line)
         meeting.close()
         return meeting.meeting_id, clock
+
+
+def migrated_until(location: Location, stop_before: str) -> None:
+    """An archive at ``location`` as an older version left it: its migrations applied
+    up to, not including, ``stop_before`` (on either engine)."""
+    from store.migrate import apply
+    from store.schema import MIGRATIONS
+    from store.versions import MIGRATION_SET
+
+    older = MIGRATIONS[: [m.name for m in MIGRATIONS].index(stop_before)]
+    if isinstance(location, Path):
+        conn = sqlite3.connect(location, isolation_level=None)
+        conn.execute("BEGIN")
+        apply(conn, "sqlite", MIGRATION_SET, older)
+        conn.execute("COMMIT")
+        conn.close()
+        return
+    from store.pg_connection import PgConnection
+
+    server = PgConnection(location, read_only=False, busy_ms=5000)
+    with server.transaction(True) as bound:
+        apply(bound, "postgres", MIGRATION_SET, older)
+    server.close()
 
 
 def held_meeting(db_path: Path, clock: FakeClock) -> int:
@@ -306,7 +333,7 @@ def held_meeting(db_path: Path, clock: FakeClock) -> int:
 TWENTY_MEETINGS = 20
 
 
-def twenty_meetings(path: Path) -> None:
+def twenty_meetings(path: Location) -> None:
     """Ten Chinese and ten English meetings, a day apart, each saying 预算 once."""
     for day in range(TWENTY_MEETINGS):
         date = f"2026-04-{day + 1:02d}"
@@ -665,3 +692,198 @@ def wait_for_entries(db: Path, count: int, seconds: float = 30) -> list[Captured
             return entries(db)
         time.sleep(0.05)
     raise AssertionError(f"{count} entries never arrived; the journal holds {found}")
+
+
+# -- a throwaway PostgreSQL server ----------------------------------------------------
+
+# The organisation's archive is a real server, so the tests run one: initdb and
+# pg_ctl into a temporary directory, listening on loopback only (a free port,
+# no Unix socket), trusting local connections. One per pytest process (each
+# xdist worker has its own); every test gets a database of its own in it.
+# benchmarks/ starts one the same way.
+
+
+def postgres_binaries() -> Path | None:
+    """The directory of the newest installed PostgreSQL's server programs, if any."""
+    import os
+
+    candidates = [Path(p) for p in (os.environ.get("FACILITATOR_PG_BIN", ""),) if p]
+    candidates += sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+        reverse=True,
+    )
+    on_path = shutil.which("initdb")
+    if on_path:
+        candidates.append(Path(on_path).parent)
+    return next(
+        (p for p in candidates if (p / "initdb").exists() and (p / "pg_ctl").exists()), None
+    )
+
+
+NO_POSTGRES = (
+    "PostgreSQL's server programs (initdb, pg_ctl) are not installed: "
+    "apt-get install postgresql (.ci/run does), or set FACILITATOR_PG_BIN"
+)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class PostgresServer:
+    """A PostgreSQL server of our own in a temporary directory, on 127.0.0.1.
+
+    initdb refuses to run as root: as root, the server runs as the
+    ``postgres`` system user, on a directory it owns.
+    """
+
+    def __init__(self, binaries: Path, *, durable: bool = False) -> None:
+        import os
+        import tempfile
+
+        self.binaries = binaries
+        self.port = _free_port()
+        self.root = Path(tempfile.mkdtemp(prefix="facilitator-pg-"))
+        self.data = self.root / "data"
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        settings = [
+            "listen_addresses = '127.0.0.1'",
+            f"port = {self.port}",
+            "unix_socket_directories = ''",
+            "max_connections = 300",
+            "shared_buffers = 128MB",
+        ]
+        if not durable:
+            # Test runs need no crash safety; the benchmark's server keeps it.
+            settings += ["fsync = off", "full_page_writes = off"]
+        with (self.data / "postgresql.conf").open("a") as conf:
+            conf.write("\n".join(settings) + "\n")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "start")
+        self._databases = 0
+
+    def _run(self, program: str, *args: str) -> None:
+        command = [str(self.binaries / program), *args]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"{program} failed: {done.stdout}{done.stderr}")
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database on this server."""
+        import psycopg
+
+        self._databases += 1
+        name = f"archive_{self._databases}_{uuid.uuid4().hex[:6]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def sql(self, url: str, statement: str) -> list[tuple]:
+        """Run one statement as the server's superuser (a test's hand on the server)."""
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            cursor = conn.execute(statement)
+            return cursor.fetchall() if cursor.description else []
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+class CuttingProxy:
+    """A TCP relay to a server that can cut one connection at the worst moment.
+
+    ``cut = "answer"``: the next COMMIT reaches the server, which commits, but
+    its answer never reaches the client (the link drops just then). ``cut =
+    "commit"``: the COMMIT itself is lost with the link (the server rolls back).
+    Either way the client cannot know which happened. Used once, then it relays.
+    """
+
+    def __init__(self, port: int) -> None:
+        import socket
+        import threading
+
+        self.upstream = port
+        self.cut: str | None = None
+        self.cuts = 0
+        self._muted: set[object] = set()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._listener.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, database_url: str) -> str:
+        """``database_url`` (on the upstream server) reached through this relay."""
+        return database_url.replace(f":{self.upstream}/", f":{self.port}/")
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream))
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, source, target, to_server: bool) -> None:  # type: ignore[no-untyped-def]
+        import socket
+
+        while True:
+            try:
+                chunk = source.recv(65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            if not to_server and target in self._muted:
+                break  # the answer to the COMMIT: lost with the link
+            if to_server and self.cut and b"COMMIT" in chunk:
+                cut, self.cut = self.cut, None
+                self.cuts += 1
+                self._muted.add(source)
+                if cut == "answer":
+                    target.sendall(chunk)
+                    time.sleep(0.3)  # the server commits; its answer goes nowhere
+                for end in (source, target):
+                    with contextlib.suppress(OSError):
+                        end.shutdown(socket.SHUT_RDWR)
+                break
+            try:
+                target.sendall(chunk)
+            except OSError:
+                break
+        for end in (source, target):
+            with contextlib.suppress(OSError):
+                end.close()
+
+    def close(self) -> None:
+        self._listener.close()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from facilitator.app.files import write_file
+from facilitator.app.settings import Location, is_server_url, location_of, looks_like_url
 from facilitator.cli.i18n import I18nCommand
 from facilitator.core.i18n import t
 
@@ -39,6 +40,22 @@ def fail(message: str) -> NoReturn:
 
     click.echo(f"facilitator: {clean(message)}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+class ArchiveLocation(click.ParamType):
+    """``--db``: an archive file, or a ``postgresql://`` URL (kept as text, never a path)."""
+
+    name = "FILE|URL"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Location:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if looks_like_url(text) and not is_server_url(text):
+            fail(t("archive.not_an_archive", value=text))
+        return location_of(text)
 
 
 def open_archive(

@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from facilitator.app.settings import Settings
+from facilitator.app.settings import Settings, shown
 from facilitator.cli.common import command, fail
 from facilitator.core.i18n import t
 
@@ -54,6 +54,8 @@ def datasette(settings: Settings, datasette_port: int, print_metadata: bool) -> 
     """Open the archive in Datasette: search box, views, canned queries."""
     from facilitator.cli.common import open_archive
 
+    if not isinstance(settings.db, Path):
+        fail(t("meetings.datasette_server", path=shown(settings.db)))
     path = settings.db.expanduser()
     open_archive(settings, read_only=True).close()  # a clear line if it cannot be used
     metadata = json.dumps(metadata_for(path), ensure_ascii=False, indent=2)

@@ -7,6 +7,7 @@ or the follow view, to a browser through textual-serve.
 
 from __future__ import annotations
 
+import os
 import secrets
 import shlex
 import socket
@@ -45,9 +46,7 @@ def meeting_to_follow(archive: Archive, reference: str | None, settings: Setting
 
 
 def make_follower(archive: Archive, meeting_id: int, settings: Settings) -> Follower:
-    from store.journal import FollowedJournal
-
-    reader = FollowedJournal(archive, meeting_id)
+    reader = archive.followed(meeting_id)
     return Follower(reader, settings.clock, reader.version)
 
 
@@ -92,12 +91,20 @@ def check_port(host: str, port: int) -> None:
 
 
 def facilitator_command(settings: Settings, *args: str) -> str:
-    """The shell command that runs this same facilitator, for the browser's terminal."""
+    """The shell command that runs this same facilitator, for the browser's terminal.
+
+    A server URL goes to it through the environment (textual-serve passes ours
+    on), not the command line, where any user of the machine could read its
+    password.
+    """
     script = Path(sys.executable).parent / "facilitator"
     program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
-    return shlex.join(
-        [*program, "--db", str(settings.db.resolve()), "--lang", current_language(), *args]
-    )
+    if isinstance(settings.db, Path):
+        archive = ["--db", str(settings.db.resolve())]
+    else:
+        os.environ["FACILITATOR_DB"] = settings.db
+        archive = []
+    return shlex.join([*program, *archive, "--lang", current_language(), *args])
 
 
 @command()
@@ -142,7 +149,7 @@ def serve(
     check_port(host, port)
     if not is_loopback(host) and not allow_remote:
         fail(t("serve.remote_needs_flag", host=host))
-    if not follow_view and not settings.db.exists():
+    if not follow_view and isinstance(settings.db, Path) and not settings.db.exists():
         fail(t("archive.no_open"))
     archive = open_read_only(settings) if follow_view else open_archive(settings)
     if follow_view:

@@ -16,8 +16,15 @@ from typing import NoReturn
 
 import click
 
-from facilitator.app.settings import BadNow, Settings, clock_from_environment, default_archive_path
-from facilitator.cli.common import fail
+from facilitator.app.settings import (
+    BadNow,
+    Location,
+    Settings,
+    clock_from_environment,
+    default_archive_path,
+    shown,
+)
+from facilitator.cli.common import ArchiveLocation, fail
 from facilitator.cli.i18n import I18nGroup, set_language_early
 from facilitator.core.i18n import language_from_environment, set_language, t
 from facilitator.meeting.journal import JournalUnavailable
@@ -47,6 +54,7 @@ COMMANDS = {
     "search": "facilitator.cli.search:search",
     "meetings": "facilitator.cli.search:meetings",
     "datasette": "facilitator.cli.datasette:datasette",
+    "archive": "facilitator.cli.archive:archive",
 }
 """Every command and where it lives."""
 
@@ -96,7 +104,7 @@ def _has_surrogates(text: str) -> bool:
 
 def _archive_of(ctx: click.Context) -> str:
     settings = ctx.obj
-    return str(getattr(settings, "db", "")) if settings is not None else ""
+    return shown(getattr(settings, "db", "")) if settings is not None else ""
 
 
 def report_crash(error: BaseException) -> NoReturn:
@@ -118,9 +126,10 @@ def report_crash(error: BaseException) -> NoReturn:
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=ArchiveLocation(),
     envvar="FACILITATOR_DB",
-    help="Archive file (default: FACILITATOR_DB, then the user data directory).",
+    help="Archive: a file, or a postgresql:// URL (default: FACILITATOR_DB, then the user "
+    "data directory).",
 )
 @click.option(
     "--lang",
@@ -132,10 +141,10 @@ def report_crash(error: BaseException) -> NoReturn:
 )
 @click.version_option(package_name="facilitator")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
+def main(ctx: click.Context, db: Location | None, lang: str | None) -> None:
     """Run cross-department meetings: agenda, speakers, live minutes, tasks."""
     set_language(language_from_environment(lang))
-    if db is not None and not db.name:
+    if isinstance(db, Path) and not db.name:
         # --db "" (a variable left empty in a script) reads as ".": no archive at all.
         fail(t("cli.empty_db"))
     try:

@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from facilitator.app.settings import Settings, default_archive_path
+from facilitator.app.settings import Location, Settings, default_archive_path, shown
 from facilitator.cli.common import command, fail, need_terminal, open_archive, read_agenda
 from facilitator.core.i18n import t
 
 if TYPE_CHECKING:
     from facilitator.meeting.minutes import Minutes
     from store.archive import Archive
-    from store.journal import SqliteJournal
+    from store.journal import StoredJournal
 
 
-def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> None:
+def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> None:
     """Open the room on a meeting; print the summary if it was closed there."""
     from facilitator.app.live import LiveMeeting
     from facilitator.export.summary import render_summary
@@ -68,23 +68,25 @@ def run_room(settings: Settings, archive: Archive, journal: SqliteJournal) -> No
         sys.exit(1)  # lines typed are not in the archive: not a success either
 
 
-def resume_command(db: Path, meeting_id: int, program: str | None = None) -> str:
+def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:
     """The command that reopens a meeting left open, ready to paste into a shell."""
     return program_command(db, f"open {meeting_id}", program)
 
 
-def program_command(db: Path, arguments: str, program: str | None = None) -> str:
+def program_command(db: Location, arguments: str, program: str | None = None) -> str:
     """This program with ``arguments`` on the archive ``db``, ready to paste into a shell.
 
     It names the archive unless it is the default one: the room may have been
     started with ``--db`` (or FACILITATOR_DB), which the next shell may not have;
     by its full path, since the next shell may start in another directory. And
     it names the program as this shell finds it (:func:`this_program`): after
-    ``make run`` that is ``.venv/bin/facilitator``, which no PATH has.
+    ``make run`` that is ``.venv/bin/facilitator``, which no PATH has. A server
+    URL is named without its password (keep that in ~/.pgpass).
     """
     import shlex
 
-    archive = "" if db == default_archive_path() else f"--db {shlex.quote(str(db.absolute()))} "
+    where = shown(db.absolute()) if isinstance(db, Path) else shown(db)
+    archive = "" if db == default_archive_path() else f"--db {shlex.quote(where)} "
     return f"{program or this_program()} {archive}{arguments}"
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pendulum import DateTime
 
 from facilitator.core.notice import Notice
+from facilitator.core.zones import zone
 from facilitator.meeting.phase import Phase, topic_phase
 from facilitator.meeting.state import MeetingState
 
@@ -62,7 +63,9 @@ def alerts_due(state: MeetingState, now: DateTime) -> tuple[Alert, ...]:
     if now >= end.subtract(minutes=MEETING_END_MINUTES):
         notice = Notice(
             "room.alert_meeting_end",
-            {"time": end.in_timezone(state.agenda.timezone).format("HH:mm")},
+            # zone(): an agenda's zone may be a fixed offset ("+01:00"), which
+            # pendulum takes for an unknown zone name.
+            {"time": end.in_timezone(zone(state.agenda.timezone)).format("HH:mm")},
             "warning",
         )
         due.append(Alert("meeting_end", ("meeting_end",), notice))

@@ -80,24 +80,34 @@ def open_archive(
 ) -> Notebook:
     """Open the archive at ``path`` (else ``FACILITATOR_DB``, else the user's default).
 
-    A missing file is :class:`FileNotFoundError` (a typo must not quietly
-    start an empty archive) unless ``create=True``. Tables and charts speak
-    ``language`` (else ``FACILITATOR_LANG``, else the locale, as the
-    commands do); minutes speak their meeting's language.
+    ``path`` is a file, or the organisation's server as a URL
+    (``postgresql://host/facilitator``). A missing file (or a database with
+    no archive in it) is an error (:class:`FileNotFoundError`,
+    :class:`ArchiveError`): a typo must not quietly start an empty archive,
+    unless ``create=True``. Tables and charts speak ``language`` (else
+    ``FACILITATOR_LANG``, else the locale, as the commands do); minutes
+    speak their meeting's language.
     """
+    from facilitator.app.settings import location_of
+
     if path is None:
         from facilitator.app.settings import default_archive_path
 
         path = os.environ.get("FACILITATOR_DB") or default_archive_path()
     set_language(language_from_environment(language))
-    path = Path(path).expanduser()
-    if not create and not path.exists():
-        raise FileNotFoundError(t("notebook.no_archive", path=path))
-    if create and not path.exists():
-        Archive.open(path).close()  # a new archive, with its tables
-    # Reading never writes: the notebook reads through a connection SQLite
+    location = location_of(path)
+    if isinstance(location, Path):
+        if not create and not location.exists():
+            raise FileNotFoundError(t("notebook.no_archive", path=location))
+        if create and not location.exists():
+            Archive.open(location).close()  # a new archive, with its tables
+    elif create:
+        Archive.open(location).close()  # the tables, in an empty database
+    # Reading never writes: the notebook reads through a connection the engine
     # forbids to write; planning a meeting opens a writer for that moment.
-    return Notebook(Archive.open(path, read_only=True, live=True), clock or SystemClock())
+    return Notebook(
+        Archive.open(location, read_only=True, live=True, create=False), clock or SystemClock()
+    )
 
 
 # -- the archive -----------------------------------------------------------------------------
@@ -111,8 +121,9 @@ class Notebook:
     clock: Clock = field(default_factory=SystemClock)
 
     @property
-    def path(self) -> Path:
-        return self.archive.path
+    def path(self) -> Path | str:
+        """The archive's file, or its server's URL."""
+        return self.archive.location
 
     def close(self) -> None:
         self.archive.close()
@@ -147,7 +158,7 @@ class Notebook:
             ("status", t("minutes.status")),
             ("closed_at", t("notebook.closed_at")),
         )
-        return MeetingList(columns, records, str(self.path), MEETING_STATUSES)
+        return MeetingList(columns, records, self.archive.shown, MEETING_STATUSES)
 
     def meeting(self, reference: str | int | None = None, closed: bool | None = None) -> Meeting:
         """A meeting by id, key or part of its title.
@@ -338,7 +349,10 @@ class Notebook:
 
     def room_command(self, meeting: str | int) -> tuple[str, ...]:
         """The command that opens the room on ``meeting`` in a terminal."""
-        return room_command(self.path, self.archive.find(str(meeting)).id)
+        # A server's password stays out of the command (and the notebook's output):
+        # the room finds it where libpq looks (~/.pgpass, PGPASSWORD).
+        where = str(self.path.resolve()) if isinstance(self.path, Path) else self.archive.shown
+        return room_command(where, self.archive.find(str(meeting)).id)
 
     def open_room(
         self, meeting: str | int, tmux: bool = True, session: str | None = None
@@ -352,11 +366,11 @@ class Notebook:
         row = self.archive.find(str(meeting))
         if row.is_closed:
             raise ArchiveError(t("notebook.room_closed", title=row.title, id=row.id))
-        return open_in_tmux(room_command(self.path, row.id), row.id, tmux, session)
+        return open_in_tmux(self.room_command(row.id), row.id, tmux, session)
 
     def _repr_html_(self) -> str:
         # The table's caption names the archive: once is enough.
         return self.meetings()._repr_html_()
 
     def __repr__(self) -> str:
-        return f"<Notebook {self.path}: {len(self.archive.meetings())} meetings>"
+        return f"<Notebook {self.archive.shown}: {len(self.archive.meetings())} meetings>"

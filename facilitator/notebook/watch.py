@@ -33,9 +33,7 @@ def follow_in_cell(
     """Draw meeting ``meeting_id`` in the cell and redraw it from the journal until
     ``duration`` seconds pass, the meeting closes, its archive is deleted or replaced
     (said above the meeting), or the cell is interrupted."""
-    from store.journal import FollowedJournal
-
-    reader = FollowedJournal(archive, meeting_id)
+    reader = archive.followed(meeting_id)
     follower = Follower(reader, clock, reader.version)
     show = display or show_in_notebook
     view = LiveView(follower.state, clock.now())
@@ -60,12 +58,13 @@ def follow_in_cell(
         handle.update(LiveView(follower.state, clock.now(), follower.gone))
 
 
-def room_command(archive_path: Path, meeting_id: int) -> tuple[str, ...]:
-    """The command that opens the room on ``meeting_id`` in a terminal: the
+def room_command(where: str, meeting_id: int) -> tuple[str, ...]:
+    """The command that opens the room on ``meeting_id`` of the archive ``where`` (a
+    file's full path or a server's URL without its password) in a terminal: the
     installed script beside this Python if there is one, else ``python -m``."""
     script = Path(sys.executable).parent / "facilitator"
     program = [str(script)] if script.exists() else [sys.executable, "-m", "facilitator"]
-    return (*program, "--db", str(archive_path.resolve()), "open", str(meeting_id))
+    return (*program, "--db", where, "open", str(meeting_id))
 
 
 def open_in_tmux(

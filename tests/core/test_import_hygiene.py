@@ -24,6 +24,7 @@ FORBIDDEN_IN_PURE_ROOMS = (
     "sqlite3",
     "_sqlite3",
     "sqlite_utils",
+    "psycopg",
     "store",
     "screens",
     "click",
@@ -62,6 +63,32 @@ def test_the_core_loads_nothing_else_of_ours() -> None:
 
 def test_store_never_loads_the_screens() -> None:
     assert _loaded_after_importing(_modules(store), ("textual", "screens")) == []
+
+
+def test_a_room_on_an_sqlite_file_loads_neither_psycopg_nor_the_migrations(tmp_path) -> None:
+    """PostgreSQL is an optional extra: a room on an existing SQLite archive (opened
+    and written, as at every start) loads none of it, nor the migrations' SQL."""
+    db = str(tmp_path / "archive.db")
+    subprocess.run(
+        [sys.executable, "-c", f"from store.archive import Archive; Archive.open({db!r}).close()"],
+        check=True,
+    )
+    script = (
+        "import json, sys\n"
+        "from facilitator.app.live import LiveMeeting\n"
+        "from facilitator.core.clock import FakeClock\n"
+        "from facilitator.planning.demo import demo_agenda\n"
+        "from store.archive import Archive\n"
+        f"with Archive.open({db!r}) as archive:\n"
+        "    now = FakeClock().now()\n"
+        "    LiveMeeting(archive.create_meeting(demo_agenda(now), now)).submit('/next')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('psycopg', 'sqlite_utils') or m in ('store.schema', 'store.postgres'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == []
 
 
 def test_every_module_imports_on_its_own() -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import shutil
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from facilitator.app.settings import Location
+from facilitator.core.clock import FakeClock
+from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
-from tests.e2e.test_serve import free_port, planned, start_serving  # noqa: F401 (fixture)
+from tests.e2e.test_serve import free_port, start_serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -30,11 +32,20 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def test_typing_into_the_served_room_works_without_a_click(planned: Path) -> None:  # noqa: F811
+@pytest.fixture
+def planned(location: Location, clock: FakeClock) -> Location:
+    """A meeting planned in an archive: a file, then a PostgreSQL database (whose URL
+    serve hands to each tab's room through the environment)."""
+    with Archive.open(location) as archive:
+        archive.create_meeting(demo_agenda(clock.now()), clock.now())
+    return location
+
+
+def test_typing_into_the_served_room_works_without_a_click(planned: Location) -> None:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    server, url = start_serving(planned, "--port", str(port))
+    server, url = start_serving(planned, "--port", str(port))  # type: ignore[arg-type]
     hosts: set[str] = set()
     try:
         with sync_playwright() as playwright:

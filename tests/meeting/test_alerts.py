@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pendulum
+
 from facilitator.app.live import LiveMeeting
 from facilitator.meeting.alerts import AlertWatch, alerts_due
 from facilitator.planning.demo import demo_agenda
@@ -49,6 +51,23 @@ def test_the_meeting_alerts_in_its_last_five_minutes(archive, clock):
     watch.new(meeting.state, clock.now())
     clock.set(agenda.end.subtract(minutes=5))
     assert "meeting_end" in kinds(watch.new(meeting.state, clock.now()))
+
+
+def test_a_meeting_at_a_fixed_offset_says_its_end_in_that_offset(archive, clock):
+    # A TOML agenda's times carry an offset, not a zone name: "+01:00".
+    plus_one = pendulum.fixed_timezone(3600)
+    demo = demo_agenda(clock.now())
+    agenda = replace(
+        demo, start=demo.start.in_timezone(plus_one), end=demo.end.in_timezone(plus_one)
+    )
+    assert agenda.timezone == "+01:00"
+    meeting = LiveMeeting(archive.create_meeting(agenda, clock.now()), clock)
+    type_lines(meeting, "/present all", "/next")
+    watch = AlertWatch()
+    watch.new(meeting.state, clock.now())
+    clock.set(agenda.end.subtract(minutes=5))
+    (alert,) = [a for a in watch.new(meeting.state, clock.now()) if a.kind == "meeting_end"]
+    assert agenda.end.in_timezone("Etc/GMT-1").format("HH:mm") in alert.notice.text()
 
 
 def test_a_speaker_past_the_limit_alerts_once_per_turn(archive, clock):

@@ -15,6 +15,7 @@ import pytest
 from rich.cells import cell_len
 
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location
 from facilitator.core.clock import FakeClock
 from facilitator.meeting.agenda import Agenda, Person, Topic
 from facilitator.notebook import LiveView, Notebook, open_archive
@@ -39,9 +40,10 @@ SCRIPT = "<script>x</script>"
 
 
 @pytest.fixture
-def nb(db_path: Path, clock: FakeClock):
-    held_meeting(db_path, clock)
-    with open_archive(db_path, clock=clock) as opened:
+def nb(location: Location, clock: FakeClock):
+    """A notebook on an archive with one meeting held: a file, then a PostgreSQL database."""
+    held_meeting(location, clock)
+    with open_archive(location, clock=clock) as opened:
         yield opened
 
 
@@ -268,7 +270,8 @@ def test_the_notice_is_the_one_that_is_sent(nb: Notebook, agenda_file: Path):
 def test_the_room_command_opens_the_planned_meeting(nb: Notebook, agenda_file: Path):
     meeting = nb.plan(nb.load_agenda(agenda_file))
     launch = meeting.open_room(tmux=False)
-    assert launch.command[-4:] == ("--db", str(nb.path.resolve()), "open", str(meeting.id))
+    archive = str(nb.path.resolve()) if isinstance(nb.path, Path) else nb.path
+    assert launch.command[-4:] == ("--db", archive, "open", str(meeting.id))
     assert launch.shell_command in repr(launch)
     # tmux was not asked for: nothing is "not available", just the command to run.
     assert "Run this in a terminal to open the room:" in launch._repr_html_()
@@ -297,10 +300,10 @@ def test_the_room_opens_in_a_tmux_session(nb: Notebook, agenda_file: Path, monke
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
-def test_following_live_shows_what_another_connection_writes(db_path: Path, clock: FakeClock):
-    with Archive.open(db_path) as archive:
+def test_following_live_shows_what_another_connection_writes(location: Location, clock: FakeClock):
+    with Archive.open(location) as archive:
         meeting_id = archive.create_meeting(demo_agenda(clock.now()), clock.now()).meeting_id
-    room_archive = Archive.open(db_path)
+    room_archive = Archive.open(location)
     room = LiveMeeting(room_archive.journal(meeting_id), clock)
     lines = iter(["/next", "d: ship it", "/call @Marta"])
     shown: list[LiveView] = []
@@ -322,7 +325,7 @@ def test_following_live_shows_what_another_connection_writes(db_path: Path, cloc
         type_lines(room, next(lines))
         return Cell()
 
-    with open_archive(db_path, clock=clock) as nb:
+    with open_archive(location, clock=clock) as nb:
         nb.follow(duration=60, interval=0.01, display=display)
     room_archive.close()
     final = shown[-1]

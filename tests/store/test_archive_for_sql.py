@@ -15,22 +15,22 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
+from facilitator.app.settings import Location
 from facilitator.followup.tasks import TaskRecord, effective_status, meeting_today
 from store.archive import Archive
 from store.followup import record_export, save_retrospective, update_task
-from store.schema import INSTANT_COLUMNS, migrations
+from store.schema_followup import INSTANT_COLUMNS
 from store.tasklist import task_rows
 from store.views import add_zone
-from tests.support import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting
+from tests.support import LAUNCH_ZH, LAUNCH_ZH_LINES, hold_meeting, migrated_until
 
 UTC_SUFFIX = "+00:00"
 
 
 def _instants(conn: sqlite3.Connection) -> list[str]:
     values = []
-    for table, columns in INSTANT_COLUMNS.items():
+    for table, (_key, columns) in INSTANT_COLUMNS.items():
         for column in columns:
             values += [
                 value
@@ -60,8 +60,8 @@ def test_every_instant_a_meeting_leaves_is_stored_in_utc(db_path: Path) -> None:
 
 def _old_archive(path: Path) -> None:
     """An archive as the version before m030 wrote it: offsets as they came."""
+    migrated_until(path, "m030_instants_in_utc")
     conn = sqlite3.connect(path)
-    migrations.apply(Database(conn), stop_before="m030_instants_in_utc")
     conn.execute(
         "INSERT INTO meetings (id, key, title, start, end, timezone, status, created_at, "
         "opened_at, closed_at) VALUES (1, 'k1', 'Berlin sync', '2026-03-02T10:00:00+01:00', "
@@ -122,14 +122,19 @@ DUES = [pendulum.date(2026, 3, 27).add(days=n).isoformat() for n in range(6)] + 
 ]
 
 
-@pytest.fixture(scope="module")
-def zoned_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Tasks due around both DST changes of 2026, in meetings of seven zones."""
-    path = tmp_path_factory.mktemp("zones") / "archive.db"
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def zoned_archive(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Location:
+    """Tasks due around both DST changes of 2026, in meetings of seven zones, on
+    each engine (their date arithmetic differs; the answers must not)."""
+    path: Location = tmp_path_factory.mktemp("zones") / "archive.db"
+    if request.param == "postgres":
+        path = request.getfixturevalue("postgres").new_database()
     with Archive.open(path) as archive, archive.transaction() as conn:
         for number, label in enumerate(ZONES, start=1):
             conn.execute(
-                "INSERT INTO meetings (id, key, title, start, end, timezone, status, created_at) "
+                'INSERT INTO meetings (id, key, title, start, "end", timezone, status, created_at) '
                 "VALUES (?, ?, ?, '2026-03-02T09:00:00+00:00', '2026-03-02T10:00:00+00:00', ?, "
                 "'closed', '2026-03-02T09:00:00+00:00')",
                 (number, f"k{number}", label, label),
@@ -159,7 +164,7 @@ def _record(meeting_id: int, label: str, due: str | None, status: str) -> TaskRe
         max_value=pendulum.datetime(2026, 11, 3).naive(),
     )
 )
-def test_sql_and_python_agree_on_delayed_in_every_zone(zoned_archive: Path, now) -> None:
+def test_sql_and_python_agree_on_delayed_in_every_zone(zoned_archive: Location, now) -> None:
     instant = pendulum.instance(now, tz="UTC")
     with Archive.open(zoned_archive, read_only=True) as archive:
         rows = list(task_rows(archive, instant, status="all"))
@@ -170,7 +175,7 @@ def test_sql_and_python_agree_on_delayed_in_every_zone(zoned_archive: Path, now)
         assert row.status == expected, (row, instant)
 
 
-def test_the_task_status_view_says_what_the_program_says_today(zoned_archive: Path) -> None:
+def test_the_task_status_view_says_what_the_program_says_today(zoned_archive: Location) -> None:
     now = pendulum.now("UTC")
     with Archive.open(zoned_archive, read_only=True) as archive:
         seen = archive.conn.execute(

@@ -12,8 +12,8 @@ from sqlite_utils import Database
 
 from facilitator.planning.agenda_file import parse_agenda
 from store.archive import Archive
-from store.schema import migrations
-from tests.support import LAUNCH_ZH, cli
+from store.versions import KNOWN
+from tests.support import LAUNCH_ZH, cli, migrated_until
 
 CLOSED = "2026-03-02T15:30:00+08:00"
 CLOSED_UTC = "2026-03-02T07:30:00+00:00"
@@ -22,8 +22,8 @@ CLOSED_UTC = "2026-03-02T07:30:00+00:00"
 
 def _archive_before_follow_up(path: Path) -> None:
     """A closed meeting as the version before m020 stored it (no series, no statuses)."""
+    migrated_until(path, "m020_topic_reports")
     db = Database(str(path))
-    migrations.apply(db, stop_before="m020_topic_reports")
     agenda = parse_agenda(LAUNCH_ZH)
     stored = agenda.to_dict()
     del stored["series"]  # that version knew no series
@@ -90,4 +90,4 @@ def test_an_older_archive_is_upgraded_with_its_open_items_and_series(db_path: Pa
     assert "未开始 → 进行中" in history
     assert cli(db_path, "item", "2", "resolved", now="2026-03-04T09:00:00+08:00").exit_code == 0
     with Archive.open(db_path) as archive:
-        assert archive.schema_version == len(migrations._migrations)
+        assert archive.schema_version == len(KNOWN)

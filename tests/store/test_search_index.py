@@ -11,30 +11,35 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
+from facilitator.app.settings import Location
 from facilitator.followup.search import highlighted, parse_kind, terms_of
 from store.archive import Archive
-from store.schema import migrations
 from store.search import search
 from tests.support import (
     LAUNCH_ZH,
     LAUNCH_ZH_LINES,
     TWENTY_MEETINGS,
     hold_meeting,
+    migrated_until,
     twenty_meetings,
 )
 
 
-@pytest.fixture(scope="module")
-def archive_of_twenty(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("twenty") / "archive.db"
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def archive_of_twenty(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Location:
+    """Twenty meetings on each engine: FTS5 on SQLite, pg_trgm on PostgreSQL."""
+    path: Location = tmp_path_factory.mktemp("twenty") / "archive.db"
+    if request.param == "postgres":
+        path = request.getfixturevalue("postgres").new_database()
     twenty_meetings(path)
     return path
 
 
 def test_a_two_character_chinese_word_is_found_in_all_twenty_meetings(
-    archive_of_twenty: Path,
+    archive_of_twenty: Location,
 ) -> None:
     with Archive.open(archive_of_twenty, read_only=True) as archive:
         hits = search(archive, "预算")
@@ -53,17 +58,23 @@ def test_a_two_character_chinese_word_is_found_in_all_twenty_meetings(
         assert en.text == "the 预算 stays frozen until May" and en.topic == "Launch campaign"
         # Four characters go through the index itself.
         assert len(search(archive, "预算审批")) == TWENTY_MEETINGS // 2
-        plan = " ".join(
-            row[-1]
-            for row in archive.conn.execute(
-                "EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH ?",
-                ('"预算审批"',),
+        if archive.dialect == "sqlite":
+            plan = " ".join(
+                row[-1]
+                for row in archive.conn.execute(
+                    "EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH ?",
+                    ('"预算审批"',),
+                )
             )
-        )
-        assert "VIRTUAL TABLE INDEX" in plan
+            assert "VIRTUAL TABLE INDEX" in plan
+        else:
+            indexes = archive.conn.execute(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_index'"
+            ).fetchall()
+            assert any("gin_trgm_ops" in definition for (definition,) in indexes)
 
 
-def test_every_word_must_appear_in_any_case_and_filters_narrow(archive_of_twenty: Path) -> None:
+def test_every_word_must_appear_in_any_case_and_filters_narrow(archive_of_twenty: Location) -> None:
     with Archive.open(archive_of_twenty, read_only=True) as archive:
         assert len(search(archive, "BUDGET approval")) == TWENTY_MEETINGS // 2
         assert search(archive, "budget 预算") == []  # never in the same entry
@@ -80,12 +91,15 @@ def test_every_word_must_appear_in_any_case_and_filters_narrow(archive_of_twenty
 @pytest.mark.parametrize(
     "query", ['"', "a OR b", "NEAR(x y)", "-test", "*", "100%", "_", "x\\", "预算 OR"]
 )
-def test_what_people_type_is_text_never_query_syntax(archive_of_twenty: Path, query: str) -> None:
+def test_what_people_type_is_text_never_query_syntax(
+    archive_of_twenty: Location, query: str
+) -> None:
     with Archive.open(archive_of_twenty, read_only=True) as archive:
         assert search(archive, query) == []  # no error, and % or _ match nothing special
 
 
-def test_the_index_follows_every_change_to_the_tables(db_path: Path) -> None:
+def test_the_index_follows_every_change_to_the_tables(location: Location) -> None:
+    db_path = location
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     with Archive.open(db_path) as archive, archive.transaction() as conn:
         conn.execute("UPDATE open_items SET text = '人员审批' WHERE text = '预算审批'")
@@ -109,8 +123,8 @@ def test_the_index_follows_every_change_to_the_tables(db_path: Path) -> None:
 
 def test_an_archive_from_before_is_indexed_when_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
+    migrated_until(path, "m033_search_index")
     conn = sqlite3.connect(path)
-    migrations.apply(Database(conn), stop_before="m033_search_index")
     conn.execute(
         "INSERT INTO meetings (id, key, title, start, end, timezone, status, created_at) VALUES "
         "(1, 'k', '周会', '2026-03-02T06:00:00+00:00', '2026-03-02T07:00:00+00:00', "

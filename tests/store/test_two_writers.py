@@ -1,4 +1,5 @@
-"""Host and recorder: two processes writing one archive at full speed.
+"""Host and recorder: two processes writing one archive at full speed, and
+many rooms at once: on an SQLite file and on a PostgreSQL database alike.
 
 Each runs a scripted LiveMeeting (tests/driver.py) on the same meeting; every
 line either side saw acknowledged is in the journal, in the order that side
@@ -12,12 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from facilitator.app.live import LiveMeeting
+from facilitator.app.settings import Location
 from facilitator.core.clock import FakeClock
-from facilitator.meeting.events import EntryCaptured, MeetingClosed
-from facilitator.meeting.journal import JournalMoved
+from facilitator.meeting.events import EntryCaptured
 from facilitator.planning.demo import demo_agenda
 from store.archive import Archive
 from tests.support import ROOT, START
@@ -55,8 +54,10 @@ def _acked(out: str) -> list[tuple[int, int]]:
     ]
 
 
-def test_host_and_recorder_write_one_archive_and_nothing_is_lost(tmp_path: Path) -> None:
-    db = tmp_path / "archive.db"
+def test_host_and_recorder_write_one_archive_and_nothing_is_lost(
+    tmp_path: Path, location: Location
+) -> None:
+    db = location
     clock = FakeClock(START)
     with Archive.open(db) as archive:
         meeting_id = archive.create_meeting(demo_agenda(clock.now()), clock.now()).meeting_id
@@ -112,8 +113,10 @@ def test_host_and_recorder_write_one_archive_and_nothing_is_lost(tmp_path: Path)
         assert seen == [c.seq for c in live.state.entries if c.seq <= last], "a view missed events"
 
 
-def test_terminals_opening_a_new_archive_at_once_migrate_it_once(tmp_path: Path) -> None:
-    db = tmp_path / "new" / "archive.db"
+def test_terminals_opening_a_new_archive_at_once_migrate_it_once(
+    tmp_path: Path, location: Location
+) -> None:
+    db = tmp_path / "new" / "archive.db" if isinstance(location, Path) else location
     code = (
         "import sys; from store.archive import Archive; print('ready', flush=True); "
         f"sys.stdin.readline(); Archive.open({str(db)!r}).close(); print('ok')"
@@ -129,12 +132,15 @@ def test_terminals_opening_a_new_archive_at_once_migrate_it_once(tmp_path: Path)
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0 and out.strip() == "ok", err
     with Archive.open(db) as archive:
-        names = [row["name"] for row in archive.db["_sqlite_migrations"].rows]
+        rows = archive.conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
+    names = [name for (name,) in rows]
     assert sorted(names) == sorted(set(names)) and names
 
 
-def test_host_closes_while_the_recorder_types_and_the_minutes_miss_nothing(tmp_path: Path):
-    db = tmp_path / "archive.db"
+def test_host_closes_while_the_recorder_types_and_the_minutes_miss_nothing(
+    tmp_path: Path, location: Location
+) -> None:
+    db = location
     clock = FakeClock(START)
     with Archive.open(db) as archive:
         meeting_id = archive.create_meeting(demo_agenda(clock.now()), clock.now()).meeting_id
@@ -159,7 +165,8 @@ def test_host_closes_while_the_recorder_types_and_the_minutes_miss_nothing(tmp_p
     assert accepted == notes[: len(accepted)], "a note was refused before the close"
     with Archive.open(db) as archive:
         events = archive.journal(meeting_id).read()
-        points = [row["text"] for row in archive.db["points"].rows_where(order_by="id")]
+        rows = archive.conn.execute("SELECT text FROM points ORDER BY id").fetchall()
+        points = [text for (text,) in rows]
     closed = [event.seq for event in events if event.kind == "meeting_closed"]
     typed = [e.entry.raw for e in events if isinstance(e, EntryCaptured)]
     assert typed == accepted and len(closed) == 1
@@ -167,23 +174,44 @@ def test_host_closes_while_the_recorder_types_and_the_minutes_miss_nothing(tmp_p
     assert points == accepted, "the minutes left out lines recorded before the close"
 
 
-def test_a_write_decided_on_an_old_state_writes_nothing(tmp_path: Path) -> None:
-    clock = FakeClock(START)
-    with Archive.open(tmp_path / "archive.db") as archive:
-        journal = archive.create_meeting(demo_agenda(clock.now()), clock.now())
-        host = LiveMeeting(journal, clock)
-        recorder = LiveMeeting(archive.journal(journal.meeting_id), clock)
-        assert host.submit("/present all").accepted
-        recorder.sync()
-        stale = recorder.state.last_seq
-        assert host.submit("/next").accepted
-        note = EntryCaptured(at=clock.now(), entry=recorder.preview("late note").entry)
-        with pytest.raises(JournalMoved):
-            journal.append([note], expected_last=stale)
-        with pytest.raises(JournalMoved):
-            journal.close(MeetingClosed(at=clock.now()), recorder.minutes(), expected_last=stale)
-        assert [e.kind for e in journal.read(after=stale)] == ["topic_started", "speaker_called"]
-        # The recorder's own next line is read against the topic the host started.
-        assert recorder.submit("late note").accepted
-        assert recorder.state.entries[-1].entry.topic == "t1"
-        assert host.sync() and host.state.entries == recorder.state.entries
+ROOMS = 12
+LINES_PER_ROOM = 40
+
+
+def test_many_rooms_write_one_archive_at_once_and_each_keeps_its_lines(
+    tmp_path: Path, location: Location
+) -> None:
+    Archive.open(location).close()
+    rooms = []
+    for room in range(ROOMS):
+        lines = ["/next", *(f"room {room} note {n}" for n in range(LINES_PER_ROOM))]
+        steps = [[index, line] for index, line in enumerate(lines)]
+        script = tmp_path / f"room{room}.json"
+        start = START.add(hours=room)  # each its own meeting
+        script.write_text(
+            json.dumps({"start": start.isoformat(), "clock": "system", "steps": steps}),
+            encoding="utf-8",
+        )
+        driver = ("-m", "tests.driver", str(location), str(script), "--wait-for-go")
+        rooms.append((_spawn(*driver, "--own-meeting"), lines))
+    for process, _lines in rooms:
+        assert process.stdout is not None and process.stdout.readline() == "READY\n"
+    for process, _lines in rooms:  # every room types at once
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    outputs = [process.communicate(timeout=180) for process, _lines in rooms]
+
+    with Archive.open(location, read_only=True) as archive:
+        meetings = archive.meetings()
+        assert len(meetings) == ROOMS
+        for (out, err), (process, lines), meeting in zip(outputs, rooms, meetings, strict=True):
+            assert process.returncode == 0, err
+            assert "locked" not in out + err and "busy" not in out + err
+            events = archive.journal(meeting.id).read()
+            typed = [e.entry.raw for e in events if isinstance(e, EntryCaptured)]
+            assert typed == lines[1:], "a line was lost, doubled or went to another room"
+            acked = {seq for _step, seq in _acked(out)}
+            assert acked <= {e.seq for e in events} and len(acked) == len(lines)
+            numbers = [c.number for c in archive.state(meeting.id).entries]
+            assert numbers == list(range(1, LINES_PER_ROOM + 1))
