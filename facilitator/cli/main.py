@@ -43,7 +43,7 @@ COMMANDS = {
     "metrics": "facilitator.cli.minutes:metrics",
     "tasks": "facilitator.cli.tasks:tasks",
     "task": "facilitator.cli.tasks:task",
-    "report": "facilitator.cli.tasks:report",
+    "report": "facilitator.cli.report:report",
     "items": "facilitator.cli.followup:items",
     "item": "facilitator.cli.followup:item",
     "confirm": "facilitator.cli.followup:confirm",

@@ -25,7 +25,7 @@ from facilitator.core.i18n import t
 from facilitator.meeting.journal import JournalUnavailable
 
 if TYPE_CHECKING:
-    from facilitator.followup.tasks import Retrospective
+    from facilitator.followup.retro import Retrospective
     from facilitator.meeting.minutes import Minutes
     from store.archive import Archive, MeetingRow
 
@@ -140,7 +140,7 @@ def retro(
     Options given update the stored retrospective; the others are kept.
     """
     from facilitator.core.text import clean
-    from facilitator.followup.tasks import RatingRequired, is_valid_rating, updated_retrospective
+    from facilitator.followup.retro import RatingRequired, is_valid_rating, updated_retrospective
     from store.errors import ArchiveError
     from store.followup import retrospective, save_retrospective
 

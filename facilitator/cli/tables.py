@@ -1,4 +1,4 @@
-"""What the follow-up commands share (``items``, ``item``, ``task``, ``report``):
+"""What the follow-up commands share (``items``, ``item``, ``tasks``, ``report``):
 today where the user is, dates as people type them, and Rich tables of
 people's words (plain text, never markup; CJK aligned by cell width)."""
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from facilitator.core.workdays import WorkCalendar
     from facilitator.followup.items import ItemRecord
+    from facilitator.followup.tasks import TaskRecord
 
 
 def today_of(settings: Settings) -> Date:
@@ -85,3 +86,50 @@ def read_date(typed: str, today: Date, calendar: WorkCalendar) -> Date:
     if when < today:
         fail(t("followup.date_passed", date=format_date(when)))
     return when
+
+
+def task_table(
+    tasks: list[TaskRecord],
+    title: str | None = None,
+    notes: dict[int, str] | None = None,
+    extra: tuple[str, dict[int, str]] | None = None,
+) -> Table:
+    """Tasks as a terminal table; ``notes`` adds each one's last note, ``extra`` a
+    column of its own (its heading and a text per task id)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from facilitator.core.text import clean
+    from facilitator.render.times import format_date
+
+    table = Table(title=Text(title) if title else None, title_justify="left")
+    table.add_column(t("minutes.task_id"), justify="right")
+    table.add_column(t("minutes.task"))
+    table.add_column(t("minutes.owner"))
+    table.add_column(t("minutes.department"))
+    table.add_column(t("minutes.due"))
+    table.add_column(t("minutes.status"))
+    table.add_column(t("followup.meeting"))
+    # The last note says why a task is late or where it stands: shown when there is one.
+    notes = notes or {}
+    with_notes = any(notes.get(task.id) for task in tasks)
+    if with_notes:
+        table.add_column(t("followup.last_note"))
+    if extra is not None:
+        table.add_column(extra[0])
+    for task in tasks:
+        cells: list[str | Text] = [
+            str(task.id),
+            Text(clean(task.title)),
+            Text(clean(task.owner)),
+            Text(clean(task.department)),
+            format_date(task.due) if task.due else "",
+            t("status." + task.status),
+            Text(clean(task.meeting_title)),
+        ]
+        if with_notes:
+            cells.append(Text(clean(notes.get(task.id, ""))))
+        if extra is not None:
+            cells.append(Text(clean(extra[1].get(task.id, ""))))
+        table.add_row(*cells)
+    return table

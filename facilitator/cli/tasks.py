@@ -1,4 +1,4 @@
-"""Tasks across meetings, from the command line: ``tasks``, ``task``, ``report``.
+"""Tasks across meetings, from the command line: ``tasks`` and ``task``.
 
 A composition root wiring ``facilitator.followup.tasks`` (the rules) to
 ``store.followup`` (the rows).
@@ -10,74 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from pendulum import Date, DateTime
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
-    from facilitator.followup.confirmations import MinutesToConfirm
+    pass
 
 from facilitator.app.settings import Settings
-from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
-from facilitator.cli.tables import item_table, read_date
+from facilitator.cli.common import command, fail, open_archive, write_output
+from facilitator.cli.tables import read_date, today_of
 from facilitator.core.i18n import t
-from facilitator.core.zones import local_zone
 from facilitator.followup.statuses import TASK_STATUSES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from facilitator.followup.tasks import TaskRecord
-
-
-def _today(settings: Settings) -> Date:
-    # A date typed at the command line ("friday") is a day where the user is.
-    return settings.clock.now().in_timezone(local_zone()).date()
-
-
-def _task_table(
-    tasks: list[TaskRecord],
-    title: str | None = None,
-    notes: dict[int, str] | None = None,
-    extra: tuple[str, dict[int, str]] | None = None,
-) -> Table:
-    from rich.table import Table
-    from rich.text import Text
-
-    from facilitator.core.text import clean
-    from facilitator.render.times import format_date
-
-    table = Table(title=Text(title) if title else None, title_justify="left")
-    table.add_column(t("minutes.task_id"), justify="right")
-    table.add_column(t("minutes.task"))
-    table.add_column(t("minutes.owner"))
-    table.add_column(t("minutes.department"))
-    table.add_column(t("minutes.due"))
-    table.add_column(t("minutes.status"))
-    table.add_column(t("followup.meeting"))
-    # The last note says why a task is late or where it stands: shown when there is one.
-    notes = notes or {}
-    with_notes = any(notes.get(task.id) for task in tasks)
-    if with_notes:
-        table.add_column(t("followup.last_note"))
-    if extra is not None:
-        table.add_column(extra[0])
-    for task in tasks:
-        cells: list[str | Text] = [
-            str(task.id),
-            Text(clean(task.title)),
-            Text(clean(task.owner)),
-            Text(clean(task.department)),
-            format_date(task.due) if task.due else "",
-            t("status." + task.status),
-            Text(clean(task.meeting_title)),
-        ]
-        if with_notes:
-            cells.append(Text(clean(notes.get(task.id, ""))))
-        if extra is not None:
-            cells.append(Text(clean(extra[1].get(task.id, ""))))
-        table.add_row(*cells)
-    return table
 
 
 @command()
@@ -281,7 +225,7 @@ def task(
         due = None
         if new_due is not None:
             calendar = meeting_calendar(archive, record.meeting_id)
-            due = read_date(new_due, _today(settings), calendar)
+            due = read_date(new_due, today_of(settings), calendar)
         owner = None
         if new_owner is not None:
             owner = resolve_owner(clean(new_owner), meeting_people(archive, record.meeting_id))
@@ -326,106 +270,3 @@ def task(
             changes=t("followup.change_sep").join(said),
         )
     )
-
-
-@command()
-@click.option("--week", is_flag=True, default=True, help="The last seven days (the default).")
-@click.pass_obj
-def report(settings: Settings, week: bool) -> None:
-    """The weekly follow-up: tasks done (and how late), in progress, delayed, new; open
-    items to chase; minutes not yet confirmed."""
-    from facilitator.followup.confirmations import CHASED_FOR, awaiting_confirmation
-    from facilitator.followup.items import items_report, latest_item_notes
-    from facilitator.followup.tasks import finished, finished_text, latest_notes, weekly_report
-    from facilitator.render.times import format_date, zone_name_label
-    from store.confirmations import minutes_to_confirm
-    from store.followup import task_updates
-    from store.followup import tasks as stored_tasks
-    from store.items import item_updates
-    from store.items import items as stored_items
-
-    archive = open_archive(settings, read_only=True)
-    try:
-        rows = stored_tasks(archive)
-        updates = task_updates(archive)
-        item_rows = stored_items(archive)
-        item_history = item_updates(archive)
-        now = settings.clock.now()
-        unconfirmed = awaiting_confirmation(minutes_to_confirm(archive, now - CHASED_FOR), now)
-    finally:
-        archive.close()
-    notes = latest_notes(updates)
-    weekly = weekly_report(rows, updates, settings.clock.now())
-    open_items = items_report(item_rows, item_history, weekly.since, weekly.until, _today(settings))
-    item_notes = latest_item_notes(item_history)
-    zone = local_zone().name
-    when_done = {
-        task.id: finished_text(done)
-        for task in weekly.done
-        if (done := finished(task, updates, zone)) is not None
-    }
-    heading = t(
-        "followup.report_title",
-        since=format_date(weekly.since.date()),
-        until=format_date(weekly.until.date()),
-        zone=zone_name_label(zone),
-    )
-    parts = [heading, ""]
-    for key, section in (
-        ("followup.report_done", weekly.done),
-        ("followup.report_doing", weekly.doing),
-        ("followup.report_delayed", weekly.delayed),
-        ("followup.report_new", weekly.new),
-        ("followup.report_waiting", weekly.waiting),
-    ):
-        title = t(key, count=len(section))
-        # Work done this week says when, and how late against the due date in force.
-        extra = (t("followup.report_finished"), when_done) if key.endswith("_done") else None
-        if section:
-            parts.append(render_rich(_task_table(list(section), title, notes, extra)))
-        else:
-            parts += [title, "  " + t("minutes.none"), ""]
-    # Open items are chased like tasks: every one not settled, overdue first.
-    for key, found in (
-        ("items.report_unsettled", open_items.unsettled),
-        ("items.report_settled", open_items.settled),
-    ):
-        title = t(key, count=len(found))
-        if found:
-            parts.append(render_rich(item_table(list(found), title, item_notes)))
-        else:
-            parts += [title, "  " + t("minutes.none"), ""]
-    parts += _unconfirmed(unconfirmed, now)
-    click.echo("\n".join(parts).rstrip())
-
-
-def _unconfirmed(due: list[MinutesToConfirm], now: DateTime) -> list[str]:
-    """The report's last section: minutes still not confirmed by everyone who attended
-    (or objected to) two working days after the close."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from facilitator.core.text import clean
-    from facilitator.followup.confirmations import standing_text
-    from facilitator.render.times import format_datetime, zone_name_label
-
-    title = t("confirm.report_title", count=len(due))
-    if not due:
-        return [title, "  " + t("minutes.none"), ""]
-    table = Table(title=Text(title), title_justify="left")
-    table.add_column(t("minutes.task_id"), justify="right")
-    table.add_column(t("followup.meeting"))
-    table.add_column(t("confirm.closed"))
-    table.add_column(t("confirm.standing"))
-    for meeting in due:
-        table.add_row(
-            str(meeting.meeting_id),
-            Text(clean(meeting.title)),
-            t(
-                "minutes.time_with_zone",
-                time=format_datetime(meeting.closed_at, zone=meeting.zone),
-                zone=zone_name_label(meeting.zone),
-            ),
-            Text(clean(standing_text(meeting.standing_at(now)))),
-        )
-    return [render_rich(table)]

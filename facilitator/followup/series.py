@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pendulum import DateTime
 
 from facilitator.followup.items import SETTLED, ItemRecord
-from facilitator.followup.tasks import Retrospective
+from facilitator.followup.retro import Retrospective
 from facilitator.meeting.metrics import meeting_metrics
 from facilitator.meeting.minutes import Minutes
 

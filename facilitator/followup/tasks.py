@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 # The reference workflow: minutes are sent within 24 hours of the close.
 MINUTES_DUE_AFTER: Duration = duration(hours=24)
 REPORT_PERIOD: Duration = duration(days=7)
-RATINGS = range(1, 6)
 
 
 @dataclass(frozen=True)
@@ -80,16 +79,6 @@ class TaskUpdate:
     due: Date | None = None
 
 
-@dataclass(frozen=True)
-class Retrospective:
-    """What went well, what to improve, and a 1-5 rating, after the close."""
-
-    good: str
-    improve: str
-    rating: int
-    at: DateTime
-
-
 def effective_status(task: TaskRecord, today: Date) -> str:
     """The status to show: a task past its due date and not done is delayed.
 
@@ -128,40 +117,6 @@ def status_choices(choices: Sequence[str], language: str | None = None) -> str:
     if lang == "en":
         return " | ".join(choices)
     return " | ".join(f"{t('status.' + s, language=lang)} ({s})" for s in choices)
-
-
-def is_valid_rating(rating: int) -> bool:
-    return rating in RATINGS
-
-
-class RatingRequired(ValueError):
-    """A first retrospective needs a rating: there is none stored to keep."""
-
-
-def updated_retrospective(
-    stored: Retrospective | None,
-    now: DateTime,
-    *,
-    good: str | None = None,
-    improve: str | None = None,
-    rating: int | None = None,
-) -> Retrospective:
-    """The retrospective after a partial update: what is not given is kept.
-
-    ``retro 1 --rating 2`` after ``--good a --improve b`` changes the rating
-    only. Without a stored one the rating is required (raises
-    :class:`RatingRequired`): a retrospective always has one.
-    """
-    if rating is None:
-        if stored is None:
-            raise RatingRequired
-        rating = stored.rating
-    return Retrospective(
-        good if good is not None else (stored.good if stored else ""),
-        improve if improve is not None else (stored.improve if stored else ""),
-        rating,
-        now,
-    )
 
 
 def select_tasks(

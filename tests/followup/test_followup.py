@@ -11,8 +11,6 @@ from facilitator.export.csv import render_tasks_csv, safe_cell
 from facilitator.followup.listing import TaskRow
 from facilitator.followup.tasks import (
     Finished,
-    RatingRequired,
-    Retrospective,
     TaskRecord,
     TaskUpdate,
     counts_as_export,
@@ -21,7 +19,6 @@ from facilitator.followup.tasks import (
     finished_text,
     minutes_overdue,
     select_tasks,
-    updated_retrospective,
     weekly_report,
 )
 from facilitator.meeting.metrics import meeting_metrics
@@ -71,19 +68,6 @@ def test_the_task_list_hides_done_tasks_and_sorts_by_due_date() -> None:
     assert [t.id for t in select_tasks(rows, today, status="done")] == [3]
     assert [t.id for t in select_tasks(rows, today, owner="marta")] == [4]
     assert [t.id for t in select_tasks(rows, today, department="R&D")] == [2, 1]
-
-
-def test_a_retro_update_keeps_what_it_does_not_mention() -> None:
-    stored = Retrospective("clear goal", "start on time", 4, CLOSED)
-    later = CLOSED.add(days=1)
-    assert updated_retrospective(stored, later, rating=2) == Retrospective(
-        "clear goal", "start on time", 2, later
-    )
-    assert updated_retrospective(stored, later, good="") == Retrospective(
-        "", "start on time", 4, later
-    )
-    with pytest.raises(RatingRequired):
-        updated_retrospective(None, later, good="clear goal")
 
 
 def test_only_minutes_sent_somewhere_count_as_exported() -> None:

@@ -19,7 +19,7 @@ from facilitator.app.follower import Follower
 from facilitator.app.live import LiveMeeting
 from facilitator.app.settings import Location
 from facilitator.core.clock import FakeClock
-from facilitator.followup.tasks import Retrospective
+from facilitator.followup.retro import Retrospective
 from facilitator.meeting.events import EntryCaptured, MeetingClosed
 from facilitator.meeting.journal import JournalMoved
 from facilitator.planning.demo import demo_agenda

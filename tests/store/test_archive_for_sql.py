@@ -41,7 +41,7 @@ def _instants(conn: sqlite3.Connection) -> list[str]:
 
 
 def test_every_instant_a_meeting_leaves_is_stored_in_utc(db_path: Path) -> None:
-    from facilitator.followup.tasks import Retrospective
+    from facilitator.followup.retro import Retrospective
 
     meeting_id, clock = hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     later = clock.now().add(days=1)  # Asia/Shanghai, +08:00
