@@ -18,12 +18,8 @@ from pendulum import Date, DateTime
 
 from facilitator.core.i18n import t
 from facilitator.core.zones import zone_of
-from facilitator.followup.tasks import (
-    Retrospective,
-    TaskRecord,
-    TaskUpdate,
-    with_follow_up,
-)
+from facilitator.followup.retro import Retrospective
+from facilitator.followup.tasks import TaskRecord, TaskUpdate, with_follow_up
 from store.archive import Archive
 from store.errors import ArchiveError
 from store.minutes import iso
