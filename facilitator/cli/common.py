@@ -106,6 +106,23 @@ def read_agenda(path: str) -> Agenda:
         sys.exit(EXIT_BAD_INPUT)
 
 
+def format_option(choices: tuple[str, ...]) -> Any:
+    """``--format`` among ``choices``; unset, the ``-o`` file's extension decides
+    (:func:`chosen_format`), else the first choice."""
+    return click.option("--format", "fmt", type=click.Choice(choices), help="Output format.")
+
+
+def chosen_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) -> str:
+    """The format to write: ``--format``, else what ``-o``'s extension names, else
+    the first of ``choices``; a name and a format that disagree are refused (exit 2)."""
+    from facilitator.export.formats import FormatRefused, format_for
+
+    try:
+        return format_for(None if to_stdout(output) else output, fmt, choices, choices[0])
+    except FormatRefused as refused:
+        fail(refused.notice.text())
+
+
 def to_stdout(output: Path | None) -> bool:
     """No ``-o``, or ``-o -`` (the usual name for standard output)."""
     return output is None or str(output) == "-"

@@ -11,9 +11,18 @@ from pathlib import Path
 import click
 
 from facilitator.app.settings import Settings
-from facilitator.cli.common import command, fail, open_archive, render_rich, write_output
+from facilitator.cli.common import (
+    chosen_format,
+    command,
+    fail,
+    format_option,
+    open_archive,
+    render_rich,
+    write_output,
+)
 from facilitator.cli.tables import item_table, read_date, today_of
 from facilitator.core.i18n import t
+from facilitator.export.formats import LIST_FORMATS
 
 
 @command()
@@ -23,13 +32,7 @@ from facilitator.core.i18n import t
 @click.option(
     "--status", "item_status", help="open | overdue | resolved | dropped (default: not settled)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "ics"]),
-    default="table",
-    show_default=True,
-)
+@format_option(LIST_FORMATS)
 @click.option(
     "-o",
     "--output",
@@ -43,10 +46,11 @@ def items(
     department: str | None,
     meeting: str | None,
     item_status: str | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """List the open items of every meeting not yet settled (overdue when past the deadline)."""
+    fmt = chosen_format(fmt, output, LIST_FORMATS)
     from facilitator.followup.items import (
         ITEM_STATUSES,
         item_status_choices,

@@ -14,8 +14,16 @@ from typing import TYPE_CHECKING
 import click
 
 from facilitator.app.settings import Settings
-from facilitator.cli.common import command, fail, open_archive, write_output
+from facilitator.cli.common import (
+    chosen_format,
+    command,
+    fail,
+    format_option,
+    open_archive,
+    write_output,
+)
 from facilitator.core.i18n import t
+from facilitator.export.formats import BRIEF_FORMATS
 
 if TYPE_CHECKING:
     from facilitator.followup.listing import TaskRow
@@ -45,7 +53,7 @@ def _followed(settings: Settings, meeting: str | None) -> tuple[MeetingRow, Minu
 @command()
 @click.argument("meeting", required=False)
 @click.option("--for", "absentee", metavar="NAME", help="Only the brief of this absentee.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@format_option(BRIEF_FORMATS)
 @click.option(
     "-o",
     "--output",
@@ -54,10 +62,15 @@ def _followed(settings: Settings, meeting: str | None) -> tuple[MeetingRow, Minu
 )
 @click.pass_obj
 def brief(
-    settings: Settings, meeting: str | None, absentee: str | None, fmt: str, output: Path | None
+    settings: Settings,
+    meeting: str | None,
+    absentee: str | None,
+    fmt: str | None,
+    output: Path | None,
 ) -> None:
     """What each absentee's briefer must pass on: decisions, their tasks and open items,
     the disputes that name their department (latest closed meeting by default)."""
+    fmt = chosen_format(fmt, output, BRIEF_FORMATS)
     from facilitator.core.text import clean
     from facilitator.followup.briefs import briefs
 

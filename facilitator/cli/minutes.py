@@ -13,8 +13,10 @@ import click
 
 from facilitator.app.settings import Settings
 from facilitator.cli.common import (
+    chosen_format,
     command,
     fail,
+    format_option,
     open_archive,
     render_rich,
     stdout_is_terminal,
@@ -22,14 +24,13 @@ from facilitator.cli.common import (
     write_output,
 )
 from facilitator.core.i18n import t
+from facilitator.export.formats import MINUTES_FORMATS
 from facilitator.meeting.journal import JournalUnavailable
 
 if TYPE_CHECKING:
     from facilitator.followup.retro import Retrospective
     from facilitator.meeting.minutes import Minutes
     from store.archive import Archive, MeetingRow
-
-MINUTES_FORMATS = ("md", "html", "json", "ics")
 
 
 def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, MeetingRow, Minutes]:
@@ -49,9 +50,7 @@ def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, M
 
 @command()
 @click.argument("meeting", required=False)
-@click.option(
-    "--format", "fmt", type=click.Choice(MINUTES_FORMATS), default="md", show_default=True
-)
+@format_option(MINUTES_FORMATS)
 @click.option(
     "-o",
     "--output",
@@ -61,11 +60,13 @@ def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, M
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False))
 @click.pass_obj
 def minutes(
-    settings: Settings, meeting: str | None, fmt: str, output: Path | None, paper: str | None
+    settings: Settings, meeting: str | None, fmt: str | None, output: Path | None, paper: str | None
 ) -> None:
     """Print or write the minutes of a closed meeting (latest by default): md, html or json;
     ics: its tasks and open items as a to-do list."""
     from facilitator.followup.tasks import counts_as_export
+
+    fmt = chosen_format(fmt, output, MINUTES_FORMATS)
 
     archive, row, result = _closed_minutes(settings, meeting)
     content: str | bytes

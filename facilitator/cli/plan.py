@@ -16,8 +16,10 @@ import click
 from facilitator.app.settings import Settings
 from facilitator.cli.common import (
     EXIT_BAD_INPUT,
+    chosen_format,
     command,
     fail,
+    format_option,
     open_archive,
     read_agenda,
     to_stdout,
@@ -25,6 +27,7 @@ from facilitator.cli.common import (
 )
 from facilitator.core.i18n import current_language, t
 from facilitator.core.zones import local_zone, zone_of
+from facilitator.export.formats import NOTICE_FORMATS
 from facilitator.meeting.agenda import MEETING_KINDS, Agenda
 from facilitator.planning.carry_over import CarriedItem
 from facilitator.planning.warnings import Finding
@@ -256,7 +259,7 @@ def check(settings: Settings, agenda_file: str) -> None:
 
 @command()
 @click.argument("agenda_file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
+@format_option(NOTICE_FORMATS)
 @click.option(
     "-o",
     "--output",
@@ -264,8 +267,9 @@ def check(settings: Settings, agenda_file: str) -> None:
     help="File to write (- or none: the terminal).",
 )
 @click.pass_obj
-def notice(settings: Settings, agenda_file: str, fmt: str, output: Path | None) -> None:
+def notice(settings: Settings, agenda_file: str, fmt: str | None, output: Path | None) -> None:
     """Write the meeting notice (Markdown) or the invitation (.ics) in the meeting's language."""
+    fmt = chosen_format(fmt, output, NOTICE_FORMATS)
     agenda = read_agenda(agenda_file)
     if fmt == "md":
         from facilitator.export.notice import render_notice

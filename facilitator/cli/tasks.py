@@ -15,9 +15,17 @@ if TYPE_CHECKING:
     pass
 
 from facilitator.app.settings import Settings
-from facilitator.cli.common import command, fail, open_archive, write_output
+from facilitator.cli.common import (
+    chosen_format,
+    command,
+    fail,
+    format_option,
+    open_archive,
+    write_output,
+)
 from facilitator.cli.tables import read_date, today_of
 from facilitator.core.i18n import t
+from facilitator.export.formats import LIST_FORMATS
 from facilitator.followup.statuses import TASK_STATUSES
 
 if TYPE_CHECKING:
@@ -30,13 +38,7 @@ if TYPE_CHECKING:
 @click.option("--meeting", help="Only the tasks of this meeting (id, key or part of the title).")
 @click.option("--status", help="open | doing | done | delayed | all (default: all but done).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many tasks.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "ics"]),
-    default="table",
-    show_default=True,
-)
+@format_option(LIST_FORMATS)
 @click.option(
     "-o",
     "--output",
@@ -51,10 +53,11 @@ def tasks(
     meeting: str | None,
     status: str | None,
     limit: int | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
+    fmt = chosen_format(fmt, output, LIST_FORMATS)
     from facilitator.followup.listing import STATUS_FILTERS
     from store.errors import ArchiveError
     from store.tasklist import latest_notes, task_lines, task_rows, unsent_minutes

@@ -150,8 +150,8 @@ def test_a_mistyped_command_line_is_answered_in_chinese() -> None:
     assert "错误：'--format' 的值无效：'xlsx' 不在" in wrong_format.output
     assert "tasks --help' 查看帮助。" in wrong_format.output
     assert "没有命令 'meet'" in invoke("--lang", "zh", "meet").output
-    listing = invoke("--lang", "zh", "tasks", "--help").output
-    assert "选项：" in listing and "[默认：table]" in listing
+    listing = invoke("--lang", "zh", "datasette", "--help").output
+    assert "选项：" in listing and "[默认：8001]" in listing
     english = invoke("--lang", "en", "tasks", "--format", "xlsx").output
     assert "Error: Invalid value for '--format'" in english
 

@@ -462,3 +462,36 @@ def test_csv_has_stable_names_ids_and_the_status_as_code_and_words(db_path: Path
     assert row["id"] == "1" and row["meeting_id"] == "1"
     assert row["topic"] == "研发进度汇报"
     assert (row["status"], row["status_label"]) == ("delayed", "延期")
+
+
+def test_minutes_named_json_or_html_are_written_as_the_name_says(
+    db_path: Path, tmp_path: Path
+) -> None:
+    import json
+
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    as_json, as_page = tmp_path / "m.json", tmp_path / "m.html"
+    assert cli(db_path, "minutes", "-o", str(as_json), now=DAY_AFTER).exit_code == 0
+    assert json.loads(as_json.read_text("utf-8"))["meeting"]["title"]
+    assert cli(db_path, "minutes", "-o", str(as_page), now=DAY_AFTER).exit_code == 0
+    assert as_page.read_text("utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_a_file_name_and_a_format_that_disagree_are_refused_and_nothing_written(
+    db_path: Path, tmp_path: Path
+) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    target = tmp_path / "m.json"
+    result = cli(db_path, "minutes", "--format", "html", "-o", str(target), now=DAY_AFTER)
+    assert result.exit_code == 2
+    assert f"{target} names the json format but --format says html" in result.output
+    assert not target.exists()
+    md = cli(db_path, "tasks", "-o", str(tmp_path / "tasks.md"), now=DAY_AFTER)
+    assert md.exit_code == 2 and "choose --format table | csv | ics" in md.output
+
+
+def test_tasks_named_ics_are_to_dos_without_saying_format(db_path: Path, tmp_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    out = tmp_path / "tasks.ics"
+    assert cli(db_path, "tasks", "-o", str(out), now=DAY_AFTER).exit_code == 0
+    assert Calendar.from_ical(out.read_bytes()).walk("VTODO")
