@@ -51,7 +51,7 @@ def _date(start: str, zone: str) -> str:
 
 def _hit_line(hit: Hit, terms: tuple[str, ...], colour: bool) -> str:
     from facilitator.core.text import clean
-    from facilitator.followup.search import KIND_LABELS, highlighted
+    from facilitator.followup.search import KIND_LABELS, highlighted, hit_words
 
     def marked(text: str) -> str:
         parts = highlighted(clean(text), terms)
@@ -59,9 +59,10 @@ def _hit_line(hit: Hit, terms: tuple[str, ...], colour: bool) -> str:
             return "".join(part for part, _ in parts)
         return "".join(f"{REVERSE}{part}{NORMAL}" if hit else part for part, hit in parts)
 
-    text = marked(hit.text)
-    if hit.people:
-        text = t("search.with_people", text=text, people=marked(hit.people))
+    words, people = hit_words(hit.kind, hit.text, hit.people)
+    text = marked(words)
+    if people:
+        text = t("search.with_people", text=text, people=marked(people))
     topic = (
         t(
             "minutes.topic_heading",

@@ -70,3 +70,19 @@ def highlighted(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, bool], ..
     if at < len(text):
         parts.append((text[at:], False))
     return tuple(parts)
+
+
+INDEXED_PEOPLE = ", "
+"""How the search index joins a match's people (parties, owner and department)."""
+
+
+def hit_words(kind: str, text: str, people: str, language: str | None = None) -> tuple[str, str]:
+    """A match's text and people as its language writes them: a dispute (indexed as
+    typed, ``研发部: 多测 | 市场部: 保持``) as the room shows it (``研发部：多测；市场部：保持``),
+    people joined by ``、`` in Chinese (``, `` in English)."""
+    from facilitator.line.disputes import dispute_sides
+    from facilitator.render.entries import dispute_text
+
+    if kind == "dispute":
+        text = dispute_text(text, dispute_sides(text, ()), language)
+    return text, t("minutes.list_sep", language=language).join(people.split(INDEXED_PEOPLE))

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from facilitator.core.i18n import t
-from facilitator.followup.search import KIND_LABELS, KINDS, parse_kind, terms_of
+from facilitator.followup.search import KIND_LABELS, KINDS, hit_words, parse_kind, terms_of
 from facilitator.notebook.cells import SearchResults
 from store.archive import Archive
+from store.search import Hit
 
 
 def local_instant(instant: str | None, label: str) -> str | None:
@@ -20,6 +21,21 @@ def local_instant(instant: str | None, label: str) -> str | None:
     from facilitator.core.zones import zone
 
     return pendulum.instance(datetime.fromisoformat(instant)).in_timezone(zone(label)).isoformat()
+
+
+def _record(hit: Hit) -> dict[str, object]:
+    words, people = hit_words(hit.kind, hit.text, hit.people)
+    return {
+        "kind": hit.kind,
+        "kind_label": t(KIND_LABELS[hit.kind]),
+        "id": hit.source_id,
+        "meeting_id": hit.meeting_id,
+        "meeting": hit.meeting,
+        "date": (local_instant(hit.meeting_start, hit.timezone) or "")[:10],
+        "topic": hit.topic,
+        "text": words,
+        "people": people,
+    }
 
 
 def search_results(
@@ -34,20 +50,7 @@ def search_results(
         if parsed is None:
             raise ValueError(t("search.bad_kind", value=word, choices=" | ".join(KINDS)))
         chosen.append(parsed)
-    records = tuple(
-        {
-            "kind": hit.kind,
-            "kind_label": t(KIND_LABELS[hit.kind]),
-            "id": hit.source_id,
-            "meeting_id": hit.meeting_id,
-            "meeting": hit.meeting,
-            "date": (local_instant(hit.meeting_start, hit.timezone) or "")[:10],
-            "topic": hit.topic,
-            "text": hit.text,
-            "people": hit.people,
-        }
-        for hit in search(archive, text, meeting_id, chosen)
-    )
+    records = tuple(_record(hit) for hit in search(archive, text, meeting_id, chosen))
     columns = (
         ("date", t("search.date")),
         ("meeting", t("notebook.meeting")),

@@ -58,6 +58,9 @@ def test_search_narrows_by_meeting_and_kind_and_says_when_nothing_is_found(
     assert "Task: submit the test resource form (Li, R&D)" in tasks and "Dispute" not in tasks
     both = cli(two_meetings, "search", "研发部", "--kind", "争议", "--kind", "任务").output
     assert "2 found." in both
+    # In Chinese, lists are written as Chinese writes them: sides by ；, people by 、.
+    chinese = cli(two_meetings, "search", "研发部", "--kind", "争议", lang="zh").output
+    assert "争议：研发部：需延长测试周期；市场部：担心影响推广节奏（研发部、市场部）" in chinese
     assert cli(two_meetings, "search", "nowhere to be found").output == (
         "Nothing said matches 'nowhere to be found'. "
         "Meeting titles: facilitator meetings 'nowhere to be found'\n"
