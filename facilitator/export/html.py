@@ -15,6 +15,7 @@ from facilitator.core.text import clean, url_parts
 from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.shares import percent_labels
 from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
@@ -260,6 +261,7 @@ def render_minutes_html(minutes: Minutes, language: str | None = None, paper: st
     spoken = sum(totals.values())
     out.append(f"<h2>{_e(tr('minutes.speaking'))}</h2>")
     if spoken:
+        shares = percent_labels(totals)
         out += _table(
             head(
                 ("minutes.department", ""),
@@ -270,7 +272,7 @@ def render_minutes_html(minutes: Minutes, language: str | None = None, paper: st
                 [
                     ("", _e(dept)),
                     ("short", _e(duration(seconds, lang))),
-                    ("short num", f"{seconds / spoken:.0%}"),
+                    ("short num", shares[dept]),
                 ]
                 for dept, seconds in sorted(totals.items(), key=lambda kv: -kv[1])
             ],

@@ -12,6 +12,7 @@ from facilitator.core.text import markdown_cell as cell
 from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import AttendanceLine, Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.shares import percent_labels
 from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
@@ -154,8 +155,9 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
             f"| {tr('minutes.department')} | {tr('minutes.time_spoken')} | {tr('minutes.share')} |",
             "|---|---|---|",
         ]
+        shares = percent_labels(totals)
         lines += [
-            f"| {cell(dept)} | {duration(seconds, lang)} | {seconds / spoken:.0%} |"
+            f"| {cell(dept)} | {duration(seconds, lang)} | {shares[dept]} |"
             for dept, seconds in sorted(totals.items(), key=lambda kv: -kv[1])
         ]
     else:

@@ -8,7 +8,7 @@ warning naming its department.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 BALANCE_MIN_SECONDS = 120
@@ -71,6 +71,16 @@ def department_totals(
         name = department or person
         totals[name] = totals.get(name, 0.0) + seconds
     return totals
+
+
+def departments_in_room(
+    people: Iterable[tuple[str, str]], absent: Container[str]
+) -> tuple[str, ...]:
+    """Departments that can speak, in order of first appearance: those with someone
+    not marked absent. A department whose people are all away has nobody to speak
+    for it, so it is no part of the equal share (four departments present share
+    25% each, not the 20% of five)."""
+    return tuple(dict.fromkeys(department for name, department in people if name not in absent))
 
 
 def fair_share(departments: int) -> float:

@@ -13,7 +13,7 @@ from pendulum import Date, DateTime
 from facilitator.core.pinyin import name_sort_key
 from facilitator.core.zones import zone_of
 from facilitator.meeting.agenda import Agenda
-from facilitator.meeting.balance import department_totals
+from facilitator.meeting.balance import department_totals, departments_in_room
 from facilitator.meeting.events import Side
 from facilitator.meeting.state import MeetingState
 
@@ -180,10 +180,12 @@ class Minutes:
         return totals
 
     def speaking_by_department(self) -> dict[str, float]:
-        """Seconds per department over the whole meeting; silent departments show 0."""
+        """Seconds per department over the whole meeting; silent departments in the
+        room show 0."""
+        away = {line.name for line in self.absent}
         return department_totals(
             ((line.person, line.department, line.seconds) for line in self.speaking),
-            self.agenda.departments,
+            departments_in_room(((p.name, p.department) for p in self.agenda.people), away),
         )
 
 

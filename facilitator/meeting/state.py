@@ -17,7 +17,13 @@ from pendulum import DateTime
 
 from facilitator.core.zones import zone_of
 from facilitator.meeting.agenda import Agenda, Person, Topic
-from facilitator.meeting.balance import Balance, Imbalance, balance_of, department_totals
+from facilitator.meeting.balance import (
+    Balance,
+    Imbalance,
+    balance_of,
+    department_totals,
+    departments_in_room,
+)
 from facilitator.meeting.events import (
     ActionUndone,
     AlertsSet,
@@ -323,11 +329,12 @@ class MeetingState:
         return totals
 
     def speaking_by_department(self, now: DateTime, topic: str | None = None) -> dict[str, float]:
-        """Seconds per department; departments that have not spoken show 0."""
+        """Seconds per department; departments in the room that have not spoken show 0."""
         spoken = self.speaking_by_person(now, topic).items()
+        away = {name for name, _ in self.absentees()}
         return department_totals(
             ((person, self.department_of(person), seconds) for person, seconds in spoken),
-            self.agenda.departments,
+            departments_in_room(((p.name, p.department) for p in self.agenda.people), away),
         )
 
     def request_of(self, person: str) -> Request:

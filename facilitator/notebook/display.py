@@ -20,6 +20,7 @@ from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
+from facilitator.render.shares import percent_labels
 from facilitator.render.summary import topic_left_text
 from facilitator.render.times import duration, format_date, format_datetime, format_span
 from facilitator.render.topics import TopicView, discussion
@@ -128,17 +129,18 @@ def bars_html(title: str, totals: Mapping[str, float], colour: str = "#0969da") 
     if not spoken:
         parts.append(f'<div style="{MUTED}">{esc(t("minutes.none"))}</div>')
     parts.append('<table style="border-collapse:collapse">')
+    shares = percent_labels(totals)
     for name, seconds in sorted(totals.items(), key=lambda item: -item[1]) if spoken else ():
         width = 100 * seconds / longest if longest else 0
-        share = seconds / spoken if spoken else 0
+        share = shares[name]
         parts.append(
             "<tr>"
             f'<td style="padding:0.1em 0.6em 0.1em 0;white-space:nowrap">{esc(name)}</td>'
             '<td style="width:20em;padding:0.1em 0">'
-            f'<div role="img" aria-label="{esc(name)}: {share:.0%}" '
+            f'<div role="img" aria-label="{esc(name)}: {share}" '
             f'style="background:{colour};height:1em;width:{width:.1f}%;min-width:1px"></div></td>'
             f'<td style="padding:0.1em 0.6em;white-space:nowrap">{esc(duration(seconds))}</td>'
-            f'<td style="padding:0.1em 0;{MUTED}">{share:.0%}</td>'
+            f'<td style="padding:0.1em 0;{MUTED}">{share}</td>'
             "</tr>"
         )
     parts.append("</table></div>")
@@ -152,9 +154,10 @@ def bars_text(totals: Mapping[str, float], width: int = 30) -> str:
     if not spoken:
         return t("minutes.none")
     names = max(cell_len(name) for name in totals)
+    shares = percent_labels(totals)
     return "\n".join(
         f"{pad(name, names)}  {'#' * round(width * seconds / longest):<{width}}  "
-        f"{duration(seconds)} ({seconds / spoken:.0%})"
+        f"{duration(seconds)} ({shares[name]})"
         for name, seconds in sorted(totals.items(), key=lambda item: -item[1])
     )
 

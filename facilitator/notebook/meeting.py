@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from facilitator.app.follower import POLL_SECONDS
 from facilitator.core.i18n import current_language, set_language, t
 from facilitator.core.zones import zone_of
+from facilitator.meeting.balance import departments_in_room
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
 from facilitator.notebook.cells import (
@@ -204,7 +205,7 @@ class Meeting:
         )
         # Everyone present is on both charts, at 0 if they never spoke.
         present = minutes.present
-        departments = tuple(dict.fromkeys(a.department for a in present))
+        departments = departments_in_room(((a.name, a.department) for a in present), ())
         return SpeakingTime(lines, departments, tuple(a.name for a in present))
 
     def brief(self, absentee: str | None = None) -> Notice:

@@ -13,6 +13,7 @@ from facilitator.meeting.phase import Phase
 from facilitator.meeting.requests import Request
 from facilitator.meeting.state import MeetingState
 from facilitator.render.patterns import label_gap
+from facilitator.render.shares import percent_labels
 from facilitator.render.speakers import request_words, speaker_clock
 from facilitator.render.times import clock
 
@@ -114,11 +115,12 @@ class SpeakerPanel(Static):
         if shares and balance.spoken and state.current:
             text.append("\n")
             spoke = [d for d in balance.departments if d.seconds > 0]
+            percents = percent_labels({d.name: d.seconds for d in spoke})
             for index, department in enumerate(spoke):
                 if index:
                     text.append(" · ", style="dim")
                 text.append(department.name, style="dim")
-                text.append(f" {department.share:.0%}")
+                text.append(f" {percents[department.name]}")
             if balance.departments:
                 text.append(
                     "  " + t("balance.fair", share=f"{balance.fair:.0%}"), style="italic dim"

@@ -10,6 +10,7 @@ from facilitator.meeting.balance import (
     Imbalance,
     balance_of,
     department_totals,
+    departments_in_room,
     fair_share,
     shares_of,
     verdict,
@@ -27,6 +28,18 @@ def test_a_department_adds_up_the_seconds_of_its_people():
 def test_a_silent_department_is_listed_at_zero_in_agenda_order():
     totals = department_totals([("Marta", "Marketing", 90.0)], ("R&D", "Marketing", "Sales"))
     assert list(totals.items()) == [("R&D", 0.0), ("Marketing", 90.0), ("Sales", 0.0)]
+
+
+def test_a_department_whose_only_member_is_absent_is_no_part_of_the_equal_share():
+    people = [("Li", "R&D"), ("Zhao", "Operations"), ("Marta", "Marketing"), ("Wang", "Sales")]
+    present = departments_in_room(people, {"Zhao"})
+    assert present == ("R&D", "Marketing", "Sales")
+    assert fair_share(len(present)) == pytest.approx(1 / 3)
+
+
+def test_a_department_with_someone_still_present_keeps_its_share():
+    people = [("Li", "R&D"), ("Zhao", "R&D"), ("Marta", "Marketing")]
+    assert departments_in_room(people, {"Zhao"}) == ("R&D", "Marketing")
 
 
 def test_someone_without_a_department_counts_as_their_own():
