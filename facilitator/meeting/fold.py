@@ -242,6 +242,10 @@ class _Fold:
             and (topic.owner == event.person or bool(briefs_for))
             and (topic.id, event.person) not in self.spoken
         )
+        if reports and not event.request:
+            # The owner opens their topic with the report: a reply they queued
+            # for in the topic before is not what this turn is.
+            request = Request()
         self.speaker = Turn(
             event.person,
             self.current,

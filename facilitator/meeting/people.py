@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from pendulum import DateTime
 
+from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
 from facilitator.meeting.decision import Command, Decision, Refusal
 from facilitator.meeting.events import (
@@ -74,13 +75,15 @@ def speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
     queued_now = [e.person for e in events if isinstance(e, SpeakerQueued)]
     if request.kind == NEW or not queued_now:
         return Decision(tuple(events))  # the room reads what happened off the events
-    names = ", ".join(queued_now)
+    names = t("minutes.list_sep").join(queued_now)
     called = [
         Notice("room.speaker_called", {"name": e.person})
         for e in events
         if isinstance(e, SpeakerCalled)
     ]
-    notice = Notice(f"room.queued_{request.kind}", {"names": names, "speaker": speaker or ""})
+    # "Marta waits", "Marta, Wang wait": the catalogue has both.
+    many = "_many" if len(queued_now) > 1 else ""
+    notice = Notice(f"room.queued_{request.kind}{many}", {"names": names, "speaker": speaker or ""})
     return Decision(tuple(events), notice, also=tuple(called))
 
 

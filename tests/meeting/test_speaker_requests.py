@@ -65,6 +65,19 @@ def test_asking_again_for_another_kind_moves_a_waiting_person(meeting):
     assert not meeting.submit("/speak @Wang reply").accepted
 
 
+def test_an_owner_who_queued_a_reply_opens_their_topic_with_the_report_not_the_reply(meeting):
+    # Marta owns the second topic; she asked to reply during the first.
+    type_lines(meeting, "/present all", "/next", "/speak @Marta reply", "/next")
+    turn = meeting.state.speaker
+    assert (turn.person, turn.request, turn.reports) == ("Marta", "new", True)
+
+
+def test_two_people_asking_to_reply_wait_together_in_the_plural(meeting):
+    type_lines(meeting, "/present all", "/next")
+    outcome = meeting.submit("/speak @Marta @Wang reply")
+    assert outcome.notices[0].text() == "reply: Marta, Wang wait ahead of new points"
+
+
 def test_nobody_speaking_a_request_calls_the_person_at_once(meeting):
     type_lines(meeting, "/present all", "/next", "/done", "/speak @Marta reply to Li")
     turn = meeting.state.speaker
