@@ -169,6 +169,11 @@ class CaptureLine(Input):
             self._recall(-1 if key == "up" else 1)
         elif key == "escape" and self.menu.display:
             self.menu.hide()
+        elif key == "escape" and not self.value and self.history.kept:
+            # The recorder read the reminder and lets the refused lines go (they
+            # stay under ↑ among the lines sent, as any line does).
+            self.history.kept.clear()
+            self.post_message(self.Changed(self, self.value))
         elif key == "right" and self.cursor_at_end and self._offer_ghost():
             self.action_complete()
         elif key in self._actions and key != "enter":

@@ -115,6 +115,21 @@ async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, 
         assert line.value == "Budget"
 
 
+async def test_escape_on_an_empty_line_forgets_the_refused_lines_reminder(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        await type_text(pilot, "Budget")
+        line.give_back("/goto 9")
+        await pilot.pause()
+        await pilot.press("enter")  # Budget recorded; the status still says /goto 9 waits
+        assert "Esc forgets" in on_screen(app.screen.query_one("#message"))
+        await pilot.press("escape")
+        assert "↑" not in on_screen(app.screen.query_one("#message"))
+        await pilot.press("up")
+        assert line.value == "Budget"  # the newest line sent, as in a shell
+
+
 async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, clock):
     from textual import events
 
