@@ -22,9 +22,10 @@ class Command:
     text: str = ""
     """Free text the command carries: the reason of a request to speak."""
 
-    def summary(self) -> str:
-        """The command as it was understood, every argument kept: ``move 3 2``, ``speak @Li``."""
-        parts = [self.name, *("@" + person for person in self.people)]
+    def summary(self, name: str | None = None) -> str:
+        """The command as it was understood, every argument kept: ``move 3 2``, ``speak @Li``;
+        ``name``: the name the room knows it by (``延长 10`` in a Chinese room)."""
+        parts = [name or self.name, *("@" + person for person in self.people)]
         if self.args == ("all",) and not self.people:
             parts.append("all")
         elif self.name == "move":

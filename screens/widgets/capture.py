@@ -29,9 +29,10 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 from textual.widgets.input import Selection
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import current_language, t
 from facilitator.core.notice import Notice
 from facilitator.line.completion import Offer, apply
+from facilitator.line.grammar import command_name
 from facilitator.line.parsed import Capture, Invalid, Parsed
 from facilitator.meeting.decision import Command
 from facilitator.render.entries import dispute_text
@@ -369,7 +370,8 @@ class LinePreview(Static):
         elif isinstance(parsed, Invalid):
             text.append("⚠ " + parsed.notice.text(), style="bold yellow")
         elif isinstance(parsed, Command):
-            text.append(t("room.preview_command", command=parsed.summary()), style="bold")
+            shown = parsed.summary(command_name(parsed.name, current_language()))
+            text.append(t("room.preview_command", command=shown), style="bold")
             if target is not None:
                 text.append(" — ", style="dim")
                 text.append_text(target)

@@ -52,3 +52,14 @@ async def test_entries_and_summary_use_full_width_punctuation(chinese_room):
         assert "  • 出具合规意见（法务（非参会人），2026年11月30日 星期一）" in items, (
             items
         )  # 法务 is outside the room
+
+
+async def test_a_command_typed_in_chinese_is_previewed_by_its_chinese_name(chinese_room):
+    from tests.support import type_text
+
+    app = chinese_room
+    async with app.run_test(size=(100, 30)) as pilot:
+        await enter_line(pilot, "/到 全体")
+        await enter_line(pilot, "/下一项")
+        await type_text(pilot, "/extend 10")
+        assert "命令 /延长 10" in shown(app.screen.query_one("#preview"))
