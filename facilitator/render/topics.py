@@ -32,6 +32,10 @@ def topic_timing(section: TopicMinutes, language: str | None = None) -> str:
     The plan is the agenda's, with any extension said apart, as ``metrics``
     counts it: an extended topic is not shown as if it had been planned longer.
     """
+    if section.status == "skipped" and section.actual_seconds >= 1:
+        # Discussed, then skipped: how long it took still counts (metrics counts it).
+        actual = duration(section.actual_seconds, language)
+        return t("minutes.topic_skipped_after", language=language, actual=actual)
     if section.status == "skipped":
         return t("minutes.topic_skipped", language=language)
     if section.status == "pending":

@@ -39,8 +39,14 @@ def test_an_extended_topic_says_its_plan_and_the_extension_apart() -> None:
     assert topic_timing(extended, "en") == "planned 15 min (+2 extended), took 17 min 00 s"
     assert topic_timing(extended, "zh") == "计划15分钟（延长2分钟），实际17分00秒"
     assert topic_timing(_topic(), "en") == "planned 15 min, took 8 min 30 s"
-    assert topic_timing(_topic(status="skipped"), "en") == "skipped"
+    assert topic_timing(_topic(status="skipped", actual_seconds=0.0), "en") == "skipped"
     assert topic_timing(_topic(status="pending"), "zh") == "未讨论"
+
+
+def test_a_topic_discussed_then_skipped_says_how_long_it_took() -> None:
+    skipped = _topic(status="skipped", actual_seconds=16.0)
+    assert topic_timing(skipped, "en") == "skipped after 0 min 16 s"
+    assert topic_timing(skipped, "zh") == "讨论0分16秒后跳过"
 
 
 def test_a_topic_reads_points_then_disputes_then_decisions() -> None:
