@@ -157,10 +157,18 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
         spans.append((start, end))
         if due < context.today:
             notices.append(Notice("line.due_in_past", {"date": due.isoformat()}, "warning"))
+        elif (due - context.today).in_days() > FAR_DAYS and not _YEAR.search(last.text):
+            # "8/20" typed in November is next August: right, but worth a look.
+            notices.append(Notice("line.due_far", {"date": due.isoformat()}, "warning"))
     else:
         notices.append(Notice(f"line.no_due_{kind}", severity="warning"))
     text = _without(body, spans) or body
     return Capture(Entry(kind, text, owner=owner, due=due, raw=raw), tuple(notices))
+
+
+FAR_DAYS = 180
+"""A date typed without its year this far ahead is said aloud (it may mean another year)."""
+_YEAR = re.compile(r"\d{4}|年")
 
 
 def _joins_tight(left: str, right: str) -> bool:

@@ -141,6 +141,19 @@ def test_a_date_months_past_means_next_year() -> None:
     assert parse_date("11/24", Date(2026, 11, 25)) == Date(2026, 11, 24)
 
 
+def test_a_task_due_next_summer_typed_in_november_is_said_aloud() -> None:
+    from facilitator.line.parsed import Capture, LineContext
+    from facilitator.line.read import parse_line
+
+    context = LineContext(people=["Li"], today=Date(2026, 11, 27))
+    parsed = parse_line("a: @Li submit the test form by 8/20", context)
+    assert isinstance(parsed, Capture) and parsed.entry.due == Date(2027, 8, 20)
+    assert [n.key for n in parsed.notices] == ["line.due_far"]
+    # With its year written, the recorder meant it: nothing to say.
+    typed = parse_line("a: @Li submit the test form by 2027-08-20", context)
+    assert isinstance(typed, Capture) and typed.notices == ()
+
+
 def test_impossible_dates_are_found_but_have_no_value() -> None:
     (found,) = find_dates("by 13/45", WEDNESDAY)
     assert found.text == "13/45" and found.date is None

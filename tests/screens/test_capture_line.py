@@ -50,10 +50,10 @@ async def test_the_dropdown_opens_above_the_status_and_preview_lines(archive, cl
 async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_text(pilot, "u: @Legal export rules by 11/30")
+        await type_text(pilot, "u: @Legal export rules by 4/30")
         await pilot.pause()
         shown = " ".join(on_screen(app.screen.query_one("#preview")).split())
-        assert shown.startswith("Open item owner Legal due Mon 30 Nov 2026")
+        assert shown.startswith("Open item owner Legal due Thu 30 Apr 2026")
         assert shown.endswith(
             "⚠ @Legal is not among the people: kept as owner; fix it at the close"
         )
