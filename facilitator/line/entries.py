@@ -136,6 +136,11 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
         if first is not None:
             spans.append((first.start, first.end))  # a bare "@" names nobody
         notices.append(Notice(f"line.no_owner_{kind}", severity="warning"))
+    others = [m.name or m.typed for m in found[1:] if (m.name or m.typed)]
+    if owner and others:
+        # One owner per task: the others stay in its words, and the room says so.
+        names = ", ".join("@" + name for name in others)
+        notices.append(Notice("line.one_owner", {"owner": owner, "names": names}, "warning"))
     due: Date | None = None
     dates = [
         d

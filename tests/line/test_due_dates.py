@@ -154,6 +154,18 @@ def test_a_task_due_next_summer_typed_in_november_is_said_aloud() -> None:
     assert isinstance(typed, Capture) and typed.notices == ()
 
 
+def test_a_task_for_two_people_has_one_owner_and_says_so() -> None:
+    from facilitator.line.parsed import Capture, LineContext
+    from facilitator.line.read import parse_line
+
+    context = LineContext(people=["Wang", "Marta"], today=Date(2026, 11, 27))
+    parsed = parse_line("a: @Wang @Marta joint plan by friday", context)
+    assert isinstance(parsed, Capture) and parsed.entry.owner == "Wang"
+    assert [n.text("en") for n in parsed.notices] == [
+        "one owner per item: Wang; @Marta stays in the text (a task each, to give them their own)"
+    ]
+
+
 def test_impossible_dates_are_found_but_have_no_value() -> None:
     (found,) = find_dates("by 13/45", WEDNESDAY)
     assert found.text == "13/45" and found.date is None
