@@ -74,7 +74,7 @@ def test_participants_confirm_or_object_and_the_minutes_say_who(db_path: Path) -
 def test_chinese_minutes_say_who_confirmed_in_chinese(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     said = cli(db_path, "confirm", "1", "--by", "lilei", lang="zh", now=TUESDAY)
-    assert said.output == "李雷已确认“Q3新产品上线协调会”的会议纪要（已确认 1/4）\n"
+    assert said.output == "李雷已确认“Q3新产品上线协调会”的会议纪要（已确认1/4）\n"
     text = cli(db_path, "minutes", now=TUESDAY).stdout
     assert "| 纪要确认 | 已确认：李雷；尚未确认：赵芳、周敏、韩梅梅 |" in text
 

@@ -105,7 +105,7 @@ def test_an_item_settled_handed_on_and_moved_keeps_its_history(db_path: Path) ->
     )
     assert moved.exit_code == 0
     assert moved.output == (
-        "未决事项 4（提供合规性意见）：责任人 法务部门 → 李雷；"
+        "未决事项4（提供合规性意见）：责任人 法务部门 → 李雷；"
         "时间节点 2026年3月5日 星期四 → 2026年3月13日 星期五\n"
     )
     settled = cli(
@@ -114,10 +114,10 @@ def test_an_item_settled_handed_on_and_moved_keeps_its_history(db_path: Path) ->
     assert settled.output == "Open item 4 (提供合规性意见): Open → Resolved\n"
     shown = cli(db_path, "item", "4", lang="zh", now="2026-03-20T10:00:00+08:00")
     assert shown.output.splitlines() == [
-        "未决事项 4：提供合规性意见",
+        "未决事项4：提供合规性意见",
         "责任人：李雷（研发部）",
         "时间节点：2026年3月13日 星期五",
-        "会议：Q3新产品上线协调会（会议 2）",
+        "会议：Q3新产品上线协调会（会议2）",
         "状态：已解决",
         "历史记录（北京时间）：",
         "  2026年3月2日 星期一 14:16：记入会议纪要（未决）",

@@ -193,7 +193,7 @@ def test_check_warnings_in_chinese(db_path: Path, tmp_path: Path) -> None:
     agenda.write_text(LAUNCH_ZH.replace("minutes = 20", "minutes = 35", 1), encoding="utf-8")
     result = cli(db_path, "check", str(agenda), lang="zh", now="2026-02-20T09:00:00+08:00")
     assert result.exit_code == 0
-    assert "提醒：议题“研发进度汇报”计划 35 分钟，超过 30 分钟，建议拆分" in result.output
+    assert "提醒：议题“研发进度汇报”计划35分钟，超过30分钟，建议拆分" in result.output
 
 
 def test_check_still_refuses_a_topic_owner_who_is_not_a_participant(

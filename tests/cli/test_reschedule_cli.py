@@ -90,7 +90,7 @@ def test_a_task_in_chinese_is_rescheduled_in_chinese(db_path: Path) -> None:
         now="2026-03-09T09:00:00+08:00",
     )
     assert result.output == (
-        "任务 1（提交测试资源申请表）：未开始 → 延期；"
+        "任务1（提交测试资源申请表）：未开始 → 延期；"
         "截止日期 2026年3月10日 星期二 → 2026年3月20日 星期五；责任人 李雷 → 韩梅梅\n"
     )
     shown = cli(db_path, "task", "1", lang="zh", now="2026-03-10T09:00:00+08:00").output

@@ -32,11 +32,11 @@ def test_search_finds_a_chinese_word_across_twenty_meetings(db_path: Path) -> No
     result = cli(db_path, "search", "预算", lang="zh")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[-1] == f"共找到 {TWENTY_MEETINGS} 条。"
+    assert lines[-1] == f"共找到{TWENTY_MEETINGS}条。"
     # Each meeting once, newest first, with its day; each entry with its topic and kind.
-    headings = [line for line in lines if line and not line.startswith(" ") and "会议 " in line]
+    headings = [line for line in lines if line and not line.startswith(" ") and "（会议" in line]
     assert len(headings) == TWENTY_MEETINGS
-    assert headings[0] == "2026年4月20日 星期一  Q3 launch coordination（会议 20）"
+    assert headings[0] == "2026年4月20日 星期一  Q3 launch coordination（会议20）"
     assert "  议题二：Launch campaign · 决策：the 预算 stays frozen until May" in lines
     assert "  议题二：推广方案确认 · 未决：预算审批（韩梅梅）" in lines
 

@@ -155,7 +155,7 @@ def test_a_status_is_understood_in_any_case_and_in_chinese(db_path: Path) -> Non
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     assert "is now: Done" in cli(db_path, "task", "1", "DONE", now=DAY_AFTER).output
     zh = cli(db_path, "task", "3", "完成", lang="zh", now=DAY_AFTER).output
-    assert zh == "任务 3（提交测试资源申请表）状态已更新为：完成\n"
+    assert zh == "任务3（提交测试资源申请表）状态已更新为：完成\n"
     assert "is now: In progress" in cli(db_path, "task", "2", "进行中", now=DAY_AFTER).output
     assert "is now: In progress" in cli(db_path, "task", "2", "In Progress ", now=DAY_AFTER).output
     assert "is now: Delayed" in cli(db_path, "task", "2", "Delayed", now=DAY_AFTER).output
@@ -289,7 +289,7 @@ def test_metrics_in_chinese_show_overruns(db_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES, minutes_per_line=6)
     result = cli(db_path, "metrics", lang="zh")
     assert result.exit_code == 0
-    assert "计划 40 分钟，实际 42.0 分钟；1 个议题超时。" in result.output
+    assert "计划40分钟，实际42.0分钟；1个议题超时。" in result.output
     assert "+10.0" in result.output
     assert "  研发部：71%" in result.output  # full-width colon in Chinese
 

@@ -73,3 +73,16 @@ def test_an_empty_message_is_said_as_nothing_not_as_its_key() -> None:
     assert t("summary.owned_after", language="en") == ""
     assert t("summary.owned_after", language="zh") == "）"
     assert t("no.such.key", language="zh") == "no.such.key"
+
+
+def test_chinese_writes_numbers_next_to_their_words_as_the_template_does() -> None:
+    # 计划30分钟, 共3条: the minutes and the template write numbers without spaces,
+    # and the room's messages must read the same.
+    import re
+
+    from facilitator.core.i18n import catalogue
+
+    chinese = "[\u4e00-\u9fff（），。：；、“”]"
+    number = r"\{(?:count|minutes|days|number|planned|available|topics|people|max|seconds)\}"
+    spaced = re.compile(f"{chinese} {number}|{number} {chinese}")
+    assert [key for key, text in catalogue("zh").items() if spaced.search(text)] == []

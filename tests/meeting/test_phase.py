@@ -93,7 +93,7 @@ def test_the_banner_speaks_the_current_language():
     set_language("zh")
     assert topic_banner(topic_phase(*running(16))).startswith("已超时")
     assert topic_banner(topic_phase(*running(16)), audience=True).startswith("已超时：")
-    assert topic_banner(topic_phase(*running(1))) == "计划 15 分钟"
+    assert topic_banner(topic_phase(*running(1))) == "计划15分钟"
 
 
 def test_between_topics_the_host_is_told_how_to_go_on_and_the_audience_what_happens(
