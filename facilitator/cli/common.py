@@ -106,10 +106,18 @@ def read_agenda(path: str) -> Agenda:
         sys.exit(EXIT_BAD_INPUT)
 
 
-def format_option(choices: tuple[str, ...]) -> Any:
-    """``--format`` among ``choices``; unset, the ``-o`` file's extension decides
-    (:func:`chosen_format`), else the first choice."""
-    return click.option("--format", "fmt", type=click.Choice(choices), help="Output format.")
+def format_and_output(choices: tuple[str, ...]) -> Any:
+    """``--format`` among ``choices`` and ``-o FILE`` (``-`` or none: the terminal);
+    unset, the format is the one the file's extension names (:func:`chosen_format`),
+    else the first choice."""
+    formats = click.option("--format", "fmt", type=click.Choice(choices), help="Output format.")
+    output = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        help="File to write (- or none: the terminal).",
+    )
+    return lambda command: formats(output(command))
 
 
 def chosen_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]) -> str:

@@ -15,7 +15,7 @@ from facilitator.cli.common import (
     chosen_format,
     command,
     fail,
-    format_option,
+    format_and_output,
     open_archive,
     render_rich,
     write_output,
@@ -32,13 +32,7 @@ from facilitator.export.formats import LIST_FORMATS
 @click.option(
     "--status", "item_status", help="open | overdue | resolved | dropped (default: not settled)."
 )
-@format_option(LIST_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write (- or none: the terminal).",
-)
+@format_and_output(LIST_FORMATS)
 @click.pass_obj
 def items(
     settings: Settings,

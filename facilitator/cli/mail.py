@@ -18,7 +18,7 @@ from facilitator.cli.common import (
     chosen_format,
     command,
     fail,
-    format_option,
+    format_and_output,
     open_archive,
     write_output,
 )
@@ -53,13 +53,7 @@ def _followed(settings: Settings, meeting: str | None) -> tuple[MeetingRow, Minu
 @command()
 @click.argument("meeting", required=False)
 @click.option("--for", "absentee", metavar="NAME", help="Only the brief of this absentee.")
-@format_option(BRIEF_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write (- or none: the terminal).",
-)
+@format_and_output(BRIEF_FORMATS)
 @click.pass_obj
 def brief(
     settings: Settings,

@@ -16,7 +16,7 @@ from facilitator.cli.common import (
     chosen_format,
     command,
     fail,
-    format_option,
+    format_and_output,
     open_archive,
     render_rich,
     stdout_is_terminal,
@@ -50,13 +50,7 @@ def _closed_minutes(settings: Settings, meeting: str | None) -> tuple[Archive, M
 
 @command()
 @click.argument("meeting", required=False)
-@format_option(MINUTES_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write (- or none: the terminal).",
-)
+@format_and_output(MINUTES_FORMATS)
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False))
 @click.pass_obj
 def minutes(

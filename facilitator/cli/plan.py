@@ -19,7 +19,7 @@ from facilitator.cli.common import (
     chosen_format,
     command,
     fail,
-    format_option,
+    format_and_output,
     open_archive,
     read_agenda,
     to_stdout,
@@ -259,13 +259,7 @@ def check(settings: Settings, agenda_file: str) -> None:
 
 @command()
 @click.argument("agenda_file", type=click.Path(dir_okay=False))
-@format_option(NOTICE_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write (- or none: the terminal).",
-)
+@format_and_output(NOTICE_FORMATS)
 @click.pass_obj
 def notice(settings: Settings, agenda_file: str, fmt: str | None, output: Path | None) -> None:
     """Write the meeting notice (Markdown) or the invitation (.ics) in the meeting's language."""

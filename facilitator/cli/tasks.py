@@ -19,7 +19,7 @@ from facilitator.cli.common import (
     chosen_format,
     command,
     fail,
-    format_option,
+    format_and_output,
     open_archive,
     write_output,
 )
@@ -38,13 +38,7 @@ if TYPE_CHECKING:
 @click.option("--meeting", help="Only the tasks of this meeting (id, key or part of the title).")
 @click.option("--status", help="open | doing | done | delayed | all (default: all but done).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many tasks.")
-@format_option(LIST_FORMATS)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write (- or none: the terminal).",
-)
+@format_and_output(LIST_FORMATS)
 @click.pass_obj
 def tasks(
     settings: Settings,
