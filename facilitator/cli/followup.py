@@ -20,7 +20,7 @@ from facilitator.cli.common import (
     render_rich,
     write_output,
 )
-from facilitator.cli.tables import item_table, read_date, today_of
+from facilitator.cli.tables import item_table, rescheduled, today_of
 from facilitator.core.i18n import t
 from facilitator.export.formats import LIST_FORMATS
 
@@ -119,10 +119,9 @@ def item(
         item_status_choices,
         parse_item_status,
     )
-    from facilitator.followup.owners import resolve_owner
     from store.errors import ArchiveError
     from store.items import item as stored_item
-    from store.items import item_updates, meeting_calendar, meeting_people, update_item
+    from store.items import item_updates, update_item
 
     if not item_ref.isdigit():
         fail(t("items.no_such_item", id=item_ref))
@@ -146,15 +145,9 @@ def item(
             lines = describe_item(record, item_updates(archive, item_id), today_of(settings))
             click.echo("\n".join(clean(line) for line in lines))
             return
-        when = None
-        if deadline is not None:
-            calendar = meeting_calendar(archive, record.meeting_id)
-            when = read_date(deadline, today_of(settings), calendar)
-        owner = None
-        if new_owner is not None:
-            owner = resolve_owner(clean(new_owner), meeting_people(archive, record.meeting_id))
-            if not owner.known:
-                click.echo(t("followup.outside_owner", name=owner.name), err=True)
+        when, owner = rescheduled(
+            archive, record.meeting_id, deadline, new_owner, today_of(settings)
+        )
         try:
             update = update_item(
                 archive,

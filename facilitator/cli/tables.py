@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
     from facilitator.core.workdays import WorkCalendar
     from facilitator.followup.items import ItemRecord
+    from facilitator.followup.owners import Owner
     from facilitator.followup.tasks import TaskRecord
+    from store.archive import Archive
 
 
 def today_of(settings: Settings) -> Date:
@@ -86,6 +88,29 @@ def read_date(typed: str, today: Date, calendar: WorkCalendar) -> Date:
     if when < today:
         fail(t("followup.date_passed", date=format_date(when)))
     return when
+
+
+def rescheduled(
+    archive: Archive, meeting_id: int, typed_date: str | None, typed_owner: str | None, today: Date
+) -> tuple[Date | None, Owner | None]:
+    """A new date and a new owner for a task or an item of ``meeting_id``, as typed
+    (either may be ``None``: unchanged). The date is read with the meeting's
+    working days; an owner outside the meeting is kept, and said so on stderr."""
+    import click
+
+    from facilitator.core.text import clean
+    from facilitator.followup.owners import resolve_owner
+    from store.items import meeting_calendar, meeting_people
+
+    when = None
+    if typed_date is not None:
+        when = read_date(typed_date, today, meeting_calendar(archive, meeting_id))
+    owner = None
+    if typed_owner is not None:
+        owner = resolve_owner(clean(typed_owner), meeting_people(archive, meeting_id))
+        if not owner.known:
+            click.echo(t("followup.outside_owner", name=owner.name), err=True)
+    return when, owner
 
 
 def task_table(

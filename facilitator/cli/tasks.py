@@ -23,7 +23,7 @@ from facilitator.cli.common import (
     open_archive,
     write_output,
 )
-from facilitator.cli.tables import read_date, today_of
+from facilitator.cli.tables import rescheduled, today_of
 from facilitator.core.i18n import t
 from facilitator.export.formats import LIST_FORMATS
 from facilitator.followup.statuses import TASK_STATUSES
@@ -181,7 +181,6 @@ def task(
     """Show a task and its history, or update its status (done, doing, delayed),
     due date or owner."""
     from facilitator.core.text import clean
-    from facilitator.followup.owners import resolve_owner
     from facilitator.followup.tasks import (
         SETTABLE_STATUSES,
         describe_task,
@@ -193,7 +192,6 @@ def task(
     from store.errors import ArchiveError
     from store.followup import task as stored_task
     from store.followup import task_updates, update_task
-    from store.items import meeting_calendar, meeting_people
 
     if not task_ref.isdigit():
         fail(t("followup.no_such_task", id=task_ref))
@@ -206,8 +204,8 @@ def task(
     if new_owner is not None and not clean(new_owner).strip():
         fail(t("followup.empty_owner"))
     note = clean(note).strip()
-    rescheduled = new_due is not None or new_owner is not None
-    changes = status is not None or rescheduled or bool(note)
+    moved = new_due is not None or new_owner is not None
+    changes = status is not None or moved or bool(note)
     archive = open_archive(settings, read_only=not changes)
     try:
         try:
@@ -219,15 +217,7 @@ def task(
             lines = describe_task(record, history, meeting_today(record, settings.clock.now()))
             click.echo("\n".join(clean(line) for line in lines))
             return
-        due = None
-        if new_due is not None:
-            calendar = meeting_calendar(archive, record.meeting_id)
-            due = read_date(new_due, today_of(settings), calendar)
-        owner = None
-        if new_owner is not None:
-            owner = resolve_owner(clean(new_owner), meeting_people(archive, record.meeting_id))
-            if not owner.known:
-                click.echo(t("followup.outside_owner", name=owner.name), err=True)
+        due, owner = rescheduled(archive, record.meeting_id, new_due, new_owner, today_of(settings))
         try:
             update = update_task(
                 archive,
@@ -243,7 +233,7 @@ def task(
     finally:
         archive.close()
     title = clean(record.title)
-    if not rescheduled:
+    if not moved:
         if status is None:
             click.echo(t("followup.task_noted", id=task_id, title=title))
             return
