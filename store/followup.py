@@ -163,19 +163,28 @@ def update_task(
 
 def task_updates(archive: Archive, task_id: int | None = None) -> list[TaskUpdate]:
     """The history (of one task, or of all), oldest first: statuses and reschedules."""
+    return [TaskUpdate(*row) for row in history(archive, "task_updates", "task_id", "due", task_id)]
+
+
+def history(
+    archive: Archive, table: str, id_column: str, date_column: str, one: int | None
+) -> list[tuple]:
+    """The updates of a task or an open item (``one``, or all), oldest first, as the
+    fields of :class:`TaskUpdate` / :class:`ItemUpdate` (the same layout): id, when,
+    previous status, status, note, previous and new owner, previous and new date."""
     query = (
-        "SELECT task_id, at, previous, status, note, previous_owner, owner, previous_due, due "
-        "FROM task_updates"
+        f"SELECT {id_column}, at, previous, status, note, previous_owner, owner, "
+        f"previous_{date_column}, {date_column} FROM {table}"
     )
     params: tuple = ()
-    if task_id is not None:
-        query += " WHERE task_id = ?"
-        params = (task_id,)
+    if one is not None:
+        query += f" WHERE {id_column} = ?"
+        params = (one,)
     rows = archive.conn.execute(query + " ORDER BY at, id", params).fetchall()
     return [
-        TaskUpdate(
+        (
             r[0],
-            _instant(r[1]),  # type: ignore[arg-type]
+            _instant(r[1]),
             r[2] or "",
             r[3],
             r[4] or "",

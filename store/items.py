@@ -18,7 +18,7 @@ from facilitator.followup.items import ItemRecord, ItemUpdate
 from facilitator.meeting.agenda import Agenda
 from store.archive import Archive
 from store.errors import ArchiveError
-from store.followup import _date, _instant
+from store.followup import _date, _instant, history
 from store.minutes import iso
 
 _ITEM_COLUMNS = (
@@ -144,29 +144,8 @@ def update_item(
 
 def item_updates(archive: Archive, item_id: int | None = None) -> list[ItemUpdate]:
     """The history (of one item, or of all), oldest first."""
-    query = (
-        "SELECT item_id, at, previous, status, note, previous_owner, owner, "
-        "previous_deadline, deadline FROM open_item_updates"
-    )
-    params: tuple = ()
-    if item_id is not None:
-        query += " WHERE item_id = ?"
-        params = (item_id,)
-    rows = archive.conn.execute(query + " ORDER BY at, id", params).fetchall()
-    return [
-        ItemUpdate(
-            r[0],
-            _instant(r[1]),  # type: ignore[arg-type]
-            r[2] or "",
-            r[3],
-            r[4] or "",
-            r[5] or "",
-            r[6] or "",
-            _date(r[7]),
-            _date(r[8]),
-        )
-        for r in rows
-    ]
+    rows = history(archive, "open_item_updates", "item_id", "deadline", item_id)
+    return [ItemUpdate(*row) for row in rows]
 
 
 def meeting_people(archive: Archive, meeting_id: int) -> list[tuple[str, str]]:
