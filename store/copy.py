@@ -12,8 +12,6 @@ many rows in the destination as in the source, or nothing is kept.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -204,27 +202,9 @@ def copy_archive(src: Archive, dst: Archive) -> CopyReport:
 def backup_as_file(archive: Archive, target: Path) -> CopyReport:
     """The whole archive as a new SQLite file at ``target`` (0600, never overwriting):
     written beside it and renamed, so a copy cut short never stands in for a whole one."""
-    from store.files import fsync_directory
+    from store.files import new_backup
 
-    target = target.expanduser()
-    if target.exists():
-        raise ArchiveError(t("archive.backup_exists", path=target))
-    if not target.parent.is_dir():
-        raise ArchiveError(t("archive.backup_no_directory", path=target))
-    partial = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(OSError):
-        partial.unlink()
-    try:
-        with Archive.open(partial, create=True) as copy:
-            report = copy_archive(archive, copy)
-            copy.conn.execute("PRAGMA journal_mode = DELETE")
-        with open(partial, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        fsync_directory(target.parent)
-    except OSError as exc:
-        raise ArchiveError(t("archive.backup_failed", path=target, reason=exc)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    with new_backup(target) as partial, Archive.open(partial, create=True) as copy:
+        report = copy_archive(archive, copy)
+        copy.conn.execute("PRAGMA journal_mode = DELETE")
     return report

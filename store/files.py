@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+from facilitator.app.files import sync_directory
 from facilitator.core.i18n import t
 from store.errors import ArchiveError
 
@@ -124,11 +126,12 @@ def write_failure(exc: sqlite3.OperationalError, path: Path) -> str:
     return t("trust.write_failed", path=path, reason=exc)
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the database behind ``conn`` to ``target`` (0600) with SQLite's backup API.
-
-    Written beside the target first and renamed, so a copy cut short never
-    stands in for a whole one; an existing file at ``target`` is refused.
+@contextlib.contextmanager
+def new_backup(target: Path, errors: tuple[type[Exception], ...] = (OSError,)) -> Iterator[Path]:
+    """The hidden file beside ``target`` to write a backup into; once written, it is
+    synced and renamed to ``target``, so a copy cut short never stands in for a whole
+    one. An existing ``target`` or a missing directory is refused, and ``errors``
+    while writing become one :class:`ArchiveError` line; the partial file never stays.
     """
     target = target.expanduser()
     if target.exists():
@@ -136,7 +139,24 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     if not target.parent.is_dir():
         raise ArchiveError(t("archive.backup_no_directory", path=target))
     partial = target.with_name(f".{target.name}.partial")
+    with contextlib.suppress(OSError):
+        partial.unlink()
     try:
+        yield partial
+        with open(partial, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        sync_directory(target.parent)
+    except errors as exc:
+        raise ArchiveError(t("archive.backup_failed", path=target, reason=exc)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind ``conn`` to ``target`` (0600) with SQLite's backup API."""
+    with new_backup(target, (OSError, sqlite3.Error)) as partial:
         os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
         copy = sqlite3.connect(str(partial))
         try:
@@ -144,26 +164,3 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        with open(partial, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        fsync_directory(target.parent)
-    except (OSError, sqlite3.Error) as exc:
-        raise ArchiveError(t("archive.backup_failed", path=target, reason=exc)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (where the system allows it)."""
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)

@@ -36,7 +36,7 @@ def write_file(target: Path, data: bytes) -> None:
             os.fsync(out.fileno())
         os.chmod(temp, mode)
         os.replace(temp, target)
-        _sync_directory(target.parent)
+        sync_directory(target.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
@@ -53,7 +53,8 @@ def _remove_leftovers(target: Path) -> None:
                 leftover.unlink()
 
 
-def _sync_directory(directory: Path) -> None:
+def sync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (where the system allows it)."""
     try:
         handle = os.open(directory, os.O_RDONLY)
     except OSError:
