@@ -13,7 +13,7 @@ from html import escape
 from facilitator.core.i18n import t
 from facilitator.core.text import clean
 from facilitator.core.text import markdown as md
-from facilitator.core.text import markdown_cell as cell
+from facilitator.export.markdown import item_table, task_table
 from facilitator.followup.briefs import Brief
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.entries import side_parts
@@ -78,36 +78,9 @@ def render_brief(minutes: Minutes, briefs: Sequence[Brief], language: str | None
             for n, (topic, text) in enumerate(brief.decisions, 1)
         ] or [f"_{tr('minutes.none')}_"]
         lines += ["", f"## {tasks}", ""]
-        if brief.tasks:
-            lines += [
-                f"| {tr('minutes.task_id')} | {tr('minutes.task')} | {tr('minutes.owner')} | "
-                f"{tr('minutes.due')} | {tr('minutes.status')} |",
-                "|---|---|---|---|---|",
-            ]
-            lines += [
-                f"| {task.id if task.id is not None else ' '} | {cell(task.title)} | "
-                f"{cell(task.owner)} | {format_date(task.due, lang) if task.due else ' '} | "
-                f"{tr('status.' + task.status)} |"
-                for task in brief.tasks
-            ]
-        else:
-            lines.append(f"_{tr('minutes.none')}_")
+        lines += task_table(brief.tasks, lang)
         lines += ["", f"## {items}", ""]
-        if brief.open_items:
-            lines += [
-                f"| {tr('minutes.task_id')} | {tr('minutes.open_item')} | {tr('minutes.owner')} | "
-                f"{tr('minutes.deadline')} | {tr('minutes.status')} |",
-                "|---|---|---|---|---|",
-            ]
-            lines += [
-                f"| {item.id if item.id is not None else ' '} | {cell(item.text)} | "
-                f"{cell(item.owner)} | "
-                f"{format_date(item.deadline, lang) if item.deadline else ' '} | "
-                f"{tr('item_status.' + item.status)} |"
-                for item in brief.open_items
-            ]
-        else:
-            lines.append(f"_{tr('minutes.none')}_")
+        lines += item_table(brief.open_items, lang)
         lines += ["", f"## {disputes}", ""]
         for topic, dispute in brief.disputes:
             lines.append(f"- {md(topic or tr('minutes.general'))}")

@@ -4,13 +4,13 @@ basic information, discussion per topic, decisions, open items, tasks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from facilitator.core.i18n import t
 from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
 from facilitator.followup.confirmations import standing_of, standing_text
-from facilitator.meeting.minutes import AttendanceLine, Minutes
+from facilitator.meeting.minutes import AttendanceLine, Minutes, OpenItem, TaskLine
 from facilitator.render.patterns import joined
 from facilitator.render.shares import percent_labels
 from facilitator.render.summary import topic_left_text
@@ -47,6 +47,51 @@ def _topic(view: TopicView) -> list[str]:
     if not blocks:
         return [f"_{view.nothing}_"]
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
+
+
+def task_table(tasks: Sequence[TaskLine], language: str) -> list[str]:
+    """Tasks as a Markdown table (the minutes, a brief), or the language's "none"."""
+    if not tasks:
+        return [f"_{t('minutes.none', language=language)}_"]
+
+    def tr(key: str) -> str:
+        return t(key, language=language)
+
+    # The id `facilitator task ID` takes: a row number would name another meeting's task.
+    return [
+        f"| {tr('minutes.task_id')} | {tr('minutes.task')} | {tr('minutes.owner')} | "
+        f"{tr('minutes.due')} | {tr('minutes.status')} |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {task.id if task.id is not None else ' '} | {cell(task.title)} | "
+            f"{cell(task.owner)} | {format_date(task.due, language) if task.due else ' '} | "
+            f"{tr('status.' + task.status)} |"
+            for task in tasks
+        ),
+    ]
+
+
+def item_table(items: Sequence[OpenItem], language: str) -> list[str]:
+    """Open items as a Markdown table (the minutes, a brief), or the language's "none"."""
+    if not items:
+        return [f"_{t('minutes.none', language=language)}_"]
+
+    def tr(key: str) -> str:
+        return t(key, language=language)
+
+    # The id `facilitator item ID` takes, and where the item stands now (overdue...).
+    return [
+        f"| {tr('minutes.task_id')} | {tr('minutes.open_item')} | {tr('minutes.owner')} | "
+        f"{tr('minutes.deadline')} | {tr('minutes.status')} |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {item.id if item.id is not None else ' '} | {cell(item.text)} | "
+            f"{cell(item.owner)} | "
+            f"{format_date(item.deadline, language) if item.deadline else ' '} | "
+            f"{tr('item_status.' + item.status)} |"
+            for item in items
+        ),
+    ]
 
 
 def render_minutes(minutes: Minutes, language: str | None = None) -> str:
@@ -106,39 +151,11 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     lines.append("")
 
     lines += [f"## {tr('minutes.open_items')}", ""]
-    if minutes.open_items:
-        lines += [
-            f"| {tr('minutes.task_id')} | {tr('minutes.open_item')} | {tr('minutes.owner')} | "
-            f"{tr('minutes.deadline')} | {tr('minutes.status')} |",
-            "|---|---|---|---|---|",
-        ]
-        # The id `facilitator item ID` takes, and where the item stands now (overdue...).
-        lines += [
-            f"| {item.id if item.id is not None else ' '} | {cell(item.text)} | "
-            f"{cell(item.owner)} | {format_date(item.deadline, lang) if item.deadline else ' '} | "
-            f"{tr('item_status.' + item.status)} |"
-            for item in minutes.open_items
-        ]
-    else:
-        lines.append(f"_{tr('minutes.none')}_")
+    lines += item_table(minutes.open_items, lang)
     lines.append("")
 
     lines += [f"## {tr('minutes.tasks')}", ""]
-    if minutes.tasks:
-        lines += [
-            f"| {tr('minutes.task_id')} | {tr('minutes.task')} | {tr('minutes.owner')} | "
-            f"{tr('minutes.due')} | {tr('minutes.status')} |",
-            "|---|---|---|---|---|",
-        ]
-        # The id `facilitator task ID` takes: a row number would name another meeting's task.
-        lines += [
-            f"| {task.id if task.id is not None else ' '} | {cell(task.title)} | "
-            f"{cell(task.owner)} | {format_date(task.due, lang) if task.due else ' '} | "
-            f"{tr('status.' + task.status)} |"
-            for task in minutes.tasks
-        ]
-    else:
-        lines.append(f"_{tr('minutes.none')}_")
+    lines += task_table(minutes.tasks, lang)
     lines.append("")
 
     if minutes.topics_left:
