@@ -173,7 +173,7 @@ class CaptureLine(Input):
         elif key == "escape" and not self.value and self.history.kept:
             # The recorder read the reminder and lets the refused lines go (they
             # stay under ↑ among the lines sent, as any line does).
-            self.history.kept.clear()
+            self.history.forget_kept()
             self.post_message(self.Changed(self, self.value))
         elif key == "right" and self.cursor_at_end and self._offer_ghost():
             self.action_complete()

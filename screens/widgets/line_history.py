@@ -33,6 +33,10 @@ class LineHistory:
         self.remember(text)
         self.kept.append(text)
 
+    def forget_kept(self) -> None:
+        """The recorder lets the refused lines go: they stay among the lines sent."""
+        self.kept.clear()
+
     def restart(self) -> None:
         """A line was sent: the next ↑ starts from the newest again."""
         self._at = None

@@ -39,3 +39,10 @@ def test_down_with_nothing_recalled_brings_nothing() -> None:
     history.remember("point")
     assert history.recall(+1, "draft") is None
     assert LineHistory().recall(-1, "draft") is None
+
+
+def test_forgetting_the_refused_lines_keeps_them_among_the_lines_sent() -> None:
+    history = LineHistory()
+    history.keep("/goto 9")
+    history.forget_kept()
+    assert history.kept == [] and history.recall(-1, "") == "/goto 9"
