@@ -20,9 +20,6 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import pendulum
-from pendulum import DateTime
-
 from facilitator.app.settings import Location, is_server_url, shown
 from facilitator.core.i18n import t
 from facilitator.meeting.journal import JournalUnavailable
@@ -34,6 +31,8 @@ from store.sql import Connection, Dialect
 from store.versions import KNOWN, MIGRATION_SET
 
 if TYPE_CHECKING:
+    from pendulum import DateTime
+
     from facilitator.app.selection import MeetingStanding
     from facilitator.meeting.agenda import Agenda
     from facilitator.meeting.minutes import Minutes
@@ -248,6 +247,8 @@ class Archive:
         every = self.meetings()
         rows = [m for m in every if closed is None or m.is_closed == closed]
         if reference is None or reference == "":
+            import pendulum  # here, not at the top: listing tasks needs no date library
+
             from facilitator.app.selection import default_meeting
 
             chosen = default_meeting(self.standings(), now or pendulum.now("UTC"), closed)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-import pendulum
-from pendulum import DateTime
+from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import t
 from facilitator.core.zones import zone
 from store.errors import ArchiveError
+
+if TYPE_CHECKING:
+    from pendulum import DateTime
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class MeetingRow:
     @property
     def local_start(self) -> DateTime:
         """The start in the meeting's own zone."""
+        import pendulum  # not at the top: listing tasks needs no date library
+
         return pendulum.instance(dt.datetime.fromisoformat(self.start)).in_timezone(
             zone(self.timezone)
         )
@@ -57,10 +60,12 @@ def matching(rows: list[MeetingRow], reference: str) -> list[MeetingRow]:
 
 def instant(value: str, where: str) -> DateTime:
     """A stored ISO 8601 time as an instant (text with different offsets sorts wrongly)."""
+    import pendulum
+
     try:
         parsed = pendulum.parse(value)
     except (ValueError, pendulum.parsing.exceptions.ParserError):
         parsed = None
-    if not isinstance(parsed, DateTime):
+    if not isinstance(parsed, pendulum.DateTime):
         raise ArchiveError(t("archive.corrupt", path=where, reason=f"meetings: {value!r}"))
     return parsed

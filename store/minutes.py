@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
@@ -9,12 +10,10 @@ from facilitator.core.zones import utc_text
 from store.sql import Connection
 
 if TYPE_CHECKING:
-    from pendulum import DateTime
-
     from facilitator.meeting.minutes import Minutes
 
 
-def iso(value: DateTime | None) -> str | None:
+def iso(value: dt.datetime | None) -> str | None:
     """An instant as stored: ISO 8601 in UTC (see :func:`facilitator.core.zones.utc_text`),
     or NULL. Every instant the archive writes goes through here."""
     return utc_text(value) if value is not None else None

@@ -8,7 +8,9 @@ at a time: 40,000 open tasks among 200,000 list in a fraction of a second
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
 from facilitator.followup.listing import ALL, OpenItemRow, TaskRow
@@ -17,8 +19,6 @@ from store.views import screen_select, shown_status, task_select
 
 if TYPE_CHECKING:
     import sqlite3
-
-    from pendulum import DateTime
 
     from store.archive import Archive
 
@@ -36,8 +36,9 @@ def _filtered(
     department: str | None,
     meeting_id: int | None,
     limit: int | None,
-) -> Iterator[tuple[Any, ...]]:
-    """``select`` (a query over ``tasks AS t``) filtered, due first, undated last."""
+) -> Iterator[list[tuple[Any, ...]]]:
+    """``select`` (a query over ``tasks AS t``) filtered, due first, undated last: the
+    dated rows, then the undated ones (two lists, not a step per row)."""
     where: list[str] = []
     if status is None or status not in (ALL, "done"):
         where.append("t.status != 'done'")
@@ -71,7 +72,7 @@ def _filtered(
         if left is not None:
             sql += f" LIMIT {int(left)}"
         rows = archive.conn.execute(sql, params).fetchall()
-        yield from rows
+        yield rows
         if left is not None:
             left -= len(rows)
             if left <= 0:
@@ -80,7 +81,7 @@ def _filtered(
 
 def task_rows(
     archive: Archive,
-    now: DateTime,
+    now: dt.datetime,
     *,
     status: str | None = None,
     owner: str | None = None,
@@ -106,12 +107,12 @@ def task_rows(
         meeting_id,
         limit,
     )
-    return map(TaskRow._make, found)
+    return map(TaskRow._make, chain.from_iterable(found))
 
 
 def task_lines(
     archive: Archive,
-    now: DateTime,
+    now: dt.datetime,
     labels: Mapping[str, str],
     *,
     status: str | None = None,
@@ -134,7 +135,7 @@ def task_lines(
         meeting_id,
         limit,
     )
-    return list(found)
+    return list(chain.from_iterable(found))
 
 
 def latest_notes(archive: Archive) -> dict[int, str]:

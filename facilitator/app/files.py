@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 NEW_FILE_MODE = 0o600
@@ -28,6 +27,8 @@ def write_file(target: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = NEW_FILE_MODE
     _remove_leftovers(target)
+    import tempfile  # here: every command loads this module, few write a file
+
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as out:

@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from pendulum import Date
-
 from facilitator.app.settings import Settings
 from facilitator.cli.common import fail
 from facilitator.core.i18n import t
 from facilitator.core.zones import local_zone
 
 if TYPE_CHECKING:
+    from pendulum import Date
     from rich.table import Table
 
     from facilitator.core.workdays import WorkCalendar

@@ -11,9 +11,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:
-    pass
-
 from facilitator.app.settings import Settings
 from facilitator.cli.common import (
     chosen_format,
@@ -21,9 +18,11 @@ from facilitator.cli.common import (
     fail,
     format_and_output,
     open_archive,
+    without_collector,
     write_output,
 )
 from facilitator.cli.tables import rescheduled, today_of
+from facilitator.core.clock import current_instant
 from facilitator.core.i18n import t
 from facilitator.export.formats import LIST_FORMATS
 from facilitator.followup.statuses import TASK_STATUSES
@@ -52,6 +51,7 @@ def tasks(
 ) -> None:
     """List the open tasks of every meeting (delayed when past due and not done)."""
     fmt = chosen_format(fmt, output, LIST_FORMATS)
+    without_collector()
     from facilitator.followup.listing import STATUS_FILTERS
     from store.errors import ArchiveError
     from store.tasklist import latest_notes, task_lines, task_rows, unsent_minutes
@@ -63,7 +63,7 @@ def tasks(
         if status is None:
             fail(t("followup.bad_status", value=typed, choices=status_choices(STATUS_FILTERS)))
     archive = open_archive(settings, read_only=True)
-    now = settings.clock.now()
+    now = current_instant(settings.clock)
     try:
         meeting_id = None
         if meeting is not None:
@@ -104,19 +104,23 @@ def tasks(
 
         write_output(output, render_tasks_csv(rows))
     elif fmt == "ics":
+        import pendulum
+
         from facilitator.export.ics import render_tasks
 
-        write_output(output, render_tasks(rows, now))
+        write_output(output, render_tasks(rows, pendulum.instance(now)))
     elif lines:
         write_output(output, _task_list(lines, notes))
     else:
         write_output(output, t("followup.no_tasks") + "\n")
     if unexported:
+        import pendulum
+
         from facilitator.core.clock import instant
         from facilitator.followup.tasks import minutes_overdue
 
         for meeting_row_id, title, closed_at in unexported:
-            if minutes_overdue(instant(closed_at), False, now):
+            if minutes_overdue(instant(closed_at), False, pendulum.instance(now)):
                 click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
 
 

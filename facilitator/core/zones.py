@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import pendulum
-from pendulum import DateTime
-from pendulum.tz.local_timezone import get_local_timezone
-from pendulum.tz.timezone import FixedTimezone, Timezone
+if TYPE_CHECKING:
+    from pendulum import DateTime
+    from pendulum.tz.timezone import FixedTimezone, Timezone
+
+# pendulum is imported where a zone is made, not here: stored instants
+# (utc_text) and the task list need no date library, and loading it is a
+# tenth of `facilitator tasks` (benchmarks/task_query.py).
 
 _OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):?(\d{2})$")
 
 
 def zone_of(instant: DateTime) -> Timezone | FixedTimezone:
     """The zone an instant carries (UTC for one without: never the case for ours)."""
+    import pendulum
+
     return instant.timezone or pendulum.UTC
 
 
@@ -24,12 +30,16 @@ def local_zone() -> Timezone | FixedTimezone:
     """The zone of the machine the program runs on (where its user is)."""
     # pendulum.local_timezone is a function, but type checkers see the
     # pendulum.tz.local_timezone module of the same name.
+    from pendulum.tz.local_timezone import get_local_timezone
+
     return get_local_timezone()
 
 
 @cache
 def zone(label: str | None) -> Timezone | FixedTimezone:
     """The zone for ``label``; fixed offsets are what TOML datetimes carry."""
+    import pendulum
+
     if not label:
         return pendulum.UTC
     match = _OFFSET.match(label)
@@ -101,6 +111,8 @@ def offset_changes(label: str, years: tuple[int, int] = OFFSET_YEARS) -> list[tu
     SQL has no zone rules: this table is what lets a query tell the date in a
     meeting's zone (the ``task_status`` view).
     """
+    from pendulum.tz.timezone import FixedTimezone
+
     resolved = zone(label)
     if isinstance(resolved, FixedTimezone):
         return [(_BEGINNING, int(resolved.offset // 60))]

@@ -55,23 +55,25 @@ def aligned_columns(
     its line on, so nothing is ever cut. The last column is never padded.
 
     Made column by column, for long lists: a column of ASCII text is padded
-    by the format (``%-12s``, in C), only others cell by cell.
+    by the format (``%-12s``, in C); any other is measured and padded once
+    per distinct cell (a list repeats its owners, statuses and dates).
     """
     last = len(header) - 1
     specs: list[str] = []
     values: list[Sequence[str]] = []
     widths: list[int] = []
     for index, (name, cells) in enumerate(zip(header[:last], columns[:last], strict=True)):
-        ascii_only = "".join(cells).isascii()
-        longest = max(map(len if ascii_only else display_width, cells), default=0)
-        width = min(max(display_width(name), longest), max_width)
-        widths.append(width)
-        if ascii_only:
+        if "".join(cells).isascii():
+            width = min(max(display_width(name), max(map(len, cells), default=0)), max_width)
             specs.append(f"%{'' if index in right else '-'}{width}s")
             values.append(cells)
         else:
+            distinct = list(set(cells))
+            width = min(max(display_width(name), *map(display_width, distinct)), max_width)
+            padded = dict(zip(distinct, _padded(distinct, width, index in right), strict=True))
             specs.append("%s")
-            values.append(_padded(cells, width, index in right))
+            values.append(list(map(padded.__getitem__, cells)))
+        widths.append(width)
     specs.append("%s")
     values.append(columns[last])
     line = GAP.join(specs).__mod__

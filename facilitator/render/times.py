@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from functools import lru_cache
-
-import pendulum
-from pendulum import Date, DateTime
+from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import catalogue, current_language, t
 from facilitator.core.zones import zone as resolve_zone
 from facilitator.core.zones import zone_of
+
+if TYPE_CHECKING:
+    from pendulum import Date, DateTime
 
 _DATETIME = {"en": "ddd D MMM YYYY, HH:mm", "zh": "YYYY年M月D日 dddd HH:mm"}
 
@@ -110,6 +111,8 @@ _UTC_ALIASES = {
 
 def zone_name_label(name: str | None, language: str | None = None) -> str:
     """:func:`zone_label` of a stored zone name (``Asia/Shanghai`` -> 北京时间)."""
+    import pendulum  # a task list formats its dates without it (see format_iso_date)
+
     return zone_label(pendulum.now("UTC").in_timezone(resolve_zone(name)), language)
 
 

@@ -495,3 +495,27 @@ def test_tasks_named_ics_are_to_dos_without_saying_format(db_path: Path, tmp_pat
     out = tmp_path / "tasks.ics"
     assert cli(db_path, "tasks", "-o", str(out), now=DAY_AFTER).exit_code == 0
     assert Calendar.from_ical(out.read_bytes()).walk("VTODO")
+
+
+def test_task_list_starts_without_the_date_library(db_path: Path, tmp_path: Path) -> None:
+    """A long task list spends its time on rows: loading pendulum (and the modules
+    that need it) is a tenth of 200 ms over 200,000 tasks (benchmarks/task_query.py).
+    Guarded here, since the benchmark is not part of the tests."""
+    import os
+    import subprocess
+    import sys
+
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    cli(db_path, "minutes", "-o", str(tmp_path / "minutes.md"), now=DAY_AFTER)  # sent: no reminder
+    env = {k: v for k, v in os.environ.items() if k != "FACILITATOR_NOW"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "facilitator", "--db", str(db_path), "tasks"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "提交测试资源申请表" in done.stdout
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "pendulum" not in loaded
