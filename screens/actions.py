@@ -22,10 +22,13 @@ class HostAction:
     line: str = ""  # the same thing typed into the input line; {name} {briefer} translated
 
 
+PAUSE_KEY = "f3"
+"""Pause and resume: one key, its label saying which it will do (the room relabels it)."""
+
 HOST_ACTIONS: tuple[HostAction, ...] = (
     HostAction("f1", "help", "keys.help", "/help"),
     HostAction("f2", "command('next')", "keys.next", "/next"),
-    HostAction("f3", "toggle_pause", "keys.pause", "/pause  /resume"),
+    HostAction(PAUSE_KEY, "toggle_pause", "keys.pause", "/pause  /resume"),
     HostAction("f4", "command('extend')", "keys.extend", "/extend"),
     HostAction("f5", "command('skip')", "keys.skip", "/skip"),
     HostAction("f6", "command('done')", "keys.done", "/done"),

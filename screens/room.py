@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from functools import partial
 
 from textual import on
@@ -22,11 +23,11 @@ from facilitator.meeting.alerts import Alert, AlertWatch, told
 from facilitator.meeting.decision import Command
 from facilitator.meeting.journal import JournalUnavailable
 from facilitator.render.times import format_datetime
-from screens.actions import room_bindings
+from screens.actions import PAUSE_KEY, room_bindings
 from screens.balance import BalanceScreen
 from screens.closing import ClosingScreen
 from screens.help import HelpScreen
-from screens.keys import localize_bindings
+from screens.keys import label, localize_bindings
 from screens.palette import RoomCommands
 from screens.room_line import LineScreen, retracted
 from screens.themes import DEFAULT_THEME, PROJECTOR
@@ -74,6 +75,8 @@ class RoomScreen(LineScreen):
         self.outbox = Outbox(meeting, self._written_late)
         self.alert_watch = AlertWatch()
         localize_bindings(self)
+        self._pause_key_resumes = False
+        """Whether F3's label reads "Resume" (the meeting was paused when last drawn)."""
 
     def compose(self) -> ComposeResult:
         agenda = self.meeting.state.agenda
@@ -153,6 +156,8 @@ class RoomScreen(LineScreen):
         now = self.meeting.clock.now()
         if state.in_opening != self.has_class("-opening"):
             self.query_one(KeyFooter).refresh_keys()
+        if state.paused != self._pause_key_resumes:
+            self._label_pause_key(state.paused)
         self.set_class(state.in_opening, "-opening")
         self.query_one("#meeting-bar", MeetingBar).show(state, now)
         self.query_one("#agenda", AgendaPanel).show(state, now)
@@ -164,6 +169,14 @@ class RoomScreen(LineScreen):
             self.query_one("#balance", BalancePanel).show(state, now)
         self.query_one("#entries", EntryList).show(state, [p.label for p in self.outbox.waiting])
         self.alert(self.alert_watch.new(state, now))
+
+    def _label_pause_key(self, paused: bool) -> None:
+        """F3 says what it will do: "Resume" while the clock is stopped, else "Pause"."""
+        self._pause_key_resumes = paused
+        table = self._bindings.key_to_bindings
+        words = label("keys.resume" if paused else "keys.pause")
+        table[PAUSE_KEY] = [replace(b, description=words) for b in table[PAUSE_KEY]]
+        self.refresh_bindings()
 
     def alert(self, alerts: tuple[Alert, ...]) -> None:
         """Thresholds just crossed: the bell once and a flash (as the meeting's

@@ -86,3 +86,30 @@ async def test_the_entry_list_keys_come_first_when_it_has_the_cursor(archive, cl
             ("F1", "Help"),
         ]
         assert_whole_and_apart(app, 80)
+
+
+@pytest.mark.parametrize(
+    ("language", "pause", "resume"), [("en", "Pause", "Resume"), ("zh", "暂停", "继续")]
+)
+async def test_f3_says_resume_while_the_host_has_paused_the_topic(
+    archive: Archive, clock: FakeClock, language: str, pause: str, resume: str
+):
+    set_language(language)
+    app = room_app(archive, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await enter_line(pilot, "/present all")
+        await pilot.press("f2")
+        await pilot.pause()
+
+        def f3() -> str:
+            return next(k.description for k in footer_keys(app) if k.key_display == "F3")
+
+        assert f3() == pause
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.meeting.state.paused and f3() == resume
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.screen.meeting.state.paused and f3() == pause
