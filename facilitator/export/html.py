@@ -16,7 +16,7 @@ from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
 from facilitator.render.shares import percent_labels
-from facilitator.render.summary import topic_left_text
+from facilitator.render.summary import role_text, topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -157,8 +157,8 @@ def render_minutes_html(minutes: Minutes, language: str | None = None, paper: st
     rows += [
         (tr("minutes.place"), place),
         (tr("minutes.goal"), _linked(agenda.goal)),
-        (tr("minutes.host"), _e(minutes.host)),
-        (tr("minutes.recorder"), _e(minutes.recorder)),
+        (tr("minutes.host"), _e(role_text(minutes, "host", lang))),
+        (tr("minutes.recorder"), _e(role_text(minutes, "recorder", lang))),
         (tr("minutes.present"), present),
         (tr("minutes.absent"), absent or _e(tr("minutes.none"))),
     ]

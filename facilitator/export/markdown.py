@@ -13,7 +13,7 @@ from facilitator.followup.confirmations import standing_of, standing_text
 from facilitator.meeting.minutes import AttendanceLine, Minutes, OpenItem, TaskLine
 from facilitator.render.patterns import joined
 from facilitator.render.shares import percent_labels
-from facilitator.render.summary import topic_left_text
+from facilitator.render.summary import role_text, topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -123,8 +123,8 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
     rows += [
         (tr("minutes.place"), place),
         (tr("minutes.goal"), md(agenda.goal)),
-        (tr("minutes.host"), md(minutes.host)),
-        (tr("minutes.recorder"), md(minutes.recorder)),
+        (tr("minutes.host"), md(role_text(minutes, "host", lang))),
+        (tr("minutes.recorder"), md(role_text(minutes, "recorder", lang))),
         (tr("minutes.present"), _people(minutes.present, lang)),
         (tr("minutes.absent"), absent or tr("minutes.none")),
     ]

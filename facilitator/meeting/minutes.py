@@ -149,14 +149,6 @@ class Minutes:
         return None if (minute(opened), minute(closed)) == planned else (opened, closed)
 
     @property
-    def host(self) -> str:
-        return ", ".join(p.name for p in self.agenda.with_role("host"))
-
-    @property
-    def recorder(self) -> str:
-        return ", ".join(p.name for p in self.agenda.with_role("recorder"))
-
-    @property
     def present(self) -> tuple[AttendanceLine, ...]:
         return tuple(a for a in self.attendance if a.status != "absent")
 

@@ -21,7 +21,7 @@ from facilitator.meeting.agenda import Agenda
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.patterns import joined
 from facilitator.render.shares import percent_labels
-from facilitator.render.summary import topic_left_text
+from facilitator.render.summary import role_text, topic_left_text
 from facilitator.render.times import duration, format_date, format_datetime, format_span
 from facilitator.render.topics import TopicView, discussion
 
@@ -279,8 +279,8 @@ def minutes_html(
         (t("minutes.time"), format_span(agenda.start, agenda.end)),
         (t("minutes.place"), " · ".join(p for p in (agenda.place, agenda.online) if p)),
         (t("minutes.goal"), agenda.goal),
-        (t("minutes.host"), minutes.host),
-        (t("minutes.recorder"), minutes.recorder),
+        (t("minutes.host"), role_text(minutes, "host")),
+        (t("minutes.recorder"), role_text(minutes, "recorder")),
         (t("minutes.present"), present),
         (t("minutes.absent"), absent or t("minutes.none")),
     ]

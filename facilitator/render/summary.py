@@ -108,6 +108,19 @@ def _section(
     return SummarySection(kind, heading, tuple(items), t("minutes.none", language=language))
 
 
+def role_text(minutes: Minutes, role: str, language: str | None = None) -> str:
+    """The host or the recorder as the minutes name them (``role``: ``host``,
+    ``recorder``); one marked absent at the roll call says so, since the
+    minutes list them among the absent too: ``Sam (absent)`` / ``Sam（缺席）``."""
+    away = {line.name for line in minutes.absent}
+    return t("minutes.list_sep", language=language).join(
+        t("minutes.role_absent", language=language, name=clean(person.name))
+        if person.name in away
+        else clean(person.name)
+        for person in minutes.agenda.with_role(role)
+    )
+
+
 def topic_left_text(topic: TopicMinutes, language: str | None = None) -> str:
     """``3. Sales training — not reached`` / ``议题三：销售培训需求（未讨论）``."""
     heading = t(

@@ -271,3 +271,24 @@ def test_a_web_address_is_a_link_in_every_markdown_renderer_and_in_html(db_path:
     page = cli(db_path, "minutes", "--format", "html").stdout
     for link in links:
         assert f'<a href="{link}">{link}</a>' in page
+
+
+@pytest.mark.parametrize(
+    ("agenda", "absent", "recorder", "host"),
+    [
+        (LAUNCH_EN, "/absent @Zhao @Li", "Zhao (absent)", "Ana"),
+        (LAUNCH_ZH, "/absent @赵芳 @李雷", "赵芳（缺席）", "周敏"),
+    ],
+    ids=["en", "zh"],
+)
+def test_a_recorder_absent_at_the_roll_call_is_not_named_as_if_present(
+    db_path: Path, agenda: str, absent: str, recorder: str, host: str
+) -> None:
+    hold_meeting(db_path, agenda, (absent, "/next", "/next"))
+    markdown = cli(db_path, "minutes", "--format", "md", now=AFTER_MEETING).output
+    assert f"| {recorder} |" in markdown
+    assert f"| {host} |" in markdown  # present: just the name
+    page = cli(db_path, "minutes", "--format", "html", now=AFTER_MEETING).output
+    parsed = _Collect()
+    parsed.feed(page)
+    assert recorder in parsed.text and host in parsed.text
