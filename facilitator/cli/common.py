@@ -184,7 +184,13 @@ def render_rich(renderable: Any) -> str:
     import shutil
 
     from rich.console import Console
+    from rich.table import Table
 
+    if isinstance(renderable, Table):
+        # A cell too narrow for a word folds it onto the next line; Rich's default
+        # cut it with "…", and a report piped to a file or a mail lost those words.
+        for column in renderable.columns:
+            column.overflow = "fold"
     buffer = io.StringIO()
     width = max(shutil.get_terminal_size((100, 24)).columns, 60)
     Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False).print(renderable)

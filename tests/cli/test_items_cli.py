@@ -205,3 +205,14 @@ def test_the_minutes_give_each_open_item_its_id_and_where_it_stands(db_path: Pat
     }
     html = cli(db_path, "minutes", "1", "--format", "html", now=WEEK_AFTER).stdout
     assert '<td class="short status-overdue">Overdue</td>' in html
+
+
+@pytest.mark.parametrize("command", ["items", "report"])
+def test_an_80_column_table_folds_long_words_and_loses_none(db_path: Path, command: str) -> None:
+    _two_meetings(db_path)
+    shown = cli(db_path, command, now=WEEK_AFTER, env={"COLUMNS": "80"}).output
+    assert "…" not in shown
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    # The open items' last column (the meeting), read down: every character there.
+    meetings = [row.split("│")[6] for row in shown.splitlines() if row.count("│") == 7]
+    assert "Q3新产品上线协调会" in "".join("".join(m.split()) for m in meetings)
