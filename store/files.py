@@ -45,6 +45,10 @@ def connect(
     """A connection to the archive at ``path`` (see :meth:`store.archive.Archive.open`)."""
     if path.is_dir():
         raise ArchiveError(t("archive.is_directory", path=path))
+    if path.exists() and not path.is_file():
+        # /dev/null, a terminal, a pipe: SQLite would read nothing (or wait on a
+        # pipe for ever), and "no archive there" would send the user looking.
+        raise ArchiveError(t("archive.not_a_file", path=path))
     if not path.exists():
         if not create:
             raise ArchiveError(t("archive.missing", path=path))

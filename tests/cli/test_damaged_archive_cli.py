@@ -128,3 +128,26 @@ def test_an_empty_db_is_named_not_a_crash(tmp_path: Path, command: list[str]) ->
     assert result.returncode == 2 and "--db names no file" in result.stderr
     said_in_one_line(result)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["/dev/null", "fifo"])
+@pytest.mark.parametrize("command", [["tasks"], ["minutes"], ["demo"], ["backup", "copy.db"]])
+def test_a_device_or_a_pipe_as_the_archive_is_named_as_such(
+    tmp_path: Path, where: str, command: list[str]
+) -> None:
+    if where == "fifo":
+        where = str(tmp_path / "fifo")
+        os.mkfifo(where)  # SQLite would wait on it for ever
+    result = subprocess.run(
+        [str(FACILITATOR), "--db", where, *command],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=tmp_path,
+        timeout=60,
+        env={**os.environ, "FACILITATOR_LANG": "en"},
+    )
+    assert result.returncode == 2
+    assert f"{where} is not a Facilitator archive (not a regular file)" in result.stderr
+    said_in_one_line(result)
+    assert not (tmp_path / "copy.db").exists()
