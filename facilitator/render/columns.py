@@ -88,3 +88,27 @@ def aligned_columns(
     )
     rule = GAP.join(["-" * width for width in widths] + ["-" * display_width(header[last])])
     return [head.rstrip(), rule, *map(line, zip(*values, strict=True))]
+
+
+def break_between(parts: Sequence[str], width: int, separator: str = " · ", used: int = 0) -> str:
+    """``parts`` joined by ``separator``, with a line break between two parts instead
+    wherever the next one would run past ``width`` columns, so a hint such as
+    ``F2 first topic`` never ends on one line and goes on at the next.
+
+    ``used``: columns already taken on the first line (a label before the parts).
+    A part wider than the line is left whole (the screen folds it). A ``width``
+    of 0 (not laid out yet) joins them all on one line.
+    """
+    text = ""
+    for index, part in enumerate(parts):
+        needed = display_width(part)
+        if index and width and used + display_width(separator) + needed > width:
+            text += "\n" + part
+            used = needed
+        elif index:
+            text += separator + part
+            used += display_width(separator) + needed
+        else:
+            text += part
+            used += needed
+    return text

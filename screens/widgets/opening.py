@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from facilitator.core.i18n import t
 from facilitator.meeting.state import MeetingState
+from facilitator.render.columns import break_between
 from facilitator.render.patterns import label_gap
 from facilitator.render.times import format_datetime
 
@@ -29,11 +30,11 @@ class OpeningPanel(Static):
         text.append(agenda.goal or "—")
         if agenda.rules:
             text.append("\n")
-            text.append(label_gap(t("opening.rules")), style="bold")
-            for index, rule in enumerate(agenda.rules):
-                if index:
-                    text.append(" · ", style="dim")
-                text.append(rule)
+            label = label_gap(t("opening.rules"))
+            text.append(label, style="bold")
+            # A rule is never split between two lines while another still fits on one.
+            width = self.content_region.width
+            text.append(break_between(agenda.rules, width, used=cell_len(label)))
         text.append("\n")
         text.append(t("opening.roll_call"), style="bold underline")
         name_width = max(cell_len(p.name) for p in agenda.people)
@@ -66,5 +67,6 @@ class OpeningPanel(Static):
         if missing:
             text.append(t("opening.blocked", names=", ".join(missing)), style="bold red")
         else:
-            text.append(t("opening.hint"), style="dim")
+            hint = t("opening.hint").split(" · ")
+            text.append(break_between(hint, self.content_region.width), style="dim")
         self.update(text)

@@ -40,3 +40,17 @@ def test_a_cell_longer_than_the_limit_is_shown_whole() -> None:
     )
     assert first == f"{long}  Weekly"
     assert second == "short       Sync"
+
+
+def test_a_hint_breaks_between_its_parts_never_inside_one() -> None:
+    from facilitator.render.columns import break_between
+
+    parts = ["/present @name", "/late @name", "F8 all others present", "F2 first topic"]
+    assert break_between(parts, 80) == " · ".join(parts)
+    assert break_between(parts, 50) == (
+        "/present @name · /late @name\nF8 all others present · F2 first topic"
+    )
+    # Chinese takes two columns a character; a label already on the line counts.
+    rules = ["对事不对人", "聚焦解决方案", "每人发言不超过3分钟"]
+    assert break_between(rules, 40, used=10) == "对事不对人 · 聚焦解决方案\n每人发言不超过3分钟"
+    assert break_between(parts, 0) == " · ".join(parts)  # not laid out yet
