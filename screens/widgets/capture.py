@@ -35,6 +35,7 @@ from facilitator.line.completion import Offer, apply
 from facilitator.line.grammar import command_name
 from facilitator.line.parsed import Capture, Invalid, Parsed
 from facilitator.meeting.decision import Command
+from facilitator.render.columns import display_width
 from facilitator.render.entries import dispute_text
 from facilitator.render.times import format_date
 from screens.keys import localize_bindings
@@ -338,7 +339,7 @@ class LinePreview(Static):
     """How the line will be read before Enter: its kind, owner and due date.
 
     It wraps rather than cuts: a warning at the end of the line is often the
-    part the recorder most needs to read (the stylesheet allows two rows).
+    part the recorder most needs to read (the stylesheet allows three rows).
     """
 
     def show(
@@ -378,14 +379,26 @@ class LinePreview(Static):
         elif isinstance(parsed, Capture):
             entry = parsed.entry
             text.append(t(f"kind.{entry.kind}"), style=KIND_STYLES[entry.kind] or "bold")
+            width = self.content_region.width
             if entry.owner:
-                text.append("  " + t("room.preview_owner", name=entry.owner))
+                _then(text, t("room.preview_owner", name=entry.owner), width)
             if entry.due:
-                text.append("  " + t("room.preview_due", date=format_date(entry.due)))
+                _then(text, t("room.preview_due", date=format_date(entry.due)), width)
             if entry.sides:
                 # The sides as they will be recorded, before Enter: a split that
                 # went wrong is fixed while the line is still being typed.
-                text.append("  " + dispute_text(entry.text, entry.sides))
+                _then(text, dispute_text(entry.text, entry.sides), width)
             for notice in parsed.notices:
-                text.append("  ⚠ " + notice.text(), style="yellow")
+                _then(text, "⚠ " + notice.text(), width, style="yellow")
         self.update(text)
+
+
+def _then(text: Text, part: str, width: int, style: str = "") -> None:
+    """``part`` after two spaces, or at the start of the next row when it would not
+    fit there: a warning begins on the row its sign is on, never split after it."""
+    row = text.plain.rsplit("\n", 1)[-1]
+    if width and display_width(row) + 2 + display_width(part) > width:
+        text.append("\n")
+    else:
+        text.append("  ")
+    text.append(part, style=style)

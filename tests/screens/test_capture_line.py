@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.geometry import Region
 
 from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import set_language
 from store.archive import Archive
-from tests.support import after_refusal, enter_line, room_app, type_text
+from tests.support import ROOM_AGENDA_ZH, after_refusal, enter_line, room_app, type_text
 
 
 def on_screen(widget) -> str:
@@ -57,6 +58,20 @@ async def test_a_long_preview_wraps_so_its_warning_is_read_whole_at_80_columns(a
         assert shown.endswith(
             "⚠ @Legal is not among the people: kept as owner; fix it at the close"
         )
+
+
+async def test_each_chinese_warning_starts_its_own_row_and_all_are_read(archive, clock):
+    set_language("zh")
+    app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "待定: @法务部门 提供出口管制规则的合规性意见并同步给市场部和销售部")
+        await pilot.pause()
+        rows = [row.strip() for row in on_screen(app.screen.query_one("#preview")).splitlines()]
+        assert rows == [
+            "未决  责任人 法务部门",
+            "⚠ @法务部门不在参会人员中：仍记为责任人，可在会议结束时更正",
+            "⚠ 没有时间节点：可写“3个工作日内”",
+        ]
 
 
 async def test_a_refused_line_comes_back_into_an_empty_line_to_fix(archive, clock):
