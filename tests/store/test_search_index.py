@@ -20,6 +20,7 @@ from tests.support import (
     LAUNCH_ZH,
     LAUNCH_ZH_LINES,
     TWENTY_MEETINGS,
+    PostgresServer,
     hold_meeting,
     migrated_until,
     twenty_meetings,
@@ -168,3 +169,24 @@ def test_a_query_is_its_words_and_a_match_is_marked_in_any_case() -> None:
 )  # fmt: skip
 def test_a_kind_is_understood_in_either_language(typed: str, kind: str | None) -> None:
     assert parse_kind(typed) == kind
+
+
+def test_without_pg_trgm_search_still_finds_every_meeting_reading_the_table(
+    postgres: PostgresServer,
+) -> None:
+    # An archive owner who may create tables but not extensions (a shared server's
+    # usual grant): the trigram index cannot be made; nothing is refused for it.
+    admin = postgres.new_database()
+    postgres.sql(admin, "DROP ROLE IF EXISTS clerk")
+    postgres.sql(admin, "CREATE ROLE clerk LOGIN")
+    postgres.sql(admin, "GRANT CREATE ON SCHEMA public TO clerk")
+    clerk = admin.replace("postgres@", "clerk@", 1)
+    twenty_meetings(clerk)
+    with Archive.open(clerk, read_only=True) as archive:
+        indexes = archive.conn.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_index'"
+        ).fetchall()
+        assert not any("gin_trgm_ops" in definition for (definition,) in indexes)
+        assert len(search(archive, "预算")) == TWENTY_MEETINGS
+        assert len(search(archive, "预算审批")) == TWENTY_MEETINGS // 2
+        assert len(search(archive, "BUDGET approval")) == TWENTY_MEETINGS // 2
