@@ -72,7 +72,7 @@ def items(
         rows = stored_items(archive, meeting_id, unsettled=not settled)
         chosen = select_items(
             rows,
-            today_of(settings),
+            settings.clock.now(),
             owner=owner,
             department=department,
             meeting_id=meeting_id,
@@ -119,6 +119,7 @@ def item(
         item_status_choices,
         parse_item_status,
     )
+    from facilitator.followup.tasks import meeting_today
     from store.errors import ArchiveError
     from store.items import item as stored_item
     from store.items import item_updates, update_item
@@ -142,7 +143,8 @@ def item(
         except ArchiveError as exc:
             fail(str(exc))
         if not changes:
-            lines = describe_item(record, item_updates(archive, item_id), today_of(settings))
+            today = meeting_today(record, settings.clock.now())
+            lines = describe_item(record, item_updates(archive, item_id), today)
             click.echo("\n".join(clean(line) for line in lines))
             return
         when, owner = rescheduled(

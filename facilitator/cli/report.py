@@ -13,7 +13,7 @@ from pendulum import DateTime
 
 from facilitator.app.settings import Settings
 from facilitator.cli.common import command, open_archive, render_rich
-from facilitator.cli.tables import item_table, task_table, today_of
+from facilitator.cli.tables import item_table, task_table
 from facilitator.core.i18n import t
 from facilitator.core.zones import local_zone
 
@@ -49,9 +49,7 @@ def report(settings: Settings, week: bool) -> None:
         archive.close()
     notes = latest_notes(updates)
     weekly = weekly_report(rows, updates, settings.clock.now())
-    open_items = items_report(
-        item_rows, item_history, weekly.since, weekly.until, today_of(settings)
-    )
+    open_items = items_report(item_rows, item_history, weekly.since, weekly.until, now)
     item_notes = latest_item_notes(item_history)
     zone = local_zone().name
     when_done = {

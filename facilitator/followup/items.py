@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pendulum import Date, DateTime
 
 from facilitator.core.i18n import LANGUAGES, current_language, t
+from facilitator.followup.tasks import meeting_today
 from facilitator.meeting.minutes import Minutes
 from facilitator.render.times import format_date, format_datetime, zone_name_label
 
@@ -99,7 +100,7 @@ def _deadline_order(item: ItemRecord) -> tuple:
 
 def select_items(
     items: Iterable[ItemRecord],
-    today: Date,
+    now: DateTime,
     *,
     owner: str | None = None,
     department: str | None = None,
@@ -114,7 +115,7 @@ def select_items(
     """
     chosen = []
     for item in items:
-        shown = effective_item_status(item, today)
+        shown = effective_item_status(item, meeting_today(item, now))
         if status is None and shown in SETTLED:
             continue
         if status is not None and shown != status:
@@ -237,7 +238,7 @@ def items_report(
     updates: Sequence[ItemUpdate],
     since: DateTime,
     until: DateTime,
-    today: Date,
+    now: DateTime,
 ) -> ItemsReport:
     """Items still open (overdue ones first: chase them), and those settled in the period."""
     settled_now = {
@@ -245,7 +246,7 @@ def items_report(
         for u in updates
         if u.status in SETTLED and u.previous not in SETTLED and since <= u.at <= until
     }
-    shown = [replace(i, status=effective_item_status(i, today)) for i in items]
+    shown = [replace(i, status=effective_item_status(i, meeting_today(i, now))) for i in items]
     unsettled = sorted(
         (i for i in shown if i.status not in SETTLED),
         key=lambda i: (i.status != "overdue", *_deadline_order(i)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pendulum import Date, DateTime, Duration, duration
 
@@ -90,9 +90,18 @@ def effective_status(task: TaskRecord, today: Date) -> str:
     return task.status
 
 
-def meeting_today(task: TaskRecord, now: DateTime) -> Date:
-    """Today's date where the task's meeting was held: its due date is a day there."""
-    return now.in_timezone(zone(task.timezone)).date()
+class Held(Protocol):
+    """A task or an open item: followed up in the zone of the meeting it came from."""
+
+    @property
+    def timezone(self) -> str: ...
+
+
+def meeting_today(record: Held, now: DateTime) -> Date:
+    """Today's date where the record's meeting was held: a due date or a deadline is
+    a day there, whoever reads the list and wherever (the ``task_status`` view
+    judges the same in SQL)."""
+    return now.in_timezone(zone(record.timezone)).date()
 
 
 def is_settable(status: str) -> bool:

@@ -250,6 +250,7 @@ class Notebook:
         the ``id`` that ``facilitator item ID`` takes.
         """
         from facilitator.followup.items import ITEM_STATUSES, effective_item_status
+        from facilitator.followup.tasks import meeting_today
         from store.items import items
 
         if status is not None:
@@ -257,10 +258,10 @@ class Notebook:
                 valid = ", ".join(ITEM_STATUSES)
                 raise ValueError(t("notebook.bad_status", status=status, valid=valid))
             status = str(status).casefold()
-        today = self.clock.now().date()
+        now = self.clock.now()
         records = []
         for item in items(self.archive, meeting):
-            shown = effective_item_status(item, today)
+            shown = effective_item_status(item, meeting_today(item, now))
             if status is not None and shown != status:
                 continue
             record: dict[str, Any] = {"id": item.id, "meeting_id": item.meeting_id}

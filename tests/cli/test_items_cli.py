@@ -216,3 +216,30 @@ def test_an_80_column_table_folds_long_words_and_loses_none(db_path: Path, comma
     # The open items' last column (the meeting), read down: every character there.
     meetings = [row.split("│")[6] for row in shown.splitlines() if row.count("│") == 7]
     assert "Q3新产品上线协调会" in "".join("".join(m.split()) for m in meetings)
+
+
+def test_an_item_is_overdue_from_midnight_where_its_meeting_was_held_everywhere(
+    db_path: Path,
+) -> None:
+    # 预算审批 was due Thu 5 Mar in Shanghai; 00:30 on the 6th there is still the 5th
+    # in UTC and in Berlin. The list, the report and the notebook agree with the
+    # task list, which judges a due date in the meeting's zone too.
+    from facilitator.core.clock import FakeClock
+    from facilitator.notebook import open_archive
+
+    hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
+    shanghai_past_midnight = "2026-03-06T00:30:00+08:00"
+    listed = cli(db_path, "items", "--format", "csv", now=shanghai_past_midnight)
+    assert _statuses(listed) == ["Overdue"]
+    report = cli(db_path, "report", now=shanghai_past_midnight).output
+    assert "Overdue" in report
+    clock = FakeClock("2026-03-05T16:30:00+00:00")
+    with open_archive(db_path, clock=clock) as nb:
+        assert [record["status"] for record in nb.open_items().records] == ["overdue"]
+    before = cli(db_path, "items", "--format", "csv", now="2026-03-05T23:30:00+08:00")
+    assert _statuses(before) == ["Open"]
+
+
+def _statuses(result) -> list[str]:
+    header, *rows = _csv(result)
+    return [row[header.index("Status")] for row in rows]
