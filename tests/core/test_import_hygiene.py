@@ -114,3 +114,20 @@ def test_every_module_imports_on_its_own() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_wall_clock_is_read_without_the_date_library_a_fake_one_as_set() -> None:
+    # `facilitator tasks` reads the time this way (see benchmarks/task_query.py).
+    script = (
+        "import datetime as dt, sys\n"
+        "from facilitator.core.clock import SystemClock, current_instant\n"
+        "now = current_instant(SystemClock())\n"
+        "assert now.tzinfo is not None and abs(now - dt.datetime.now(dt.UTC)).seconds < 60\n"
+        "print('pendulum' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    from facilitator.core.clock import FakeClock, current_instant
+
+    fake = FakeClock("2026-03-02T10:00:00+01:00")
+    assert current_instant(fake) == fake.now()
