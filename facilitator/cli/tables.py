@@ -42,11 +42,12 @@ def item_table(
     from facilitator.render.times import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    table.add_column(t("minutes.task_id"), justify="right")
+    # Ids, names, dates and statuses stay whole; the item and the meeting wrap.
+    table.add_column(t("minutes.task_id"), justify="right", no_wrap=True)
     table.add_column(t("minutes.open_item"))
-    table.add_column(t("minutes.owner"))
-    table.add_column(t("minutes.deadline"))
-    table.add_column(t("minutes.status"))
+    table.add_column(t("minutes.owner"), no_wrap=True)
+    table.add_column(t("minutes.deadline"), no_wrap=True)
+    table.add_column(t("minutes.status"), no_wrap=True)
     table.add_column(t("followup.meeting"))
     notes = notes or {}
     with_notes = any(notes.get(item.id) for item in items)
@@ -127,12 +128,13 @@ def task_table(
     from facilitator.render.times import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    table.add_column(t("minutes.task_id"), justify="right")
+    # Ids, names, dates and statuses stay whole; the task and the meeting wrap.
+    table.add_column(t("minutes.task_id"), justify="right", no_wrap=True)
     table.add_column(t("minutes.task"))
-    table.add_column(t("minutes.owner"))
-    table.add_column(t("minutes.department"))
-    table.add_column(t("minutes.due"))
-    table.add_column(t("minutes.status"))
+    table.add_column(t("minutes.owner"), no_wrap=True)
+    table.add_column(t("minutes.department"), no_wrap=True)
+    table.add_column(t("minutes.due"), no_wrap=True)
+    table.add_column(t("minutes.status"), no_wrap=True)
     table.add_column(t("followup.meeting"))
     # The last note says why a task is late or where it stands: shown when there is one.
     notes = notes or {}

@@ -213,6 +213,9 @@ def test_an_80_column_table_folds_long_words_and_loses_none(db_path: Path, comma
     shown = cli(db_path, command, now=WEEK_AFTER, env={"COLUMNS": "80"}).output
     assert "…" not in shown
     assert max(len(line) for line in shown.splitlines()) <= 80
+    assert "Thu 5 Mar 2026" in shown  # ids, names, dates and statuses stay whole
+    zh = cli(db_path, command, now=WEEK_AFTER, lang="zh", env={"COLUMNS": "80"}).output
+    assert "2026年3月5日 星期四" in zh and "…" not in zh
     # The open items' last column (the meeting), read down: every character there.
     meetings = [row.split("│")[6] for row in shown.splitlines() if row.count("│") == 7]
     assert "Q3新产品上线协调会" in "".join("".join(m.split()) for m in meetings)
