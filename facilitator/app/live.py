@@ -239,11 +239,14 @@ class LiveMeeting:
                 decision: Decision = decide(self._state, command, self._now(at))
             except Refusal as refusal:
                 return Outcome(False, (refusal.notice,))
+            # Told from the state it was decided on: an undo names the entry it takes
+            # back (its number), which the state after it no longer has.
+            notices = self._told(decision)
             try:
                 events = self._record(decision.events, checked=True, wait=wait)
             except JournalMoved:
                 continue
-            return Outcome(True, self._told(decision), events, decision.request)
+            return Outcome(True, notices, events, decision.request)
         raise JournalUnavailable(t("trust.journal_moving"))
 
     def edit(

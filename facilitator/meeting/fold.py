@@ -288,6 +288,13 @@ class _Fold:
             old = self.entries[event.target]
             self.entries[event.target] = replace(old, entry=event.entry)
 
+    def skip_undone(self, event: Event) -> None:
+        """An event taken back by /undo: a captured entry's number stays used, as a
+        retracted one's does, so no later entry is shown under it."""
+        if isinstance(event, EntryCaptured):
+            self.captured += 1
+            self.retracted.add(self.captured)
+
     def on_entry_retracted(self, event: EntryRetracted) -> None:
         gone = self.entries.pop(event.target, None)
         if gone is not None:
@@ -331,6 +338,8 @@ class Folder:
                 self._fold = _Fold(event)
             elif self._fold is not None and event.seq not in self._undone:
                 self._fold.apply(event)
+            elif self._fold is not None:
+                self._fold.skip_undone(event)
         if self._fold is not None:
             self._fold.last_seq = max((e.seq for e in self.events), default=0)
 

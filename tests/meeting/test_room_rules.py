@@ -163,6 +163,28 @@ def test_undo_brings_a_retracted_entry_back_under_its_own_number(meeting):
     assert fold(meeting.journal.read()).numbered(3).entry.text == "third"
 
 
+def test_an_entry_undone_keeps_its_number_so_the_next_one_is_never_shown_under_it(meeting):
+    type_lines(meeting, "/next", "first", "second", "undo me", "/undo", "after the undo")
+    assert [(c.number, c.entry.text) for c in meeting.state.entries] == [
+        (1, "first"),
+        (2, "second"),
+        (4, "after the undo"),
+    ]
+    # The same after reading the journal again (another terminal, a reopened room).
+    assert [c.number for c in fold(meeting.journal.read()).entries] == [1, 2, 4]
+    refused = meeting.submit("/retract 3")
+    assert not refused.accepted
+    assert refused.notices[0].text() == "entry 3 has already been retracted"
+
+
+def test_f9_names_the_entry_it_takes_back(meeting):
+    from facilitator.meeting.decision import Command
+
+    type_lines(meeting, "/next", "first", "undo me")
+    outcome = meeting.run(Command("undo"))
+    assert [n.text() for n in outcome.notices] == ["undone: entry 2 (undo me)"]
+
+
 def test_tasks_owned_by_a_department_or_by_legal_outside_the_room_reach_the_minutes(meeting):
     type_lines(
         meeting,
