@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import current_language, t
+from facilitator.line.grammar import commands_in
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,10 @@ HOST_ACTIONS: tuple[HostAction, ...] = (
 
 
 def line_of(action: HostAction) -> str:
-    """The action's line, its placeholders in the interface language (@name, @甲)."""
-    return action.line.format(name=t("help.name"), briefer=t("help.briefer"))
+    """The action's line in the interface language: its commands (``/暂停``) and
+    placeholders (@name, @甲) as the room types them."""
+    line = action.line.format(name=t("help.name"), briefer=t("help.briefer"))
+    return commands_in(line, current_language())
 
 
 def room_bindings() -> list[Binding]:

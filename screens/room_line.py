@@ -20,8 +20,10 @@ from textual.widgets import Input, Static
 
 from facilitator.app.live import LiveMeeting, Outcome
 from facilitator.app.outbox import Outbox, Pending
+from facilitator.core.i18n import current_language
 from facilitator.core.notice import Notice
 from facilitator.line.corrections import kind_change
+from facilitator.line.grammar import typed_as
 from facilitator.meeting.decision import Command
 from screens.widgets.capture import CaptureLine, LinePreview
 from screens.widgets.entries import describe
@@ -248,7 +250,7 @@ class LineScreen(Screen[None]):
 
     def run_command(self, command: Command) -> None:
         """A command from a key or the palette, in turn with the lines typed before it."""
-        label = "/" + command.summary()
+        label = typed_as(command, current_language())
         outcome = self.perform(
             Pending(label, self.meeting.clock.now(), partial(_commanded, command))
         )

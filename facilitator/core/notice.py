@@ -21,4 +21,11 @@ class Notice:
     severity: str = "info"  # info | warning | hint (what to type next; not wrong yet)
 
     def text(self, language: str | None = None) -> str:
-        return t(self.key, language=language, **self.params)
+        """The words, in ``language``; a tuple of names reads as that language lists
+        them (``Li, Zhao`` / ``李雷、赵芳``)."""
+        separator = t("minutes.list_sep", language=language)
+        params = {
+            name: separator.join(value) if isinstance(value, tuple) else value
+            for name, value in self.params.items()
+        }
+        return t(self.key, language=language, **params)

@@ -108,6 +108,38 @@ def command_name(command: str, language: str) -> str:
     return CHINESE_NAMES.get(command, command) if language == "zh" else command
 
 
+CHINESE_WORDS: dict[str, str] = {
+    "all": "全部",
+    "order": "程序问题",
+    "question": "提问",
+    "reply": "回应",
+    "bell": "响铃",
+    "flash": "闪烁",
+    "off": "关闭",
+}
+"""The word each argument goes by in a Chinese room (each is one the grammar reads)."""
+
+
+def word_in(word: str, language: str) -> str:
+    """An argument word (``all``, ``question``, ``bell``) as the interface
+    ``language`` types it: ``/出席 全部``, not ``/出席 all``."""
+    return CHINESE_WORDS.get(word, word) if language == "zh" else word
+
+
+def typed_as(command: Command, language: str) -> str:
+    """The line that types ``command`` in the interface ``language``, every argument
+    kept: ``/speak @Li question — budget`` / ``/发言 @李雷 提问 — 预算``."""
+    name = command_name(command.name, language)
+    return "/" + command.summary(name, lambda word: word_in(word, language))
+
+
+def commands_in(text: str, language: str) -> str:
+    """``text`` with each ``/command`` named as in ``language`` (``/pause`` ->
+    ``/暂停``): the lines the help and the palette show."""
+    named = re.sub(r"/([a-z]+)", lambda m: "/" + command_name(m.group(1), language), text)
+    return re.sub(r"\b([a-z]+)\b", lambda m: word_in(m.group(1), language), named)
+
+
 REQUEST_WORDS: dict[str, str] = {
     **dict.fromkeys(("order", "poo", "point-of-order", "程序问题", "程序"), "order"),
     **dict.fromkeys(("question", "q", "clarify", "提问", "问题", "澄清"), "question"),

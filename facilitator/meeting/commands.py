@@ -100,7 +100,7 @@ def _roll_call_done(state: MeetingState) -> None:
     """The first topic waits until every absentee has someone to brief them."""
     missing = state.unbriefed() if state.in_opening else []
     if missing:
-        raise Refusal("room.absentee_without_briefer", names=", ".join(missing))
+        raise Refusal("room.absentee_without_briefer", names=tuple(missing))
 
 
 def _start(state: MeetingState, topic: TopicState, now: DateTime) -> list[Event]:
@@ -137,7 +137,7 @@ def _started(state: MeetingState, topic: TopicState, events: list[Event]) -> Dec
             also.append(Notice("room.owner_absent", {"owner": owner}, "warning"))
     marked = [e.person for e in events if isinstance(e, AttendanceMarked)]
     if marked:
-        also.append(Notice("room.unmarked_present", {"names": ", ".join(marked)}, "warning"))
+        also.append(Notice("room.unmarked_present", {"names": tuple(marked)}, "warning"))
     return Decision(
         tuple(events), Notice("room.topic_started", {"title": topic.topic.title}), also=tuple(also)
     )

@@ -47,9 +47,9 @@ def confirmations(events: Sequence[Event]) -> tuple[Notice, ...]:
         notices.append(Notice("room.speaker_finished"))
     notices += [Notice("room.speaker_called", {"name": name}) for name in called]
     if queued:
-        notices.append(Notice("room.queued", {"names": ", ".join(queued)}))
+        notices.append(Notice("room.queued", {"names": tuple(queued)}))
     if removed:
-        notices.append(Notice("room.dropped", {"names": ", ".join(removed)}))
+        notices.append(Notice("room.dropped", {"names": tuple(removed)}))
     return tuple(notices)
 
 
@@ -60,8 +60,8 @@ def _first(events: Sequence[Event], kind: type[E]) -> E | None:
     return next((e for e in events if isinstance(e, kind)), None)
 
 
-def _names(events: Sequence[Event], kind: type[Event]) -> str:
-    return ", ".join(getattr(e, "person", "") for e in events if isinstance(e, kind))
+def _names(events: Sequence[Event], kind: type[Event]) -> tuple[str, ...]:
+    return tuple(getattr(e, "person", "") for e in events if isinstance(e, kind))
 
 
 def _undone_what(events: Sequence[Event], state: MeetingState) -> str:
@@ -100,7 +100,7 @@ def _undone_what(events: Sequence[Event], state: MeetingState) -> str:
     }
     for kind, key in people.items():
         if _first(events, kind) is not None:
-            return t(key, names=_names(events, kind))
+            return t(key, names=t("minutes.list_sep").join(_names(events, kind)))
     if _first(events, SpeakerFinished) is not None:
         return t("undo.speaker_done")
     return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitator.core.notice import Notice
@@ -22,20 +23,21 @@ class Command:
     text: str = ""
     """Free text the command carries: the reason of a request to speak."""
 
-    def summary(self, name: str | None = None) -> str:
+    def summary(self, name: str | None = None, word: Callable[[str], str] = str) -> str:
         """The command as it was understood, every argument kept: ``move 3 2``, ``speak @Li``;
-        ``name``: the name the room knows it by (``延长 10`` in a Chinese room)."""
+        ``name``: the name the room knows it by (``延长 10`` in a Chinese room), and
+        ``word`` how it types an argument word (``全部``, ``提问``)."""
         parts = [name or self.name, *("@" + person for person in self.people)]
         if self.args == ("all",) and not self.people:
-            parts.append("all")
+            parts.append(word("all"))
         elif self.name == "move":
             parts += self.args[:2]
         elif self.name in ("limit", "alerts") and self.args:
-            parts.append(self.args[0])
+            parts.append(word(self.args[0]))
         elif self.number is not None:
             parts.append(str(self.number))
         if self.request:
-            parts.append(self.request)
+            parts.append(word(self.request))
         if self.text:
             parts.append("— " + self.text)
         return " ".join(parts)

@@ -71,7 +71,7 @@ def speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
             )
             queued[person] = request
     if not events:
-        raise Refusal("room.already_waiting", names=", ".join(command.people))
+        raise Refusal("room.already_waiting", names=tuple(command.people))
     queued_now = [e.person for e in events if isinstance(e, SpeakerQueued)]
     if request.kind == NEW or not queued_now:
         return Decision(tuple(events))  # the room reads what happened off the events
@@ -152,7 +152,7 @@ def queue(state: MeetingState, command: Command, now: DateTime) -> Decision:
 def drop(state: MeetingState, command: Command, now: DateTime) -> Decision:
     events = tuple(SpeakerRemoved(at=now, person=p) for p in command.people if p in state.queue)
     if not events:
-        raise Refusal("room.not_waiting", names=", ".join(command.people))
+        raise Refusal("room.not_waiting", names=tuple(command.people))
     return Decision(events)
 
 
@@ -165,7 +165,7 @@ def mark(status: AttendanceStatus) -> Callable[[MeetingState, Command, DateTime]
                 raise Refusal("room.everyone_marked")
         return Decision(
             tuple(AttendanceMarked(at=now, person=p, status=status) for p in people),
-            Notice(f"room.marked_{status}", {"names": ", ".join(people)}),
+            Notice(f"room.marked_{status}", {"names": tuple(people)}),
         )
 
     return handler
@@ -205,7 +205,7 @@ def absent(state: MeetingState, command: Command, now: DateTime) -> Decision:
         notice = Notice("room.absent_briefed_present", {"name": absentee, "briefer": briefer})
     orphans = [name for name, marked in state.absentees() if marked.briefer == absentee]
     also = (
-        (Notice("room.briefer_gone", {"names": ", ".join(orphans), "name": absentee}, "warning"),)
+        (Notice("room.briefer_gone", {"names": tuple(orphans), "name": absentee}, "warning"),)
         if orphans
         else ()
     )

@@ -32,7 +32,7 @@ from textual.widgets.input import Selection
 from facilitator.core.i18n import current_language, t
 from facilitator.core.notice import Notice
 from facilitator.line.completion import Offer, apply
-from facilitator.line.grammar import command_name
+from facilitator.line.grammar import typed_as
 from facilitator.line.parsed import Capture, Invalid, Parsed
 from facilitator.meeting.decision import Command
 from facilitator.render.columns import display_width
@@ -371,7 +371,7 @@ class LinePreview(Static):
         elif isinstance(parsed, Invalid):
             text.append("⚠ " + parsed.notice.text(), style="bold yellow")
         elif isinstance(parsed, Command):
-            shown = parsed.summary(command_name(parsed.name, current_language()))
+            shown = typed_as(parsed, current_language()).removeprefix("/")
             text.append(t("room.preview_command", command=shown), style="bold")
             if target is not None:
                 text.append(" — ", style="dim")

@@ -333,3 +333,18 @@ def test_thousands_of_mentions_and_dates_in_one_line_are_all_read() -> None:
     assert isinstance(parsed, Command) and parsed.people[:2] == ("Li", "Ana")
     task = parse_line("a: @Li ship " + "by 8/20 " * 2000, context)
     assert task.entry.due == Date(2026, 8, 20)
+
+
+def test_a_command_reads_back_in_the_words_of_the_room_that_typed_it() -> None:
+    from facilitator.core.notice import Notice
+    from facilitator.line.grammar import commands_in, typed_as
+    from facilitator.meeting.decision import Command
+
+    speak = Command("speak", people=("韩梅梅",), request="question", text="预算从哪里出")
+    assert typed_as(speak, "zh") == "/发言 @韩梅梅 提问 — 预算从哪里出"
+    assert typed_as(speak, "en") == "/speak @韩梅梅 question — 预算从哪里出"
+    assert typed_as(Command("present", ("all",)), "zh") == "/出席 全部"
+    assert commands_in("/pause  /resume", "zh") == "/暂停  /继续"
+    assert commands_in("/present all", "en") == "/present all"
+    marked = Notice("room.marked_present", {"names": ("周敏", "李雷")})
+    assert "周敏、李雷" in marked.text("zh") and "周敏, 李雷" in marked.text("en")

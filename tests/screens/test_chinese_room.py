@@ -63,3 +63,20 @@ async def test_a_command_typed_in_chinese_is_previewed_by_its_chinese_name(chine
         await enter_line(pilot, "/下一项")
         await type_text(pilot, "/extend 10")
         assert "命令 /延长 10" in shown(app.screen.query_one("#preview"))
+
+
+async def test_a_chinese_command_is_previewed_in_chinese_words_and_names_are_listed_with_dun(
+    chinese_room,
+):
+    from tests.support import type_text
+
+    app = chinese_room
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "/出席 全部")
+        assert "命令 /出席 全部" in shown(app.screen.query_one("#preview"))
+        await pilot.press("ctrl+u")
+        await enter_line(pilot, "/出席 @周敏 @李雷 @赵芳")
+        assert "出席：周敏、李雷、赵芳" in shown(app.screen.query_one("#message"))
+        await enter_line(pilot, "/下一项")
+        await type_text(pilot, "/发言 @韩梅梅 提问 预算从哪里出")
+        assert "命令 /发言 @韩梅梅 提问 — 预算从哪里出" in shown(app.screen.query_one("#preview"))

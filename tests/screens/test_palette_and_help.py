@@ -85,8 +85,10 @@ async def test_chinese_help_names_people_as_the_syntax_does(archive, clock):
         await pilot.press("f1")
         await pilot.pause()
         keys = "\n".join(help_rows(app, "#help-keys"))
-        assert "/absent @甲 @传达人" in keys and "/speak @甲" in keys
+        assert "/缺席 @甲 @传达人" in keys and "/发言 @甲" in keys
         assert "@name" not in keys and "@briefer" not in keys
+        # Commands by the names the room's hints and its / list use.
+        assert "/暂停  /继续" in keys and "/出席 全部" in keys and "/pause" not in keys
 
 
 async def test_help_lists_the_entry_list_and_closing_summary_keys(archive, clock):
