@@ -116,6 +116,15 @@ class RoomScreen(LineScreen):
         names = [p.name for p in self.meeting.state.agenda.people]
         self.call_after_refresh(lambda: self.run_worker(partial(warm, names), thread=True))
 
+    def on_screen_suspend(self) -> None:
+        # Help, the closing summary or the speaking times on top: their own footer
+        # says what the keys do there, and the room's (taller on a projector)
+        # showed through above it, offering F2 Next topic where F2 does nothing.
+        self.query_one(KeyFooter).display = False
+
+    def on_screen_resume(self) -> None:
+        self.query_one(KeyFooter).display = True
+
     def on_resize(self) -> None:
         # The breakpoints (-tall, -wide) follow the size: redraw once they have, so a
         # projector shows its stage from the first frame, not from the next tick.

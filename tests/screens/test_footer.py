@@ -113,3 +113,19 @@ async def test_f3_says_resume_while_the_host_has_paused_the_topic(
         await pilot.pause()
         await pilot.pause()
         assert not app.screen.meeting.state.paused and f3() == pause
+
+
+async def test_the_closing_summary_shows_its_own_keys_not_the_rooms_beneath(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(120, 40)) as pilot:  # tall: the room's footer takes two rows
+        await enter_line(pilot, "/present all")
+        await pilot.press("f2")
+        await pilot.press("f10")
+        await pilot.pause()
+        room = app.screen_stack[-2]
+        assert not room.query_one(KeyFooter).display
+        assert [k.key_display for k in footer_keys(app)] == ["Esc", "F10"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is room and room.query_one(KeyFooter).display
+        assert "F2" in [k.key_display for k in footer_keys(app)]
