@@ -40,6 +40,9 @@ class FacilitatorApp(App[Minutes | None]):
         left anyway): the CLI prints them, so they are not lost."""
         self.unwritten_reason = ""
         """Why the archive did not take them (busy, the disk full), for the message."""
+        self.unfinished = ""
+        """What was still in the input line, never entered, when the host left: the
+        CLI prints it, so a line half typed at Ctrl+Q is not silently gone."""
         self._leaving = False
         localize_bindings(self)
         self.register_theme(PROJECTOR)
@@ -95,6 +98,8 @@ class FacilitatorApp(App[Minutes | None]):
             typed = room.line.value
             self.unwritten = (*unwritten, *([typed] if unwritten and typed else []))
             self.unwritten_reason = room.outbox.reason
+            if not unwritten and typed.strip():
+                self.unfinished = typed
         self.exit(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

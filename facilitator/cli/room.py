@@ -45,6 +45,8 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
             click.echo(f"  {line}", err=True)
     else:
         archive.close()
+    if app.unfinished:
+        click.echo(t("cli.unfinished", line=app.unfinished), err=True)
     if minutes is not None:
         click.echo(render_summary(minutes))
         # Where the papers are: a first-time host has nothing else to go on.
