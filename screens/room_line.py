@@ -150,18 +150,26 @@ class LineScreen(Screen[None]):
             return
         outcomes = [self._perform_line(text, quiet=True) for text in event.texts]
         recorded = sum(1 for outcome in outcomes if outcome is not None and outcome.accepted)
-        refused = [n for n, o in enumerate(outcomes, start=1) if o is not None and not o.accepted]
         waiting = sum(1 for outcome in outcomes if outcome is None)
         notices = [Notice("room.pasted", {"count": recorded})]
         if waiting:
             notices.append(Notice("room.pasted_waiting", {"count": waiting}, "warning"))
-        for number in refused:
-            outcome = outcomes[number - 1]
-            assert outcome is not None
-            reason = outcome.notices[0].text() if outcome.notices else ""
-            notices.append(
-                Notice("room.pasted_refused", {"number": number, "reason": reason}, "warning")
-            )
+        for number, outcome in enumerate(outcomes, start=1):
+            if outcome is None:
+                continue
+            if not outcome.accepted:
+                reason = outcome.notices[0].text() if outcome.notices else ""
+                notices.append(
+                    Notice("room.pasted_refused", {"number": number, "reason": reason}, "warning")
+                )
+                continue
+            # Recorded with a warning (an owner not in the room, no date): said as typed
+            # lines say it, so the paste can be fixed while the meeting is still on it.
+            notices += [
+                Notice("room.pasted_warned", {"number": number, "reason": n.text()}, "warning")
+                for n in outcome.notices
+                if n.severity == "warning"
+            ]
         self.say(Outcome(True, tuple(notices)))
 
     def _perform_line(

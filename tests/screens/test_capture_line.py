@@ -145,6 +145,20 @@ async def test_escape_on_an_empty_line_forgets_the_refused_lines_reminder(archiv
         assert line.value == "Budget"  # the newest line sent, as in a shell
 
 
+async def test_a_pasted_line_recorded_with_a_warning_says_it_as_a_typed_one_would(archive, clock):
+    from textual import events
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        line = app.screen.query_one("#line")
+        line.post_message(events.Paste("first\nu: @Legal compliance opinion by 4/30\nthird\n"))
+        await pilot.pause()
+        assert len(app.meeting.state.entries) == 3
+        said = " ".join(on_screen(app.screen.query_one("#message")).split())
+        assert "paste: 3 recorded" in said
+        assert "line 2: @Legal is not among the people" in said
+
+
 async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, clock):
     from textual import events
 
