@@ -158,6 +158,10 @@ class CaptureLine(Input):
         key = event.key
         self.keys += 1
         if self._returned is not None:
+            if key == "backspace" and self.selection == Selection(0, len(self.value)):
+                # Fixing the end of the line, not deleting it whole: the refused line
+                # shows selected, and Backspace on a selection takes all of it.
+                self.selection = Selection.cursor(len(self.value))
             self._settle_returned(typed_on=event.is_printable)
         handled = True
         if key == "enter":

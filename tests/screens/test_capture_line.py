@@ -85,6 +85,25 @@ async def test_a_refused_line_comes_back_into_an_empty_line_to_fix(archive, cloc
         assert app.screen.query_one("#line").value == "/goto 9"
 
 
+async def test_backspace_on_a_refused_line_that_came_back_fixes_its_end(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, "/present all")
+        await pilot.press("f2")
+        await type_text(pilot, "/extend 2.5")
+        await pilot.press("enter")
+        await after_refusal(pilot)
+        line = app.screen.query_one("#line")
+        assert line.value == "/extend 2.5"
+        for _ in range(3):
+            await pilot.press("backspace")
+        await type_text(pilot, "3")
+        assert line.value == "/extend 3"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.meeting.state.entries == ()  # an extension, not a stray point "3"
+
+
 async def test_typing_over_a_refused_line_that_came_back_starts_a_new_line(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
