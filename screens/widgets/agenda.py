@@ -25,7 +25,9 @@ class AgendaPanel(Static):
     def show(self, state: MeetingState, now: DateTime) -> None:
         heading = Text(no_wrap=True, overflow="ellipsis")
         heading.append(t("room.agenda"), style="bold")
-        heading.append("  " + format_time(state.agenda.start, state.agenda.timezone), style="dim")
+        # The planned start: without a word it read as a clock that had stopped.
+        start = format_time(state.agenda.start, state.agenda.timezone)
+        heading.append("  " + t("room.agenda_from", time=start), style="dim")
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
