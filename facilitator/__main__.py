@@ -1,3 +1,3 @@
-from facilitator.cli.main import main
+from facilitator.cli.main import run
 
-main()
+run()

@@ -30,14 +30,24 @@ command = partial(click.command, cls=I18nCommand)
 """A command whose help speaks the user's language."""
 
 
+ENDS_WITH_COMMAND = False
+"""Set by the program's entry point (:func:`facilitator.cli.main.run`): this process
+ends when its command does. Not when a command is invoked inside another
+program (a test, a notebook), which goes on afterwards."""
+
+
 def without_collector() -> None:
     """Keep Python's cycle collector out of a command that lists much and then ends.
 
     A long list is hundreds of thousands of small objects, none in a cycle,
     freed as soon as they are written; the collector would walk them (and
     every loaded module, again at exit) for nothing: 20-30 ms of a 200 ms task
-    list (``benchmarks/task_query.py``). Not for the room, which runs for hours.
+    list (``benchmarks/task_query.py``). Only in a process of its own: one that
+    goes on (a test runner) keeps its collector. Not for the room, which runs
+    for hours.
     """
+    if not ENDS_WITH_COMMAND:
+        return
     import gc
 
     gc.disable()

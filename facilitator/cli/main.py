@@ -154,5 +154,14 @@ def main(ctx: click.Context, db: Location | None, lang: str | None) -> None:
     ctx.obj = Settings(db=db or default_archive_path(), clock=clock)
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``facilitator`` program (and ``python -m facilitator``): a process of its
+    own, which ends when its command does (see :func:`facilitator.cli.common.without_collector`)."""
+    from facilitator.cli import common
+
+    common.ENDS_WITH_COMMAND = True
     main()
+
+
+if __name__ == "__main__":
+    run()

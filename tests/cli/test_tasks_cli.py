@@ -519,3 +519,13 @@ def test_task_list_starts_without_the_date_library(db_path: Path, tmp_path: Path
     assert "提交测试资源申请表" in done.stdout
     loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "pendulum" not in loaded
+
+
+def test_a_task_list_run_inside_another_program_leaves_its_collector_on(db_path: Path) -> None:
+    """Only a process of its own drops the cycle collector for its list
+    (facilitator.cli.common.without_collector); a test runner or a notebook goes on."""
+    import gc
+
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    assert cli(db_path, "tasks", now=DAY_AFTER).exit_code == 0
+    assert gc.isenabled()
