@@ -196,13 +196,37 @@ def render_rich(renderable: Any) -> str:
     from rich.console import Console
     from rich.table import Table
 
+    width = max(shutil.get_terminal_size((100, 24)).columns, 60)
     if isinstance(renderable, Table):
         # A cell too narrow for a word folds it onto the next line; Rich's default
         # cut it with "…", and a report piped to a file or a mail lost those words.
         for column in renderable.columns:
             column.overflow = "fold"
+        _unpin_if_crowded(renderable, width)
     buffer = io.StringIO()
-    width = max(shutil.get_terminal_size((100, 24)).columns, 60)
     Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False).print(renderable)
     # Rich pads titles to the table width; trailing blanks only get in the way.
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+MIN_WRAPPED = 8
+"""Cells a wrapping column (a task's title, a meeting) keeps at the least."""
+
+
+def _unpin_if_crowded(table: Any, width: int) -> None:
+    """Columns kept whole (``no_wrap``: ids, dates, statuses) stay whole only while
+    the others still get :data:`MIN_WRAPPED` cells each: pinned on a narrow
+    terminal, they left Rich no room, and it printed the titles as empty cells."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    def widest(column: Any) -> int:
+        cells = [column.header, *column.cells]
+        return max(cell_len(c.plain if isinstance(c, Text) else str(c)) for c in cells)
+
+    pinned = [column for column in table.columns if column.no_wrap]
+    wrapped = len(table.columns) - len(pinned)
+    borders = 3 * len(table.columns) + 1  # a rule and a space either side of each cell
+    if sum(map(widest, pinned)) + MIN_WRAPPED * wrapped + borders > width:
+        for column in pinned:
+            column.no_wrap = False

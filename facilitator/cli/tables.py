@@ -42,7 +42,8 @@ def item_table(
     from facilitator.render.times import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    # Ids, names, dates and statuses stay whole; the item and the meeting wrap.
+    # A date or a name split over two lines reads wrong ("2026年12月2 / 日"); the item
+    # and the meeting wrap instead, while the table has room (cli.common.render_rich).
     table.add_column(t("minutes.task_id"), justify="right", no_wrap=True)
     table.add_column(t("minutes.open_item"))
     table.add_column(t("minutes.owner"), no_wrap=True)
@@ -128,7 +129,8 @@ def task_table(
     from facilitator.render.times import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    # Ids, names, dates and statuses stay whole; the task and the meeting wrap.
+    # A date or a name split over two lines reads wrong ("2026年12月2 / 日"); the task
+    # and the meeting wrap instead, while the table has room (cli.common.render_rich).
     table.add_column(t("minutes.task_id"), justify="right", no_wrap=True)
     table.add_column(t("minutes.task"))
     table.add_column(t("minutes.owner"), no_wrap=True)

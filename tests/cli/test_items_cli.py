@@ -246,3 +246,36 @@ def test_an_item_is_overdue_from_midnight_where_its_meeting_was_held_everywhere(
 def _statuses(result) -> list[str]:
     header, *rows = _csv(result)
     return [row[header.index("Status")] for row in rows]
+
+
+def _read_down(shown: str) -> list[str]:
+    """Each column of the boxed tables, its cells read top to bottom with the spaces
+    taken out: a word folded over two lines reads whole again."""
+    columns: dict[int, str] = {}
+    for row in shown.splitlines():
+        if row.startswith("│"):
+            for index, cell in enumerate(row.split("│")[1:-1]):
+                columns[index] = columns.get(index, "") + "".join(cell.split())
+    return list(columns.values())
+
+
+@pytest.mark.parametrize("width", ["60", "70", "80"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_narrow_report_with_notes_still_shows_every_title_and_date(
+    db_path: Path, width: str, lang: str
+) -> None:
+    _two_meetings(db_path)
+    cli(db_path, "task", "1", "--note", "waiting for the lab", now=DAY_AFTER)
+    shown = cli(db_path, "report", now=WEEK_AFTER, lang=lang, env={"COLUMNS": width}).output
+    read = "\n".join(_read_down(shown))
+    for words in (
+        "submit the test resource form",
+        "提交测试资源申请表",
+        "预算审批",
+        "Q3新产品上线协调会",
+        "Q3 launch coordination",
+        "waiting for the lab",
+    ):
+        assert "".join(words.split()) in read, (words, shown)
+    date = "Tue10Mar2026" if lang == "en" else "2026年3月10日星期二"
+    assert date in read
