@@ -154,6 +154,7 @@ class LineScreen(Screen[None]):
         notices = [Notice("room.pasted", {"count": recorded})]
         if waiting:
             notices.append(Notice("room.pasted_waiting", {"count": waiting}, "warning"))
+        warned = []
         for number, outcome in enumerate(outcomes, start=1):
             if outcome is None:
                 continue
@@ -164,13 +165,14 @@ class LineScreen(Screen[None]):
                 )
                 continue
             # Recorded with a warning (an owner not in the room, no date): said as typed
-            # lines say it, so the paste can be fixed while the meeting is still on it.
-            notices += [
+            # lines say it, so the paste can be fixed while the meeting is still on it;
+            # after the refused lines, which are not recorded at all and come first.
+            warned += [
                 Notice("room.pasted_warned", {"number": number, "reason": n.text()}, "warning")
                 for n in outcome.notices
                 if n.severity == "warning"
             ]
-        self.say(Outcome(True, tuple(notices)))
+        self.say(Outcome(True, (*notices, *warned)))
 
     def _perform_line(
         self, text: str, quiet: bool = False, keys: int | None = None
