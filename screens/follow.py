@@ -282,7 +282,9 @@ class FollowScreen(Screen[None]):
         ]
         hidden = not below or scroll.max_scroll_y <= scroll.scroll_y
         more.set_class(hidden, "-hidden")
-        more.update("" if hidden else t("follow.more_below", sections=", ".join(below)))
+        more.update(
+            "" if hidden else t("follow.more_below", sections=t("minutes.list_sep").join(below))
+        )
 
 
 class FollowApp(App[Minutes | None]):

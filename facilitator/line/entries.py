@@ -122,7 +122,7 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
             raw,
             Notice(
                 "line.ambiguous_name",
-                {"name": first.typed, "candidates": ", ".join(first.candidates)},
+                {"name": first.typed, "candidates": tuple(first.candidates)},
                 "warning",
             ),
         )
@@ -139,7 +139,7 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
     others = [m.name or m.typed for m in found[1:] if (m.name or m.typed)]
     if owner and others:
         # One owner per task: the others stay in its words, and the room says so.
-        names = ", ".join("@" + name for name in others)
+        names = tuple("@" + name for name in others)
         notices.append(Notice("line.one_owner", {"owner": owner, "names": names}, "warning"))
     due: Date | None = None
     dates = [

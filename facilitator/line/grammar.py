@@ -380,7 +380,7 @@ def _person(typed: str, name: str | None, candidates: Sequence[str], context: Li
         # "/speak @" while the name is still being typed: say what to type, no alarm.
         raise _Bad("line.type_name", severity="hint")
     if candidates:
-        raise _Bad("line.ambiguous_person", name=typed, candidates=", ".join(candidates))
+        raise _Bad("line.ambiguous_person", name=typed, candidates=tuple(candidates))
     department = [d for d in context.departments if d.casefold() == typed.casefold()]
     if not department:
         department = [d for d in context.departments if d.casefold().startswith(typed.casefold())]

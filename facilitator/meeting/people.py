@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from pendulum import DateTime
 
-from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
 from facilitator.meeting.decision import Command, Decision, Refusal
 from facilitator.meeting.events import (
@@ -75,7 +74,6 @@ def speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
     queued_now = [e.person for e in events if isinstance(e, SpeakerQueued)]
     if request.kind == NEW or not queued_now:
         return Decision(tuple(events))  # the room reads what happened off the events
-    names = t("minutes.list_sep").join(queued_now)
     called = [
         Notice("room.speaker_called", {"name": e.person})
         for e in events
@@ -83,7 +81,9 @@ def speak(state: MeetingState, command: Command, now: DateTime) -> Decision:
     ]
     # "Marta waits", "Marta, Wang wait": the catalogue has both.
     many = "_many" if len(queued_now) > 1 else ""
-    notice = Notice(f"room.queued_{request.kind}{many}", {"names": names, "speaker": speaker or ""})
+    notice = Notice(
+        f"room.queued_{request.kind}{many}", {"names": tuple(queued_now), "speaker": speaker or ""}
+    )
     return Decision(tuple(events), notice, also=tuple(called))
 
 

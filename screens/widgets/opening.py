@@ -65,7 +65,9 @@ class OpeningPanel(Static):
         text.append("\n")
         missing = state.unbriefed()
         if missing:
-            text.append(t("opening.blocked", names=", ".join(missing)), style="bold red")
+            text.append(
+                t("opening.blocked", names=t("minutes.list_sep").join(missing)), style="bold red"
+            )
         else:
             hint = t("opening.hint").split(" · ")
             text.append(break_between(hint, self.content_region.width), style="dim")

@@ -348,3 +348,10 @@ def test_a_command_reads_back_in_the_words_of_the_room_that_typed_it() -> None:
     assert commands_in("/present all", "en") == "/present all"
     marked = Notice("room.marked_present", {"names": ("周敏", "李雷")})
     assert "周敏、李雷" in marked.text("zh") and "周敏, 李雷" in marked.text("en")
+
+
+def test_a_chinese_room_lists_candidates_and_extra_owners_with_dun() -> None:
+    from facilitator.core.notice import Notice
+
+    ambiguous = Notice("line.ambiguous_name", {"name": "李", "candidates": ("李雷", "李娜")})
+    assert "李雷、李娜" in ambiguous.text("zh") and "李雷, 李娜" in ambiguous.text("en")
