@@ -9,8 +9,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import current_language, t
+from facilitator.line.grammar import typed_as
 from facilitator.meeting.agenda import ALERT_MODES
+from facilitator.meeting.decision import Command
 from screens.actions import HOST_ACTIONS, line_of
 from screens.keys import key_label, label
 
@@ -32,28 +34,21 @@ class RoomCommands(Provider):
         # Leaving is a host action too; Textual's own "Quit" is not offered (English only).
         commands.append((t("palette.quit"), partial(run, "app.quit"), key_label("ctrl+q")))
         state = meeting.state
+        language = current_language()
+
+        def offer(name: str, command: Command) -> None:
+            # Typed as the room's hints and / list type it (/暂停, /出席 @李雷).
+            line = typed_as(command, language)
+            commands.append((name, partial(screen.submit_text, line), line))  # type: ignore[attr-defined]
+
         for mode in ALERT_MODES:
-            line = f"/alerts {mode}"
-            commands.append(
-                (t(f"palette.alerts_{mode}"), partial(screen.submit_text, line), line)  # type: ignore[attr-defined]
-            )
+            offer(t(f"palette.alerts_{mode}"), Command("alerts", (mode,)))
         for number, topic_state in enumerate(state.topics_in_order(), start=1):
-            commands.append(
-                (
-                    t("palette.goto", number=number, title=topic_state.topic.title),
-                    partial(screen.submit_text, f"/goto {number}"),  # type: ignore[attr-defined]
-                    f"/goto {number}",
-                )
-            )
+            title = topic_state.topic.title
+            offer(t("palette.goto", number=number, title=title), Command("goto", number=number))
         for person in state.agenda.people:
-            for verb, line in (("speak", "/speak"), ("present", "/present"), ("late", "/late")):
-                commands.append(
-                    (
-                        t(f"palette.{verb}", name=person.name),
-                        partial(screen.submit_text, f"{line} @{person.name}"),  # type: ignore[attr-defined]
-                        f"{line} @{person.name}",
-                    )
-                )
+            for verb in ("speak", "present", "late"):
+                offer(t(f"palette.{verb}", name=person.name), Command(verb, people=(person.name,)))
         return commands
 
     async def discover(self) -> Hits:

@@ -32,6 +32,17 @@ async def test_chinese_palette_offers_no_english_built_in_commands(
             assert builtin not in offered
 
 
+async def test_chinese_palette_types_its_commands_in_chinese(archive, clock):
+    set_language("zh")
+    app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        offered = " ".join(await palette_offers(app, pilot, ""))
+        for line in ("/议题 2", "/发言 @李雷", "/出席 @李雷", "/提醒 响铃", "/暂停  /继续"):
+            assert line in offered, line
+        for english in ("/goto", "/speak", "/present", "/alerts", "/pause"):
+            assert english not in offered, english
+
+
 async def test_palette_offers_leaving_the_room_in_the_room_language(archive, clock):
     set_language("zh")
     app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
