@@ -135,9 +135,16 @@ def typed_as(command: Command, language: str) -> str:
 
 def commands_in(text: str, language: str) -> str:
     """``text`` with each ``/command`` named as in ``language`` (``/pause`` ->
-    ``/暂停``): the lines the help and the palette show."""
-    named = re.sub(r"/([a-z]+)", lambda m: "/" + command_name(m.group(1), language), text)
-    return re.sub(r"\b([a-z]+)\b", lambda m: word_in(m.group(1), language), named)
+    ``/暂停``), and the word right after it and its @names (``/present all`` ->
+    ``/出席 全部``): the lines the help and the palette show. Other words are left
+    as they are."""
+
+    def named(match: re.Match[str]) -> str:
+        command, people, space, word = match.group(1, 2, 3, 4)
+        head = "/" + command_name(command, language) + people
+        return head + (space + word_in(word, language) if word else "")
+
+    return re.sub(r"/([a-z]+)((?:\s+@\S+)*)(?:(\s+)([a-z]+)\b)?", named, text)
 
 
 REQUEST_WORDS: dict[str, str] = {
