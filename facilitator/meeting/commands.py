@@ -294,6 +294,8 @@ def _retract(state: MeetingState, command: Command, now: DateTime) -> Decision:
     if target is None:
         if number in state.retracted:
             raise Refusal("room.already_retracted", number=number)
+        if number in state.undone:
+            raise Refusal("room.already_undone", number=number)
         raise Refusal("room.no_such_entry", number=number)
     return Decision(
         (EntryRetracted(at=now, target=target.seq),),

@@ -77,6 +77,7 @@ class _Fold:
         self.entries: dict[int, Captured] = {}
         self.captured = 0
         self.retracted: set[int] = set()
+        self.undone: set[int] = set()
         self.undoable: list[list[int]] = []
         self.last_seq = created.seq
 
@@ -100,6 +101,7 @@ class _Fold:
             spoken=dict(self.spoken),
             entries=tuple(self.entries.values()),
             retracted=frozenset(self.retracted),
+            undone=frozenset(self.undone),
             undoable=tuple(tuple(group) for group in self.undoable),
             last_seq=self.last_seq,
         )
@@ -293,7 +295,7 @@ class _Fold:
         retracted one's does, so no later entry is shown under it."""
         if isinstance(event, EntryCaptured):
             self.captured += 1
-            self.retracted.add(self.captured)
+            self.undone.add(self.captured)
 
     def on_entry_retracted(self, event: EntryRetracted) -> None:
         gone = self.entries.pop(event.target, None)

@@ -154,7 +154,7 @@ class Captured:
     """An entry as it stands now (edits applied), with the event that made it.
 
     ``number`` is the entry's place in the order of capture, counting retracted
-    entries too: it never changes during the meeting, so ``/retract 11``
+    and undone entries too: it never changes during the meeting, so ``/retract 11``
     always means the entry shown as 11.
     """
 
@@ -211,6 +211,9 @@ class MeetingState:
     entries: tuple[Captured, ...] = ()
     retracted: frozenset[int] = frozenset()
     """Numbers of the entries taken back (their numbers are not given again)."""
+    undone: frozenset[int] = frozenset()
+    """Numbers of the entries /undo took back just after they were typed (not given
+    again either: a note of "entry 28" never comes to mean another)."""
     undoable: tuple[tuple[int, ...], ...] = ()
     """Commands that /undo can take back, oldest first, each as its event seqs."""
     last_seq: int = 0

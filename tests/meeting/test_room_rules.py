@@ -174,7 +174,7 @@ def test_an_entry_undone_keeps_its_number_so_the_next_one_is_never_shown_under_i
     assert [c.number for c in fold(meeting.journal.read()).entries] == [1, 2, 4]
     refused = meeting.submit("/retract 3")
     assert not refused.accepted
-    assert refused.notices[0].text() == "entry 3 has already been retracted"
+    assert refused.notices[0].text() == "entry 3 was taken back by /undo"
 
 
 def test_f9_names_the_entry_it_takes_back(meeting):
