@@ -9,6 +9,7 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
@@ -120,7 +121,9 @@ class RoomScreen(LineScreen):
         # Help, the closing summary or the speaking times on top: their own footer
         # says what the keys do there, and the room's (taller on a projector)
         # showed through above it, offering F2 Next topic where F2 does nothing.
-        self.query_one(KeyFooter).display = False
+        # The palette has no footer and drops down from the top: the room stays put.
+        if not isinstance(self.app.screen, CommandPalette):
+            self.query_one(KeyFooter).display = False
 
     def on_screen_resume(self) -> None:
         self.query_one(KeyFooter).display = True

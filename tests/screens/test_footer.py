@@ -129,3 +129,12 @@ async def test_the_closing_summary_shows_its_own_keys_not_the_rooms_beneath(arch
         await pilot.pause()
         assert app.screen is room and room.query_one(KeyFooter).display
         assert "F2" in [k.key_display for k in footer_keys(app)]
+
+
+async def test_the_palette_leaves_the_rooms_footer_where_it_is(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        room = app.screen
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen is not room and room.query_one(KeyFooter).display
