@@ -227,15 +227,19 @@ def test_an_item_is_overdue_from_midnight_where_its_meeting_was_held_everywhere(
     # 预算审批 was due Thu 5 Mar in Shanghai; 00:30 on the 6th there is still the 5th
     # in UTC and in Berlin. The list, the report and the notebook agree with the
     # task list, which judges a due date in the meeting's zone too.
+    import pendulum
+    from pendulum.tz.local_timezone import test_local_timezone as local_zone_as
+
     from facilitator.core.clock import FakeClock
     from facilitator.notebook import open_archive
 
     hold_meeting(db_path, LAUNCH_ZH, LAUNCH_ZH_LINES)
     shanghai_past_midnight = "2026-03-06T00:30:00+08:00"
-    listed = cli(db_path, "items", "--format", "csv", now=shanghai_past_midnight)
-    assert _statuses(listed) == ["Overdue"]
-    report = cli(db_path, "report", now=shanghai_past_midnight).output
-    assert "Overdue" in report
+    with local_zone_as(pendulum.timezone("Europe/Berlin")):  # the reader: still the 5th
+        listed = cli(db_path, "items", "--format", "csv", now=shanghai_past_midnight)
+        assert _statuses(listed) == ["Overdue"]
+        report = cli(db_path, "report", now=shanghai_past_midnight).output
+        assert "Overdue" in report
     clock = FakeClock("2026-03-05T16:30:00+00:00")
     with open_archive(db_path, clock=clock) as nb:
         assert [record["status"] for record in nb.open_items().records] == ["overdue"]
