@@ -98,7 +98,9 @@ class FacilitatorApp(App[Minutes | None]):
             typed = room.line.value
             self.unwritten = (*unwritten, *([typed] if unwritten and typed else []))
             self.unwritten_reason = room.outbox.reason
-            if not unwritten and typed.strip():
+            # Words typed; not a key's prefill ("/goto ") nor a command's bare name.
+            words = typed.split()
+            if not unwritten and words and (len(words) > 1 or not words[0].startswith("/")):
                 self.unfinished = typed
         self.exit(None)
 

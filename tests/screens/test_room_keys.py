@@ -492,3 +492,17 @@ async def test_typing_in_the_entries_list_types_into_the_line_and_retracts_nothi
         assert len(app.meeting.state.entries) == 3
         line = app.screen.query_one("#line")
         assert line.has_focus and line.value == "risk is hig"
+
+
+async def test_leaving_keeps_words_half_typed_but_not_a_keys_prefill(archive, clock):
+    for typed, kept in (
+        ("half a thought", "half a thought"),
+        ("/goto ", ""),
+        ("/goto 2", "/goto 2"),
+    ):
+        app = room_app(archive, clock)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_text(pilot, typed)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        assert app.unfinished == kept, typed
