@@ -90,6 +90,12 @@ def aligned_columns(
     return [head.rstrip(), rule, *map(line, zip(*values, strict=True))]
 
 
+def fits_after(used: int, part: str, width: int, separator: str) -> bool:
+    """Whether ``part`` still fits on a line of ``width`` columns, after ``separator``,
+    once ``used`` columns are taken (a width of 0, not laid out yet: it does)."""
+    return not width or used + display_width(separator) + display_width(part) <= width
+
+
 def break_between(parts: Sequence[str], width: int, separator: str = " · ", used: int = 0) -> str:
     """``parts`` joined by ``separator``, with a line break between two parts instead
     wherever the next one would run past ``width`` columns, so a hint such as
@@ -101,14 +107,12 @@ def break_between(parts: Sequence[str], width: int, separator: str = " · ", use
     """
     text = ""
     for index, part in enumerate(parts):
-        needed = display_width(part)
-        if index and width and used + display_width(separator) + needed > width:
-            text += "\n" + part
-            used = needed
-        elif index:
+        if not index:
+            text, used = part, used + display_width(part)
+        elif fits_after(used, part, width, separator):
             text += separator + part
-            used += display_width(separator) + needed
+            used += display_width(separator + part)
         else:
-            text += part
-            used += needed
+            text += "\n" + part
+            used = display_width(part)
     return text

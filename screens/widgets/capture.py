@@ -35,7 +35,7 @@ from facilitator.line.completion import Offer, apply
 from facilitator.line.grammar import typed_as
 from facilitator.line.parsed import Capture, Invalid, Parsed
 from facilitator.meeting.decision import Command
-from facilitator.render.columns import display_width
+from facilitator.render.columns import display_width, fits_after
 from facilitator.render.entries import dispute_text
 from facilitator.render.times import format_date
 from screens.keys import localize_bindings
@@ -401,8 +401,5 @@ def _then(text: Text, part: str, width: int, style: str = "") -> None:
     """``part`` after two spaces, or at the start of the next row when it would not
     fit there: a warning begins on the row its sign is on, never split after it."""
     row = text.plain.rsplit("\n", 1)[-1]
-    if width and display_width(row) + 2 + display_width(part) > width:
-        text.append("\n")
-    else:
-        text.append("  ")
+    text.append("  " if fits_after(display_width(row), part, width, "  ") else "\n")
     text.append(part, style=style)
