@@ -215,18 +215,27 @@ MIN_WRAPPED = 8
 
 def _unpin_if_crowded(table: Any, width: int) -> None:
     """Columns kept whole (``no_wrap``: ids, dates, statuses) stay whole only while
-    the others still get :data:`MIN_WRAPPED` cells each: pinned on a narrow
-    terminal, they left Rich no room, and it printed the titles as empty cells."""
+    the others still get :data:`MIN_WRAPPED` cells each (or their longest word, if
+    shorter): pinned on a narrow terminal, they left Rich no room, and it printed
+    the titles as empty cells. The rightmost pinned column is let go first, so the
+    date outlasts the status and the id outlasts both."""
     from rich.cells import cell_len
     from rich.text import Text
 
-    def widest(column: Any) -> int:
-        cells = [column.header, *column.cells]
-        return max(cell_len(c.plain if isinstance(c, Text) else str(c)) for c in cells)
+    def texts(column: Any) -> list[str]:
+        return [c.plain if isinstance(c, Text) else str(c) for c in (column.header, *column.cells)]
 
-    pinned = [column for column in table.columns if column.no_wrap]
-    wrapped = len(table.columns) - len(pinned)
+    def widest(column: Any) -> int:
+        return max(map(cell_len, texts(column)))
+
+    def least(column: Any) -> int:
+        words = [word for text in texts(column) for word in text.split()] or [""]
+        return min(MIN_WRAPPED, max(map(cell_len, words)))
+
     borders = 3 * len(table.columns) + 1  # a rule and a space either side of each cell
-    if sum(map(widest, pinned)) + MIN_WRAPPED * wrapped + borders > width:
-        for column in pinned:
-            column.no_wrap = False
+    pinned = [column for column in table.columns if column.no_wrap]
+    while pinned:
+        needed = sum(widest(c) if c.no_wrap else least(c) for c in table.columns)
+        if needed + borders <= width:
+            return
+        pinned.pop().no_wrap = False

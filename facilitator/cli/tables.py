@@ -42,11 +42,11 @@ def item_table(
     from facilitator.render.times import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    # A date or a name split over two lines reads wrong ("2026年12月2 / 日"); the item
-    # and the meeting wrap instead, while the table has room (cli.common.render_rich).
+    # A date split over two lines reads wrong ("2026年12月2 / 0日"): the id, the date
+    # and the status stay whole while the table has room (cli.common.render_rich).
     table.add_column(t("minutes.task_id"), justify="right", no_wrap=True)
     table.add_column(t("minutes.open_item"))
-    table.add_column(t("minutes.owner"), no_wrap=True)
+    table.add_column(t("minutes.owner"))
     table.add_column(t("minutes.deadline"), no_wrap=True)
     table.add_column(t("minutes.status"), no_wrap=True)
     table.add_column(t("followup.meeting"))
@@ -129,12 +129,12 @@ def task_table(
     from facilitator.render.times import format_date
 
     table = Table(title=Text(title) if title else None, title_justify="left")
-    # A date or a name split over two lines reads wrong ("2026年12月2 / 日"); the task
-    # and the meeting wrap instead, while the table has room (cli.common.render_rich).
+    # A date split over two lines reads wrong ("2026年12月2 / 0日"): the id, the date
+    # and the status stay whole while the table has room (cli.common.render_rich).
     table.add_column(t("minutes.task_id"), justify="right", no_wrap=True)
     table.add_column(t("minutes.task"))
-    table.add_column(t("minutes.owner"), no_wrap=True)
-    table.add_column(t("minutes.department"), no_wrap=True)
+    table.add_column(t("minutes.owner"))
+    table.add_column(t("minutes.department"))
     table.add_column(t("minutes.due"), no_wrap=True)
     table.add_column(t("minutes.status"), no_wrap=True)
     table.add_column(t("followup.meeting"))

@@ -199,7 +199,9 @@ async def test_a_long_status_line_is_cut_with_an_ellipsis_not_at_its_first_space
     app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
     async with app.run_test(size=(80, 24)) as pilot:
         line = app.screen.query_one("#line")
-        line.post_message(events.Paste("待定: @韩梅梅 预算审批 3个工作日内\n待定: @法务部门 意见\n"))
+        line.post_message(
+            events.Paste("待定: @韩梅梅 预算审批 3个工作日内\n待定: @法务部门 意见\n")
+        )
         await pilot.pause()
         said = on_screen(app.screen.query_one("#message")).strip()
         assert said.startswith("✓ 粘贴：已记录2条  ⚠ 第2行：@法务部门不在参会人员中")
