@@ -213,6 +213,13 @@ class CaptureLine(Input):
             self._settle_returned(typed_on=True)
         if not event.text:
             return
+        start, end = sorted(self.selection)
+        if start != end:
+            # A paste replaces the selected text, as typing does: a refused line left
+            # selected (after Esc) was joined to the first line pasted, and both
+            # were refused together.
+            self.value = self.value[:start] + self.value[end:]
+            self.cursor_position = start
         lines, rest = pasted_lines(event.text)
         if not lines:
             self.insert_text_at_cursor(rest)

@@ -221,6 +221,26 @@ def test_a_refused_line_fixed_with_end_is_carried_out_as_fixed(tmp_path: Path) -
         room.wait_for("✓ Li ")  # marked present in the roll call
 
 
+def test_a_paste_after_escape_on_a_refused_line_replaces_it(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    with terminal(room_command(db, "demo")) as room:
+        room.wait_for(TITLE, seconds=60)
+        room.type_line("/present all")
+        room.send("F2")
+        room.wait_for("R&D progress and risks")
+        room.type_line("/extend 2.5")  # refused: not a whole number of minutes
+        room.wait_for("back in the line")
+        time.sleep(0.6)  # it is back once typing has paused (QUIET_SECONDS)
+        room.wait_for("▊  /extend 2.5 ")
+        room.send("Escape")
+        time.sleep(0.5)  # a recorder's pause before pasting
+        room.paste("d: ship on 20 Sept\nsecond line\n")
+        assert _kinds_and_texts(db, 2) == [
+            ("decision", "ship on 20 Sept"),
+            ("point", "second line"),
+        ]
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_ten_lines_typed_and_five_pasted_reach_the_room_the_journal_and_the_minutes(
     tmp_path: Path, size: tuple[int, int]

@@ -130,6 +130,26 @@ async def test_a_refused_line_that_came_back_is_fixed_after_end(archive, clock):
         assert line.value == "/goto 2"
 
 
+async def test_a_paste_over_a_refused_line_left_selected_replaces_it(archive, clock):
+    from textual import events
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, "/present all")
+        await pilot.press("f2")
+        await enter_line(pilot, "/extend 2.5")
+        await after_refusal(pilot)
+        await pilot.press("escape")
+        line = app.screen.query_one("#line")
+        line.post_message(events.Paste("d: ship on 20 Sept\nsecond line\n"))
+        await pilot.pause()
+        entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
+        assert entries == [("decision", "ship on 20 Sept"), ("point", "second line")]
+        assert line.value == ""
+        await pilot.press("up", "up", "up")
+        assert line.value == "/extend 2.5"  # the refused line is still under ↑
+
+
 async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
