@@ -40,9 +40,10 @@ class FacilitatorApp(App[Minutes | None]):
         left anyway): the CLI prints them, so they are not lost."""
         self.unwritten_reason = ""
         """Why the archive did not take them (busy, the disk full), for the message."""
-        self.unfinished = ""
-        """What was still in the input line, never entered, when the host left: the
-        CLI prints it, so a line half typed at Ctrl+Q is not silently gone."""
+        self.unfinished: tuple[str, ...] = ()
+        """Lines the room never recorded when the host left: refused ones still kept
+        under ↑, then what was in the input line, never entered. The CLI prints
+        them, so a line is not silently gone with Ctrl+Q."""
         self._leaving = False
         localize_bindings(self)
         self.register_theme(PROJECTOR)
@@ -100,8 +101,9 @@ class FacilitatorApp(App[Minutes | None]):
             self.unwritten_reason = room.outbox.reason
             # Words typed; not a key's prefill ("/goto ") nor a command's bare name.
             words = typed.split()
-            if not unwritten and words and (len(words) > 1 or not words[0].startswith("/")):
-                self.unfinished = typed
+            typed_words = bool(words) and (len(words) > 1 or not words[0].startswith("/"))
+            if not unwritten:
+                self.unfinished = (*room.line.kept, *([typed] if typed_words else []))
         self.exit(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

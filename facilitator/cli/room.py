@@ -46,7 +46,9 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
     else:
         archive.close()
     if app.unfinished:
-        click.echo(t("cli.unfinished", line=app.unfinished), err=True)
+        click.echo(t("cli.unfinished", count=len(app.unfinished)), err=True)
+        for line in app.unfinished:
+            click.echo(f"  {line}", err=True)
     if minutes is not None:
         click.echo(render_summary(minutes))
         # Where the papers are: a first-time host has nothing else to go on.

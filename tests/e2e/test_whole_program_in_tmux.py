@@ -105,9 +105,9 @@ def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path)
     screen.send("-l", "half a thought")  # typed, never entered
     screen.wait_for("half a thought")
     screen.send("C-q")
-    said = screen.wait_for("never entered, so not recorded: half a thought")
+    said = screen.wait_for("1 not recorded (refused and kept under ↑, or never entered)")
     shown = screen.wait_for("resume it with:").replace("\n", "")
-    assert "half a thought" in said
+    assert "  half a thought" in said
     # Not on this shell's PATH (as after `make run`): the program by its full path.
     printed = shown.split("resume it with: ", 1)[1].strip()
     assert printed == f"{FACILITATOR} --db '{db}' open 1"

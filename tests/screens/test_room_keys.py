@@ -505,4 +505,16 @@ async def test_leaving_keeps_words_half_typed_but_not_a_keys_prefill(archive, cl
             await type_text(pilot, typed)
             await pilot.press("ctrl+q")
             await pilot.pause()
-        assert app.unfinished == kept, typed
+        assert app.unfinished == ((kept,) if kept else ()), typed
+
+
+async def test_leaving_names_the_refused_lines_still_kept_under_up(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        line = app.screen.query_one("#line")
+        await type_text(pilot, "Budget")  # typed after a refused Enter, before its answer
+        line.give_back("/goto 9")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.unfinished == ("/goto 9", "Budget")
