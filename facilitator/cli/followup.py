@@ -142,6 +142,11 @@ def item(
             record = stored_item(archive, item_id)
         except ArchiveError as exc:
             fail(str(exc))
+        unmoved = new_owner is None and deadline is None
+        if status is not None and status == record.status and not note and unmoved:
+            shown = t("item_status." + status)
+            click.echo(t("items.already", id=item_id, text=clean(record.text), status=shown))
+            return
         if not changes:
             today = meeting_today(record, settings.clock.now())
             lines = describe_item(record, item_updates(archive, item_id), today)

@@ -216,6 +216,11 @@ def task(
             record = stored_task(archive, task_id)
         except ArchiveError as exc:
             fail(str(exc))
+        if status == record.status and not note and not moved:
+            # `task 6 done` twice: the history says when it was done, not twice.
+            shown = t("status." + status)
+            click.echo(t("followup.already", id=task_id, title=clean(record.title), status=shown))
+            return
         if not changes:
             history = task_updates(archive, task_id)
             lines = describe_task(record, history, meeting_today(record, settings.clock.now()))

@@ -157,7 +157,8 @@ def test_a_status_is_understood_in_any_case_and_in_chinese(db_path: Path) -> Non
     zh = cli(db_path, "task", "3", "完成", lang="zh", now=DAY_AFTER).output
     assert zh == "任务3（提交测试资源申请表）状态已更新为：完成\n"
     assert "is now: In progress" in cli(db_path, "task", "2", "进行中", now=DAY_AFTER).output
-    assert "is now: In progress" in cli(db_path, "task", "2", "In Progress ", now=DAY_AFTER).output
+    again = cli(db_path, "task", "2", "In Progress ", now=DAY_AFTER).output
+    assert "is already In progress" in again
     assert "is now: Delayed" in cli(db_path, "task", "2", "Delayed", now=DAY_AFTER).output
     late = cli(db_path, "tasks", "--status", "延期", "--format", "csv", now=DAY_AFTER)
     assert [row["title"] for row in csv_records(late.stdout)] == ["campaign draft"]
@@ -529,3 +530,14 @@ def test_a_task_list_run_inside_another_program_leaves_its_collector_on(db_path:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
     assert cli(db_path, "tasks", now=DAY_AFTER).exit_code == 0
     assert gc.isenabled()
+
+
+def test_a_task_marked_done_twice_keeps_one_done_in_its_history(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    assert "is now: Done" in cli(db_path, "task", "1", "done", now=DAY_AFTER).output
+    again = cli(db_path, "task", "1", "done", now=DAY_AFTER)
+    assert again.exit_code == 0 and "is already Done: nothing changed" in again.output
+    history = cli(db_path, "task", "1", now=DAY_AFTER).output
+    assert history.count("→ Done") == 1
+    zh = cli(db_path, "task", "1", "完成", now=DAY_AFTER, lang="zh").output
+    assert "已是“完成”状态，未做更改" in zh
