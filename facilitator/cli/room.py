@@ -73,8 +73,13 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
 
 
 def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:
-    """The command that reopens a meeting left open, ready to paste into a shell."""
-    return program_command(db, f"open {meeting_id}", program)
+    """The command that reopens a meeting left open, ready to paste into a shell; in
+    the language the room was in, which the next shell's LANG may not say."""
+    from facilitator.core.i18n import current_language
+
+    language = current_language()
+    chosen = f"--lang {language} " if language != "en" else ""
+    return program_command(db, f"{chosen}open {meeting_id}", program)
 
 
 def program_command(db: Location, arguments: str, program: str | None = None) -> str:

@@ -77,6 +77,13 @@ def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Pat
     assert resume_command(default_archive_path(), 3, "facilitator") == "facilitator open 3"
     other = tmp_path / "team archive.db"
     assert resume_command(other, 3, "facilitator") == f"facilitator --db '{other}' open 3"
+    # A room run in Chinese reopens in Chinese, whatever the next shell's LANG says.
+    from facilitator.core.i18n import set_language
+
+    set_language("zh")
+    assert resume_command(other, 3, "facilitator") == (
+        f"facilitator --db '{other}' --lang zh open 3"
+    )
 
 
 def test_the_resume_command_names_the_program_by_its_path_when_no_path_finds_it(
