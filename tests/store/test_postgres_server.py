@@ -9,6 +9,7 @@ real PostgreSQL server (tests/support.py ``PostgresServer``).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -40,11 +41,16 @@ def _drop_connections(postgres: PostgresServer, url: str) -> int:
     """The server ends every session of ours on this database (as a restart, a
     failover or an administrator would)."""
     database = url.rsplit("/", 1)[1]
-    rows = postgres.sql(
-        postgres.url(),
-        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-        f"WHERE application_name = 'facilitator' AND datname = '{database}'",
+    ours = (
+        f"FROM pg_stat_activity WHERE application_name = 'facilitator' AND datname = '{database}'"
     )
+    rows = postgres.sql(postgres.url(), f"SELECT count(pg_terminate_backend(pid)) {ours}")
+    # pg_terminate_backend only signals: wait until the sessions are gone, or a line
+    # written at once could still reach a session about to end (CI saw it pass).
+    deadline = time.monotonic() + 30
+    while postgres.sql(postgres.url(), f"SELECT count(*) {ours}")[0][0]:
+        assert time.monotonic() < deadline, "the server did not end the sessions"
+        time.sleep(0.02)
     return int(rows[0][0])
 
 
