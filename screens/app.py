@@ -102,8 +102,9 @@ class FacilitatorApp(App[Minutes | None]):
             # Words typed; not a key's prefill ("/goto ") nor a command's bare name.
             words = typed.split()
             typed_words = bool(words) and (len(words) > 1 or not words[0].startswith("/"))
-            if not unwritten:
-                self.unfinished = (*room.line.kept, *([typed] if typed_words else []))
+            # Refused lines kept under ↑ are never in the outbox: listed either way.
+            typed_too = typed_words and not unwritten
+            self.unfinished = (*room.line.kept, *([typed] if typed_too else []))
         self.exit(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -176,7 +176,7 @@ def item(
         update.deadline,
         "followup.changed_deadline",
     )
-    if update.status != update.previous or status is not None:
+    if update.status != update.previous:
         said.insert(
             0,
             t(

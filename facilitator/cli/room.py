@@ -75,10 +75,12 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
 def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:
     """The command that reopens a meeting left open, ready to paste into a shell; in
     the language the room was in, which the next shell's LANG may not say."""
-    from facilitator.core.i18n import current_language
+    from facilitator.core.i18n import current_language, language_from_environment
 
     language = current_language()
-    chosen = f"--lang {language} " if language != "en" else ""
+    # Named when the next shell would choose another (its LANG), or when not English.
+    named = language != "en" or language_from_environment(None) != language
+    chosen = f"--lang {language} " if named else ""
     return program_command(db, f"{chosen}open {meeting_id}", program)
 
 

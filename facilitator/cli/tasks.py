@@ -242,14 +242,16 @@ def task(
     finally:
         archive.close()
     title = clean(record.title)
+    changed = update.status != update.previous
     if not moved:
-        if status is None:
+        if not changed:  # a note, with or without the status it already had
             click.echo(t("followup.task_noted", id=task_id, title=title))
             return
-        click.echo(t("followup.updated", id=task_id, title=title, status=t("status." + status)))
+        shown = t("status." + update.status)
+        click.echo(t("followup.updated", id=task_id, title=title, status=shown))
         return
     said = reschedule_lines(update)
-    if status is not None:
+    if changed:
         said.insert(
             0,
             t(

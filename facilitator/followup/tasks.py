@@ -213,6 +213,13 @@ def describe_task(
             previous=tr("status." + (update.previous or "open")),
             status=tr("status." + update.status),
         )
+        if update.status == (update.previous or "open") and not update.owner and update.due is None:
+            # A note and nothing else (the status given again, or none): not "Done → Done".
+            entry = tr(
+                "followup.history_changes",
+                at=format_datetime(update.at, language, task.timezone),
+                changes=tr("followup.noted"),
+            )
         if update.owner or update.due is not None:
             # Rescheduled: say what moved, and the status only if it changed too.
             changes = reschedule_lines(update, language)

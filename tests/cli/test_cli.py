@@ -70,7 +70,9 @@ def test_default_archive_lives_in_the_user_data_directory(tmp_path: Path) -> Non
     assert path.name == "archive.db" and "facilitator" in str(path)
 
 
-def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Path) -> None:
+def test_leaving_the_room_says_how_to_resume_from_the_same_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from facilitator.app.settings import default_archive_path
     from facilitator.cli.room import resume_command
 
@@ -84,6 +86,10 @@ def test_leaving_the_room_says_how_to_resume_from_the_same_archive(tmp_path: Pat
     assert resume_command(other, 3, "facilitator") == (
         f"facilitator --db '{other}' --lang zh open 3"
     )
+    # And a room run in English where the shell speaks Chinese reopens in English.
+    set_language("en")
+    monkeypatch.setenv("FACILITATOR_LANG", "zh")
+    assert resume_command(other, 3, "facilitator").endswith("--lang en open 3")
 
 
 def test_the_resume_command_names_the_program_by_its_path_when_no_path_finds_it(

@@ -541,3 +541,12 @@ def test_a_task_marked_done_twice_keeps_one_done_in_its_history(db_path: Path) -
     assert history.count("→ Done") == 1
     zh = cli(db_path, "task", "1", "完成", now=DAY_AFTER, lang="zh").output
     assert "已是“完成”状态，未做更改" in zh
+
+
+def test_a_note_on_a_done_task_is_a_note_not_done_again(db_path: Path) -> None:
+    hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
+    cli(db_path, "task", "1", "done", now=DAY_AFTER)
+    noted = cli(db_path, "task", "1", "done", "--note", "the form went out", now=DAY_AFTER)
+    assert "note added" in noted.output
+    history = cli(db_path, "task", "1", now=DAY_AFTER).output
+    assert history.count("→ Done") == 1 and "note — the form went out" in history
