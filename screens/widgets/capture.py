@@ -162,7 +162,14 @@ class CaptureLine(Input):
                 # Fixing the end of the line, not deleting it whole: the refused line
                 # shows selected, and Backspace on a selection takes all of it.
                 self.selection = Selection.cursor(len(self.value))
-            self._settle_returned(typed_on=event.is_printable)
+            # Esc puts the refused line away under ↑, as typing over it does: left
+            # selected in the line, a paste or a quick Ctrl+Q would take it unnoticed.
+            put_away = key == "escape"
+            self._settle_returned(typed_on=event.is_printable or put_away)
+            if put_away:
+                event.stop()
+                event.prevent_default()
+                return
         handled = True
         if key == "enter":
             if not self._pick():
@@ -278,8 +285,8 @@ class CaptureLine(Input):
 
     def _settle_returned(self, typed_on: bool) -> None:
         """The first key after a refused line came back: text typed over the whole
-        selected line starts a new line and the refused one waits under ↑; any
-        other key (an arrow, End, Backspace) is the recorder fixing it."""
+        selected line (or Esc) starts a new line and the refused one waits under
+        ↑; any other key (an arrow, End, Backspace) is the recorder fixing it."""
         returned, self._returned = self._returned, None
         whole = self.value == returned and self.selection == Selection(0, len(returned))
         if typed_on and whole and returned is not None:

@@ -130,7 +130,7 @@ async def test_a_refused_line_that_came_back_is_fixed_after_end(archive, clock):
         assert line.value == "/goto 2"
 
 
-async def test_a_paste_over_a_refused_line_left_selected_replaces_it(archive, clock):
+async def test_esc_puts_a_refused_line_away_and_a_paste_then_records_each_line(archive, clock):
     from textual import events
 
     app = room_app(archive, clock)
@@ -141,13 +141,28 @@ async def test_a_paste_over_a_refused_line_left_selected_replaces_it(archive, cl
         await after_refusal(pilot)
         await pilot.press("escape")
         line = app.screen.query_one("#line")
+        assert line.value == "" and line.kept == ["/extend 2.5"]  # listed on leaving too
         line.post_message(events.Paste("d: ship on 20 Sept\nsecond line\n"))
         await pilot.pause()
         entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
         assert entries == [("decision", "ship on 20 Sept"), ("point", "second line")]
         assert line.value == ""
-        await pilot.press("up", "up", "up")
-        assert line.value == "/extend 2.5"  # the refused line is still under ↑
+        await pilot.press("up")
+        assert line.value == "/extend 2.5"  # the refused line comes back first under ↑
+
+
+async def test_a_paste_replaces_the_text_selected_in_the_line(archive, clock):
+    from textual import events
+    from textual.widgets.input import Selection
+
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#line")
+        await type_text(pilot, "budget draft")
+        line.selection = Selection(7, 12)  # "draft"
+        line.post_message(events.Paste("approved\n"))
+        await pilot.pause()
+        assert [c.entry.text for c in app.meeting.state.entries] == ["budget approved"]
 
 
 async def test_a_refused_line_waits_under_up_when_more_was_typed_since(archive, clock):
