@@ -36,9 +36,8 @@ def _filtered(
     department: str | None,
     meeting_id: int | None,
     limit: int | None,
-) -> Iterator[list[tuple[Any, ...]]]:
-    """``select`` (a query over ``tasks AS t``) filtered, due first, undated last: the
-    dated rows, then the undated ones (two lists, not a step per row)."""
+) -> Iterator[tuple[Any, ...]]:
+    """``select`` (a query over ``tasks AS t``) filtered, due first, undated last."""
     where: list[str] = []
     if status is None or status not in (ALL, "done"):
         where.append("t.status != 'done'")
@@ -67,8 +66,17 @@ def _filtered(
     # two index-ordered reads, nothing for SQLite to sort.
     dated = f"{select}{clause}{' AND' if where else ' WHERE'} t.due IS NOT NULL"
     undated = f"{select}{clause}{' AND' if where else ' WHERE'} t.due IS NULL"
+    reads = (f"{dated} ORDER BY t.due, t.id", f"{undated} ORDER BY t.id")
+    # Each read's rows as one list, chained: not a generator step per row.
+    return chain.from_iterable(_read(archive, reads, params, limit))
+
+
+def _read(
+    archive: Archive, reads: tuple[str, ...], params: dict[str, object], limit: int | None
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of each query in turn, ``limit`` rows in all (None: every row)."""
     left = limit
-    for sql in (f"{dated} ORDER BY t.due, t.id", f"{undated} ORDER BY t.id"):
+    for sql in reads:
         if left is not None:
             sql += f" LIMIT {int(left)}"
         rows = archive.conn.execute(sql, params).fetchall()
@@ -107,7 +115,7 @@ def task_rows(
         meeting_id,
         limit,
     )
-    return map(TaskRow._make, chain.from_iterable(found))
+    return map(TaskRow._make, found)
 
 
 def task_lines(
@@ -135,7 +143,7 @@ def task_lines(
         meeting_id,
         limit,
     )
-    return list(chain.from_iterable(found))
+    return list(found)
 
 
 def latest_notes(archive: Archive) -> dict[int, str]:
