@@ -72,6 +72,20 @@ def run(db: Path, command: list[str], out: Path) -> subprocess.CompletedProcess[
     )
 
 
+def run_in(directory: Path, db: str, command: list[str]) -> subprocess.CompletedProcess[str]:
+    """The program on ``--db db`` as typed, started in ``directory`` (where a relative
+    path such as a backup's lands, so a test can see nothing was left there)."""
+    return subprocess.run(
+        [str(FACILITATOR), "--db", db, *command],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=directory,
+        timeout=60,
+        env={**os.environ, "FACILITATOR_LANG": "en"},
+    )
+
+
 def said_in_one_line(result: subprocess.CompletedProcess[str]) -> None:
     said = result.stdout + result.stderr
     assert "Traceback" not in said, said
@@ -116,15 +130,7 @@ def test_a_randomly_damaged_archive_under_every_other_command(tmp_path: Path, se
 @pytest.mark.parametrize("command", [["tasks"], ["minutes"], ["follow"], ["backup", "copy.db"]])
 def test_an_empty_db_is_named_not_a_crash(tmp_path: Path, command: list[str]) -> None:
     # A script's --db "$ARCHIVE" with the variable left empty.
-    result = subprocess.run(
-        [str(FACILITATOR), "--db", "", *command],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        cwd=tmp_path,
-        timeout=60,
-        env={**os.environ, "FACILITATOR_LANG": "en"},
-    )
+    result = run_in(tmp_path, "", command)
     assert result.returncode == 2 and "--db names no file" in result.stderr
     said_in_one_line(result)
     assert list(tmp_path.iterdir()) == []
@@ -138,15 +144,7 @@ def test_a_device_or_a_pipe_as_the_archive_is_named_as_such(
     if where == "fifo":
         where = str(tmp_path / "fifo")
         os.mkfifo(where)  # SQLite would wait on it for ever
-    result = subprocess.run(
-        [str(FACILITATOR), "--db", where, *command],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        cwd=tmp_path,
-        timeout=60,
-        env={**os.environ, "FACILITATOR_LANG": "en"},
-    )
+    result = run_in(tmp_path, where, command)
     assert result.returncode == 2
     assert f"{where} is not a Facilitator archive (not a regular file)" in result.stderr
     said_in_one_line(result)
