@@ -40,15 +40,11 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
         # The writer may still be waiting on the archive: leave it open, say what
         # was typed but never written, and let the process end.
         reason = app.unwritten_reason or t("cli.unwritten_unknown")
-        click.echo(t("cli.unwritten", count=len(app.unwritten), reason=reason), err=True)
-        for line in app.unwritten:
-            click.echo(f"  {line}", err=True)
+        _say_lines(t("cli.unwritten", count=len(app.unwritten), reason=reason), app.unwritten)
     else:
         archive.close()
     if app.unfinished:
-        click.echo(t("cli.unfinished", count=len(app.unfinished)), err=True)
-        for line in app.unfinished:
-            click.echo(f"  {line}", err=True)
+        _say_lines(t("cli.unfinished", count=len(app.unfinished)), app.unfinished)
     if minutes is not None:
         click.echo(render_summary(minutes))
         # Where the papers are: a first-time host has nothing else to go on.
@@ -70,6 +66,13 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
         sys.exit(app.return_code)  # the room ended on a fault: not a success
     if app.unwritten:
         sys.exit(1)  # lines typed are not in the archive: not a success either
+
+
+def _say_lines(heading: str, lines: tuple[str, ...]) -> None:
+    """Lines the archive does not hold, under what happened to them, ready to copy."""
+    click.echo(heading, err=True)
+    for line in lines:
+        click.echo(f"  {line}", err=True)
 
 
 def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:

@@ -222,9 +222,8 @@ class CaptureLine(Input):
             return
         start, end = sorted(self.selection)
         if start != end:
-            # A paste replaces the selected text, as typing does: a refused line left
-            # selected (after Esc) was joined to the first line pasted, and both
-            # were refused together.
+            # A paste replaces the selected text, as typing does: pasted after it, the
+            # first line was joined to what was selected, and refused with it.
             self.value = self.value[:start] + self.value[end:]
             self.cursor_position = start
         lines, rest = pasted_lines(event.text)
@@ -389,7 +388,7 @@ class LinePreview(Static):
         elif isinstance(parsed, Invalid):
             text.append("⚠ " + parsed.notice.text(), style="bold yellow")
         elif isinstance(parsed, Command):
-            shown = typed_as(parsed, current_language()).removeprefix("/")
+            shown = typed_as(parsed, current_language())
             text.append(t("room.preview_command", command=shown), style="bold")
             if target is not None:
                 text.append(" — ", style="dim")
