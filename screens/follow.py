@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from facilitator.app.follower import POLL_SECONDS, Follower
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.meeting.alerts import Alert, AlertWatch
 from facilitator.meeting.minutes import Minutes
 from facilitator.meeting.state import MeetingState
@@ -282,9 +282,7 @@ class FollowScreen(Screen[None]):
         ]
         hidden = not below or scroll.max_scroll_y <= scroll.scroll_y
         more.set_class(hidden, "-hidden")
-        more.update(
-            "" if hidden else t("follow.more_below", sections=t("minutes.list_sep").join(below))
-        )
+        more.update("" if hidden else t("follow.more_below", sections=listed(below)))
 
 
 class FollowApp(App[Minutes | None]):

@@ -22,7 +22,7 @@ from facilitator.cli.common import (
     open_archive,
     write_output,
 )
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.export.formats import BRIEF_FORMATS
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def brief(
         click.echo(t("brief.nobody_absent", title=clean(row.title)), err=True)
         return
     if not found:
-        names = t("minutes.list_sep").join(a.name for a in minutes.absent)
+        names = listed(a.name for a in minutes.absent)
         fail(t("brief.not_absent", name=clean(absentee or ""), title=clean(row.title), names=names))
     if fmt == "html":
         from facilitator.export.brief import render_brief_html

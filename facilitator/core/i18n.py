@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -115,3 +116,8 @@ def t(key: str, /, language: str | None = None, **params: object) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def listed(items: Iterable[str], language: str | None = None) -> str:
+    """``items`` as the language lists them: ``Li, Zhao`` / ``李雷、赵芳``."""
+    return t("minutes.list_sep", language=language).join(items)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,8 @@ class Notice:
     def text(self, language: str | None = None) -> str:
         """The words, in ``language``; a tuple of names reads as that language lists
         them (``Li, Zhao`` / ``李雷、赵芳``)."""
-        separator = t("minutes.list_sep", language=language)
         params = {
-            name: separator.join(value) if isinstance(value, tuple) else value
+            name: listed(value, language) if isinstance(value, tuple) else value
             for name, value in self.params.items()
         }
         return t(self.key, language=language, **params)

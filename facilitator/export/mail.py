@@ -19,7 +19,7 @@ from email.utils import format_datetime, make_msgid
 
 from pendulum import DateTime
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.core.text import clean
 from facilitator.core.zones import zone_of
 from facilitator.export.brief import render_brief, render_brief_html
@@ -153,8 +153,7 @@ def brief_mail(
 ) -> Mail:
     """What ``briefer`` passes on to the absentees they brief, in one message."""
     lang = minutes.agenda.language
-    sep = t("minutes.list_sep", language=lang)
-    names = sep.join(clean(b.absentee) for b in briefs)
+    names = listed((clean(b.absentee) for b in briefs), lang)
     ask = t("mail.please_brief", language=lang, names=names, title=clean(minutes.agenda.title))
     text = f"{ask}\n\n{render_brief(minutes, briefs, lang)}"
     page = render_brief_html(minutes, briefs, lang)

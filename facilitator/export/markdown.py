@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.core.text import markdown as md
 from facilitator.core.text import markdown_cell as cell
 from facilitator.followup.confirmations import standing_of, standing_text
@@ -20,7 +20,7 @@ from facilitator.render.topics import TopicView, discussion
 
 def _people(lines: Iterable[AttendanceLine], language: str) -> str:
     # Latecomers are marked: they missed the start, and the JSON says so too.
-    return t("minutes.list_sep", language=language).join(
+    people = (
         t(
             "minutes.person_late" if a.status == "late" else "minutes.person_in_department",
             language=language,
@@ -29,6 +29,7 @@ def _people(lines: Iterable[AttendanceLine], language: str) -> str:
         )
         for a in lines
     )
+    return listed(people, language)
 
 
 def _topic(view: TopicView) -> list[str]:
@@ -110,11 +111,14 @@ def render_minutes(minutes: Minutes, language: str | None = None) -> str:
         "|---|---|",
     ]
     place = " / ".join(md(p) for p in (agenda.place, agenda.online) if p)
-    absent = tr("minutes.list_sep").join(
-        tr("minutes.absent_with_briefer", name=md(a.name), briefer=md(a.briefer))
-        if a.briefer
-        else md(a.name)
-        for a in minutes.absent
+    absent = listed(
+        (
+            tr("minutes.absent_with_briefer", name=md(a.name), briefer=md(a.briefer))
+            if a.briefer
+            else md(a.name)
+            for a in minutes.absent
+        ),
+        lang,
     )
     rows = [(tr("minutes.time"), format_span(agenda.start, agenda.end, lang))]
     held = minutes.held()

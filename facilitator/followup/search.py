@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from facilitator.core.i18n import LANGUAGES, t
+from facilitator.core.i18n import LANGUAGES, listed, t
 from facilitator.core.text import clean
 from facilitator.line.entries import PREFIXES
 
@@ -85,4 +85,4 @@ def hit_words(kind: str, text: str, people: str, language: str | None = None) ->
 
     if kind == "dispute":
         text = dispute_text(text, dispute_sides(text, ()), language)
-    return text, t("minutes.list_sep", language=language).join(people.split(INDEXED_PEOPLE))
+    return text, listed(people.split(INDEXED_PEOPLE), language)

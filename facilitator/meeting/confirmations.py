@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.core.notice import Notice
 from facilitator.meeting.events import (
     AttendanceMarked,
@@ -100,7 +100,7 @@ def _undone_what(events: Sequence[Event], state: MeetingState) -> str:
     }
     for kind, key in people.items():
         if _first(events, kind) is not None:
-            return t(key, names=t("minutes.list_sep").join(_names(events, kind)))
+            return t(key, names=listed(_names(events, kind)))
     if _first(events, SpeakerFinished) is not None:
         return t("undo.speaker_done")
     return ""

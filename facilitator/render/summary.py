@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pendulum import Date
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.core.text import clean
 from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import side_text, sides_separator
@@ -113,12 +113,13 @@ def role_text(minutes: Minutes, role: str, language: str | None = None) -> str:
     ``recorder``); one marked absent at the roll call says so, since the
     minutes list them among the absent too: ``Sam (absent)`` / ``Sam（缺席）``."""
     away = {line.name for line in minutes.absent}
-    return t("minutes.list_sep", language=language).join(
+    names = (
         t("minutes.role_absent", language=language, name=clean(person.name))
         if person.name in away
         else clean(person.name)
         for person in minutes.agenda.with_role(role)
     )
+    return listed(names, language)
 
 
 def topic_left_text(topic: TopicMinutes, language: str | None = None) -> str:

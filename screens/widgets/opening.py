@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from facilitator.core.i18n import t
+from facilitator.core.i18n import listed, t
 from facilitator.meeting.state import MeetingState
 from facilitator.render.columns import break_between
 from facilitator.render.patterns import label_gap
@@ -65,9 +65,7 @@ class OpeningPanel(Static):
         text.append("\n")
         missing = state.unbriefed()
         if missing:
-            text.append(
-                t("opening.blocked", names=t("minutes.list_sep").join(missing)), style="bold red"
-            )
+            text.append(t("opening.blocked", names=listed(missing)), style="bold red")
         else:
             hint = t("opening.hint").split(" · ")
             text.append(break_between(hint, self.content_region.width), style="dim")
