@@ -199,12 +199,21 @@ class Archive:
     def _pending_migrations(self) -> bool:
         """True if this archive needs migrating; refuses one from a newer version."""
         done = set(self._applied())
-        if done - set(KNOWN):
-            raise ArchiveError(t("archive.newer_schema", path=self.shown))
-        if not done and self._has_foreign_tables():
+        if not done and self._is_foreign():
             # Another program's database: adding our tables to it would change it.
             raise ArchiveError(t("trust.foreign_database", path=self.shown))
+        done = done or set(self._applied())
+        if done - set(KNOWN):
+            raise ArchiveError(t("archive.newer_schema", path=self.shown))
         return bool(set(KNOWN) - done)
+
+    def _is_foreign(self) -> bool:
+        """True if tables other than ours are here and no migration of ours is.
+
+        The record of migrations is read again *after* the tables: another terminal
+        migrating a new archive meanwhile commits its tables and its record at once,
+        so its tables are never taken for another program's."""
+        return self._has_foreign_tables() and not self._applied()
 
     def _migrate(self) -> None:
         """Apply what is pending, inside the write lock (taken by the caller)."""

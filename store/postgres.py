@@ -97,9 +97,10 @@ class PgArchive(Archive):
 
     def _prepare(self, create: bool) -> None:
         if not self._applied() and not (create and not self.read_only):
-            if self._has_foreign_tables():
+            if self._is_foreign():
                 raise ArchiveError(t("trust.foreign_database", path=self.shown))
-            raise ArchiveError(t("archive.server_empty", path=self.shown))
+            if not self._applied():  # not migrated by another terminal meanwhile
+                raise ArchiveError(t("archive.server_empty", path=self.shown))
         if self.read_only:
             if self._pending_migrations():
                 raise ArchiveError(t("archive.too_old", path=self.shown))
