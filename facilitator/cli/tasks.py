@@ -117,11 +117,11 @@ def tasks(
         import pendulum
 
         from facilitator.core.clock import instant
-        from facilitator.followup.tasks import minutes_overdue
+        from facilitator.followup.tasks import minutes_reminders
 
-        for meeting_row_id, title, closed_at in unexported:
-            if minutes_overdue(instant(closed_at), False, pendulum.instance(now)):
-                click.echo(t("followup.minutes_overdue", title=title, id=meeting_row_id), err=True)
+        closed = [(mid, title, instant(closed_at)) for mid, title, closed_at in unexported]
+        for reminder in minutes_reminders(closed, pendulum.instance(now)):
+            click.echo(reminder, err=True)
 
 
 def _task_list(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from pendulum import Date, DateTime, Duration, duration
 
-from facilitator.core.i18n import LANGUAGES, current_language, t
+from facilitator.core.i18n import LANGUAGES, current_language, listed, t
 from facilitator.core.zones import zone
 from facilitator.followup.statuses import SETTABLE_STATUSES, TASK_STATUSES
 from facilitator.render.times import format_date, format_datetime, zone_name_label
@@ -317,6 +317,27 @@ def counts_as_export(to_file: bool, stdout_is_terminal: bool) -> bool:
 def minutes_overdue(closed_at: DateTime | None, exported: bool, now: DateTime) -> bool:
     """Minutes not exported although the meeting closed more than 24 hours ago."""
     return closed_at is not None and not exported and now - closed_at > MINUTES_DUE_AFTER
+
+
+# More meetings than this to remind of make one line, not one each: an archive
+# never exported from would otherwise bury the list the reminders follow.
+REMINDED_ONE_BY_ONE = 3
+REMINDED_IDS_LISTED = 10
+
+
+def minutes_reminders(
+    unexported: Iterable[tuple[int, str, DateTime | None]], now: DateTime
+) -> list[str]:
+    """The "never exported" reminders for the closed meetings in ``unexported``
+    ((id, title, closed at), in the order to list them) that are overdue by
+    :func:`minutes_overdue`: a line each, or one line for them all when many."""
+    due = [(mid, title) for mid, title, closed in unexported if minutes_overdue(closed, False, now)]
+    if len(due) <= REMINDED_ONE_BY_ONE:
+        return [t("followup.minutes_overdue", title=title, id=mid) for mid, title in due]
+    ids = listed(str(mid) for mid, _title in due[:REMINDED_IDS_LISTED])
+    if len(due) > REMINDED_IDS_LISTED:
+        ids = t("followup.ids_and_more", ids=ids)
+    return [t("followup.minutes_overdue_many", count=len(due), ids=ids)]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from tests.support import (
     column_starts,
     csv_records,
     hold_meeting,
+    twenty_meetings,
 )
 
 DAY_AFTER = "2026-03-03T09:00:00+01:00"
@@ -177,6 +178,18 @@ def test_minutes_not_exported_a_day_after_the_close_are_flagged(db_path: Path) -
     )
     cli(db_path, "minutes", "--format", "html", now="2026-03-03T18:00:00+01:00")
     assert "never exported" not in cli(db_path, "tasks", now="2026-03-04T18:00:00+01:00").output
+
+
+def test_twenty_meetings_never_exported_are_one_reminder_not_twenty(tmp_path: Path) -> None:
+    db = tmp_path / "twenty.db"
+    twenty_meetings(db)
+    for lang, words in (
+        (None, "The minutes of 20 meetings (ids 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 …)"),
+        ("zh", "20场会议（编号1、2、3、4、5、6、7、8、9、10等）已结束超过24小时"),
+    ):
+        result = cli(db, "tasks", now="2026-05-01T09:00:00+02:00", lang=lang)
+        assert len(result.stderr.splitlines()) == 1
+        assert words in result.stderr
 
 
 def _minutes_on_a_terminal(db_path: Path, now: str) -> str:

@@ -18,6 +18,7 @@ from facilitator.followup.tasks import (
     finished,
     finished_text,
     minutes_overdue,
+    minutes_reminders,
     select_tasks,
     weekly_report,
 )
@@ -80,6 +81,28 @@ def test_minutes_are_due_24_hours_after_the_close() -> None:
     assert not minutes_overdue(CLOSED, False, CLOSED.add(hours=23))
     assert minutes_overdue(CLOSED, False, CLOSED.add(hours=25))
     assert not minutes_overdue(CLOSED, True, CLOSED.add(days=3))
+
+
+def test_a_few_unexported_minutes_are_reminded_of_one_meeting_a_line() -> None:
+    later = CLOSED.add(days=2)
+    closed = [(1, "Sync", CLOSED), (2, "Launch", CLOSED), (3, "Today", later.subtract(hours=1))]
+    assert minutes_reminders(closed, later) == [
+        "The minutes of 'Sync' were closed over 24 hours ago and never exported: "
+        "facilitator minutes 1",
+        "The minutes of 'Launch' were closed over 24 hours ago and never exported: "
+        "facilitator minutes 2",
+    ]
+
+
+def test_many_unexported_minutes_make_one_reminder_that_names_the_first_ten() -> None:
+    closed = [(n, f"Sync {n}", CLOSED) for n in range(1, 13)]
+    (reminder,) = minutes_reminders(closed, CLOSED.add(days=2))
+    assert reminder == (
+        "The minutes of 12 meetings (ids 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 …) were closed "
+        "over 24 hours ago and never exported: facilitator minutes ID"
+    )
+    (four,) = minutes_reminders(closed[:4], CLOSED.add(days=2))
+    assert "4 meetings (ids 1, 2, 3, 4)" in four
 
 
 def test_weekly_report_sorts_delayed_tasks_oldest_first() -> None:
