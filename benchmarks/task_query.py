@@ -143,6 +143,34 @@ def _time_process(command: list[str]) -> tuple[float, int, float]:
     return wall, lines, (usage.ru_utime + usage.ru_stime) * 1000
 
 
+def _time_on_terminal(command: list[str], width: int) -> tuple[float, int]:
+    """A new process writing to a pseudo-terminal ``width`` columns wide, from its
+    start to its last line read: wall time and lines shown."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, width, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    shown = bytearray()
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # the program closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert process.wait() == 0, command
+    return (time.perf_counter() - began) * 1000, shown.count(b"\n")
+
+
 def run() -> list[Figure]:
     path = Path(tempfile.mkdtemp(prefix="facilitator-bench-")) / "archive.db"
     fill(path)
@@ -160,6 +188,7 @@ def run() -> list[Figure]:
         floor_runs.append(_time_process(floor))
         table_runs.append(_time_process(command))
         csv_runs.append(_time_process([*command, "--format", "csv"]))
+    folded_runs = [_time_on_terminal(command, 80) for _ in range(3)]
     with Archive.open(path) as archive:
         plan = " / ".join(
             row[-1] for row in archive.conn.execute("EXPLAIN QUERY PLAN " + OPEN_TASKS)
@@ -186,6 +215,17 @@ def run() -> list[Figure]:
             f"{table_runs[0][1]:,} lines from a new process; median of {RUNS}; "
             f"CPU time {table_cpu:.0f} ms (floor {floor_cpu:.0f} ms); load average "
             f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+        ),
+        Figure(
+            "facilitator tasks on an 80-column terminal (folded)",
+            median([ms for ms, _ in folded_runs]),
+            "ms",
+            table_ms,
+            "the same list, piped",
+            "< 1000 ms",
+            median([ms for ms, _ in folded_runs]) < 1000,
+            f"{folded_runs[0][1]:,} lines on a pseudo-terminal; median of 3; titles "
+            "and meetings folded within their columns",
         ),
         Figure(
             "facilitator tasks --format csv, end to end",

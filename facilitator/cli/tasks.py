@@ -18,6 +18,7 @@ from facilitator.cli.common import (
     fail,
     format_and_output,
     open_archive,
+    stdout_is_terminal,
     without_collector,
     write_output,
 )
@@ -110,7 +111,7 @@ def tasks(
 
         write_output(output, render_tasks(rows, pendulum.instance(now)))
     elif lines:
-        write_output(output, _task_list(lines, notes))
+        write_output(output, _task_list(lines, notes, _screen_width(output)))
     else:
         write_output(output, t("followup.no_tasks") + "\n")
     if unexported:
@@ -124,14 +125,28 @@ def tasks(
             click.echo(reminder, err=True)
 
 
+def _screen_width(output: Path | None) -> int | None:
+    """The terminal's width when the list is shown on one; None when it goes to a
+    file or a pipe, where each task stays on one line for grep and the like."""
+    if output is not None or not stdout_is_terminal():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def _task_list(
-    lines: list[tuple[str, str | None, str, str, str, str, str]], notes: dict[int, str]
+    lines: list[tuple[str, str | None, str, str, str, str, str]],
+    notes: dict[int, str],
+    width: int | None = None,
 ) -> str:
     """The task list as aligned columns. Rich would take seconds over a long list:
     SQLite made the cells (:func:`store.tasklist.task_lines`), here they are only
-    padded, column by column (:func:`facilitator.render.columns.aligned_columns`)."""
+    padded, column by column (:func:`facilitator.render.columns.aligned_columns`).
+    On a terminal ``width`` columns wide, a list wider than that has its text
+    folded within its columns instead (:func:`~facilitator.render.columns.folded_columns`)."""
     from facilitator.core.text import clean
-    from facilitator.render.columns import aligned_columns
+    from facilitator.render.columns import aligned_columns, display_width, folded_columns
     from facilitator.render.times import format_iso_date
 
     header = [
@@ -164,7 +179,12 @@ def _task_list(
     if notes and not {str(task_id) for task_id in notes}.isdisjoint(ids):
         header.append(t("followup.last_note"))
         columns.append([clean(notes.get(int(task_id), "")) for task_id in ids])
-    return "\n".join(aligned_columns(header, columns, right=frozenset({0}))) + "\n"
+    shown = aligned_columns(header, columns, right=frozenset({0}))
+    if width is not None and max(map(display_width, shown)) > width:
+        # Owner, department, task, meeting and note fold; id, date and status stay whole.
+        free = frozenset(range(3, len(header)))
+        shown = folded_columns(header, columns, width, free, right=frozenset({0}))
+    return "\n".join(shown) + "\n"
 
 
 @command()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import zip_longest
 
 GAP = "  "
 
@@ -88,6 +89,164 @@ def aligned_columns(
     )
     rule = GAP.join(["-" * width for width in widths] + ["-" * display_width(header[last])])
     return [head.rstrip(), rule, *map(line, zip(*values, strict=True))]
+
+
+MIN_FOLDED = 10
+"""Columns a folded cell (a task's title, a meeting) keeps at the least."""
+
+
+def folded_columns(
+    header: Sequence[str],
+    columns: Sequence[Sequence[str]],
+    width: int,
+    fold: frozenset[int],
+    right: frozenset[int] = frozenset(),
+) -> list[str]:
+    """As :func:`aligned_columns`, for a terminal ``width`` columns wide: where the
+    lines would run past its edge (where the terminal would break them anywhere),
+    the columns in ``fold`` (free text) are narrowed and their cells folded onto
+    further lines, words whole where they fit; the other cells stay on a row's
+    first line. A row is then read down its own block, never across another's.
+    """
+    count = len(header)
+    natural = [
+        max(display_width(name), *map(display_width, set(cells)), 0)
+        for name, cells in zip(header, columns, strict=True)
+    ]
+    words = {i: max(map(longest_word, set(columns[i])), default=0) for i in fold if i < count}
+    widths = _fitted(natural, width - len(GAP) * (count - 1), fold, words)
+    head = [
+        _padded([name], w, i in right)[0]
+        for i, (name, w) in enumerate(zip(header, widths, strict=True))
+    ]
+    rule = ["-" * w for w in widths[:-1]] + ["-" * display_width(header[-1])]
+    lines = [GAP.join(head).rstrip(), GAP.join(rule)]
+    # Each distinct cell is folded and padded once: a list repeats its owners,
+    # statuses and dates, and a long one on a terminal should not wait on this.
+    blocks: list[list[list[str]]] = []
+    for index, (cells, w) in enumerate(zip(columns, widths, strict=True)):
+        aligned = index in right
+        if index in fold:
+            shaped = {cell: _padded(fold_text(cell, w), w, aligned) for cell in set(cells)}
+        else:
+            shaped = {cell: _padded([cell], w, aligned) for cell in set(cells)}
+        blocks.append(list(map(shaped.__getitem__, cells)))
+    blanks = [" " * w for w in widths]
+    for parts in zip(*blocks, strict=True):
+        if max(map(len, parts)) == 1:
+            lines.append(GAP.join([part[0] for part in parts]).rstrip())
+            continue
+        for level in zip_longest(*parts):
+            cells = [
+                blank if cell is None else cell for cell, blank in zip(level, blanks, strict=True)
+            ]
+            lines.append(GAP.join(cells).rstrip())
+    return lines
+
+
+def _fitted(
+    natural: Sequence[int], room: int, fold: frozenset[int], words: dict[int, int]
+) -> list[int]:
+    """Column widths within ``room``: the columns not in ``fold`` as wide as their
+    widest cell; the rest share what is left. Each keeps its longest word whole
+    (``words``) when there is room for that, :data:`MIN_FOLDED` at the least;
+    what remains goes to those that need more, the least needy first (one that
+    needs less than its share gives the difference to the others)."""
+    widths = list(natural)
+    left = room - sum(w for i, w in enumerate(natural) if i not in fold)
+    folding = [i for i in fold if i < len(natural)]
+    floors = {i: min(natural[i], max(MIN_FOLDED, words.get(i, 0))) for i in folding}
+    if sum(floors.values()) > left:
+        floors = {i: min(natural[i], MIN_FOLDED) for i in folding}
+    left -= sum(floors.values())
+    needy = sorted(folding, key=lambda i: natural[i] - floors[i])
+    for done, index in enumerate(needy):
+        more = min(natural[index] - floors[index], max(left, 0) // (len(needy) - done))
+        widths[index] = floors[index] + more
+        left -= more
+    return widths
+
+
+def longest_word(text: str) -> int:
+    """Columns the widest word of ``text`` takes (a Chinese character is a word)."""
+    if text.isascii():
+        return max(map(len, text.split()), default=0)
+    return max((display_width(token.strip()) for token in _tokens(text)), default=0)
+
+
+def fold_text(text: str, width: int) -> list[str]:
+    """``text`` on lines of at most ``width`` columns: broken between words, or
+    between two Chinese characters; a word longer than a line is broken inside."""
+    if display_width(text) <= width:
+        return [text]
+    if text.isascii():  # most titles: words by split, not character by character
+        return _fold_words(text.split(), width)
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(text):
+        if display_width(line + token) <= width:
+            line += token
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = token.lstrip()
+        while display_width(line) > width:  # a word wider than the line
+            cut = _cut(line, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def _fold_words(words: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+            continue
+        else:
+            lines.append(line)
+            line = word
+        while len(line) > width:  # a word wider than the line
+            lines.append(line[:width])
+            line = line[width:]
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _tokens(text: str) -> list[str]:
+    """The pieces a line may break between: each word, or each wide character,
+    with the blanks before it."""
+    tokens: list[str] = []
+    blanks = ""
+    for char in text:
+        if char.isspace():
+            blanks += char
+        elif blanks or not tokens or _is_wide(char) or _is_wide(tokens[-1][-1]):
+            tokens.append(blanks + char)
+            blanks = ""
+        else:
+            tokens[-1] += char
+    return tokens
+
+
+def _is_wide(char: str) -> bool:
+    return not char.isascii() and _wide_width(char) == 2
+
+
+def _cut(text: str, width: int) -> int:
+    """How many of ``text``'s characters fill ``width`` columns (one at the least)."""
+    used = 0
+    for index, char in enumerate(text):
+        used += display_width(char)
+        if used > width:
+            return max(index, 1)
+    return len(text)
 
 
 def fits_after(used: int, part: str, width: int, separator: str) -> bool:

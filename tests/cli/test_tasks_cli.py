@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from facilitator.planning.agenda_file import load_agenda, parse_agenda
+from facilitator.render.columns import display_width
 from store.archive import Archive
 from tests.support import (
     LAUNCH_EN,
@@ -192,17 +193,23 @@ def test_twenty_meetings_never_exported_are_one_reminder_not_twenty(tmp_path: Pa
         assert words in result.stderr
 
 
-def _minutes_on_a_terminal(db_path: Path, now: str) -> str:
-    """``facilitator minutes`` with its stdout on a real pseudo-terminal; what it showed."""
+def _on_a_terminal(db_path: Path, now: str, *args: str, width: int = 160) -> str:
+    """The facilitator command with its stdout on a real pseudo-terminal ``width``
+    columns wide (told by the terminal, as a shell's is, not by COLUMNS); what it showed."""
+    import fcntl
     import os
     import pty
+    import struct
     import subprocess
     import sys
+    import termios
 
     leader, follower = pty.openpty()
-    env = {**os.environ, "FACILITATOR_NOW": now, "COLUMNS": "160"}
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, width, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env["FACILITATOR_NOW"] = now
     process = subprocess.Popen(
-        [sys.executable, "-m", "facilitator", "--db", str(db_path), "minutes"],
+        [sys.executable, "-m", "facilitator", "--db", str(db_path), *args],
         stdout=follower,
         stderr=subprocess.PIPE,
         env=env,
@@ -219,12 +226,32 @@ def _minutes_on_a_terminal(db_path: Path, now: str) -> str:
         shown += chunk
     os.close(leader)
     assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
-    return shown.decode("utf-8")
+    return shown.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_tasks_on_a_narrow_terminal_fold_within_their_columns(tmp_path: Path) -> None:
+    db = tmp_path / "twenty.db"
+    twenty_meetings(db)
+    for lang in ("en", "zh"):
+        shown = _on_a_terminal(db, "2026-05-01T09:00:00+02:00", "--lang", lang, "tasks", width=80)
+        lines = shown.splitlines()
+        assert lines and max(map(display_width, lines)) <= 80, shown
+        # Every task is there, once, its id on its row's first line.
+        ids = [int(line[:4]) for line in lines[2:] if line[:4].strip()]
+        assert sorted(ids) == list(range(1, 31))
+        # A title is folded between its words and read down its column.
+        assert "submit the" in shown and "resource" in shown and "submit the test" not in shown
+    # Piped, each task stays on one line (for grep): nothing is folded.
+    piped = cli(db, "tasks", now="2026-05-01T09:00:00+02:00", env={"COLUMNS": "80"}).stdout
+    assert any(
+        "submit the test resource form" in line and "Q3 launch coordination" in line
+        for line in piped.splitlines()
+    )
 
 
 def test_minutes_read_on_a_terminal_are_not_an_export(db_path: Path, tmp_path: Path) -> None:
     hold_meeting(db_path, LAUNCH_EN, LAUNCH_EN_LINES)
-    shown = _minutes_on_a_terminal(db_path, "2026-03-03T18:00:00+01:00")
+    shown = _on_a_terminal(db_path, "2026-03-03T18:00:00+01:00", "minutes")
     assert "# Minutes: Q3 launch coordination" in shown
     # Read on one's own screen, the minutes went nowhere: the reminder stays.
     reminder = "were closed over 24 hours ago and never exported"

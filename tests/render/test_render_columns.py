@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 from rich.cells import cell_len
 
-from facilitator.render.columns import aligned_columns, display_width
+from facilitator.render.columns import aligned_columns, display_width, fold_text, folded_columns
 from facilitator.render.times import format_date, format_iso_date
 from tests.support import column_starts
 
@@ -54,3 +54,62 @@ def test_a_hint_breaks_between_its_parts_never_inside_one() -> None:
     rules = ["对事不对人", "聚焦解决方案", "每人发言不超过3分钟"]
     assert break_between(rules, 40, used=10) == "对事不对人 · 聚焦解决方案\n每人发言不超过3分钟"
     assert break_between(parts, 0) == " · ".join(parts)  # not laid out yet
+
+
+def test_a_title_folds_between_words_and_chinese_between_characters() -> None:
+    assert fold_text("submit the test resource form", 12) == [
+        "submit the",
+        "test",
+        "resource",
+        "form",
+    ]
+    assert fold_text("提交测试资源申请表", 7) == ["提交测", "试资源", "申请表"]
+    assert fold_text("Q3新产品上线协调会 review", 10) == ["Q3新产品上", "线协调会", "review"]
+    assert fold_text("https://example.org/a-very-long-path", 12) == [
+        "https://exam",
+        "ple.org/a-ve",
+        "ry-long-path",
+    ]
+    assert fold_text("short", 12) == ["short"]
+
+
+def test_a_list_wider_than_the_terminal_folds_its_text_and_keeps_ids_and_dates_whole() -> None:
+    header = ["ID", "Due", "Owner", "Task", "Meeting"]
+    columns = [
+        ["1", "2"],
+        ["Tue 10 Mar 2026", "2026年3月10日 星期二"],
+        ["李雷", "Marta"],
+        ["提交测试资源申请表", "submit the test resource form"],
+        ["Q3新产品上线协调会", "Q3 launch coordination"],
+    ]
+    lines = folded_columns(header, columns, 60, frozenset({2, 3, 4}), right=frozenset({0}))
+    assert max(map(display_width, lines)) <= 60
+    text = "\n".join(lines)
+    for whole in ("Tue 10 Mar 2026", "2026年3月10日 星期二", "李雷", "Marta"):
+        assert whole in text
+    assert len(lines) > 2 + 2
+
+
+def test_a_folded_title_is_read_down_its_own_column() -> None:
+    header = ["ID", "Due", "Task", "Meeting"]
+    columns = [
+        ["1", "2"],
+        ["Tue 10 Mar 2026", "Fri 20 Mar 2026"],
+        ["submit the test resource form", "campaign draft"],
+        ["Q3 launch coordination", "Weekly sync"],
+    ]
+    lines = folded_columns(header, columns, 46, frozenset({2, 3}), right=frozenset({0}))
+    assert max(map(len, lines)) <= 46
+    task, meeting = column_starts(lines[0], header)[2:]
+    first_row = lines[2 : lines.index(next(line for line in lines if line.startswith(" 2")))]
+    tasks = " ".join(cell for line in first_row if (cell := line[task:meeting].strip()))
+    assert tasks == "submit the test resource form"
+    meetings = " ".join(cell for line in first_row if (cell := line[meeting:].strip()))
+    assert meetings == "Q3 launch coordination"
+    # The id and the date are on the row's first line only.
+    assert all(not line[:task].strip() for line in first_row[1:])
+
+
+def test_a_list_that_fits_the_terminal_is_not_folded() -> None:
+    header, columns = ["ID", "Task"], [["1"], ["campaign draft"]]
+    assert folded_columns(header, columns, 80, frozenset({1})) == aligned_columns(header, columns)
