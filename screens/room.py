@@ -46,8 +46,11 @@ REFRESH_SECONDS = 0.5
 """How often the room redraws and looks for events from another terminal."""
 
 OPENING_KEYS = ("next", "everyone_present", "absent", "undo", "entries", "close", "quit")
-RUNNING_KEYS = ("next", "pause", "extend", "done", "entries", "undo", "close", "skip", "quit")
-"""Binding ids by importance for the footer (F1 help always comes first)."""
+RUNNING_KEYS = ("next", "pause", "extend", "done", "close", "undo", "entries", "skip", "quit")
+"""Binding ids by importance for the footer (F1 help always comes first). Closing
+comes before undo and the entry list: the host must find on the shared screen
+how to end the meeting, while the recorder, whose keys those are, learns them
+(and /undo is typed where the mistake was)."""
 
 
 class RoomScreen(LineScreen):

@@ -57,6 +57,7 @@ async def test_footer_at_80_columns_shows_whole_labels_with_help_and_palette(
         await pilot.pause()
         shown = [k.key_display for k in footer_keys(app)]
         assert shown[:5] == ["F1", "F2", "F3", "F4", "F6"]  # a topic runs: clock and speakers
+        assert "F10" in shown  # and how to end the meeting, in Chinese too
         assert shown[-1] == "^P"
         assert_whole_and_apart(app, 80)
 
