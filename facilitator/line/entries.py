@@ -47,7 +47,10 @@ _DUE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _DUE_TAIL = re.compile(r"^\s*(?:之前|以前|前|内|之内|截止|完成)")
-_PUNCTUATION = ",;，；、。:："
+_SEPARATORS = ",;，；、。:：-–—"
+_OPENING = "([（【"
+_CLOSING = ")]）】"
+_NO_SPACE_BEFORE = ",;:.!?)]"
 _SIDES = re.compile(r"\s*(?:\||｜|\bvs\.?\b|；|;)\s*", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)$", re.DOTALL)
 
@@ -191,18 +194,19 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
         position = max(position, end)
     kept.append(text[position:])
     parts = [part.strip() for part in kept if part.strip()]
-    pieces: list[str] = []
-    last = ""
+    joined = ""
     for part in parts:
-        if last and last in _PUNCTUATION and part[0] in _PUNCTUATION:
-            part = part[1:].strip()  # "，，" left where a date stood between two commas
-            if not part:
-                continue
-        if last and not _joins_tight(last, part[0]):
-            pieces.append(" ")
-        pieces.append(part)
-        last = part[-1]
-    return "".join(pieces).strip(" ,;，；、:：-")
+        if joined and joined[-1] in _OPENING and part[0] in _CLOSING:
+            joined = joined[:-1].rstrip()  # "(by Friday)" left "( )"
+            part = part[1:].strip()
+        elif joined and joined[-1] in _SEPARATORS and part[0] in _SEPARATORS:
+            part = part[1:].strip()  # "，，" or "- -" left where a date stood between two
+        if not part:
+            continue
+        if joined and part[0] not in _NO_SPACE_BEFORE and not _joins_tight(joined[-1], part[0]):
+            joined += " "
+        joined += part
+    return joined.strip(" ,;，；、:：-")
 
 
 def _parse_dispute(body: str, raw: str, context: LineContext) -> Capture:

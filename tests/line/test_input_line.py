@@ -318,6 +318,31 @@ def test_taking_a_date_out_of_a_chinese_task_leaves_no_stray_punctuation() -> No
     assert parsed.entry.due == Date(2026, 8, 20)
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("a: @Li send the draft (by Friday) to legal", "send the draft to legal"),
+        ("a: @Li send the draft (due Friday)", "send the draft"),
+        ("a: @Li send the draft by Friday, then call legal", "send the draft, then call legal"),
+        ("a: @Li send the draft - by Friday - to legal", "send the draft - to legal"),
+        ("a: @Li send the draft, due Friday, and review it", "send the draft, and review it"),
+        ("任务：@李雷 提交测试资源申请表（12月5日前）", "提交测试资源申请表"),
+        (
+            "任务：@李雷 提交测试资源申请表，12月5日前，并通知市场部",
+            "提交测试资源申请表，并通知市场部",
+        ),
+    ],
+)
+def test_taking_a_date_out_of_a_task_leaves_no_empty_brackets_or_loose_commas(
+    line: str, title: str
+) -> None:
+    context = LineContext(people=["Li", "李雷"], today=Date(2026, 11, 27))
+    parsed = parse_line(line, context)
+    assert isinstance(parsed, Capture)
+    assert parsed.entry.text == title
+    assert parsed.entry.due in (Date(2026, 12, 4), Date(2026, 12, 5))
+
+
 def test_a_line_longer_than_the_room_takes_is_refused_with_its_length() -> None:
     from facilitator.line.parsed import MAX_LINE_CHARS
 
