@@ -75,6 +75,12 @@ def effective_item_status(item: ItemRecord, today: Date) -> str:
     return item.status
 
 
+def item_status_now(item: ItemRecord, now: DateTime) -> str:
+    """The status to show at ``now``: overdue from the day after its deadline where
+    its meeting was held (:func:`~facilitator.followup.tasks.meeting_today`)."""
+    return effective_item_status(item, meeting_today(item, now))
+
+
 def parse_item_status(word: str, choices: Sequence[str] = ITEM_STATUSES) -> str | None:
     """The status a person typed, any case, either language (``已解决``, ``Resolved``)."""
     typed = word.strip().casefold()
@@ -115,7 +121,7 @@ def select_items(
     """
     chosen = []
     for item in items:
-        shown = effective_item_status(item, meeting_today(item, now))
+        shown = item_status_now(item, now)
         if status is None and shown in SETTLED:
             continue
         if status is not None and shown != status:
@@ -246,7 +252,7 @@ def items_report(
         for u in updates
         if u.status in SETTLED and u.previous not in SETTLED and since <= u.at <= until
     }
-    shown = [replace(i, status=effective_item_status(i, meeting_today(i, now))) for i in items]
+    shown = [replace(i, status=item_status_now(i, now)) for i in items]
     unsettled = sorted(
         (i for i in shown if i.status not in SETTLED),
         key=lambda i: (i.status != "overdue", *_deadline_order(i)),

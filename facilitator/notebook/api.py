@@ -246,11 +246,10 @@ class Notebook:
 
         ``status`` is the one people see (``open``, ``overdue``, ``resolved``,
         ``dropped``): an open item past its deadline reads ``overdue``
-        (``facilitator.followup.items.effective_item_status``). Each record has
+        (``facilitator.followup.items.item_status_now``). Each record has
         the ``id`` that ``facilitator item ID`` takes.
         """
-        from facilitator.followup.items import ITEM_STATUSES, effective_item_status
-        from facilitator.followup.tasks import meeting_today
+        from facilitator.followup.items import ITEM_STATUSES, item_status_now
         from store.items import items
 
         if status is not None:
@@ -261,7 +260,7 @@ class Notebook:
         now = self.clock.now()
         records = []
         for item in items(self.archive, meeting):
-            shown = effective_item_status(item, meeting_today(item, now))
+            shown = item_status_now(item, now)
             if status is not None and shown != status:
                 continue
             record: dict[str, Any] = {"id": item.id, "meeting_id": item.meeting_id}

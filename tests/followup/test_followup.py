@@ -201,3 +201,19 @@ def test_work_done_late_is_measured_against_the_due_date_in_force() -> None:
     assert finished(_task(1, "2026-03-05", "doing"), updates, "Europe/Berlin") is None
     one_day = finished(_task(1, "2026-03-08", "done"), updates, "Europe/Berlin")
     assert finished_text(one_day, "en") == "Mon 9 Mar 2026, 1 day late"
+
+
+def test_an_open_item_is_overdue_from_midnight_where_its_meeting_was_held() -> None:
+    from facilitator.followup.items import ItemRecord, item_status_now
+
+    held = pendulum.datetime(2026, 3, 2, 9, tz="Asia/Shanghai")
+    item = ItemRecord(
+        1, 1, "协调会", "预算审批", "韩梅梅", "市场部", pendulum.date(2026, 3, 10), "open",
+        held, held, timezone="Asia/Shanghai",
+    )  # fmt: skip
+    # 23:00 on the deadline in Shanghai is 15:00 UTC: still open there.
+    assert item_status_now(item, pendulum.datetime(2026, 3, 10, 15, tz="UTC")) == "open"
+    # 01:00 the next day in Shanghai, still the 10th in UTC: overdue.
+    assert item_status_now(item, pendulum.datetime(2026, 3, 10, 17, tz="UTC")) == "overdue"
+    settled = ItemRecord(**{**item.__dict__, "status": "resolved"})
+    assert item_status_now(settled, pendulum.datetime(2026, 4, 1, tz="UTC")) == "resolved"
