@@ -7,7 +7,10 @@ and keeps the folded state current. It knows nothing of SQLite or Textual.
 
 from __future__ import annotations
 
+import random
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from pendulum import DateTime
@@ -28,9 +31,24 @@ from facilitator.meeting.journal import Journal, JournalMoved, JournalUnavailabl
 from facilitator.meeting.minutes import Minutes, build_minutes
 from facilitator.meeting.state import MeetingState
 
-WRITE_ATTEMPTS = CLOSE_ATTEMPTS = 8
+WRITE_ATTEMPTS = CLOSE_ATTEMPTS = 12
 """A line (or the close) is decided again when another terminal wrote
 meanwhile; not forever."""
+
+LONGEST_PAUSE_S = 0.05
+"""The longest pause between two attempts (see :func:`attempts`)."""
+
+
+def attempts(count: int) -> Iterator[int]:
+    """Attempt numbers for a write decided again when another terminal wrote
+    meanwhile. Between two, a random pause that grows (up to 2, 4, 8 … ms, at
+    most :data:`LONGEST_PAUSE_S`): retried at once, a recorder's line lost the
+    race eight times running to a host typing commands just as fast, and was
+    put back as busy (seen on PostgreSQL under load)."""
+    for attempt in range(count):
+        if attempt:
+            time.sleep(random.uniform(0, min(LONGEST_PAUSE_S, 0.001 * 2**attempt)))
+        yield attempt
 
 
 @dataclass(frozen=True)
@@ -202,7 +220,7 @@ class LiveMeeting:
         # Decided on the latest state and written only if it still is: if the
         # other terminal wrote meanwhile (moved the topic, closed the meeting),
         # the line is read again against what it did.
-        for _attempt in range(WRITE_ATTEMPTS):
+        for _attempt in attempts(WRITE_ATTEMPTS):
             self._sync()
             parsed = self.parse(text)
             now = self._now(at)
@@ -233,7 +251,7 @@ class LiveMeeting:
                 return _busy(busy)
 
     def _run(self, command: Command, at: DateTime | None, wait: bool) -> Outcome:
-        for _attempt in range(WRITE_ATTEMPTS):
+        for _attempt in attempts(WRITE_ATTEMPTS):
             self._sync()
             try:
                 decision: Decision = decide(self._state, command, self._now(at))
@@ -311,7 +329,7 @@ class LiveMeeting:
             self._open()
 
     def _open(self) -> None:
-        for _attempt in range(WRITE_ATTEMPTS):
+        for _attempt in attempts(WRITE_ATTEMPTS):
             self._sync()
             if self._state.opened_at is not None or self._state.is_closed:
                 return
@@ -344,7 +362,7 @@ class LiveMeeting:
             return self._close()
 
     def _close(self) -> Minutes:
-        for _attempt in range(CLOSE_ATTEMPTS):
+        for _attempt in attempts(CLOSE_ATTEMPTS):
             self._sync()
             closed_at = self._state.closed_at
             if closed_at is not None:
