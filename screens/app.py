@@ -99,12 +99,8 @@ class FacilitatorApp(App[Minutes | None]):
             typed = room.line.value
             self.unwritten = (*unwritten, *([typed] if unwritten and typed else []))
             self.unwritten_reason = room.outbox.reason
-            # Words typed; not a key's prefill ("/goto ") nor a command's bare name.
-            words = typed.split()
-            typed_words = bool(words) and (len(words) > 1 or not words[0].startswith("/"))
             # Refused lines kept under ↑ are never in the outbox: listed either way.
-            typed_too = typed_words and not unwritten
-            self.unfinished = (*room.line.kept, *([typed] if typed_too else []))
+            self.unfinished = tuple(room.line.kept) if unwritten else room.unrecorded()
         self.exit(None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

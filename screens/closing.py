@@ -106,9 +106,12 @@ class ClosingScreen(ModalScreen[bool]):
         Binding("f10", "confirm", "keys.confirm"),
     ]
 
-    def __init__(self, meeting: LiveMeeting) -> None:
+    def __init__(self, meeting: LiveMeeting, unrecorded: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.meeting = meeting
+        self.unrecorded = unrecorded
+        """Lines the room has not recorded (typed, never entered; refused): said
+        above the buttons, so the room goes back for them before confirming."""
         self.fixing: int | None = None
         self._drawn = meeting.state.last_seq
         localize_bindings(self)
@@ -125,6 +128,10 @@ class ClosingScreen(ModalScreen[bool]):
                 id="closing-title",
             )
             yield SummaryList(*summary_options(self.meeting), id="closing-summary")
+            if self.unrecorded:
+                lines = " · ".join(self.unrecorded)
+                warning = t("closing.unrecorded", lines=lines)
+                yield Static(Text(warning, style="bold yellow"), id="closing-unrecorded")
             yield Static(Text(t("closing.hint"), style="dim"), id="closing-hint")
             # Nothing selected on focus: the first key typed must not wipe the line.
             yield Input(id="closing-fix", select_on_focus=False)

@@ -298,6 +298,15 @@ class RoomScreen(LineScreen):
         self.line.focus()
         self.line.insert_text_at_cursor(event.text)
 
+    def unrecorded(self) -> tuple[str, ...]:
+        """What the room has not recorded: refused lines kept under ↑, then words
+        typed in the input line and never entered (not a key's prefill such as
+        ``/goto ``, nor a command's bare name)."""
+        typed = self.line.value
+        words = typed.split()
+        typed_words = bool(words) and (len(words) > 1 or not words[0].startswith("/"))
+        return (*self.line.kept, *([typed] if typed_words else []))
+
     def action_close_meeting(self) -> None:
         if self.meeting.state.is_closed:
             self.app.exit(None)
@@ -319,9 +328,11 @@ class RoomScreen(LineScreen):
                     )
                     self.line.focus()
                     return
+                # Printed on leaving, as Ctrl+Q does: closing must not drop them silently.
+                self.app.unfinished = self.unrecorded()  # type: ignore[attr-defined]
                 self.app.exit(minutes)
             else:
                 self.refresh_view()
                 self.line.focus()
 
-        self.app.push_screen(ClosingScreen(self.meeting), closed)
+        self.app.push_screen(ClosingScreen(self.meeting, self.unrecorded()), closed)

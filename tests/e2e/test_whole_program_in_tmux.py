@@ -94,6 +94,30 @@ def test_demo_runs_and_closes_in_a_real_terminal(terminal: str, tmp_path: Path) 
         assert [r["owner"] for r in archive.db["tasks"].rows] == ["Li"]
 
 
+def test_closing_with_a_line_never_entered_says_so_and_prints_it(
+    terminal: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "archive.db"
+    command = f"{FACILITATOR} --db {db} demo; sleep 60"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24", command], check=True
+    )
+    screen = Terminal(terminal)
+    screen.wait_for("Q3 product launch coordination")
+    screen.type_line("/next")
+    screen.wait_for("owner: Li")
+    screen.send("-l", "a: @Li unsent task by 12/12")  # typed, Enter never pressed
+    screen.wait_for("unsent task")
+    screen.send("F10")
+    shown = screen.wait_for("Not recorded yet")
+    assert "a: @Li unsent task by 12/12" in " ".join(shown.split())
+    screen.wait_for("Confirm and write minutes")
+    screen.send("Enter")
+    said = screen.wait_for("1 not recorded")
+    assert "  a: @Li unsent task by 12/12" in said
+    screen.wait_for("Meeting closed")
+
+
 def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path) -> None:
     db = tmp_path / "my archive.db"  # a space: the command must still paste into a shell
     command = f"{FACILITATOR} --db '{db}' demo; sleep 60"
