@@ -48,13 +48,13 @@ def run_room(settings: Settings, archive: Archive, journal: StoredJournal) -> No
     if minutes is not None:
         click.echo(render_summary(minutes))
         # Where the papers are: a first-time host has nothing else to go on.
-        papers = f"minutes {meeting.meeting_id} -o minutes.md"
+        papers = in_room_language(f"minutes {meeting.meeting_id} -o minutes.md")
         click.echo(
             "\n"
             + t(
                 "cli.closed_next",
                 minutes=program_command(settings.db, papers),
-                tasks=program_command(settings.db, "tasks"),
+                tasks=program_command(settings.db, in_room_language("tasks")),
             )
         )
     elif meeting.state.is_closed:
@@ -78,13 +78,17 @@ def _say_lines(heading: str, lines: tuple[str, ...]) -> None:
 def resume_command(db: Location, meeting_id: int, program: str | None = None) -> str:
     """The command that reopens a meeting left open, ready to paste into a shell; in
     the language the room was in, which the next shell's LANG may not say."""
+    return program_command(db, in_room_language(f"open {meeting_id}"), program)
+
+
+def in_room_language(arguments: str) -> str:
+    """``arguments`` with ``--lang`` first when the next shell would speak another
+    language than the room did (its LANG), or the room did not speak English."""
     from facilitator.core.i18n import current_language, language_from_environment
 
     language = current_language()
-    # Named when the next shell would choose another (its LANG), or when not English.
     named = language != "en" or language_from_environment(None) != language
-    chosen = f"--lang {language} " if named else ""
-    return program_command(db, f"{chosen}open {meeting_id}", program)
+    return f"--lang {language} {arguments}" if named else arguments
 
 
 def program_command(db: Location, arguments: str, program: str | None = None) -> str:

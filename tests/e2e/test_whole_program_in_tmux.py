@@ -118,6 +118,24 @@ def test_closing_with_a_line_never_entered_says_so_and_prints_it(
     screen.wait_for("Meeting closed")
 
 
+def test_a_chinese_room_closed_prints_its_next_commands_in_chinese(
+    terminal: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "archive.db"
+    # The shell speaks English: the commands printed must say --lang zh themselves.
+    command = f"FACILITATOR_LANG=en {FACILITATOR} --db {db} --lang zh demo; sleep 60"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24", command], check=True
+    )
+    screen = Terminal(terminal)
+    screen.wait_for("Q3新产品上线协调会")
+    screen.send("F10")
+    screen.wait_for("确认并生成纪要")
+    screen.send("Enter")
+    shown = "".join(screen.wait_for("tasks").split())
+    assert "--langzhminutes1-ominutes.md" in shown and "--langzhtasks" in shown
+
+
 def test_leaving_names_the_archive_to_resume_from(terminal: str, tmp_path: Path) -> None:
     db = tmp_path / "my archive.db"  # a space: the command must still paste into a shell
     command = f"{FACILITATOR} --db '{db}' demo; sleep 60"
