@@ -30,7 +30,9 @@ from facilitator.export.formats import LIST_FORMATS
 @click.option("--department", help="Only this department's.")
 @click.option("--meeting", help="Only the items of this meeting (id, key or part of the title).")
 @click.option(
-    "--status", "item_status", help="open | overdue | resolved | dropped (default: not settled)."
+    "--status",
+    "item_status",
+    help="open | overdue | resolved | dropped | all (default: not settled).",
 )
 @format_and_output(LIST_FORMATS)
 @click.pass_obj
@@ -46,7 +48,9 @@ def items(
     """List the open items of every meeting not yet settled (overdue when past the deadline)."""
     fmt = chosen_format(fmt, output, LIST_FORMATS)
     from facilitator.followup.items import (
-        ITEM_STATUSES,
+        ALL_ITEMS,
+        ITEM_STATUS_FILTERS,
+        SETTLED,
         item_status_choices,
         latest_item_notes,
         parse_item_status,
@@ -57,9 +61,10 @@ def items(
     from store.items import items as stored_items
 
     if item_status is not None:
-        typed, item_status = item_status, parse_item_status(item_status)
+        typed, item_status = item_status, parse_item_status(item_status, ITEM_STATUS_FILTERS)
         if item_status is None:
-            fail(t("followup.bad_status", value=typed, choices=item_status_choices(ITEM_STATUSES)))
+            choices = item_status_choices(ITEM_STATUS_FILTERS)
+            fail(t("followup.bad_status", value=typed, choices=choices))
     archive = open_archive(settings, read_only=True)
     try:
         meeting_id = None
@@ -68,7 +73,7 @@ def items(
                 meeting_id = archive.find(meeting).id
             except ArchiveError as exc:
                 fail(str(exc))
-        settled = item_status in ("resolved", "dropped")
+        settled = item_status in (*SETTLED, ALL_ITEMS)
         rows = stored_items(archive, meeting_id, unsettled=not settled)
         chosen = select_items(
             rows,

@@ -22,6 +22,11 @@ ITEM_STATUSES = ("open", "overdue", "resolved", "dropped")
 """What an item shows as: ``overdue`` is an open item past its deadline."""
 SETTABLE_ITEM_STATUSES = ("resolved", "open", "dropped")
 SETTLED = ("resolved", "dropped")
+ALL_ITEMS = "all"
+"""``--status all``: settled items too, in the same list as the open ones."""
+ITEM_STATUS_FILTERS = (*ITEM_STATUSES, ALL_ITEMS)
+"""What ``items --status`` and ``nb.open_items(status=...)`` take; without one,
+every item not settled."""
 """An item in one of these no longer needs chasing, nor carrying to the next meeting."""
 
 
@@ -116,15 +121,15 @@ def select_items(
     """Items matching the filters, showing their effective status, deadline first.
 
     Without ``status`` only the unsettled ones (open or overdue): the list to
-    chase. ``owner`` and ``department`` match in any case; an item owned by a
-    department (``@Legal``) is that department's.
+    chase; with :data:`ALL_ITEMS`, every one. ``owner`` and ``department`` match
+    in any case; an item owned by a department (``@Legal``) is that department's.
     """
     chosen = []
     for item in items:
         shown = item_status_now(item, now)
         if status is None and shown in SETTLED:
             continue
-        if status is not None and shown != status:
+        if status not in (None, ALL_ITEMS) and shown != status:
             continue
         if owner and owner.casefold() != item.owner.casefold():
             continue

@@ -246,23 +246,21 @@ class Notebook:
 
         ``status`` is the one people see (``open``, ``overdue``, ``resolved``,
         ``dropped``): an open item past its deadline reads ``overdue``
-        (``facilitator.followup.items.item_status_now``). Each record has
-        the ``id`` that ``facilitator item ID`` takes.
+        (``facilitator.followup.items.item_status_now``). Without it, the items
+        not settled, as ``facilitator items`` lists them; ``all`` lists every one.
+        Each record has the ``id`` that ``facilitator item ID`` takes.
         """
-        from facilitator.followup.items import ITEM_STATUSES, item_status_now
+        from facilitator.followup.items import ITEM_STATUS_FILTERS, select_items
         from store.items import items
 
         if status is not None:
-            if str(status).casefold() not in ITEM_STATUSES:
-                valid = ", ".join(ITEM_STATUSES)
+            if str(status).casefold() not in ITEM_STATUS_FILTERS:
+                valid = ", ".join(ITEM_STATUS_FILTERS)
                 raise ValueError(t("notebook.bad_status", status=status, valid=valid))
             status = str(status).casefold()
-        now = self.clock.now()
         records = []
-        for item in items(self.archive, meeting):
-            shown = item_status_now(item, now)
-            if status is not None and shown != status:
-                continue
+        # The CLI's rule and order (``facilitator items``): deadline first.
+        for item in select_items(items(self.archive, meeting), self.clock.now(), status=status):
             record: dict[str, Any] = {"id": item.id, "meeting_id": item.meeting_id}
             record |= {"meeting": item.meeting_title} if meeting is None else {}
             record |= {
@@ -270,11 +268,10 @@ class Notebook:
                 "owner": item.owner,
                 "department": item.department,
                 "deadline": item.deadline.isoformat() if item.deadline else None,
-                "status": shown,
+                "status": item.status,
                 "topic": item.topic,
             }
             records.append(record)
-        records.sort(key=lambda r: (r["deadline"] is None, r["deadline"] or "", r["id"]))
         columns = (
             *((("meeting", t("notebook.meeting")),) if meeting is None else ()),
             *open_item_columns(with_status=True),

@@ -70,6 +70,22 @@ def test_items_filter_like_tasks(db_path: Path) -> None:
     assert none_yet[1:] == []
 
 
+def test_items_status_all_lists_settled_items_beside_the_open_ones(db_path: Path) -> None:
+    _two_meetings(db_path)
+    cli(db_path, "item", "2", "resolved", now=DAY_AFTER)
+    default = _csv(cli(db_path, "items", "--format", "csv", now=DAY_AFTER))
+    assert "2" not in [row[0] for row in default[1:]]
+    for typed, lang in (("all", None), ("ALL", None), ("全部", "zh")):
+        every = cli(
+            db_path, "items", "--status", typed, "--format", "csv", now=DAY_AFTER, lang=lang
+        )
+        rows = {row[0]: row for row in _csv(every)[1:]}
+        assert sorted(rows) == ["1", "2", "3", "4"], typed
+    refused = cli(db_path, "items", "--status", "closed")
+    assert refused.exit_code == 2
+    assert "choose open | overdue | resolved | dropped | all" in refused.output
+
+
 def test_items_as_csv_and_as_vtodo_a_calendar_reads(db_path: Path, tmp_path: Path) -> None:
     _two_meetings(db_path)
     cli(db_path, "item", "2", "resolved", now=DAY_AFTER)

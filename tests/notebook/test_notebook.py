@@ -75,6 +75,9 @@ def test_open_items_come_back_with_their_id_and_where_they_stand(db_path, clock)
     with open_archive(db_path, clock=clock) as nb:
         assert nb.open_items(status="resolved")[0]["id"] == 1
         assert nb.open_items(status="overdue").to_records() == []
+        # As `facilitator items` lists them: settled ones only when asked for.
+        assert nb.open_items().to_records() == []
+        assert [r["status"] for r in nb.open_items(status="all")] == ["resolved"]
         assert "Resolved" in nb.meeting(1)._repr_html_()
 
 
