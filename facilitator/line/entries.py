@@ -57,19 +57,29 @@ _SIDE = re.compile(r"^\s*(?P<party>@?[^:：]{1,40}?)\s*[:：]\s*(?P<position>.+)
 
 _NOBODY = re.compile(r"^-\s*[:：]\s*")
 _SAID_COLON = re.compile(r"^\s*[:：]\s*")
+_NAME_SAID = re.compile(r"^(?P<name>[^:：@/]{1,40}?)\s*[:：]\s*")
 
 
 def said_prefix(stripped: str, people: Sequence[str]) -> tuple[str | None, str, Notice | None]:
     """Who a line says said it, and the line without saying so.
 
-    ``@Li: the tests are late`` is Li's point whoever speaks; ``-: a note`` is
-    nobody's; anything else does not say (None). A name that is not a person
-    (``@Legal:``) attributes nothing: the line reads as typed, with a warning.
+    ``@Li: the tests are late`` is Li's point whoever speaks, and so is
+    ``Li: the tests are late`` or ``李雷：测试延期`` (a person's whole name, as
+    minutes are written; a prefix such as ``d:`` stays a prefix); ``-: a note``
+    is nobody's; anything else does not say (None). A name after @ that is not
+    a person (``@Legal:``) attributes nothing: the line reads as typed, with a
+    warning.
     """
     nobody = _NOBODY.match(stripped)
     if nobody:
         return "", stripped[nobody.end() :], None
     if not stripped.startswith("@"):
+        plain = _NAME_SAID.match(stripped)
+        if plain and plain.group("name").strip().casefold() not in PREFIXES:
+            typed = plain.group("name").strip().casefold()
+            named = [person for person in people if person.casefold() == typed]
+            if len(named) == 1:
+                return named[0], stripped[plain.end() :], None
         return None, stripped, None
     mention = resolve_at(stripped, 0, people)
     colon = _SAID_COLON.match(stripped[mention.end :])

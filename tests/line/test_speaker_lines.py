@@ -50,6 +50,19 @@ def test_at_name_colon_says_who_said_a_point():
     assert read("a: @Marta print flyers by 3/10").speaker is None
 
 
+def test_a_persons_name_and_a_colon_without_at_says_who_said_it_too():
+    line = read("Ana: we need a process point")
+    assert (line.speaker, line.entry.text) == ("Ana", "we need a process point")
+    assert read("李雷：测试延期").speaker == "李雷"
+    assert read("marta : the campaign is ready").speaker == "Marta"
+    assert read("Marta: d: ship it").entry.kind == "decision"
+    # Not a person: the line reads as typed, whoever speaks.
+    for line in ("R&D: tests are late", "Anna: hello", "Note: the room is cold", "d: ship it"):
+        assert read(line).speaker is None, line
+    assert read("Note: the room is cold").entry.text == "the room is cold"  # a prefix
+    assert read("R&D: tests are late").entry.text == "R&D: tests are late"
+
+
 def test_limit_reads_minutes_seconds_or_off():
     assert read("/limit 2").number == 120
     assert read("/limit 2 min").number == 120
