@@ -15,18 +15,33 @@ from textual.widgets.option_list import Option
 
 from facilitator.app.live import LiveMeeting
 from facilitator.core.i18n import t
+from facilitator.core.text import clean
 from facilitator.line.corrections import kind_change
+from facilitator.line.entries import kept_as_point
 from facilitator.render.summary import SummarySection, closing_summary
 from screens.keys import localize_bindings
 from screens.widgets.capture import LinePreview
 from screens.widgets.entries import styled
 from screens.widgets.footer import KeyFooter
 
+WARNINGS = ("left", "unread")
+"""Sections that warn before confirming: the agenda is not finished, or a task
+or open item was kept as a point and nobody would chase it."""
+
 
 def _heading(section: SummarySection) -> Option:
-    # Topics left are a warning before confirming: the agenda is not finished.
-    style = "bold underline yellow" if section.kind == "left" else "bold underline"
+    style = "bold underline yellow" if section.kind in WARNINGS else "bold underline"
     return Option(Text(section.heading, style=style), disabled=True)
+
+
+def unread_points(meeting: LiveMeeting) -> dict[str, list[int]]:
+    """The seqs of the points kept from task or open item lines, by their text (the
+    summary lists them by text, topic by topic)."""
+    found: dict[str, list[int]] = {}
+    for captured in meeting.state.entries_of("point"):
+        if kept_as_point(captured.entry.text):
+            found.setdefault(clean(captured.entry.text), []).append(captured.seq)
+    return found
 
 
 def _none(section: SummarySection) -> Option:
@@ -42,14 +57,19 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
     """
     state = meeting.state
     options: list[Option] = []
+    unread = unread_points(meeting)
     for section in closing_summary(meeting.minutes()):
         options.append(_heading(section))
         # The minutes list open items and tasks as the room captured them.
         captured = state.entries_of(section.kind)
         for item in section.items:
             line = Text("  • " + item.text, overflow="fold")
-            if section.kind == "left":
+            if section.kind in WARNINGS:
                 line.stylize("yellow")
+            if section.kind == "unread" and unread.get(item.text):
+                # Picked, its line comes back to be read again: a task at last.
+                options.append(Option(line, id=str(unread[item.text].pop(0))))
+                continue
             if item.owned is None or item.index is None:
                 options.append(Option(line, disabled=True))
                 continue
@@ -113,6 +133,7 @@ class ClosingScreen(ModalScreen[bool]):
         """Lines the room has not recorded (typed, never entered; refused): said
         above the buttons, so the room goes back for them before confirming."""
         self.fixing: int | None = None
+        self._kind_may_change = False
         self._drawn = meeting.state.last_seq
         localize_bindings(self)
 
@@ -178,6 +199,8 @@ class ClosingScreen(ModalScreen[bool]):
         if captured is None:
             return
         self.fixing = captured.seq
+        # A point kept from a task line may become the task it was typed as.
+        self._kind_may_change = captured.entry.kind == "point"
         self._editing(True)
         fix = self.query_one("#closing-fix", Input)
         fix.value = captured.entry.raw.strip() or captured.entry.text
@@ -205,7 +228,7 @@ class ClosingScreen(ModalScreen[bool]):
     def save_fix(self, event: Input.Submitted) -> None:
         if self.fixing is None:
             return
-        outcome = self.meeting.edit(self.fixing, event.value, keep_kind=True)
+        outcome = self.meeting.edit(self.fixing, event.value, keep_kind=not self._kind_may_change)
         if not outcome.accepted:
             # The line stays to be fixed; the preview under it shows why it reads wrong.
             self._hint("⚠ " + (outcome.notices[0].text() if outcome.notices else ""))

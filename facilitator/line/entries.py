@@ -106,6 +106,14 @@ def parse_entry(stripped: str, raw: str) -> tuple[EntryKind, str] | Invalid:
     return kind, body
 
 
+def kept_as_point(text: str) -> bool:
+    """Whether a point's text is a task or open item line the room could not read
+    (an impossible date, a name that could be two people) and so kept, as typed,
+    as a plain point: worth a look before the close, or a task goes unfollowed."""
+    read = parse_entry(text, text)
+    return not isinstance(read, Invalid) and read[0] in ("action", "unresolved")
+
+
 def capture(kind: EntryKind, body: str, raw: str, context: LineContext) -> Capture:
     """The entry a line of ``kind`` makes, with what the recorder should know."""
     if kind in ("action", "unresolved"):

@@ -16,6 +16,7 @@ from pendulum import Date
 
 from facilitator.core.i18n import listed, t
 from facilitator.core.text import clean
+from facilitator.line.entries import kept_as_point
 from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import side_text, sides_separator
 from facilitator.render.numbers import heading_number
@@ -73,7 +74,8 @@ class SummarySection:
     """A heading (``Decisions (2)``) and its items; ``none`` is said when there are none."""
 
     kind: str
-    """left | decision | dispute | unresolved | action: what the items are."""
+    """left | unread | decision | dispute | unresolved | action: what the items are
+    (unread: task or open item lines kept as points, :func:`kept_as_point`)."""
     heading: str
     items: tuple[SummaryItem, ...]
     none: str
@@ -176,8 +178,16 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
         for n, task in in_agenda_order(minutes.tasks)
     ]
     left = [SummaryItem(topic_left_text(topic, language)) for topic in minutes.topics_left]
+    # Typed as a task or an open item, kept as a point: nobody would chase it.
+    unread = [
+        SummaryItem(clean(text))
+        for section in sections
+        for text in section.points
+        if kept_as_point(text)
+    ]
     return (
         *([_section("left", "minutes.topics_left", left, language)] if left else []),
+        *([_section("unread", "summary.kept_as_points", unread, language)] if unread else []),
         _section("decision", "minutes.decisions", decisions, language),
         _section("dispute", "minutes.disputes", disputes, language),
         _section("unresolved", "minutes.open_items", open_items, language),

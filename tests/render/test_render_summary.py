@@ -127,3 +127,21 @@ def test_topics_skipped_or_never_reached_are_listed_first_with_how_they_were_lef
     assert [item.text for item in left.items] == ["3. Sales training needs — skipped"]
     everything = _meeting(archive, clock, lines=("/present all", "/next", "/next", "/next"))
     assert closing_summary(everything.minutes())[0].kind == "decision"
+
+
+def test_task_and_item_lines_kept_as_points_are_flagged_in_every_summary(archive, clock) -> None:
+    lines = ("/present all", "/next", "u: @Marta budget numbers by 30 Feb", "a: @Li deck by 31/2")
+    meeting = _meeting(archive, clock, lines=lines)
+    unread = next(s for s in closing_summary(meeting.minutes()) if s.kind == "unread")
+    assert _read([unread]) == [
+        (
+            "Kept as points, not read as tasks or open items (2)",
+            ["u: @Marta budget numbers by 30 Feb", "a: @Li deck by 31/2"],
+        )
+    ]
+    zh = next(s for s in closing_summary(meeting.minutes(), "zh") if s.kind == "unread")
+    assert zh.heading == "未能识别、按普通要点保存的任务或未决事项（2）"
+    # Printed at the close too: the minutes keep them as points, and say nothing more.
+    printed = render_summary(meeting.close())
+    assert "Kept as points, not read as tasks or open items (2)" in printed
+    assert "  - a: @Li deck by 31/2" in printed

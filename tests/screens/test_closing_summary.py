@@ -100,6 +100,35 @@ async def test_a_fix_that_would_turn_a_task_into_a_point_is_refused(archive, clo
         assert "Wang" in str(summary.get_option(str(seq)).prompt)
 
 
+async def test_a_task_line_kept_as_a_point_is_flagged_and_fixed_into_a_task(archive, clock):
+    app = room_app(archive, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        closing = await open_summary(
+            app, pilot, "d: go live on 20 Sept", "u: @Marta budget numbers by 30 Feb"
+        )
+        summary = closing.query_one("#closing-summary")
+        heading = _heading(summary, "Kept as points, not read as tasks or open items (1)")
+        flagged = summary.get_option_at_index(heading + 1)
+        assert "u: @Marta budget numbers by 30 Feb" in str(flagged.prompt)
+        await pilot.press("shift+tab")
+        summary.highlighted = heading + 1
+        await pilot.press("enter")
+        await pilot.pause()
+        fix = closing.query_one("#closing-fix")
+        assert fix.value == "u: @Marta budget numbers by 30 Feb"
+        fix.value = "u: @Marta budget numbers by 9/30"
+        await pilot.pause()
+        assert "becomes Open item (was Point)" in shown(closing.query_one("#closing-preview"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not fix.display
+        (item,) = app.meeting.state.entries_of("unresolved")
+        assert (item.entry.owner, item.entry.text) == ("Marta", "budget numbers")
+        prompts = [str(summary.get_option_at_index(i).prompt) for i in range(summary.option_count)]
+        assert not any(p.startswith("Kept as points") for p in prompts)
+        assert any(p.startswith("Open items (1)") for p in prompts)
+
+
 def _heading(summary, word: str) -> int:
     for index in range(summary.option_count):
         if str(summary.get_option_at_index(index).prompt).startswith(word):
