@@ -51,6 +51,8 @@ RUNNING_KEYS = ("next", "pause", "extend", "done", "close", "undo", "entries", "
 comes before undo and the entry list: the host must find on the shared screen
 how to end the meeting, while the recorder, whose keys those are, learns them
 (and /undo is typed where the mistake was)."""
+TOPIC_KEYS = ("pause", "extend", "skip", "done", "back")
+"""Binding ids of keys that act on a running topic: not shown during the roll call."""
 
 
 class RoomScreen(LineScreen):
@@ -164,6 +166,11 @@ class RoomScreen(LineScreen):
         if self.meeting.state.in_opening:
             return OPENING_KEYS
         return RUNNING_KEYS
+
+    def footer_hidden(self) -> tuple[str, ...]:
+        """Keys the footer leaves out for now: before the first topic there is no
+        clock to pause or extend, no topic to skip and no speaker to end."""
+        return TOPIC_KEYS if self.meeting.state.in_opening else ()
 
     def refresh_view(self) -> None:
         """Draw the state as of now; timers come from the clock, never from ticks."""

@@ -86,6 +86,8 @@ class KeyFooter(Footer):
 
     A screen may name its most useful keys, by binding id, with a
     ``footer_priority()`` method; the focused widget's own keys come first.
+    It may name keys to leave out for now with ``footer_hidden()`` (they
+    still work, and say why they do nothing yet).
     """
 
     DEFAULT_CSS = """
@@ -162,7 +164,7 @@ class KeyFooter(Footer):
         palette = active_bindings.get(app.COMMAND_PALETTE_BINDING)
         if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
             palette = None
-        seen: set[str] = set()
+        seen: set[str] = set(getattr(screen, "footer_hidden", tuple)())
         keys: list[Key] = []
         focused: list[str] = []
         for active in active_bindings.values():

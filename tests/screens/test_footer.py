@@ -50,6 +50,13 @@ async def test_footer_at_80_columns_shows_whole_labels_with_help_and_palette(
         shown = [k.key_display for k in footer_keys(app)]
         assert shown[0] == "F1" and shown[-1] == "^P"
         assert "F8" in shown  # the roll call: everyone else present
+        # No topic yet: nothing to pause, extend, skip, end or go back to.
+        assert not {"F3", "F4", "F5", "F6", "⇧F2"} & set(shown)
+        await pilot.press("f4")  # left out of the footer, still a key that says why
+        await pilot.pause()
+        await pilot.pause()
+        message = str(app.screen.query_one("#message").render())
+        assert ("no topic is running" if language == "en" else "议题") in message
         assert_whole_and_apart(app, 80)
         await enter_line(pilot, "/present all")
         await pilot.press("f2")
@@ -58,6 +65,7 @@ async def test_footer_at_80_columns_shows_whole_labels_with_help_and_palette(
         shown = [k.key_display for k in footer_keys(app)]
         assert shown[:5] == ["F1", "F2", "F3", "F4", "F6"]  # a topic runs: clock and speakers
         assert "F10" in shown  # and how to end the meeting, in Chinese too
+        assert "F3" in shown
         assert shown[-1] == "^P"
         assert_whole_and_apart(app, 80)
 
