@@ -34,7 +34,8 @@ def imbalance_warning(state: MeetingState, now: DateTime) -> Text | None:
         return None
     return Text(
         t(
-            "room.imbalance",
+            # With no topic running (after the last), the shares are the whole meeting's.
+            "room.imbalance" if state.current is not None else "room.imbalance_meeting",
             department=imbalance.department,
             share=f"{imbalance.share:.0%}",
             threshold=f"{imbalance.threshold:.0%}",
@@ -139,7 +140,8 @@ class BalancePanel(Static):
 
     def show(self, state: MeetingState, now: DateTime, full: bool = False) -> None:
         text = Text(overflow="fold")
-        text.append(t("balance.title"), style="bold")
+        title = "balance.title" if state.current is not None else "balance.title_meeting"
+        text.append(t(title), style="bold")
         balance = state.balance(now, state.current)
         text.append("\n")
         text.append(

@@ -203,6 +203,14 @@ async def test_balance_warning_shows_when_one_department_talks_too_much(archive,
         balance = shown(app, "#balance")
         assert "R&D" in balance and "80%" in balance
         assert "Li         04:00 / 04:00" in balance
+        assert "Speaking balance (this topic)" in balance
+        # After the last topic the figures are the whole meeting's, and say so.
+        for _ in range(3):
+            await enter_line(pilot, "/next")
+        await refresh(app, pilot)
+        assert app.meeting.state.current is None
+        assert "R&D has 80% of the meeting's speaking time" in shown(app, "#speakers")
+        assert "Speaking balance (whole meeting)" in shown(app, "#balance")
 
 
 async def test_recorder_retracts_and_edits_entries_from_the_list(archive, clock):
