@@ -25,6 +25,7 @@ from facilitator.core.notice import Notice
 from facilitator.line.corrections import kind_change
 from facilitator.line.grammar import typed_as
 from facilitator.meeting.decision import Command
+from facilitator.render.columns import display_width, fits_after
 from screens.widgets.capture import CaptureLine, LinePreview
 from screens.widgets.entries import describe
 
@@ -55,6 +56,10 @@ class Written(Message):
         super().__init__()
         self.pending = pending
         self.outcome = outcome
+
+
+MESSAGE_ROWS = 2
+"""Rows the status line may take (its max-height in room.tcss)."""
 
 
 class LineScreen(Screen[None]):
@@ -96,14 +101,23 @@ class LineScreen(Screen[None]):
             # Until brought back, a refused line is not forgotten by the next message.
             notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
         self._says_kept = any(n.key in _KEPT_KEYS for n in notices)
+        width = max(message.size.width - 2, 0)  # inside its padding; 0 before the first layout
+        used, rows = 0, 1
         for index, notice in enumerate(notices):
-            if index:
-                text.append("  ")
             # A hint ("type a name after @") on a refused line is a warning too.
             ok = notice.severity == "info"
-            text.append(
-                ("✓ " if ok else "⚠ ") + notice.text(), style="green" if ok else "bold yellow"
-            )
+            part = ("✓ " if ok else "⚠ ") + notice.text()
+            if index:
+                # A notice that does not fit after the others starts the next row;
+                # past the second (all the room gives), "…" says there is more.
+                joint = "  " if fits_after(used, part, width, "  ") else "\n"
+                if joint == "\n" and rows == MESSAGE_ROWS:
+                    text.append(" …")
+                    break
+                text.append(joint)
+                used, rows = (used + 2, rows) if joint == "  " else (0, rows + 1)
+            text.append(part, style="green" if ok else "bold yellow")
+            used += display_width(part)
         message.update(text)
 
     # -- the input line ---------------------------------------------------------

@@ -227,7 +227,9 @@ async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, cloc
         assert "paste: 3 recorded" in on_screen(app.screen.query_one("#message"))
 
 
-async def test_a_long_status_line_is_cut_with_an_ellipsis_not_at_its_first_space(archive, clock):
+async def test_a_long_status_line_puts_each_notice_whole_on_a_row_and_says_there_is_more(
+    archive, clock
+):
     from textual import events
 
     set_language("zh")
@@ -238,6 +240,10 @@ async def test_a_long_status_line_is_cut_with_an_ellipsis_not_at_its_first_space
             events.Paste("待定: @韩梅梅 预算审批 3个工作日内\n待定: @法务部门 意见\n")
         )
         await pilot.pause()
-        said = on_screen(app.screen.query_one("#message")).strip()
-        assert said.startswith("✓ 粘贴：已记录2条  ⚠ 第2行：@法务部门不在参会人员中")
-        assert said.endswith("…")
+        first, second = on_screen(app.screen.query_one("#message")).splitlines()
+        assert first.strip() == "✓ 粘贴：已记录2条"
+        # The warning is whole on a row of its own (it used to end the first row as a
+        # lone ⚠), and "…" says a third notice did not fit.
+        assert second.strip() == (
+            "⚠ 第2行：@法务部门不在参会人员中：仍记为责任人，可在会议结束时更正 …"
+        )
