@@ -168,6 +168,9 @@ class LineScreen(Screen[None]):
         notices = [Notice("room.pasted", {"count": recorded})]
         if waiting:
             notices.append(Notice("room.pasted_waiting", {"count": waiting}, "warning"))
+        if self.line.value.strip():
+            # The paste's last line had no line break: it waits in the input, as typed.
+            notices.append(Notice("room.pasted_rest"))
         warned = []
         for number, outcome in enumerate(outcomes, start=1):
             if outcome is None:

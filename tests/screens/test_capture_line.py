@@ -224,7 +224,9 @@ async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, cloc
         entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
         assert entries == [("point", "first"), ("decision", "second"), ("point", "third")]
         assert line.value == "unfinished"
-        assert "paste: 3 recorded" in on_screen(app.screen.query_one("#message"))
+        said = on_screen(app.screen.query_one("#message"))
+        assert "paste: 3 recorded" in said
+        assert "its last line waits in the input line: Enter records it" in said
 
 
 async def test_a_long_status_line_puts_each_notice_whole_on_a_row_and_says_there_is_more(
