@@ -380,3 +380,15 @@ def test_a_chinese_room_lists_candidates_and_extra_owners_with_dun() -> None:
 
     ambiguous = Notice("line.ambiguous_name", {"name": "李", "candidates": ("李雷", "李娜")})
     assert "李雷、李娜" in ambiguous.text("zh") and "李雷, 李娜" in ambiguous.text("en")
+
+
+def test_an_unreadable_task_says_how_it_reads_before_and_after_enter_alike() -> None:
+    from facilitator.core.i18n import set_language
+
+    # The preview shows the same words before Enter: none may say it was saved already.
+    context = LineContext(people=["Marta"], today=Date(2026, 2, 1))
+    parsed = parse_line("u: @Marta budget numbers by 30 Feb", context)
+    assert isinstance(parsed, Capture) and parsed.entry.kind == "point"
+    assert parsed.notices[0].text() == "'30 Feb' is not a date: the line reads as a plain point"
+    set_language("zh")
+    assert parsed.notices[0].text() == "“30 Feb”不是有效日期：按普通要点记录"
