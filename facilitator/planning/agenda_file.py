@@ -41,6 +41,7 @@ from facilitator.planning.agenda_keys import (
     unknown,
 )
 from facilitator.planning.agenda_problems import (
+    WHOLE_FILE,
     AgendaError,
     Problem,
     bad_date_literal,
@@ -58,9 +59,9 @@ def load_agenda(path: str | Path) -> Agenda:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise AgendaError(str(path), [Problem("file", t("agenda.not_found"))]) from None
+        raise AgendaError(str(path), [Problem(WHOLE_FILE, t("agenda.not_found"))]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem("file", t("agenda.unreadable", reason=exc))
+        problem = Problem(WHOLE_FILE, t("agenda.unreadable", reason=exc))
         raise AgendaError(str(path), [problem]) from None
     return parse_agenda(text, source=str(path))
 

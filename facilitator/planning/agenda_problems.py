@@ -21,6 +21,10 @@ class Problem:
     line: int | None = None
 
 
+WHOLE_FILE = "file"
+"""The field of a problem with the file itself (missing, unreadable, not TOML)."""
+
+
 @dataclass
 class AgendaError(Exception):
     """The agenda cannot be run; ``problems`` says every reason found."""
@@ -38,7 +42,9 @@ class AgendaError(Exception):
         lines = []
         for problem in self.problems:
             where = f"{self.source}:{problem.line}" if problem.line else self.source
-            lines.append(f"{where}: {problem.field}: {problem.message}")
+            # "file" names no field: the whole file is missing or unreadable.
+            field = "" if problem.field == WHOLE_FILE else f"{problem.field}: "
+            lines.append(f"{where}: {field}{problem.message}")
         return "\n".join(lines)
 
 

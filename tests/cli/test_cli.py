@@ -34,7 +34,10 @@ def test_check_rejects_a_bad_agenda_with_exit_2(agenda_file: Path) -> None:
 
 def test_check_of_a_missing_file_exits_2(tmp_path: Path) -> None:
     result = invoke("check", str(tmp_path / "missing.toml"))
-    assert result.exit_code == 2 and "no such file" in result.output
+    assert result.exit_code == 2
+    # The file, what is wrong, and how to make one: no "file:" as if it were a field.
+    assert f"{tmp_path / 'missing.toml'}: no such agenda file" in result.output
+    assert "facilitator new KIND -o agenda.toml" in result.output
 
 
 def _closed_meeting(db_path: Path, clock) -> int:

@@ -126,7 +126,7 @@ def test_local_times_take_the_meeting_time_zone() -> None:
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(AgendaError, match="no such file"):
+    with pytest.raises(AgendaError, match="no such agenda file"):
         load_agenda(tmp_path / "nope.toml")
 
 
