@@ -84,7 +84,7 @@ def summary_options(meeting: LiveMeeting) -> list[Option]:
                     else "bold yellow"
                     if owned.outside
                     else "bold",
-                    date="bold red" if owned.date_missing else "",
+                    date="bold red" if owned.date_missing or owned.date_passed else "",
                 )
             )
             line.append(owned.after)

@@ -46,6 +46,8 @@ class Owned:
     before: str = " — "
     after: str = ""
     """Around owner and date after the item: ``x — Li, Thu`` / ``x（李雷，…）``."""
+    date_passed: bool = False
+    """The date was over before the meeting was held: ``date`` says so."""
 
     @property
     def text(self) -> str:
@@ -81,13 +83,17 @@ class SummarySection:
     none: str
 
 
-def _owned(owner: str, due: Date | None, language: str | None, room: set[str]) -> Owned:
+def _owned(owner: str, due: Date | None, language: str | None, room: set[str], held: Date) -> Owned:
     name = clean(owner)
     outside = bool(name) and owner not in room
     who = name or t("summary.no_owner", language=language)
     if outside:
         who = t("summary.outside_owner", language=language, name=name)
     when = format_date(due, language) if due else t("summary.no_date", language=language)
+    passed = due is not None and due < held
+    if passed:
+        # Kept as typed (the room warned), but it would be late from the start.
+        when = t("summary.date_passed", language=language, date=when)
     parts = fill("minutes.owner_and_date", language=language, words={"owner": who, "date": when})
     return Owned(
         who,
@@ -98,6 +104,7 @@ def _owned(owner: str, due: Date | None, language: str | None, room: set[str]) -
         outside,
         t("summary.owned_before", language=language),
         t("summary.owned_after", language=language),
+        passed,
     )
 
 
@@ -154,6 +161,7 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
     place = {section.id or None: n for n, section in enumerate(sections)}
     agenda = minutes.agenda
     room = {person.name for person in agenda.people} | set(agenda.departments)
+    held = agenda.start.date()  # the meeting's day, where it is held
     last = len(sections)
 
     def in_agenda_order(items: Sequence[Followed]) -> list[tuple[int, Followed]]:
@@ -169,12 +177,14 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
         )
     open_items = [
         SummaryItem(
-            clean(item.text), owned=_owned(item.owner, item.deadline, language, room), index=n
+            clean(item.text), owned=_owned(item.owner, item.deadline, language, room, held), index=n
         )
         for n, item in in_agenda_order(minutes.open_items)
     ]
     tasks = [
-        SummaryItem(clean(task.title), owned=_owned(task.owner, task.due, language, room), index=n)
+        SummaryItem(
+            clean(task.title), owned=_owned(task.owner, task.due, language, room, held), index=n
+        )
         for n, task in in_agenda_order(minutes.tasks)
     ]
     left = [SummaryItem(topic_left_text(topic, language)) for topic in minutes.topics_left]

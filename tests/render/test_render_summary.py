@@ -145,3 +145,16 @@ def test_task_and_item_lines_kept_as_points_are_flagged_in_every_summary(archive
     printed = render_summary(meeting.close())
     assert "Kept as points, not read as tasks or open items (2)" in printed
     assert "  - a: @Li deck by 31/2" in printed
+
+
+def test_a_due_date_over_before_the_meeting_is_said_at_the_close(archive, clock) -> None:
+    lines = ("/present all", "/next", "a: @Li send slides by 1/1/2020", "a: @Li deck by 9/10")
+    meeting = _meeting(archive, clock, lines=lines)
+    tasks = next(s for s in closing_summary(meeting.minutes()) if s.kind == "action")
+    assert [item.owned.text for item in tasks.items] == [
+        "Li, Wed 1 Jan 2020, already passed",
+        "Li, Thu 10 Sep 2026",
+    ]
+    assert [item.owned.date_passed for item in tasks.items] == [True, False]
+    zh = next(s for s in closing_summary(meeting.minutes(), "zh") if s.kind == "action")
+    assert zh.items[0].owned.text.endswith("2020年1月1日 星期三（已过期）")
