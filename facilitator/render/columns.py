@@ -114,7 +114,8 @@ def folded_columns(
         for name, cells in zip(header, columns, strict=True)
     ]
     words = {i: max(map(longest_word, set(columns[i])), default=0) for i in fold if i < count}
-    widths = _fitted(natural, width - len(GAP) * (count - 1), fold, words)
+    heads = [display_width(name) for name in header]
+    widths = _fitted(natural, width - len(GAP) * (count - 1), fold, words, heads)
     head = [
         _padded([name], w, i in right)[0]
         for i, (name, w) in enumerate(zip(header, widths, strict=True))
@@ -145,19 +146,32 @@ def folded_columns(
 
 
 def _fitted(
-    natural: Sequence[int], room: int, fold: frozenset[int], words: dict[int, int]
+    natural: Sequence[int],
+    room: int,
+    fold: frozenset[int],
+    words: dict[int, int],
+    heads: Sequence[int],
 ) -> list[int]:
     """Column widths within ``room``: the columns not in ``fold`` as wide as their
-    widest cell; the rest share what is left. Each keeps its longest word whole
-    (``words``) when there is room for that, :data:`MIN_FOLDED` at the least;
-    what remains goes to those that need more, the least needy first (one that
-    needs less than its share gives the difference to the others)."""
+    widest cell; the rest share what is left.
+
+    Each folding column keeps :data:`MIN_FOLDED` at the least, or on a terminal
+    too narrow for that an equal share, never less than its heading (``heads``).
+    Then, column by column, the cheapest first, it keeps its longest word whole
+    (``words``) while that still fits; what remains goes to those that need more,
+    the least needy first (one that needs less than its share gives the
+    difference to the others)."""
     widths = list(natural)
     left = room - sum(w for i, w in enumerate(natural) if i not in fold)
     folding = [i for i in fold if i < len(natural)]
-    floors = {i: min(natural[i], max(MIN_FOLDED, words.get(i, 0))) for i in folding}
+    floors = {i: min(natural[i], MIN_FOLDED) for i in folding}
     if sum(floors.values()) > left:
-        floors = {i: min(natural[i], MIN_FOLDED) for i in folding}
+        share = max(left, 0) // max(len(folding), 1)
+        floors = {i: min(natural[i], max(heads[i], share)) for i in folding}
+    for index in sorted(folding, key=lambda i: words.get(i, 0) - floors[i]):
+        whole = min(natural[index], max(floors[index], words.get(index, 0)))
+        if sum(floors.values()) - floors[index] + whole <= left:
+            floors[index] = whole
     left -= sum(floors.values())
     needy = sorted(folding, key=lambda i: natural[i] - floors[i])
     for done, index in enumerate(needy):

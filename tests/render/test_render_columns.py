@@ -113,3 +113,20 @@ def test_a_folded_title_is_read_down_its_own_column() -> None:
 def test_a_list_that_fits_the_terminal_is_not_folded() -> None:
     header, columns = ["ID", "Task"], [["1"], ["campaign draft"]]
     assert folded_columns(header, columns, 80, frozenset({1})) == aligned_columns(header, columns)
+
+
+def test_a_chinese_list_with_notes_folds_within_80_columns() -> None:
+    header = ["编号", "截止日期", "状态", "责任人", "部门", "任务名称", "会议", "最新备注"]
+    rows = [
+        ("123", "2026年12月20日 星期日", "进行中", "韩梅梅", "市场部", "补充客户异议处理案例并提交审批",
+         "Q3新产品上线协调会", "已联系设计部，等待反馈意见"),
+        ("7", "2026年3月10日 星期二", "延期", "Li", "R&D", "submit the test resource form",
+         "Q3 launch coordination", "waiting on legal"),
+    ]  # fmt: skip
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    lines = folded_columns(header, columns, 80, frozenset(range(3, 8)), right=frozenset({0}))
+    assert max(map(display_width, lines)) <= 80
+    # Below the narrowest share, a heading still stays whole.
+    assert lines[0].split() == header
+    text = "".join("".join(lines).split())
+    assert "2026年12月20日星期日" in text and "韩梅梅" in text
