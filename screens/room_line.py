@@ -101,7 +101,7 @@ class LineScreen(Screen[None]):
             # Until brought back, a refused line is not forgotten by the next message.
             notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
         self._says_kept = any(n.key in _KEPT_KEYS for n in notices)
-        width = max(message.size.width - 2, 0)  # inside its padding; 0 before the first layout
+        width = message.size.width  # inside its padding; 0 before the first layout
         used, rows = 0, 1
         for index, notice in enumerate(notices):
             # A hint ("type a name after @") on a refused line is a warning too.
