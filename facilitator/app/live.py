@@ -39,14 +39,18 @@ LONGEST_PAUSE_S = 0.05
 """The longest pause between two attempts (see :func:`attempts`)."""
 
 
-def attempts(count: int) -> Iterator[int]:
+def attempts(count: int, pause: bool = True) -> Iterator[int]:
     """Attempt numbers for a write decided again when another terminal wrote
     meanwhile. Between two, a random pause that grows (up to 2, 4, 8 … ms, at
     most :data:`LONGEST_PAUSE_S`): retried at once, a recorder's line lost the
     race eight times running to a host typing commands just as fast, and was
-    put back as busy (seen on PostgreSQL under load)."""
+    put back as busy (seen on PostgreSQL under load).
+
+    Without ``pause`` (a write that must not wait: the screen's own first try,
+    which the outbox's thread takes over when it comes back busy) every attempt
+    follows the last at once."""
     for attempt in range(count):
-        if attempt:
+        if attempt and pause:
             time.sleep(random.uniform(0, min(LONGEST_PAUSE_S, 0.001 * 2**attempt)))
         yield attempt
 
@@ -220,7 +224,7 @@ class LiveMeeting:
         # Decided on the latest state and written only if it still is: if the
         # other terminal wrote meanwhile (moved the topic, closed the meeting),
         # the line is read again against what it did.
-        for _attempt in attempts(WRITE_ATTEMPTS):
+        for _attempt in attempts(WRITE_ATTEMPTS, pause=wait):
             self._sync()
             parsed = self.parse(text)
             now = self._now(at)
@@ -251,7 +255,7 @@ class LiveMeeting:
                 return _busy(busy)
 
     def _run(self, command: Command, at: DateTime | None, wait: bool) -> Outcome:
-        for _attempt in attempts(WRITE_ATTEMPTS):
+        for _attempt in attempts(WRITE_ATTEMPTS, pause=wait):
             self._sync()
             try:
                 decision: Decision = decide(self._state, command, self._now(at))
