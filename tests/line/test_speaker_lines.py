@@ -63,6 +63,16 @@ def test_a_persons_name_and_a_colon_without_at_says_who_said_it_too():
     assert read("R&D: tests are late").entry.text == "R&D: tests are late"
 
 
+def test_a_task_line_said_by_someone_and_kept_as_a_point_names_them_once():
+    from facilitator.line.entries import kept_as_point
+
+    for line in ("Ana: a: @Li do X by 2/30", "@Ana: a: @Li do X by 2/30"):
+        kept = read(line)
+        assert (kept.speaker, kept.entry.kind) == ("Ana", "point"), line
+        assert kept.entry.text == "a: @Li do X by 2/30"
+        assert kept_as_point(kept.entry.text)  # so the close lists it again
+
+
 def test_limit_reads_minutes_seconds_or_off():
     assert read("/limit 2").number == 120
     assert read("/limit 2 min").number == 120
