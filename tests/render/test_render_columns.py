@@ -118,8 +118,8 @@ def test_a_list_that_fits_the_terminal_is_not_folded() -> None:
 def test_a_chinese_list_with_notes_folds_within_80_columns() -> None:
     header = ["编号", "截止日期", "状态", "责任人", "部门", "任务名称", "会议", "最新备注"]
     rows = [
-        ("123", "2026年12月20日 星期日", "进行中", "韩梅梅", "市场部", "补充客户异议处理案例并提交审批",
-         "Q3新产品上线协调会", "已联系设计部，等待反馈意见"),
+        ("123", "2026年12月20日 星期日", "进行中", "韩梅梅", "市场部",
+         "补充客户异议处理案例并提交审批", "Q3新产品上线协调会", "已联系设计部，等待反馈意见"),
         ("7", "2026年3月10日 星期二", "延期", "Li", "R&D", "submit the test resource form",
          "Q3 launch coordination", "waiting on legal"),
     ]  # fmt: skip
