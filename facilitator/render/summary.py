@@ -16,6 +16,7 @@ from pendulum import Date
 
 from facilitator.core.i18n import listed, t
 from facilitator.core.text import clean
+from facilitator.core.zones import zone_of
 from facilitator.line.entries import kept_as_point
 from facilitator.meeting.minutes import Minutes, OpenItem, TaskLine, TopicMinutes
 from facilitator.render.entries import side_text, sides_separator
@@ -161,7 +162,9 @@ def closing_summary(minutes: Minutes, language: str | None = None) -> tuple[Summ
     place = {section.id or None: n for n, section in enumerate(sections)}
     agenda = minutes.agenda
     room = {person.name for person in agenda.people} | set(agenda.departments)
-    held = agenda.start.date()  # the meeting's day, where it is held
+    # The day the meeting ran where it was held (the room's "today" for its dates):
+    # it may have opened on another day than planned.
+    held = (minutes.opened_at or agenda.start).in_timezone(zone_of(agenda.start)).date()
     last = len(sections)
 
     def in_agenda_order(items: Sequence[Followed]) -> list[tuple[int, Followed]]:

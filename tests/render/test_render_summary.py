@@ -158,3 +158,13 @@ def test_a_due_date_over_before_the_meeting_is_said_at_the_close(archive, clock)
     assert [item.owned.date_passed for item in tasks.items] == [True, False]
     zh = next(s for s in closing_summary(meeting.minutes(), "zh") if s.kind == "action")
     assert zh.items[0].owned.text.endswith("2020年1月1日 星期三（已过期）")
+
+
+def test_a_date_is_judged_by_the_day_the_meeting_ran_not_the_day_planned(archive, clock) -> None:
+    # Planned for Monday 2 March, held on Thursday 5 March: a task due on the 4th
+    # was late before the room met; one due on the 6th was not.
+    clock.set(pendulum.datetime(2026, 3, 5, 10, tz="Europe/Berlin"))
+    lines = ("/present all", "/next", "a: @Li deck by 3/4", "a: @Li flyers by 3/6")
+    meeting = _meeting(archive, clock, lines=lines)
+    tasks = next(s for s in closing_summary(meeting.minutes()) if s.kind == "action")
+    assert [item.owned.date_passed for item in tasks.items] == [True, False]
