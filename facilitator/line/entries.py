@@ -217,14 +217,16 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
         if joined and joined[-1] in _OPENING and part[0] in _CLOSING:
             joined = joined[:-1].rstrip()  # "(by Friday)" left "( )"
             part = part[1:].strip()
-        elif joined and joined[-1] in _SEPARATORS and part[0] in _SEPARATORS:
-            part = part[1:].strip()  # "，，" or "- -" left where a date stood between two
+        elif joined and joined[-1] in _SEPARATORS + _OPENING and part[0] in _SEPARATORS:
+            # "，，" or "- -" left where a date stood between two; "(, to" after "(by Friday,"
+            part = part[1:].strip()
         if not part:
             continue
-        if joined and part[0] not in _NO_SPACE_BEFORE and not _joins_tight(joined[-1], part[0]):
+        tight = part[0] in _NO_SPACE_BEFORE or joined[-1:] in tuple(_OPENING)
+        if joined and not tight and not _joins_tight(joined[-1], part[0]):
             joined += " "
         joined += part
-    return joined.strip(" ,;，；、:：-")
+    return joined.strip(" " + _SEPARATORS)
 
 
 def _parse_dispute(body: str, raw: str, context: LineContext) -> Capture:

@@ -327,6 +327,9 @@ def test_taking_a_date_out_of_a_chinese_task_leaves_no_stray_punctuation() -> No
         ("a: @Li send the draft - by Friday - to legal", "send the draft - to legal"),
         ("a: @Li send the draft, due Friday, and review it", "send the draft, and review it"),
         ("任务：@李雷 提交测试资源申请表（12月5日前）", "提交测试资源申请表"),
+        ("任务：@李雷 提交报告——12月5日前", "提交报告"),
+        ("a: @Li send the draft — by Friday", "send the draft"),
+        ("a: @Li send the draft (by Friday, to legal)", "send the draft (to legal)"),
         (
             "任务：@李雷 提交测试资源申请表，12月5日前，并通知市场部",
             "提交测试资源申请表，并通知市场部",
