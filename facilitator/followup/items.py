@@ -22,12 +22,12 @@ ITEM_STATUSES = ("open", "overdue", "resolved", "dropped")
 """What an item shows as: ``overdue`` is an open item past its deadline."""
 SETTABLE_ITEM_STATUSES = ("resolved", "open", "dropped")
 SETTLED = ("resolved", "dropped")
+"""An item in one of these no longer needs chasing, nor carrying to the next meeting."""
 ALL_ITEMS = "all"
 """``--status all``: settled items too, in the same list as the open ones."""
 ITEM_STATUS_FILTERS = (*ITEM_STATUSES, ALL_ITEMS)
 """What ``items --status`` and ``nb.open_items(status=...)`` take; without one,
 every item not settled."""
-"""An item in one of these no longer needs chasing, nor carrying to the next meeting."""
 
 
 @dataclass(frozen=True)
