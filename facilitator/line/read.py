@@ -39,9 +39,13 @@ def parse_line(text: str, context: LineContext) -> Parsed:
         return read
     kind, body = read
     captured = capture(kind, body, raw, context)
-    if speaker is not None and kind != "point" and captured.entry.kind == "point":
-        # A task line kept as a point is kept as typed, after who said it: the
-        # minutes name the speaker once, and the close still finds the task line.
-        captured = replace(captured, entry=replace(captured.entry, text=stripped))
+    if kind != "point" and captured.entry.kind == "point":
+        if speaker is None:
+            # The recorder's task line, unread: nobody said it, whoever speaks.
+            speaker = ""
+        else:
+            # Kept as typed after who said it: the minutes name the speaker once,
+            # and the close still finds the task line.
+            captured = replace(captured, entry=replace(captured.entry, text=stripped))
     notices = (notice, *captured.notices) if notice else captured.notices
     return replace(captured, speaker=speaker, notices=notices)

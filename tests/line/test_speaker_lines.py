@@ -73,6 +73,14 @@ def test_a_task_line_said_by_someone_and_kept_as_a_point_names_them_once():
         assert kept_as_point(kept.entry.text)  # so the close lists it again
 
 
+def test_an_unread_task_line_is_nobodys_point_whoever_speaks():
+    # Typed by the recorder while Li speaks: the minutes must not say Li said it.
+    kept = read("u: @Marta budget by 30 Feb")
+    assert (kept.entry.kind, kept.speaker) == ("point", "")
+    assert read("a: @Li deck by 31/2").speaker == ""
+    assert read("the budget is tight").speaker is None  # a plain point: whoever speaks
+
+
 def test_limit_reads_minutes_seconds_or_off():
     assert read("/limit 2").number == 120
     assert read("/limit 2 min").number == 120
