@@ -20,6 +20,7 @@ from facilitator.core.i18n import t
 from facilitator.core.notice import Notice
 from facilitator.core.pinyin import warm
 from facilitator.line.completion import offer
+from facilitator.line.read import is_command
 from facilitator.meeting.alerts import Alert, AlertWatch, told
 from facilitator.meeting.decision import Command
 from facilitator.meeting.journal import JournalUnavailable
@@ -307,12 +308,11 @@ class RoomScreen(LineScreen):
 
     def unrecorded(self) -> tuple[str, ...]:
         """What the room has not recorded: refused lines kept under ↑, then words
-        typed in the input line and never entered (not a key's prefill such as
-        ``/goto ``, nor a command's bare name)."""
-        typed = self.line.value
-        words = typed.split()
-        typed_words = bool(words) and (len(words) > 1 or not words[0].startswith("/"))
-        return (*self.line.kept, *([typed] if typed_words else []))
+        typed in the input line and never entered. Commands are not among them
+        (a refused ``/goto 3``, a key's prefill such as ``/goto ``): they drive
+        the room and hold nothing for the minutes."""
+        lines = (*self.line.kept, self.line.value)
+        return tuple(line for line in lines if line.strip() and not is_command(line))
 
     def action_close_meeting(self) -> None:
         if self.meeting.state.is_closed:

@@ -17,6 +17,12 @@ from facilitator.line.grammar import parse_command
 from facilitator.line.parsed import Invalid, LineContext, Parsed
 
 
+def is_command(text: str) -> bool:
+    """Whether a line typed into the room is a command (``/next``), not an entry."""
+    stripped = text.strip()
+    return stripped.startswith("/") and len(stripped) > 1
+
+
 def parse_line(text: str, context: LineContext) -> Parsed:
     """Read one line typed into the room."""
     raw = text
@@ -29,7 +35,7 @@ def parse_line(text: str, context: LineContext) -> Parsed:
     stripped = clean(text).strip()
     if not stripped:
         return Invalid(Notice("line.empty_entry", severity="warning"), raw)
-    if stripped.startswith("/") and len(stripped) > 1:
+    if is_command(stripped):
         return parse_command(stripped[1:], context, raw)
     speaker, stripped, notice = said_prefix(stripped, context.people)
     if not stripped.strip():
