@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from facilitator.app.live import LiveMeeting, Outcome
 from facilitator.app.outbox import Outbox, Pending
-from facilitator.core.i18n import current_language
+from facilitator.core.i18n import current_language, t
 from facilitator.core.notice import Notice
 from facilitator.line.corrections import kind_change
 from facilitator.line.grammar import typed_as
@@ -109,10 +109,11 @@ class LineScreen(Screen[None]):
             part = ("✓ " if ok else "⚠ ") + notice.text()
             if index:
                 # A notice that does not fit after the others starts the next row;
-                # past the second (all the room gives), "…" says there is more.
+                # past the second (all the room gives), how many more there are.
                 joint = "  " if fits_after(used, part, width, "  ") else "\n"
                 if joint == "\n" and rows == MESSAGE_ROWS:
-                    text.append(" …")
+                    more = t("room.more_notices", count=len(notices) - index)
+                    text.append(" " + more, style="bold yellow")
                     break
                 text.append(joint)
                 used, rows = (used + 2, rows) if joint == "  " else (0, rows + 1)
