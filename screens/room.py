@@ -52,7 +52,7 @@ RUNNING_KEYS = ("next", "pause", "extend", "done", "close", "undo", "entries", "
 comes before undo and the entry list: the host must find on the shared screen
 how to end the meeting, while the recorder, whose keys those are, learns them
 (and /undo is typed where the mistake was)."""
-TOPIC_KEYS = ("pause", "extend", "skip", "done", "back")
+TOPIC_KEYS = ("pause", "extend", "extend_by", "skip", "done", "back")
 """Binding ids of keys that act on a running topic: not shown during the roll call."""
 
 

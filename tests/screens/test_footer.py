@@ -76,6 +76,7 @@ async def test_a_projector_screen_shows_every_key_on_two_rows(archive, clock):
         await pilot.pause()
         shown = {k.key_display for k in footer_keys(app)}
         assert {"F1", "F10", "^G", "⇧F10", "^T", "^Q", "^P"} <= shown
+        assert "⇧F4" not in shown  # extend by: no topic to extend yet
         assert app.screen.query_one(KeyFooter).region.height == 2
         assert_whole_and_apart(app, 160)
 
