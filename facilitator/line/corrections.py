@@ -28,11 +28,16 @@ def same_kind_refusal(old: Entry, parsed: Parsed) -> Notice | None:
     """Why a fix on the closing summary cannot be saved, if it cannot.
 
     The summary lists decisions, open items and tasks for the room to confirm:
-    a fix there corrects an owner or a date, and must leave a task a task.
-    Saving a line that reads as a point would silently take the item off the
-    list the room is confirming.
+    a fix there corrects an owner or a date, and must leave a task a task, with
+    a date if it gives one. Saving a line that reads as a point would silently
+    take the item off the list the room is confirming.
     """
     change = kind_change(old, parsed)
-    if change is None:
-        return None
-    return Notice("closing.must_keep_kind", change.params, "warning")
+    if change is not None:
+        return Notice("closing.must_keep_kind", change.params, "warning")
+    # A date that is not one would leave the task without any: the fix was for it.
+    notices = parsed.notices if isinstance(parsed, Capture) else ()
+    bad = next((n for n in notices if n.key == "line.bad_date"), None)
+    if bad is not None:
+        return Notice("closing.bad_date", dict(bad.params), "warning")
+    return None

@@ -6,7 +6,8 @@ and the topic owner's report.
 used to type them); ``progress:``
 ``risk:`` ``proposal:`` (进展: 风险: 建议:) for the owner's report; MeetBot's
 ``#agreed``/``#action``/``#info`` too. Whatever cannot be read is kept as a
-plain point with the reason, so nothing typed is ever thrown away.
+plain point with the reason, so nothing typed is ever thrown away; a task whose
+date is none stays a task, without the date.
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ def parse_entry(stripped: str, raw: str) -> tuple[EntryKind, str] | Invalid:
 
 def kept_as_point(text: str) -> bool:
     """Whether a point's text is a task or open item line the room could not read
-    (an impossible date, a name that could be two people) and so kept, as typed,
-    as a plain point: worth a look before the close, or a task goes unfollowed."""
+    (a name that could be two people) and so kept, as typed, as a plain point:
+    worth a look before the close, or a task goes unfollowed."""
     read = parse_entry(text, text)
     return not isinstance(read, Invalid) and read[0] in ("action", "unresolved")
 
@@ -168,11 +169,15 @@ def _parse_assignment(kind: EntryKind, body: str, raw: str, context: LineContext
         for d in find_dates(body, context.today, context.calendar)
         if not any(a <= d.start < b for a, b in spans)
     ]
-    if dates:
+    if dates and dates[-1].date is None:
+        # Not a date ("2/30"), yet still a task or an item: kept as one, without a
+        # date and with the words as typed, so it stays on the list to follow up;
+        # the closing summary asks for the date.
+        notices.append(Notice("line.bad_date", {"date": dates[-1].text}, "warning"))
+    elif dates:
         last = dates[-1]
-        if last.date is None:
-            return _as_point(raw, Notice("line.bad_date", {"date": last.text}, "warning"))
         due = last.date
+        assert due is not None
         start, end = last.start, last.end
         lead = _DUE_LEAD.search(body[:start])
         if lead:

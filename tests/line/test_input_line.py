@@ -140,9 +140,11 @@ def test_a_bare_at_sign_names_no_owner_yet() -> None:
     assert [n.key for n in result.notices] == ["line.no_owner_action"]
 
 
-def test_bad_date_keeps_the_line_as_a_point_and_says_why() -> None:
+def test_a_task_with_a_date_that_is_none_stays_a_task_without_one_and_says_why() -> None:
     result = capture("a: @Li call the vendor by 13/45")
-    assert result.entry.kind == "point"
+    # Still the task it was typed as, on the list to follow up: only the date is missing.
+    assert (result.entry.kind, result.entry.owner, result.entry.due) == ("action", "Li", None)
+    assert result.entry.text == "call the vendor by 13/45"
     assert "13/45" in result.notices[0].text()
 
 
@@ -385,13 +387,19 @@ def test_a_chinese_room_lists_candidates_and_extra_owners_with_dun() -> None:
     assert "李雷、李娜" in ambiguous.text("zh") and "李雷, 李娜" in ambiguous.text("en")
 
 
-def test_an_unreadable_task_says_how_it_reads_before_and_after_enter_alike() -> None:
+def test_an_unreadable_line_says_how_it_reads_before_and_after_enter_alike() -> None:
     from facilitator.core.i18n import set_language
 
     # The preview shows the same words before Enter: none may say it was saved already.
-    context = LineContext(people=["Marta"], today=Date(2026, 2, 1))
-    parsed = parse_line("u: @Marta budget numbers by 30 Feb", context)
-    assert isinstance(parsed, Capture) and parsed.entry.kind == "point"
-    assert parsed.notices[0].text() == "'30 Feb' is not a date: the line reads as a plain point"
+    context = LineContext(people=["Marta", "Ma Lin"], today=Date(2026, 2, 1))
+    item = parse_line("u: @Marta budget numbers by 30 Feb", context)
+    assert isinstance(item, Capture) and (item.entry.kind, item.entry.due) == ("unresolved", None)
+    assert item.notices[0].text() == (
+        "'30 Feb' is not a date: kept without a date (the closing summary asks for one)"
+    )
+    unread = parse_line("u: @Ma budget numbers", context)
+    assert isinstance(unread, Capture) and unread.entry.kind == "point"
+    assert unread.notices[0].text().endswith(": the line reads as a plain point")
     set_language("zh")
-    assert parsed.notices[0].text() == "“30 Feb”不是有效日期：按普通要点记录"
+    assert item.notices[0].text() == "“30 Feb”不是有效日期：暂不设日期（会议总结时可补上）"
+    assert unread.notices[0].text().endswith("：按普通要点记录")

@@ -130,21 +130,20 @@ def test_topics_skipped_or_never_reached_are_listed_first_with_how_they_were_lef
 
 
 def test_task_and_item_lines_kept_as_points_are_flagged_in_every_summary(archive, clock) -> None:
-    lines = ("/present all", "/next", "u: @Marta budget numbers by 30 Feb", "a: @Li deck by 31/2")
+    # @Mar is Marta or Marketing: unread, a point. A date that is none keeps the task.
+    lines = ("/present all", "/next", "u: @Mar budget numbers by 9/30", "a: @Li deck by 31/2")
     meeting = _meeting(archive, clock, lines=lines)
-    unread = next(s for s in closing_summary(meeting.minutes()) if s.kind == "unread")
-    assert _read([unread]) == [
-        (
-            "Kept as points, not read as tasks or open items (2)",
-            ["u: @Marta budget numbers by 30 Feb", "a: @Li deck by 31/2"],
-        )
+    sections = {s.kind: s for s in closing_summary(meeting.minutes())}
+    assert _read([sections["unread"]]) == [
+        ("Kept as points, not read as tasks or open items (1)", ["u: @Mar budget numbers by 9/30"])
     ]
+    assert _read([sections["action"]]) == [("Tasks (1)", ["deck by 31/2 — Li, no date"])]
     zh = next(s for s in closing_summary(meeting.minutes(), "zh") if s.kind == "unread")
-    assert zh.heading == "未能识别、按普通要点保存的任务或未决事项（2）"
-    # Printed at the close too: the minutes keep them as points, and say nothing more.
+    assert zh.heading == "未能识别、按普通要点保存的任务或未决事项（1）"
+    # Printed at the close too: the minutes keep it as a point, and say nothing more.
     printed = render_summary(meeting.close())
-    assert "Kept as points, not read as tasks or open items (2)" in printed
-    assert "  - a: @Li deck by 31/2" in printed
+    assert "Kept as points, not read as tasks or open items (1)" in printed
+    assert "  - u: @Mar budget numbers by 9/30" in printed
 
 
 def test_a_due_date_over_before_the_meeting_is_said_at_the_close(archive, clock) -> None:

@@ -76,18 +76,24 @@ async def test_a_fix_that_would_turn_a_task_into_a_point_is_refused(archive, clo
         fix = closing.query_one("#closing-fix")
         # Nothing selected: typing goes after the line, it does not replace it.
         assert fix.selection.is_empty and fix.cursor_position == len(fix.value)
-        fix.value = "a: @Wang send training list by 2/30"
+        fix.value = "@Wang send training list by 9/30"  # the "a:" deleted by mistake
         await pilot.pause()
         preview = shown(closing.query_one("#closing-preview"))
-        assert "becomes Point (was Task)" in preview and "'2/30' is not a date" in preview
+        assert "becomes Point (was Task)" in preview
         await pilot.press("enter")
         await pilot.pause()
         # Refused: the editor stays open with the line and the reason; nothing changed.
         assert fix.display and fix.has_focus
-        assert fix.value == "a: @Wang send training list by 2/30"
+        assert fix.value == "@Wang send training list by 9/30"
         assert "not saved: the line reads as Point, not Task" in shown(
             closing.query_one("#closing-hint")
         )
+        # A date that is none would leave the task without any: refused too.
+        fix.value = "a: @Wang send training list by 2/30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert fix.display
+        assert "not saved: '2/30' is not a date" in shown(closing.query_one("#closing-hint"))
         assert "Tasks (4)" in str(summary.get_option_at_index(_heading(summary, "Tasks")).prompt)
         assert app.meeting.state.entry(seq).entry.owner == "Li"
         # The item being fixed stays in sight above the editor at 80x24.
@@ -103,19 +109,20 @@ async def test_a_fix_that_would_turn_a_task_into_a_point_is_refused(archive, clo
 async def test_a_task_line_kept_as_a_point_is_flagged_and_fixed_into_a_task(archive, clock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        # @Mar is Marta or Marketing: the line cannot be read, and stays a point.
         closing = await open_summary(
-            app, pilot, "d: go live on 20 Sept", "u: @Marta budget numbers by 30 Feb"
+            app, pilot, "d: go live on 20 Sept", "u: @Mar budget numbers by 9/30"
         )
         summary = closing.query_one("#closing-summary")
         heading = _heading(summary, "Kept as points, not read as tasks or open items (1)")
         flagged = summary.get_option_at_index(heading + 1)
-        assert "u: @Marta budget numbers by 30 Feb" in str(flagged.prompt)
+        assert "u: @Mar budget numbers by 9/30" in str(flagged.prompt)
         await pilot.press("shift+tab")
         summary.highlighted = heading + 1
         await pilot.press("enter")
         await pilot.pause()
         fix = closing.query_one("#closing-fix")
-        assert fix.value == "u: @Marta budget numbers by 30 Feb"
+        assert fix.value == "u: @Mar budget numbers by 9/30"
         fix.value = "u: @Marta budget numbers by 9/30"
         await pilot.pause()
         assert "becomes Open item (was Point)" in shown(closing.query_one("#closing-preview"))
