@@ -5,6 +5,7 @@ basic information, discussion per topic, decisions, open items, tasks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import listed, t
 from facilitator.core.text import markdown as md
@@ -16,6 +17,9 @@ from facilitator.render.shares import percent_labels
 from facilitator.render.summary import role_text, topic_left_text
 from facilitator.render.times import duration, format_date, format_span
 from facilitator.render.topics import TopicView, discussion
+
+if TYPE_CHECKING:
+    from pendulum import Date
 
 
 def _people(lines: Iterable[AttendanceLine], language: str) -> str:
@@ -52,45 +56,43 @@ def _topic(view: TopicView) -> list[str]:
 
 def task_table(tasks: Sequence[TaskLine], language: str) -> list[str]:
     """Tasks as a Markdown table (the minutes, a brief), or the language's "none"."""
-    if not tasks:
-        return [f"_{t('minutes.none', language=language)}_"]
-
-    def tr(key: str) -> str:
-        return t(key, language=language)
-
     # The id `facilitator task ID` takes: a row number would name another meeting's task.
-    return [
-        f"| {tr('minutes.task_id')} | {tr('minutes.task')} | {tr('minutes.owner')} | "
-        f"{tr('minutes.due')} | {tr('minutes.status')} |",
-        "|---|---|---|---|---|",
-        *(
-            f"| {task.id if task.id is not None else ' '} | {cell(task.title)} | "
-            f"{cell(task.owner)} | {format_date(task.due, language) if task.due else ' '} | "
-            f"{tr('status.' + task.status)} |"
-            for task in tasks
-        ),
-    ]
+    rows = [(task.id, task.title, task.owner, task.due, "status." + task.status) for task in tasks]
+    return _followed_table(rows, "minutes.task", "minutes.due", language)
 
 
 def item_table(items: Sequence[OpenItem], language: str) -> list[str]:
     """Open items as a Markdown table (the minutes, a brief), or the language's "none"."""
-    if not items:
+    # The id `facilitator item ID` takes, and where the item stands now (overdue...).
+    rows = [
+        (item.id, item.text, item.owner, item.deadline, "item_status." + item.status)
+        for item in items
+    ]
+    return _followed_table(rows, "minutes.open_item", "minutes.deadline", language)
+
+
+def _followed_table(
+    rows: Sequence[tuple[int | None, str, str, Date | None, str]],
+    what: str,
+    when: str,
+    language: str,
+) -> list[str]:
+    """Things followed up (id, text, owner, date, status key) as a Markdown table
+    headed by the catalogue's ``what`` and ``when``, or the language's "none"."""
+    if not rows:
         return [f"_{t('minutes.none', language=language)}_"]
 
     def tr(key: str) -> str:
         return t(key, language=language)
 
-    # The id `facilitator item ID` takes, and where the item stands now (overdue...).
     return [
-        f"| {tr('minutes.task_id')} | {tr('minutes.open_item')} | {tr('minutes.owner')} | "
-        f"{tr('minutes.deadline')} | {tr('minutes.status')} |",
+        f"| {tr('minutes.task_id')} | {tr(what)} | {tr('minutes.owner')} | "
+        f"{tr(when)} | {tr('minutes.status')} |",
         "|---|---|---|---|---|",
         *(
-            f"| {item.id if item.id is not None else ' '} | {cell(item.text)} | "
-            f"{cell(item.owner)} | "
-            f"{format_date(item.deadline, language) if item.deadline else ' '} | "
-            f"{tr('item_status.' + item.status)} |"
-            for item in items
+            f"| {number if number is not None else ' '} | {cell(text)} | {cell(owner)} | "
+            f"{format_date(date, language) if date else ' '} | {tr(status)} |"
+            for number, text, owner, date, status in rows
         ),
     ]
 
