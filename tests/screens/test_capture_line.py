@@ -16,6 +16,16 @@ def on_screen(widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
 
 
+async def paste(app, pilot, text: str):
+    """``text`` pasted into the input line (one bracketed paste); the line."""
+    from textual import events
+
+    line = app.screen.query_one("#line")
+    line.post_message(events.Paste(text))
+    await pilot.pause()
+    return line
+
+
 async def test_preview_follows_a_name_completed_with_tab(archive: Archive, clock: FakeClock):
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -131,7 +141,6 @@ async def test_a_refused_line_that_came_back_is_fixed_after_end(archive, clock):
 
 
 async def test_esc_puts_a_refused_line_away_and_a_paste_then_records_each_line(archive, clock):
-    from textual import events
 
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,8 +151,7 @@ async def test_esc_puts_a_refused_line_away_and_a_paste_then_records_each_line(a
         await pilot.press("escape")
         line = app.screen.query_one("#line")
         assert line.value == "" and line.kept == ["/extend 2.5"]  # listed on leaving too
-        line.post_message(events.Paste("d: ship on 20 Sept\nsecond line\n"))
-        await pilot.pause()
+        await paste(app, pilot, "d: ship on 20 Sept\nsecond line\n")
         entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
         assert entries == [("decision", "ship on 20 Sept"), ("point", "second line")]
         assert line.value == ""
@@ -152,7 +160,6 @@ async def test_esc_puts_a_refused_line_away_and_a_paste_then_records_each_line(a
 
 
 async def test_a_paste_replaces_the_text_selected_in_the_line(archive, clock):
-    from textual import events
     from textual.widgets.input import Selection
 
     app = room_app(archive, clock)
@@ -160,8 +167,7 @@ async def test_a_paste_replaces_the_text_selected_in_the_line(archive, clock):
         line = app.screen.query_one("#line")
         await type_text(pilot, "budget draft")
         line.selection = Selection(7, 12)  # "draft"
-        line.post_message(events.Paste("approved\n"))
-        await pilot.pause()
+        await paste(app, pilot, "approved\n")
         assert [c.entry.text for c in app.meeting.state.entries] == ["budget approved"]
 
 
@@ -200,13 +206,10 @@ async def test_escape_on_an_empty_line_forgets_the_refused_lines_reminder(archiv
 
 
 async def test_a_pasted_line_recorded_with_a_warning_says_it_as_a_typed_one_would(archive, clock):
-    from textual import events
 
     app = room_app(archive, clock)
     async with app.run_test(size=(120, 30)) as pilot:
-        line = app.screen.query_one("#line")
-        line.post_message(events.Paste("first\nu: @Legal compliance opinion by 4/30\nthird\n"))
-        await pilot.pause()
+        await paste(app, pilot, "first\nu: @Legal compliance opinion by 4/30\nthird\n")
         assert len(app.meeting.state.entries) == 3
         said = " ".join(on_screen(app.screen.query_one("#message")).split())
         assert "paste: 3 recorded" in said
@@ -214,13 +217,10 @@ async def test_a_pasted_line_recorded_with_a_warning_says_it_as_a_typed_one_woul
 
 
 async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, clock):
-    from textual import events
 
     app = room_app(archive, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        line = app.screen.query_one("#line")
-        line.post_message(events.Paste("first\nd: second\n\nthird\nunfinished"))
-        await pilot.pause()
+        line = await paste(app, pilot, "first\nd: second\n\nthird\nunfinished")
         entries = [(c.entry.kind, c.entry.text) for c in app.meeting.state.entries]
         assert entries == [("point", "first"), ("decision", "second"), ("point", "third")]
         assert line.value == "unfinished"
@@ -232,16 +232,11 @@ async def test_a_pasted_block_is_recorded_line_by_line_and_counted(archive, cloc
 async def test_a_long_status_line_puts_each_notice_whole_on_a_row_and_says_there_is_more(
     archive, clock
 ):
-    from textual import events
 
     set_language("zh")
     app = room_app(archive, clock, agenda_file=ROOM_AGENDA_ZH)
     async with app.run_test(size=(80, 24)) as pilot:
-        line = app.screen.query_one("#line")
-        line.post_message(
-            events.Paste("待定: @韩梅梅 预算审批 3个工作日内\n待定: @法务部门 意见\n")
-        )
-        await pilot.pause()
+        await paste(app, pilot, "待定: @韩梅梅 预算审批 3个工作日内\n待定: @法务部门 意见\n")
         first, second = on_screen(app.screen.query_one("#message")).splitlines()
         assert first.strip() == "✓ 粘贴：已记录2条"
         # The warning is whole on a row of its own (it used to end the first row as a
