@@ -25,7 +25,7 @@ from facilitator.core.notice import Notice
 from facilitator.line.corrections import kind_change
 from facilitator.line.grammar import typed_as
 from facilitator.meeting.decision import Command
-from facilitator.render.columns import display_width, fits_after
+from facilitator.render.columns import joints
 from screens.widgets.capture import CaptureLine, LinePreview
 from screens.widgets.entries import describe
 
@@ -101,24 +101,25 @@ class LineScreen(Screen[None]):
             # Until brought back, a refused line is not forgotten by the next message.
             notices = (*notices, Notice("room.kept_count", {"count": len(kept)}, "warning"))
         self._says_kept = any(n.key in _KEPT_KEYS for n in notices)
-        width = message.size.width  # inside its padding; 0 before the first layout
-        used, rows = 0, 1
-        for index, notice in enumerate(notices):
-            # A hint ("type a name after @") on a refused line is a warning too.
-            ok = notice.severity == "info"
-            part = ("✓ " if ok else "⚠ ") + notice.text()
-            if index:
-                # A notice that does not fit after the others starts the next row;
-                # past the second (all the room gives), how many more there are.
-                joint = "  " if fits_after(used, part, width, "  ") else "\n"
-                if joint == "\n" and rows == MESSAGE_ROWS:
-                    more = t("room.more_notices", count=len(notices) - index)
+        # A hint ("type a name after @") on a refused line is a warning too.
+        parts = [
+            (n.severity == "info", ("✓ " if n.severity == "info" else "⚠ ") + n.text())
+            for n in notices
+        ]
+        # A notice that does not fit after the others starts the next row; past the
+        # second (all the room gives), how many more there are. The width is inside
+        # the padding; 0 before the first layout.
+        before = joints([part for _ok, part in parts], message.size.width, "  ")
+        rows = 1
+        for index, (joint, (ok, part)) in enumerate(zip(before, parts, strict=True)):
+            if joint == "\n":
+                if rows == MESSAGE_ROWS:
+                    more = t("room.more_notices", count=len(parts) - index)
                     text.append(" " + more, style="bold yellow")
                     break
-                text.append(joint)
-                used, rows = (used + 2, rows) if joint == "  " else (0, rows + 1)
+                rows += 1
+            text.append(joint)
             text.append(part, style="green" if ok else "bold yellow")
-            used += display_width(part)
         message.update(text)
 
     # -- the input line ---------------------------------------------------------

@@ -278,14 +278,23 @@ def break_between(parts: Sequence[str], width: int, separator: str = " · ", use
     A part wider than the line is left whole (the screen folds it). A ``width``
     of 0 (not laid out yet) joins them all on one line.
     """
-    text = ""
+    before = joints(parts, width, separator, used)
+    return "".join(joint + part for joint, part in zip(before, parts, strict=True))
+
+
+def joints(parts: Sequence[str], width: int, separator: str, used: int = 0) -> list[str]:
+    """What goes before each of ``parts`` laid out as :func:`break_between` lays them:
+    nothing before the first, then ``separator``, or a line break where the part
+    would not fit after it. For a caller that styles each part itself."""
+    before: list[str] = []
     for index, part in enumerate(parts):
         if not index:
-            text, used = part, used + display_width(part)
+            before.append("")
+            used += display_width(part)
         elif fits_after(used, part, width, separator):
-            text += separator + part
+            before.append(separator)
             used += display_width(separator + part)
         else:
-            text += "\n" + part
+            before.append("\n")
             used = display_width(part)
-    return text
+    return before
