@@ -76,8 +76,8 @@ def said_prefix(stripped: str, people: Sequence[str]) -> tuple[str | None, str, 
         return "", stripped[nobody.end() :], None
     if not stripped.startswith("@"):
         plain = _NAME_SAID.match(stripped)
-        if plain and plain.group("name").strip().casefold() not in PREFIXES:
-            typed = plain.group("name").strip().casefold()
+        typed = plain.group("name").strip().casefold() if plain else ""
+        if plain and typed not in PREFIXES:
             named = [person for person in people if person.casefold() == typed]
             if len(named) == 1:
                 return named[0], stripped[plain.end() :], None
